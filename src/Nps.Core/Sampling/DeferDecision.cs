@@ -29,5 +29,6 @@ public sealed record DeferDecision : SurveyDecision
     public string? RequestedBy { get; init; }
 
     /// <inheritdoc/>
+    [System.Text.Json.Serialization.JsonIgnore]
     public override DecisionOutcome Outcome => DecisionOutcome.Defer;
 }

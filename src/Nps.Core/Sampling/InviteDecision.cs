@@ -25,5 +25,6 @@ public sealed record InviteDecision : SurveyDecision
     public bool CountsTowardUnbiasedScore => !IsManual;
 
     /// <inheritdoc/>
+    [System.Text.Json.Serialization.JsonIgnore]
     public override DecisionOutcome Outcome => DecisionOutcome.Invite;
 }

@@ -16,5 +16,6 @@ public sealed record SuppressDecision : SurveyDecision
     public DateTimeOffset? EligibleAgainAt { get; init; }
 
     /// <inheritdoc/>
+    [System.Text.Json.Serialization.JsonIgnore]
     public override DecisionOutcome Outcome => DecisionOutcome.Suppress;
 }

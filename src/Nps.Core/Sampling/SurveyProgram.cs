@@ -184,7 +184,9 @@ public sealed class SurveyProgram
         {
             // The deciding rule is the one that blocks longest (an indefinite block wins), so "eligible again" is honest.
             var failed = checks.Where(c => !c.Passed).ToList();
-            var blocking = failed.FirstOrDefault(c => c.EligibleAgainAt is null, failed.MaxBy(c => c.EligibleAgainAt!.Value));
+            var blocking = failed.Exists(c => c.EligibleAgainAt is null)
+                ? failed.Find(c => c.EligibleAgainAt is null)
+                : failed.MaxBy(c => c.EligibleAgainAt!.Value);
             return new SuppressDecision
             {
                 CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now, Checks = checks, Draw = draw,
