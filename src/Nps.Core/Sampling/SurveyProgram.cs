@@ -52,6 +52,11 @@ public sealed class SurveyProgram
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ledger);
         var errors = options.Validate();
+        if (errors.Count == 0 && ledger is InMemoryContactLedger memory && LongestLookBack(options) is var days && TimeSpan.FromDays(days) > memory.Retention)
+        {
+            errors = [$"The rules look back {days} days, longer than the contact ledger keeps history ({memory.Retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days)."];
+        }
+
         if (errors.Count > 0) throw new SurveyProgramConfigurationException(errors);
 
         _ledger = ledger;
@@ -246,6 +251,14 @@ public sealed class SurveyProgram
         if (_epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks) > at) cycle--;
         return _epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks);
     }
+
+    private static int LongestLookBack(SurveyProgramOptions options) => new[]
+    {
+        options.Sampling.RelationalCadence.CycleDays,
+        options.Fatigue.ContactBudget?.WindowDays ?? 0,
+        options.Fatigue.Cooldowns.Select(c => c.Days).DefaultIfEmpty(0).Max(),
+        options.Fatigue.FrequencyCaps.Select(c => c.WindowDays).DefaultIfEmpty(0).Max(),
+    }.Max();
 
     private static string? Invalid(TouchpointEvent e)
     {
