@@ -26,8 +26,8 @@ public class DecisionBenchmarks
     {
         var now = new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.Zero);
         var clock = new FixedClock(now);
-        var ledger = new InMemoryContactLedger(clock, expectedCustomers: Customers);
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var ledger = new InMemoryContactLedger(clock, expectedCustomers: Customers);
         for (var i = 0; i < Customers; i++)
         {
             var id = CustomerId(i);
