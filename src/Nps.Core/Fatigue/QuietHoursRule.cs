@@ -10,7 +10,8 @@ namespace Nps.Fatigue;
 /// <item>a boundary that falls in a spring-forward gap (e.g. 02:30 on the day clocks jump 02:00 → 03:00) moves
 /// to the first valid instant after the gap (03:00 local, the transition itself);</item>
 /// <item>a boundary that occurs twice in a fall-back overlap is taken at its first occurrence (the earlier UTC
-/// instant, with the daylight offset); the second occurrence is also a candidate when the first has passed.</item>
+/// instant, with the daylight offset); the second occurrence is also a candidate when the first has passed;</item>
+/// <item>a fall-back jump that returns the clock to an allowed time starts an allowed period at the jump.</item>
 /// </list>
 /// </summary>
 internal sealed class QuietHoursRule
@@ -47,6 +48,15 @@ internal sealed class QuietHoursRule
         for (var d = -1; d <= 8 && (best is null || d <= bestDay + 1); d++)
         {
             var date = today.AddDays(d);
+
+            // A fall-back jump can also start an allowed period (the clock returns to a time outside quiet hours).
+            if (OffsetChangeOn(date, zone) is { } transition && transition >= now && (best is null || transition < best) &&
+                IsAllowed(TimeZoneInfo.ConvertTime(transition, zone).DateTime))
+            {
+                best = transition;
+                bestDay = d;
+            }
+
             foreach (var boundary in (ReadOnlySpan<DateTime>)[date.ToDateTime(TimeOnly.MinValue), date.ToDateTime(_end)])
             {
                 if (boundary < localNow.AddHours(-4)) continue;
@@ -102,6 +112,23 @@ internal sealed class QuietHoursRule
 
         into[0] = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
         return 1;
+    }
+
+    /// <summary>The instant the zone's offset changes during the local <paramref name="date"/>, if it does.</summary>
+    private static DateTimeOffset? OffsetChangeOn(DateOnly date, TimeZoneInfo zone)
+    {
+        var low = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks - zone.BaseUtcOffset.Ticks;
+        var high = low + TimeSpan.TicksPerDay;
+        var after = zone.GetUtcOffset(new DateTimeOffset(high, TimeSpan.Zero));
+        if (zone.GetUtcOffset(new DateTimeOffset(low, TimeSpan.Zero)) == after) return null;
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            if (zone.GetUtcOffset(new DateTimeOffset(middle, TimeSpan.Zero)) == after) high = middle;
+            else low = middle;
+        }
+
+        return new DateTimeOffset(high, TimeSpan.Zero);
     }
 
     /// <summary>For a local time in a spring-forward gap: the transition instant, i.e. the first valid instant after the gap starts.</summary>
