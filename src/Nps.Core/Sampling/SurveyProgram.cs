@@ -158,18 +158,23 @@ public sealed class SurveyProgram
         var quotaReserved = false;
         if (selected && policy?.Quota is { } quota) quotaReserved = quota.TryReserve(now);
 
-        var timing = _fatigue.QuietHours is { } quiet && quiet.Scope.Matches(e) ? quiet.NextAllowed(now, zone) : (now, null, null);
+        // An event that fails an event rule is decided without touching the ledger.
+        if (eventChecks.Exists(c => !c.Passed))
+        {
+            if (quotaReserved) policy!.Quota!.Release(now);
+            return Build(e, now, eventChecks, eligible: false, invited: false, draw, policy, requestedBy, (now, null, null));
+        }
+
+        // The send time matters only for an invitation, and the ledger records the invitation at that time.
+        var timing = selected && _fatigue.QuietHours is { } quiet && quiet.Scope.Matches(e) ? quiet.NextAllowed(now, zone) : (now, null, null);
         var relational = e.Kind == SurveyKind.Relational && !manual;
 
         var outcome = await _ledger.CheckAndRecordAsync(e.CustomerId, history =>
         {
             var checks = new List<EligibilityCheck>(eventChecks.Count + 8);
             checks.AddRange(eventChecks);
-            if (!checks.Exists(c => !c.Passed))
-            {
-                _fatigue.CheckHistory(e, history, now, checks);
-                if (relational) checks.Add(CheckCadence(history, slotStart, _cycle));
-            }
+            _fatigue.CheckHistory(e, history, now, checks);
+            if (relational) checks.Add(CheckCadence(history, slotStart, _cycle));
 
             var eligible = !checks.Exists(c => !c.Passed);
             var invite = eligible && selected && (policy?.Quota is null || quotaReserved);
