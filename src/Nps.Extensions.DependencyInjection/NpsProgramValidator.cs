@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace Nps;
+
+/// <summary>
+/// Checks what attributes cannot express (the sampling key, time zones, contradictory rules, shadowed policies)
+/// by delegating to <see cref="Sampling.SurveyProgramOptions.Validate"/>, whose messages start with the option path.
+/// </summary>
+internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NpsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = Errors(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Every error of both validators, data annotations first.</summary>
+    internal static List<string> AllErrors(NpsOptions options)
+    {
+        var errors = new List<string>();
+        if (new NpsOptionsValidator().Validate(null, options) is { Failed: true, Failures: { } failures }) errors.AddRange(failures);
+        errors.AddRange(Errors(options));
+        return errors;
+    }
+
+    private static List<string> Errors(NpsOptions options) => [.. options.ToSurveyProgramOptions().Validate()];
+}
