@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using Nps.Samples.Console.Commands;
+using Nps.Samples.Console.Reporting;
+
+namespace Nps.Samples.Console.Output;
+
+/// <summary>Source-generated JSON for every document the tool writes: camelCase, indented, no reflection.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(PlanDocument))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
