@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace Nps;
+
+/// <summary>
+/// Accumulates (rating, weight) pairs for a weighted NPS — typically weight = 1 / inclusion probability, so
+/// unequal sampling rates are weighted back out (Horvitz–Thompson style). Mergeable, allocation-free.
+/// </summary>
+/// <remarks>
+/// A mutable struct, for arrays of per-segment accumulators and tight loops: keep it in a field, an array
+/// element or a local and call <see cref="Add(int, double)"/> on that storage, not on a copy. <c>default</c> is empty.
+/// </remarks>
+public struct WeightedNpsAccumulator
+{
+    private long _count;
+    private double _sumWeights;
+    private double _sumSquaredWeights;
+    private double _promoterWeights;
+    private double _detractorWeights;
+    private double _promoterSquaredWeights;
+    private double _detractorSquaredWeights;
+
+    /// <summary>The number of responses added.</summary>
+    public readonly long Count => _count;
+
+    /// <summary>Adds one response.</summary>
+    /// <param name="rating">The rating, 0..10.</param>
+    /// <param name="weight">Its weight: finite and greater than 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rating is not in 0..10, or the weight is not finite and positive.</exception>
+    public void Add(int rating, double weight) => Add(NpsRating.Classify(rating), weight);
+
+    /// <summary>Adds one response by category.</summary>
+    /// <param name="category">The category.</param>
+    /// <param name="weight">Its weight: finite and greater than 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The weight is not finite and positive.</exception>
+    public void Add(NpsCategory category, double weight)
+    {
+        if (!(weight > 0 && double.IsFinite(weight)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight,
+                string.Create(CultureInfo.InvariantCulture, $"A weight must be finite and greater than 0; got {weight}."));
+        }
+
+        _count++;
+        var squared = weight * weight;
+        _sumWeights += weight;
+        _sumSquaredWeights += squared;
+        if (category == NpsCategory.Promoter)
+        {
+            _promoterWeights += weight;
+            _promoterSquaredWeights += squared;
+        }
+        else if (category == NpsCategory.Detractor)
+        {
+            _detractorWeights += weight;
+            _detractorSquaredWeights += squared;
+        }
+    }
+
+    /// <summary>Adds everything another accumulator holds (exact merge, up to floating-point rounding).</summary>
+    /// <param name="other">The other accumulator.</param>
+    public void Add(in WeightedNpsAccumulator other)
+    {
+        _count += other._count;
+        _sumWeights += other._sumWeights;
+        _sumSquaredWeights += other._sumSquaredWeights;
+        _promoterWeights += other._promoterWeights;
+        _detractorWeights += other._detractorWeights;
+        _promoterSquaredWeights += other._promoterSquaredWeights;
+        _detractorSquaredWeights += other._detractorSquaredWeights;
+    }
+
+    /// <summary>The weighted estimate of what was added.</summary>
+    /// <returns>The estimate.</returns>
+    public readonly WeightedNpsEstimate ToEstimate()
+    {
+        if (_count == 0) return default;
+        var promoterShare = _promoterWeights / _sumWeights;
+        var detractorShare = _detractorWeights / _sumWeights;
+        var ratio = promoterShare - detractorShare;
+
+        // Linearised (Taylor) variance of the ratio estimator Σwx / Σw with x ∈ {−1, 0, 1}:
+        // v = n/(n−1) · Σ w²(x − R)² / (Σw)², with Σ w²(x − R)² = Σw²x² − 2R·Σw²x + R²·Σw².
+        var sumSquaredX = _promoterSquaredWeights + _detractorSquaredWeights;
+        var sumSquaredXSigned = _promoterSquaredWeights - _detractorSquaredWeights;
+        var residual = Math.Max(0, sumSquaredX - 2 * ratio * sumSquaredXSigned + ratio * ratio * _sumSquaredWeights);
+        var standardError = _count < 2
+            ? double.NaN
+            : 100 * Math.Sqrt((double)_count / (_count - 1) * residual) / _sumWeights;
+
+        return new WeightedNpsEstimate(_count, _sumWeights, _sumWeights * _sumWeights / _sumSquaredWeights,
+            promoterShare, detractorShare, standardError);
+    }
+}
