@@ -22,7 +22,9 @@ internal static class ReportWriters
             table.Add([.. cells, .. Statistics(segment, report.MinN), .. weighted ? new[] { Score(segment.WeightedNps, segment, report.MinN) } : []]);
         }
 
-        writer.WriteLine($"NPS{(names.Length > 0 ? " by " + string.Join(", ", names) : "")}: {report.Method} {percent}% intervals, min n {report.MinN}" +
+        var grouping = (options.Dimensions.Count > 0 ? " by " + string.Join(", ", options.Dimensions) : "") +
+            (options.Period is { } period ? $" per {period.ToString().ToLowerInvariant()} ({options.TimeZone.Id})" : "");
+        writer.WriteLine($"NPS{grouping}: {report.Method} {percent}% intervals, min n {report.MinN}" +
             (report.Overall.ManualExcluded > 0 ? $", {report.Overall.ManualExcluded:N0} manual sends excluded" : "") +
             (report.Rejected > 0 ? $", {report.Rejected:N0} invalid rows skipped" : ""));
         table.Write(writer);
