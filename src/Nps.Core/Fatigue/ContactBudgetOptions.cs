@@ -1,0 +1,21 @@
+namespace Nps.Fatigue;
+
+/// <summary>
+/// One contact budget per customer shared by transactional and relational surveys: at most
+/// <see cref="MaxContacts"/> invitations in any rolling window of <see cref="WindowDays"/> days, of which a part
+/// is reserved for each kind, so neither kind can crowd out the other.
+/// </summary>
+public sealed class ContactBudgetOptions
+{
+    /// <summary>The most invitations of both kinds together in the window (&gt; 0).</summary>
+    public int MaxContacts { get; set; }
+
+    /// <summary>The rolling window in days (&gt; 0).</summary>
+    public int WindowDays { get; set; }
+
+    /// <summary>Invitations that relational surveys cannot use: kept for transactional ones.</summary>
+    public int ReservedForTransactional { get; set; }
+
+    /// <summary>Invitations that transactional surveys cannot use: kept for relational ones.</summary>
+    public int ReservedForRelational { get; set; }
+}

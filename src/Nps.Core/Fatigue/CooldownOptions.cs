@@ -1,0 +1,19 @@
+using Nps.Sampling;
+
+namespace Nps.Fatigue;
+
+/// <summary>No survey for <see cref="Days"/> days after a contact of the <see cref="After"/> kind.</summary>
+public sealed class CooldownOptions
+{
+    /// <summary>What starts the cooldown.</summary>
+    public CooldownTrigger After { get; set; }
+
+    /// <summary>The cooldown length in days (&gt; 0); the customer is eligible again at exactly the contact time plus this.</summary>
+    public int Days { get; set; }
+
+    /// <summary>The events the cooldown applies to (all events when empty).</summary>
+    public SurveyScope Scope { get; set; } = new();
+
+    /// <summary>Only contacts of this survey kind start the cooldown (all kinds when <see langword="null"/>).</summary>
+    public SurveyKind? HistoryKind { get; set; }
+}

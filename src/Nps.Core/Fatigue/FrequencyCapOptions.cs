@@ -1,0 +1,19 @@
+using Nps.Sampling;
+
+namespace Nps.Fatigue;
+
+/// <summary>At most <see cref="MaxInvitations"/> invitations per customer in any rolling window of <see cref="WindowDays"/> days.</summary>
+public sealed class FrequencyCapOptions
+{
+    /// <summary>The most invitations allowed in the window (&gt; 0).</summary>
+    public int MaxInvitations { get; set; }
+
+    /// <summary>The rolling window in days (&gt; 0).</summary>
+    public int WindowDays { get; set; }
+
+    /// <summary>The events the cap applies to (all events when empty).</summary>
+    public SurveyScope Scope { get; set; } = new();
+
+    /// <summary>Only invitations of this survey kind count (all kinds when <see langword="null"/>).</summary>
+    public SurveyKind? HistoryKind { get; set; }
+}

@@ -1,0 +1,43 @@
+namespace Nps.Fatigue;
+
+/// <summary>
+/// The contact history the fatigue rules need (invitations, responses, follow-ups, opt-outs), shared by every
+/// instance that decides surveys.
+/// </summary>
+/// <remarks>
+/// <para>The contract, for every implementation (in memory, SQLite, a server database):</para>
+/// <list type="bullet">
+/// <item><see cref="CheckAndRecordAsync{TResult}"/> is atomic per customer: reading the history, running the
+/// decision function and appending its record happen as one step, so concurrent calls for the same customer
+/// behave as if run one after another (a lock per customer or stripe in memory; one transaction in SQL).</item>
+/// <item>The decision function is pure and fast: it may run more than once (a database may retry a
+/// transaction) and must not do I/O.</item>
+/// <item>Histories are ordered by time; an implementation may forget records older than its retention, except
+/// the latest opt-out/opt-in, but must keep at least as much history as the longest rule window.</item>
+/// <item>Unknown customers have an empty history; ids are compared ordinally.</item>
+/// </list>
+/// </remarks>
+public interface IContactLedger
+{
+    /// <summary>Reads the customer's history, decides, and appends the decided record, atomically.</summary>
+    /// <typeparam name="TResult">The decision function's result.</typeparam>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="decide">A pure function from the current history to a result and an optional record.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The decision function's result.</returns>
+    ValueTask<TResult> CheckAndRecordAsync<TResult>(string customerId, Func<ContactHistory, LedgerDecision<TResult>> decide,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Appends a record (a response, a follow-up, an opt-out) to the customer's history.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="record">The record.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the record is stored.</returns>
+    ValueTask RecordAsync(string customerId, ContactRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the customer's history.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A snapshot of the history, oldest first.</returns>
+    ValueTask<ContactHistory> GetHistoryAsync(string customerId, CancellationToken cancellationToken = default);
+}

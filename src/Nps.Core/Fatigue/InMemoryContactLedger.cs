@@ -1,0 +1,135 @@
+using System.Runtime.InteropServices;
+
+namespace Nps.Fatigue;
+
+/// <summary>
+/// An <see cref="IContactLedger"/> in process memory, for one instance (tests, single-node services, benchmarks).
+/// Compact: each customer is a dictionary entry holding one exact-size array of 8-byte
+/// <see cref="ContactRecord"/>s; arrays are replaced, never written in place, so a history handed out stays a
+/// snapshot. Atomic per customer through striped locks: a stripe guards both its part of the dictionary and its
+/// customers' check-and-record.
+/// </summary>
+public sealed class InMemoryContactLedger : IContactLedger
+{
+    private const int StripeCount = 64;
+    private readonly Stripe[] _stripes;
+    private readonly TimeProvider _timeProvider;
+    private readonly long _retentionTicks;
+
+    /// <summary>Creates an empty ledger.</summary>
+    /// <param name="timeProvider">The clock used to forget old records.</param>
+    /// <param name="retention">How long records are kept (at least the longest rule window); 400 days when <see langword="null"/>.</param>
+    /// <param name="expectedCustomers">A capacity hint, to avoid rehashing while filling.</param>
+    public InMemoryContactLedger(TimeProvider timeProvider, TimeSpan? retention = null, int expectedCustomers = 0)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedCustomers);
+        var keep = retention ?? TimeSpan.FromDays(400);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(keep, TimeSpan.Zero, nameof(retention));
+        _timeProvider = timeProvider;
+        _retentionTicks = keep.Ticks;
+        _stripes = new Stripe[StripeCount];
+        for (var i = 0; i < _stripes.Length; i++) _stripes[i] = new Stripe(expectedCustomers / StripeCount);
+    }
+
+    /// <summary>How many customers have a history.</summary>
+    public int CustomerCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var stripe in _stripes)
+            {
+                lock (stripe.Gate) count += stripe.Customers.Count;
+            }
+
+            return count;
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<TResult> CheckAndRecordAsync<TResult>(string customerId, Func<ContactHistory, LedgerDecision<TResult>> decide,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentNullException.ThrowIfNull(decide);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stripe = StripeOf(customerId);
+        lock (stripe.Gate)
+        {
+            stripe.Customers.TryGetValue(customerId, out var records);
+            var decision = decide(new ContactHistory(records ?? []));
+            if (decision.Record is { } record) Append(stripe, customerId, records, record);
+            return ValueTask.FromResult(decision.Result);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask RecordAsync(string customerId, ContactRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stripe = StripeOf(customerId);
+        lock (stripe.Gate)
+        {
+            stripe.Customers.TryGetValue(customerId, out var records);
+            Append(stripe, customerId, records, record);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ContactHistory> GetHistoryAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stripe = StripeOf(customerId);
+        lock (stripe.Gate)
+        {
+            stripe.Customers.TryGetValue(customerId, out var records);
+            return ValueTask.FromResult(new ContactHistory(records ?? []));
+        }
+    }
+
+    private Stripe StripeOf(string customerId) =>
+        _stripes[(uint)StringComparer.Ordinal.GetHashCode(customerId) % StripeCount];
+
+    private void Append(Stripe stripe, string customerId, ContactRecord[]? records, ContactRecord record)
+    {
+        var old = records ?? [];
+        var horizon = _timeProvider.GetUtcNow().UtcTicks - _retentionTicks;
+
+        // Forget records past retention, but keep the latest opt-out/opt-in: consent does not expire.
+        var latestConsent = -1;
+        for (var i = old.Length - 1; i >= 0; i--)
+        {
+            if (old[i].Kind is ContactKind.OptOut or ContactKind.OptIn) { latestConsent = i; break; }
+        }
+
+        var keep = 0;
+        for (var i = 0; i < old.Length; i++)
+        {
+            if (old[i].UtcTicks >= horizon || i == latestConsent) keep++;
+        }
+
+        var next = new ContactRecord[keep + 1];
+        var at = 0;
+        var inserted = false;
+        for (var i = 0; i < old.Length; i++)
+        {
+            if (old[i].UtcTicks < horizon && i != latestConsent) continue;
+            if (!inserted && record < old[i]) { next[at++] = record; inserted = true; }
+            next[at++] = old[i];
+        }
+
+        if (!inserted) next[at] = record;
+        CollectionsMarshal.GetValueRefOrAddDefault(stripe.Customers, customerId, out _) = next;
+    }
+
+    private sealed class Stripe(int capacity)
+    {
+        public readonly Lock Gate = new();
+        public readonly Dictionary<string, ContactRecord[]> Customers = new(capacity, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Nps.Sampling;
+
+/// <summary>
+/// System.Text.Json source-generated metadata for decisions, events and program options (camelCase, enums as
+/// strings; trimming- and AOT-safe). Decisions carry an <c>outcome</c> discriminator.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SurveyDecision))]
+[JsonSerializable(typeof(InviteDecision))]
+[JsonSerializable(typeof(SuppressDecision))]
+[JsonSerializable(typeof(DeferDecision))]
+[JsonSerializable(typeof(IReadOnlyList<SurveyDecision>))]
+[JsonSerializable(typeof(TouchpointEvent))]
+[JsonSerializable(typeof(SurveyProgramOptions))]
+public sealed partial class SamplingJsonContext : JsonSerializerContext;

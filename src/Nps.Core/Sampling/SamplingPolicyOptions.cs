@@ -1,0 +1,22 @@
+namespace Nps.Sampling;
+
+/// <summary>
+/// Select events in <see cref="Scope"/> (a stratum) with probability <see cref="Rate"/>, optionally capped by a
+/// <see cref="Quota"/>. Policies are tried in order; the first whose scope matches an event decides it.
+/// </summary>
+public sealed class SamplingPolicyOptions
+{
+    /// <summary>A unique, non-empty name, recorded on every decision the policy makes.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The events (stratum) this policy samples (all events when empty).</summary>
+    public SurveyScope Scope { get; set; } = new();
+
+    /// <summary>The selection probability within [0, 1]: recorded as the inclusion probability of selected events.</summary>
+    public double Rate { get; set; }
+
+    /// <summary>An optional cap on invitations per period. Once reached, selected events are suppressed as
+    /// <c>quota-reached</c>, so the realised inclusion probability of that period is lower than the rate: weight by
+    /// rate × invited / selected (both are in the decisions) when a quota binds.</summary>
+    public QuotaOptions? Quota { get; set; }
+}

@@ -1,0 +1,276 @@
+using System.Globalization;
+using Nps.Fatigue;
+
+namespace Nps.Sampling;
+
+/// <summary>
+/// The one entry point that decides who is asked, and when. For each event: eligibility first (exclusions and
+/// fatigue rules, the history-based ones atomically with recording the invitation in the contact ledger), then
+/// sampling among the eligible (a keyed draw against the matching policy's rate), then timing (quiet hours,
+/// allowed days). Every decision is data that records the checks and the draw.
+/// </summary>
+/// <remarks>
+/// Lives in <c>Nps.Sampling</c> because deciding <em>who is sampled</em> is the program's job; the fatigue rules
+/// (<c>Nps.Fatigue</c>) are its eligibility stage. Options are validated when the program is constructed, so a
+/// bad configuration fails at start-up, not at the first event.
+/// </remarks>
+public sealed class SurveyProgram
+{
+    /// <summary>The policy name recorded on manual invitations.</summary>
+    public const string ManualPolicy = "manual";
+
+    /// <summary>Rule name: the event is invalid (a blank id, an unknown time zone).</summary>
+    public const string InvalidEventRule = "invalid-event";
+
+    /// <summary>Rule name: no sampling policy covers the event.</summary>
+    public const string NoPolicyRule = "no-sampling-policy";
+
+    /// <summary>Rule name: the keyed draw did not select the event.</summary>
+    public const string NotSampledRule = "not-sampled";
+
+    /// <summary>Rule name: the policy's quota for the period is used up.</summary>
+    public const string QuotaReachedRule = "quota-reached";
+
+    /// <summary>Rule name: the customer already had their relational survey in this cycle.</summary>
+    public const string RelationalCadenceRule = "relational-cadence";
+
+    private readonly IContactLedger _ledger;
+    private readonly TimeProvider _timeProvider;
+    private readonly FatigueRules _fatigue;
+    private readonly CompiledPolicy[] _policies;
+    private readonly TimeZoneInfo _defaultZone;
+    private readonly TimeSpan _cycle;
+    private readonly DateTimeOffset _epoch;
+
+    /// <summary>Creates a program; validates the options first.</summary>
+    /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
+    /// <param name="ledger">The contact ledger shared by every instance that decides surveys.</param>
+    /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when <see langword="null"/>).</param>
+    /// <exception cref="SurveyProgramConfigurationException">The options are invalid; every error is listed.</exception>
+    public SurveyProgram(SurveyProgramOptions options, IContactLedger ledger, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new SurveyProgramConfigurationException(errors);
+
+        _ledger = ledger;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        Sampler = new KeyedSampler(Convert.FromBase64String(options.SamplingKey));
+        _fatigue = new FatigueRules(options.Fatigue);
+        _epoch = options.Sampling.Epoch;
+        _policies = options.Sampling.Policies.Select(p => new CompiledPolicy(p, _epoch)).ToArray();
+        TimeZoneLookup.TryFind(options.DefaultTimeZone, out var zone);
+        _defaultZone = zone!;
+        _cycle = TimeSpan.FromDays(options.Sampling.RelationalCadence.CycleDays);
+    }
+
+    /// <summary>The keyed sampler (for fixed-size samples from a customer list and for audits).</summary>
+    public KeyedSampler Sampler { get; }
+
+    /// <summary>Decides whether and when to survey the customer about an event.</summary>
+    /// <param name="touchpoint">The event.</param>
+    /// <param name="cancellationToken">Cancels the ledger operation.</param>
+    /// <returns>Invite, suppress or defer, with the checks and the draw.</returns>
+    public ValueTask<SurveyDecision> DecideAsync(TouchpointEvent touchpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        return DecideCoreAsync(touchpoint, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Invites the customer by hand, bypassing sampling but not the fatigue rules (a customer is not over-asked
+    /// because someone chose them). The invitation is marked manual: report it apart and keep it out of the
+    /// unbiased score.
+    /// </summary>
+    /// <param name="touchpoint">The event.</param>
+    /// <param name="requestedBy">Who asked for the invitation (recorded for the audit).</param>
+    /// <param name="cancellationToken">Cancels the ledger operation.</param>
+    /// <returns>Invite (manual), suppress or defer.</returns>
+    public ValueTask<SurveyDecision> InviteManuallyAsync(TouchpointEvent touchpoint, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestedBy);
+        return DecideCoreAsync(touchpoint, requestedBy, cancellationToken);
+    }
+
+    /// <summary>The start of the customer's relational slot in the cycle that contains <paramref name="at"/>.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="at">A moment.</param>
+    /// <returns>The slot start: the customer is due for a relational survey from then until the next slot.</returns>
+    public DateTimeOffset RelationalSlot(string customerId, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        return SlotStart(customerId, at, out _);
+    }
+
+    private async ValueTask<SurveyDecision> DecideCoreAsync(TouchpointEvent e, string? requestedBy, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (Invalid(e) is { } problem)
+        {
+            return new SuppressDecision
+            {
+                CustomerId = e.CustomerId ?? "", EventId = e.EventId ?? "", Kind = e.Kind, DecidedAt = now,
+                Rule = InvalidEventRule, Reason = problem,
+            };
+        }
+
+        var zone = _defaultZone;
+        if (e.TimeZoneId is { } zoneId && !TimeZoneLookup.TryFind(zoneId, out zone))
+        {
+            return new SuppressDecision
+            {
+                CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now,
+                Rule = InvalidEventRule, Reason = $"timeZoneId '{zoneId}' is not a known time zone",
+            };
+        }
+
+        var eventChecks = new List<EligibilityCheck>(8);
+        _fatigue.CheckEvent(e, now, eventChecks);
+
+        // Sampling is stateless and keyed: computed for every event so that the decision can record it, but it only
+        // counts among the eligible. A relational draw is keyed on the cycle, not the event, so that asking daily
+        // whether a customer is due does not re-draw (which would raise the inclusion probability towards 1).
+        var manual = requestedBy is not null;
+        CompiledPolicy? policy = null;
+        SamplingDraw? draw = null;
+        DateTimeOffset slotStart = default;
+        long cycle = 0;
+        if (e.Kind == SurveyKind.Relational) slotStart = SlotStart(e.CustomerId, now, out cycle);
+        if (!manual)
+        {
+            policy = Array.Find(_policies, p => p.Options.Scope.Matches(e));
+            if (policy is not null)
+            {
+                var input = e.Kind == SurveyKind.Relational ? KeyedSampler.CycleInput(cycle) : e.EventId;
+                var value = Sampler.Uniform(e.CustomerId, input);
+                draw = new SamplingDraw(policy.Options.Name, policy.Options.Rate, value, value < policy.Options.Rate, input, Sampler.KeyId);
+            }
+        }
+
+        var selected = manual || draw is { Selected: true };
+        var quotaReserved = false;
+        if (selected && policy?.Quota is { } quota) quotaReserved = quota.TryReserve(now);
+
+        var timing = _fatigue.QuietHours is { } quiet && quiet.Scope.Matches(e) ? quiet.NextAllowed(now, zone) : (now, null, null);
+        var relational = e.Kind == SurveyKind.Relational && !manual;
+
+        var outcome = await _ledger.CheckAndRecordAsync(e.CustomerId, history =>
+        {
+            var checks = new List<EligibilityCheck>(eventChecks.Count + 8);
+            checks.AddRange(eventChecks);
+            if (!checks.Exists(c => !c.Passed))
+            {
+                _fatigue.CheckHistory(e, history, now, checks);
+                if (relational) checks.Add(CheckCadence(history, slotStart, _cycle));
+            }
+
+            var eligible = !checks.Exists(c => !c.Passed);
+            var invite = eligible && selected && (policy?.Quota is null || quotaReserved);
+            ContactRecord? record = invite ? ContactRecord.Create(ContactKind.Invitation, timing.SendAt, e.Kind, manual) : null;
+            return new LedgerDecision<(List<EligibilityCheck> Checks, bool Eligible, bool Invited)>((checks, eligible, invite), record);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (quotaReserved && !outcome.Invited) policy!.Quota!.Release(now);
+        return Build(e, now, outcome.Checks, outcome.Eligible, outcome.Invited, draw, policy, requestedBy, timing);
+    }
+
+    private static SurveyDecision Build(TouchpointEvent e, DateTimeOffset now, List<EligibilityCheck> checks, bool eligible, bool invited,
+        SamplingDraw? draw, CompiledPolicy? policy, string? requestedBy, (DateTimeOffset SendAt, string? Rule, string? Reason) timing)
+    {
+        var manual = requestedBy is not null;
+        if (!eligible)
+        {
+            // The deciding rule is the one that blocks longest (an indefinite block wins), so "eligible again" is honest.
+            var failed = checks.Where(c => !c.Passed).ToList();
+            var blocking = failed.Exists(c => c.EligibleAgainAt is null)
+                ? failed.Find(c => c.EligibleAgainAt is null)
+                : failed.MaxBy(c => c.EligibleAgainAt!.Value);
+            return new SuppressDecision
+            {
+                CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now, Checks = checks, Draw = draw,
+                Rule = blocking.Rule, Reason = blocking.Detail, EligibleAgainAt = blocking.EligibleAgainAt,
+            };
+        }
+
+        if (!invited)
+        {
+            var (rule, reason) = policy is null ? (NoPolicyRule, "no sampling policy covers this event")
+                : draw is { Selected: false } d ? (NotSampledRule, $"policy {d.Policy} selects at rate {Format(d.Rate)}; draw {Format(d.Value)}")
+                : (QuotaReachedRule, $"policy {policy.Options.Name} reached its quota of {policy.Options.Quota!.MaxInvitations} per {policy.Options.Quota.PeriodDays} days");
+            return new SuppressDecision
+            {
+                CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now, Checks = checks, Draw = draw,
+                Rule = rule, Reason = reason,
+            };
+        }
+
+        var policyName = manual ? ManualPolicy : policy!.Options.Name;
+        var probability = manual ? 1.0 : policy!.Options.Rate;
+        if (timing.Rule is not null)
+        {
+            return new DeferDecision
+            {
+                CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now, Checks = checks, Draw = draw,
+                SendAt = timing.SendAt, Rule = timing.Rule, Reason = timing.Reason!, InclusionProbability = probability,
+                Policy = policyName, IsManual = manual, RequestedBy = requestedBy,
+            };
+        }
+
+        return new InviteDecision
+        {
+            CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now, Checks = checks, Draw = draw,
+            SendAt = timing.SendAt, InclusionProbability = probability, Policy = policyName, IsManual = manual, RequestedBy = requestedBy,
+        };
+    }
+
+    private static EligibilityCheck CheckCadence(ContactHistory history, DateTimeOffset slotStart, TimeSpan cycleLength)
+    {
+        foreach (var record in history.Records)
+        {
+            if (record.Kind == ContactKind.Invitation && record.Survey == SurveyKind.Relational && record.At >= slotStart)
+            {
+                return new(RelationalCadenceRule, false, $"relational survey already sent {FatigueRules.Iso(record.At)} in the cycle from {FatigueRules.Iso(slotStart)}", slotStart + cycleLength);
+            }
+        }
+
+        return new(RelationalCadenceRule, true, $"due: no relational survey since the cycle began {FatigueRules.Iso(slotStart)}");
+    }
+
+    private DateTimeOffset SlotStart(string customerId, DateTimeOffset at, out long cycle)
+    {
+        var offset = Sampler.CycleOffset(customerId, _cycle);
+        var sinceAnchor = (at - _epoch - offset).Ticks;
+        cycle = (long)Math.Floor((double)sinceAnchor / _cycle.Ticks);
+        if (_epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks) > at) cycle--;
+        return _epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks);
+    }
+
+    private static string? Invalid(TouchpointEvent e)
+    {
+        if (string.IsNullOrWhiteSpace(e.CustomerId)) return "customerId is empty";
+        if (string.IsNullOrWhiteSpace(e.EventId)) return "eventId is empty";
+        if (!Enum.IsDefined(e.Kind)) return $"kind '{e.Kind}' is not a survey kind";
+        return null;
+    }
+
+    private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private sealed class CompiledPolicy
+    {
+        public CompiledPolicy(SamplingPolicyOptions options, DateTimeOffset epoch)
+        {
+            Options = new SamplingPolicyOptions
+            {
+                Name = options.Name, Rate = options.Rate, Scope = options.Scope.Clone(),
+                Quota = options.Quota is { } q ? new QuotaOptions { MaxInvitations = q.MaxInvitations, PeriodDays = q.PeriodDays } : null,
+            };
+            Quota = Options.Quota is { } quota ? new QuotaCounter(quota, epoch) : null;
+        }
+
+        public SamplingPolicyOptions Options { get; }
+
+        public QuotaCounter? Quota { get; }
+    }
+}
