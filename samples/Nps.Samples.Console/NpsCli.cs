@@ -24,6 +24,7 @@ public static class NpsCli
         {
             ReportCommand.Create(context),
             PlanCommand.Create(context),
+            SimulateCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };

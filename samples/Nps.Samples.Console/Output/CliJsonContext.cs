@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Nps.Samples.Console.Commands;
 using Nps.Samples.Console.Reporting;
+using Nps.Samples.Console.Simulation;
 
 namespace Nps.Samples.Console.Output;
 
@@ -8,4 +9,5 @@ namespace Nps.Samples.Console.Output;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(PlanDocument))]
+[JsonSerializable(typeof(SimulationDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
