@@ -98,7 +98,7 @@ public sealed class CsvRecordReader : IRecordReader
     }
 
     /// <summary>Semicolon when the header line has more semicolons than commas outside quotes; comma otherwise.</summary>
-    internal static char DetectDelimiter(ReadOnlySpan<char> start)
+    public static char DetectDelimiter(ReadOnlySpan<char> start)
     {
         int commas = 0, semicolons = 0;
         var quoted = false;
