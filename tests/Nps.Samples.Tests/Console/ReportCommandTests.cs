@@ -346,4 +346,20 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("segment,2026-03,", utc.Out);
         Assert.Contains("segment,2026-04,", amsterdam.Out);
     }
+
+    [Fact]
+    public void Report_JsonLinesUnknownDimension_ExitsOne()
+    {
+        var run = CliRun.Of("report", SampleData.ResponsesJsonLines, "--by", "region");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: --by region: no record has the key 'region'\n", run.Error);
+    }
+
+    [Fact]
+    public void Root_NoCommand_ExitsOneAndHelpExitsZero()
+    {
+        Assert.Equal(1, CliRun.Of().ExitCode);
+        Assert.Equal(0, CliRun.Of("--help").ExitCode);
+    }
 }
