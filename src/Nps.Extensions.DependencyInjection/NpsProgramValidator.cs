@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Nps;
@@ -24,5 +25,21 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
         return errors;
     }
 
-    private static List<string> Errors(NpsOptions options) => [.. options.ToSurveyProgramOptions().Validate()];
+    private static List<string> Errors(NpsOptions options)
+    {
+        List<string> errors = [.. options.ToSurveyProgramOptions().Validate()];
+        if (options.FollowUps is { } followUps)
+        {
+            Positive(followUps.DetractorSla, "FollowUps:DetractorSla", errors);
+            Positive(followUps.CallbackSla, "FollowUps:CallbackSla", errors);
+            Positive(followUps.PassiveSla, "FollowUps:PassiveSla", errors);
+        }
+
+        return errors;
+    }
+
+    private static void Positive(TimeSpan value, string path, List<string> errors)
+    {
+        if (value <= TimeSpan.Zero) errors.Add($"{path} must be > 0 (it is {value.ToString("c", CultureInfo.InvariantCulture)}).");
+    }
 }

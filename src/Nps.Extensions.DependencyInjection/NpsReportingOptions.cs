@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Nps.Insights;
+using Nps.Segmentation;
 
 namespace Nps;
 
@@ -16,4 +18,12 @@ public sealed class NpsReportingOptions
     /// <summary>How intervals are computed (default <see cref="IntervalMethod.AdjustedWald"/>).</summary>
     [EnumDataType(typeof(IntervalMethod))]
     public IntervalMethod Method { get; set; } = IntervalMethod.AdjustedWald;
+
+    /// <summary>Report defaults from these options (no dimensions, no period; a report sets its own).</summary>
+    /// <returns>The report options.</returns>
+    public NpsReportOptions ToReportOptions() => new() { Level = Level, IntervalMethod = Method, MinimumCount = MinimumCount };
+
+    /// <summary>Coaching-signal defaults from these options (level and minimum n).</summary>
+    /// <returns>The signal options.</returns>
+    public CoachingSignalOptions ToCoachingSignalOptions() => new() { Level = Level, MinimumCount = MinimumCount };
 }

@@ -3,11 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nps.Fatigue;
+using Nps.FollowUp;
 using Nps.Sampling;
 
 namespace Nps;
 
-/// <summary>Registers Nps.Core services in an <see cref="IServiceCollection"/>.</summary>
+/// <summary>
+/// Registers Nps.Core services in an <see cref="IServiceCollection"/>: <see cref="SurveyProgram"/>,
+/// <see cref="IContactLedger"/> (in memory unless registered), <see cref="FollowUpService"/> with
+/// <see cref="IFollowUpStore"/> (in memory unless registered), the default <see cref="Segmentation.NpsReportOptions"/>
+/// and <see cref="Insights.CoachingSignalOptions"/> for report builders and signal detectors, and
+/// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
+/// </summary>
 /// <remarks>
 /// Services are registered once however often <c>AddNps</c> is called (<c>TryAdd*</c>), so a service registered
 /// before — a database-backed <see cref="IContactLedger"/>, a fake <see cref="TimeProvider"/> — wins. Each call adds
@@ -48,6 +55,16 @@ public static class NpsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NpsOptions>, NpsProgramValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IContactLedger>(provider => new InMemoryContactLedger(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IFollowUpStore, InMemoryFollowUpStore>();
+        services.TryAddSingleton(provider => new FollowUpService(
+            provider.GetRequiredService<IFollowUpStore>(),
+            provider.GetRequiredService<IOptions<NpsOptions>>().Value.FollowUps.ToPolicy(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IContactLedger>()));
+
+        // Reports are built per request (dimensions and period vary); these are the defaults they start from.
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToReportOptions());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToCoachingSignalOptions());
         services.TryAddSingleton(provider => new SurveyProgram(
             provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToSurveyProgramOptions(),
             provider.GetRequiredService<IContactLedger>(),

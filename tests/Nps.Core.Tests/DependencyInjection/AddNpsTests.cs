@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Nps.Fatigue;
+using Nps.FollowUp;
+using Nps.Insights;
+using Nps.Segmentation;
 using Nps.Sampling;
 using Nps.Tests.Sampling;
 
@@ -24,7 +27,8 @@ public sealed class AddNpsTests
             "Sampling": {
               "Policies": [ { "Name": "phone", "Rate": 0.25, "Scope": { "Channel": "phone", "Kind": "Transactional" } } ]
             },
-            "Reporting": { "MinimumCount": 50, "Level": 0.9, "Method": "Score" }
+            "Reporting": { "MinimumCount": 50, "Level": 0.9, "Method": "Score" },
+            "FollowUps": { "DetractorSla": "1.12:00:00" }
           }
         }
         """;
@@ -38,6 +42,9 @@ public sealed class AddNpsTests
         Assert.Single(services, d => d.ServiceType == typeof(SurveyProgram));
         Assert.Single(services, d => d.ServiceType == typeof(IContactLedger));
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
+        Assert.Single(services, d => d.ServiceType == typeof(FollowUpService));
+        Assert.Single(services, d => d.ServiceType == typeof(IFollowUpStore));
+        Assert.Single(services, d => d.ServiceType == typeof(NpsReportOptions));
         Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<NpsOptions>)));
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<NpsOptions>>().Value;
@@ -70,6 +77,20 @@ public sealed class AddNpsTests
         var policy = Assert.Single(options.Sampling.Policies);
         Assert.Equal((0.25, SurveyKind.Transactional), (policy.Rate, policy.Scope.Kind));
         Assert.Equal((50, 0.9, IntervalMethod.Score), (options.Reporting.MinimumCount, options.Reporting.Level, options.Reporting.Method));
+        Assert.Equal(TimeSpan.FromHours(36), provider.GetRequiredService<FollowUpService>().Policy.DetractorSla);
+        var report = provider.GetRequiredService<NpsReportOptions>();
+        Assert.Equal((50, 0.9, IntervalMethod.Score), (report.MinimumCount, report.Level, report.IntervalMethod));
+        Assert.Equal(50, provider.GetRequiredService<CoachingSignalOptions>().MinimumCount);
+    }
+
+    [Fact]
+    public void Validate_NonPositiveSla_FailsOnStartNamingTheOptionPath()
+    {
+        using var provider = Build(ValidJson.Replace("\"1.12:00:00\"", "\"-01:00:00\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.Equal("FollowUps:DetractorSla must be > 0 (it is -01:00:00).", Assert.Single(error.Failures));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class NpsProgramJsonTests
         Assert.Equal(400, options.Sampling.Policies[4].Quota!.MaxInvitations);
         Assert.Equal(SurveyKind.Relational, options.Sampling.Policies[0].Scope.Kind);
         Assert.Equal((30, 0.95, IntervalMethod.AdjustedWald), (options.Reporting.MinimumCount, options.Reporting.Level, options.Reporting.Method));
+        Assert.Equal(TimeSpan.FromDays(2), options.FollowUps.DetractorSla);
         Assert.Empty(options.ToSurveyProgramOptions().Validate());
     }
 
