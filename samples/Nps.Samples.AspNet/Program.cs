@@ -1,5 +1,6 @@
 using Nps;
 using Nps.Fatigue;
+using Nps.FollowUp;
 using Nps.Samples.AspNet.Api;
 using Nps.Samples.AspNet.Storage;
 
@@ -12,6 +13,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddSingleton(provider => new SqliteDatabase(
     provider.GetRequiredService<IConfiguration>().GetConnectionString("Nps") ?? "Data Source=nps.db"));
 builder.Services.AddSingleton<IContactLedger, SqliteContactLedger>(); // before AddNps, which only adds an in-memory one if none is registered
+builder.Services.AddSingleton<IFollowUpStore, SqliteFollowUpStore>();
 builder.Services.AddSingleton<DecisionStore>();
 builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
@@ -26,6 +28,8 @@ app.UseStatusCodePages();
 app.MapOpenApi(); // /openapi/v1.json
 app.MapTouchpoints();
 app.MapResponses();
+app.MapFollowUps();
+app.MapReports();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -11,4 +11,7 @@ namespace Nps.Samples.AspNet.Api;
 [JsonSerializable(typeof(TouchpointRequest))]
 [JsonSerializable(typeof(ResponseRequest))]
 [JsonSerializable(typeof(StoredResponse))]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(CoachingDocument))]
+[JsonSerializable(typeof(FollowUpStatusRequest))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

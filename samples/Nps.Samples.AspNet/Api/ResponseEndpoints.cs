@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nps.FollowUp;
 using Nps.Samples.AspNet.Storage;
 
 namespace Nps.Samples.AspNet.Api;
@@ -24,12 +25,19 @@ public static class ResponseEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> AddAsync(HttpContext context, ResponseStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> AddAsync(HttpContext context, ResponseStore store, FollowUpService followUps, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(context.Request, ApiJsonContext.Default.ResponseRequest, cancellationToken);
         if (problem is not null) return problem;
         var (response, invalid) = Validate(body!, clock.GetUtcNow());
         if (invalid is not null) return invalid;
+
+        // The follow-up id is known up front (one per response), so the stored response can name it.
+        if (followUps.Policy.ReasonFor(response!.ToSurveyResponse()) is not null && response.RespondentId.Length > 0)
+        {
+            response = response with { FollowUpId = FollowUpCase.IdFor(response.ResponseId) };
+        }
 
         var (stored, created) = await store.AddAsync(response!, cancellationToken);
         if (!created && !SameContent(stored, response!))
@@ -37,6 +45,10 @@ public static class ResponseEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A different response with this responseId exists.",
                 detail: $"responseId '{stored.ResponseId}' was stored with other content; a retry must send the same body.");
         }
+
+        // Created on every accepted post, retries included (the service is idempotent per response), so a crash
+        // between storing the response and creating its follow-up is repaired by the client's retry.
+        if (stored.FollowUpId is not null) await followUps.CreateFromResponseAsync(stored.ToSurveyResponse(), cancellationToken);
 
         var location = $"/api/responses/{Uri.EscapeDataString(stored.ResponseId)}";
         context.Response.Headers.Location = location;

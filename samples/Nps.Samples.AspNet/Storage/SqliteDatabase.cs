@@ -68,8 +68,9 @@ public sealed class SqliteDatabase
             );
             CREATE TABLE IF NOT EXISTS follow_ups (
                 follow_up_id TEXT PRIMARY KEY,
-                response_id  TEXT NOT NULL UNIQUE REFERENCES responses (response_id),
+                response_id  TEXT NOT NULL,
                 status       TEXT NOT NULL,
+                rating       INTEGER NOT NULL,
                 due_at       INTEGER NOT NULL,
                 body         TEXT NOT NULL
             );

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Nps.Samples.Tests.AspNet;
+
+public sealed class ReportAndFollowUpTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly NpsApiFactory _factory;
+    private readonly HttpClient _client;
+
+    public ReportAndFollowUpTests()
+    {
+        _factory = new NpsApiFactory(_database.Path);
+        _client = _factory.CreateClient();
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task PostResponse_Detractor_CreatesOneOpenFollowUpDueAfterTheSla()
+    {
+        using var first = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
+        using var retry = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
+        using var list = await _client.GetAsync("/api/follow-ups?status=open", Token);
+
+        Assert.Equal("fu-R1", (await first.ReadJsonAsync()).GetProperty("followUpId").GetString());
+        var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
+        Assert.Equal("fu-R1", followUp.GetProperty("id").GetString());
+        Assert.Equal("Detractor", followUp.GetProperty("reason").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2026-03-16T10:05:00+01:00", System.Globalization.CultureInfo.InvariantCulture), followUp.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task PostResponse_PromoterWithCallback_CreatesFollowUp_PromoterAlone_DoesNot()
+    {
+        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 10, callback: true)), Token)).Dispose();
+        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R2", rating: 10)), Token)).Dispose();
+        using var list = await _client.GetAsync("/api/follow-ups", Token);
+
+        var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(("fu-R1", "Callback"), (followUp.GetProperty("id").GetString(), followUp.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task SetStatus_OpenToContactedToClosed_ThenInvalidMoveIs409()
+    {
+        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 2)), Token)).Dispose();
+
+        using var contacted = await _client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted", "note": "Called back" }"""), Token);
+        using var closed = await _client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "closed", "note": "Refunded" }"""), Token);
+        using var again = await _client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted" }"""), Token);
+
+        Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
+        Assert.Equal("Closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task FollowUps_UnknownIdOrStatus_404And400()
+    {
+        using var unknown = await _client.PostAsync("/api/follow-ups/fu-nope/status", Api.Json("""{ "status": "closed" }"""), Token);
+        using var get = await _client.GetAsync("/api/follow-ups/fu-nope", Token);
+        using var badStatus = await _client.GetAsync("/api/follow-ups?status=done", Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.True((await badStatus.ReadJsonAsync()).GetProperty("errors").TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task Report_ByTeamAndMonth_HasTheConsoleShape()
+    {
+        var ratings = new[] { (10, "Billing"), (9, "Billing"), (3, "Billing"), (8, "Sales"), (10, "Sales") };
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            var json = Api.Response($"R{i}", rating: ratings[i].Item1, respondent: $"C{i}").Replace("\"Billing\"", $"\"{ratings[i].Item2}\"", StringComparison.Ordinal);
+            (await _client.PostAsync("/api/responses", Api.Json(json), Token)).Dispose();
+        }
+
+        using var response = await _client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.ReadJsonAsync();
+        Assert.Equal(0.9, report.GetProperty("level").GetDouble());
+        Assert.Equal("wald", report.GetProperty("method").GetString());
+        Assert.Equal(0, report.GetProperty("rejected").GetInt64());
+        var overall = report.GetProperty("overall");
+        Assert.Equal((5, 3, 1, 1), (overall.GetProperty("count").GetInt64(), overall.GetProperty("promoters").GetInt64(), overall.GetProperty("passives").GetInt64(), overall.GetProperty("detractors").GetInt64()));
+        Assert.Equal(40, overall.GetProperty("nps").GetDouble());
+        Assert.False(overall.GetProperty("enoughData").GetBoolean());
+        var billing = report.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("dimensions").GetProperty("team").GetString() == "Billing");
+        Assert.Equal("2026-03", billing.GetProperty("dimensions").GetProperty("period").GetString());
+        Assert.Equal(3, billing.GetProperty("count").GetInt64());
+        Assert.True(billing.GetProperty("lower").GetDouble() < billing.GetProperty("nps").GetDouble());
+        Assert.True(billing.GetProperty("upper").GetDouble() > billing.GetProperty("nps").GetDouble());
+    }
+
+    [Fact]
+    public async Task Report_FromTo_FiltersByResponseTime()
+    {
+        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
+
+        using var before = await _client.GetAsync("/api/reports/nps?to=2026-03-01", Token);
+        using var during = await _client.GetAsync("/api/reports/nps?from=2026-03-14T00:00:00Z&to=2026-03-15", Token);
+
+        Assert.Equal(0, (await before.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());
+        Assert.Equal(1, (await during.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Report_BadParameters_NameEachOne()
+    {
+        using var response = await _client.GetAsync("/api/reports/nps?period=fortnight&level=95&method=exact&from=2026-03-14T10:00:00", Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["from", "level", "method", "period"], errors);
+    }
+
+    [Fact]
+    public async Task Coaching_FewResponses_NoSignalsButTheShape()
+    {
+        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
+
+        using var response = await _client.GetAsync("/api/insights/coaching?by=agent&period=month", Token);
+        using var bad = await _client.GetAsync("/api/insights/coaching?by=customer", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal("agent", body.GetProperty("dimension").GetString());
+        Assert.Empty(body.GetProperty("signals").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_SameFile_KeepsFollowUps()
+    {
+        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 1)), Token)).Dispose();
+        _client.Dispose();
+        _factory.Dispose();
+
+        using var restarted = new NpsApiFactory(_database.Path);
+        using var client = restarted.CreateClient();
+        using var get = await client.GetAsync("/api/follow-ups/fu-R1", Token);
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(1, (await get.ReadJsonAsync()).GetProperty("rating").GetProperty("value").GetInt32());
+    }
+}
