@@ -49,7 +49,6 @@ internal sealed class ThemePhrase
                     return "has '*' inside a word (only a trailing * is allowed, as in wacht*)";
                 }
 
-                if (wildcard) i++;
                 continue;
             }
 
