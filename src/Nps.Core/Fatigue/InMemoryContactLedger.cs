@@ -32,6 +32,9 @@ public sealed class InMemoryContactLedger : IContactLedger
         for (var i = 0; i < _stripes.Length; i++) _stripes[i] = new Stripe(expectedCustomers / StripeCount);
     }
 
+    /// <summary>How long records are kept; a program whose rules look further back refuses to start on this ledger.</summary>
+    public TimeSpan Retention => TimeSpan.FromTicks(_retentionTicks);
+
     /// <summary>How many customers have a history.</summary>
     public int CustomerCount
     {

@@ -52,6 +52,11 @@ public sealed class SurveyProgram
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ledger);
         var errors = options.Validate();
+        if (errors.Count == 0 && ledger is InMemoryContactLedger memory && LongestLookBack(options) is var days && TimeSpan.FromDays(days) > memory.Retention)
+        {
+            errors = [$"The rules look back {days} days, longer than the contact ledger keeps history ({memory.Retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days)."];
+        }
+
         if (errors.Count > 0) throw new SurveyProgramConfigurationException(errors);
 
         _ledger = ledger;
@@ -153,18 +158,23 @@ public sealed class SurveyProgram
         var quotaReserved = false;
         if (selected && policy?.Quota is { } quota) quotaReserved = quota.TryReserve(now);
 
-        var timing = _fatigue.QuietHours is { } quiet && quiet.Scope.Matches(e) ? quiet.NextAllowed(now, zone) : (now, null, null);
+        // An event that fails an event rule is decided without touching the ledger.
+        if (eventChecks.Exists(c => !c.Passed))
+        {
+            if (quotaReserved) policy!.Quota!.Release(now);
+            return Build(e, now, eventChecks, eligible: false, invited: false, draw, policy, requestedBy, (now, null, null));
+        }
+
+        // The send time matters only for an invitation, and the ledger records the invitation at that time.
+        var timing = selected && _fatigue.QuietHours is { } quiet && quiet.Scope.Matches(e) ? quiet.NextAllowed(now, zone) : (now, null, null);
         var relational = e.Kind == SurveyKind.Relational && !manual;
 
         var outcome = await _ledger.CheckAndRecordAsync(e.CustomerId, history =>
         {
             var checks = new List<EligibilityCheck>(eventChecks.Count + 8);
             checks.AddRange(eventChecks);
-            if (!checks.Exists(c => !c.Passed))
-            {
-                _fatigue.CheckHistory(e, history, now, checks);
-                if (relational) checks.Add(CheckCadence(history, slotStart, _cycle));
-            }
+            _fatigue.CheckHistory(e, history, now, checks);
+            if (relational) checks.Add(CheckCadence(history, slotStart, _cycle));
 
             var eligible = !checks.Exists(c => !c.Passed);
             var invite = eligible && selected && (policy?.Quota is null || quotaReserved);
@@ -246,6 +256,14 @@ public sealed class SurveyProgram
         if (_epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks) > at) cycle--;
         return _epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks);
     }
+
+    private static int LongestLookBack(SurveyProgramOptions options) => new[]
+    {
+        options.Sampling.RelationalCadence.CycleDays,
+        options.Fatigue.ContactBudget?.WindowDays ?? 0,
+        options.Fatigue.Cooldowns.Select(c => c.Days).DefaultIfEmpty(0).Max(),
+        options.Fatigue.FrequencyCaps.Select(c => c.WindowDays).DefaultIfEmpty(0).Max(),
+    }.Max();
 
     private static string? Invalid(TouchpointEvent e)
     {

@@ -56,6 +56,12 @@ public sealed class SurveyProgramOptions
 
     private static void ValidateFatigue(FatigueOptions fatigue, List<string> errors)
     {
+        NotNull(fatigue.Cooldowns, "Fatigue:Cooldowns", errors);
+        NotNull(fatigue.FrequencyCaps, "Fatigue:FrequencyCaps", errors);
+        NotNull(fatigue.Exclusions, "Fatigue:Exclusions", errors);
+        NotNull(fatigue.Exclusions?.CustomerIds, "Fatigue:Exclusions:CustomerIds", errors, fatigue.Exclusions is null);
+        NotNull(fatigue.Exclusions?.EmailDomains, "Fatigue:Exclusions:EmailDomains", errors, fatigue.Exclusions is null);
+        if (fatigue.QuietHours is { } hours) NotNull(hours.AllowedDays, "Fatigue:QuietHours:AllowedDays", errors);
         for (var i = 0; i < (fatigue.Cooldowns?.Count ?? 0); i++)
         {
             var path = $"Fatigue:Cooldowns[{i}]";
@@ -143,8 +149,10 @@ public sealed class SurveyProgramOptions
 
     private static void ValidateSampling(SamplingOptions sampling, List<string> errors)
     {
+        NotNull(sampling.Policies, "Sampling:Policies", errors);
+        NotNull(sampling.RelationalCadence, "Sampling:RelationalCadence", errors);
         var policies = sampling.Policies ?? [];
-        if (policies.Count == 0) errors.Add("Sampling:Policies must hold at least one policy: without one nobody is ever invited.");
+        if (sampling.Policies is { Count: 0 }) errors.Add("Sampling:Policies must hold at least one policy: without one nobody is ever invited.");
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < policies.Count; i++)
         {
@@ -178,7 +186,7 @@ public sealed class SurveyProgramOptions
             }
         }
 
-        Positive(sampling.RelationalCadence?.CycleDays ?? 0, "Sampling:RelationalCadence:CycleDays", errors);
+        if (sampling.RelationalCadence is { } cadence) Positive(cadence.CycleDays, "Sampling:RelationalCadence:CycleDays", errors);
     }
 
     private static void ValidateScope(SurveyScope? scope, string path, List<string> errors)
@@ -189,6 +197,7 @@ public sealed class SurveyProgramOptions
         NotBlank(scope.Channel, path + ":Channel", errors);
         NotBlank(scope.Team, path + ":Team", errors);
         NotBlank(scope.Product, path + ":Product", errors);
+        NotNull(scope.Attributes, path + ":Attributes", errors);
         foreach (var key in (scope.Attributes ?? []).Keys)
         {
             if (string.IsNullOrWhiteSpace(key)) errors.Add(path + ":Attributes keys must not be empty.");
@@ -200,6 +209,11 @@ public sealed class SurveyProgramOptions
     private static void NotBlank(string? value, string path, List<string> errors)
     {
         if (value is not null && string.IsNullOrWhiteSpace(value)) errors.Add(path + " must not be empty when set.");
+    }
+
+    private static void NotNull(object? value, string path, List<string> errors, bool parentMissing = false)
+    {
+        if (value is null && !parentMissing) errors.Add(path + " must not be null.");
     }
 
     private static void Positive(int value, string path, List<string> errors)

@@ -3,28 +3,29 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Nps.Sampling;
 
-/// <summary>Finds IANA (or Windows) time zones once and remembers the answer, unknown ids included.</summary>
+/// <summary>Finds IANA (or Windows) time zones and remembers the ones found.</summary>
 internal static class TimeZoneLookup
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Cache = new(StringComparer.Ordinal);
 
     public static bool TryFind(string id, [NotNullWhen(true)] out TimeZoneInfo? zone)
     {
-        zone = Cache.GetOrAdd(id, static key =>
+        if (Cache.TryGetValue(id, out zone)) return true;
+        try
         {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(key);
-            }
-            catch (TimeZoneNotFoundException)
-            {
-                return null;
-            }
-            catch (InvalidTimeZoneException)
-            {
-                return null;
-            }
-        });
-        return zone is not null;
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return false;
+        }
+
+        // Only known zones are remembered: ids come from outside, and unknown ones must not grow the cache.
+        Cache.TryAdd(id, zone);
+        return true;
     }
 }

@@ -152,4 +152,16 @@ public sealed class QuietHoursTests
         Assert.Equal(SurveyProgram.InvalidEventRule, suppressed.Rule);
         Assert.Equal("timeZoneId 'Mars/Olympus_Mons' is not a known time zone", suppressed.Reason);
     }
+
+    [Fact]
+    public void Decide_FallBackJumpLeavesQuietHours_SendsAtTheJump()
+    {
+        // Quiet 02:30-03:00. At 03:00 CEST (01:00 UTC) Amsterdam falls back to 02:00 CET, which is allowed again.
+        var now = new DateTimeOffset(2026, 10, 25, 0, 45, 0, TimeSpan.Zero); // 02:45 CEST: quiet
+        var t = Quiet(now, new TimeOnly(2, 30), new TimeOnly(3, 0));
+
+        var deferred = Assert.IsType<DeferDecision>(t.Decide(In("Europe/Amsterdam")));
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 1, 0, 0, TimeSpan.Zero), deferred.SendAt);
+    }
 }

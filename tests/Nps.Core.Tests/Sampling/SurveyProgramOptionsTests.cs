@@ -171,4 +171,15 @@ public sealed class SurveyProgramOptionsTests
         Assert.Equal(180, options.Sampling.RelationalCadence.CycleDays);
         Assert.True(options.Fatigue.SkipFollowUpContacts);
     }
+
+    [Fact]
+    public void Constructor_RulesLookBackFurtherThanLedgerRetention_Throws()
+    {
+        var options = TestProgram.InviteAll(o => o.Fatigue.FrequencyCaps.Add(new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 730 }));
+        var ledger = new InMemoryContactLedger(TimeProvider.System);
+
+        var error = Assert.Throws<SurveyProgramConfigurationException>(() => new SurveyProgram(options, ledger));
+
+        Assert.Equal(["The rules look back 730 days, longer than the contact ledger keeps history (400 days)."], error.Errors);
+    }
 }
