@@ -3,6 +3,7 @@ using System.Globalization;
 using Nps.Samples.Console.Input;
 using Nps.Samples.Console.Output;
 using Nps.Samples.Console.Reporting;
+using Nps.Segmentation;
 
 namespace Nps.Samples.Console.Commands;
 
@@ -12,8 +13,8 @@ namespace Nps.Samples.Console.Commands;
 /// </summary>
 public static class ReportCommand
 {
-    /// <summary>The default minimum n: below 30 responses an NPS interval is wider than ±30 points.</summary>
-    public const int DefaultMinimumCount = 30;
+    /// <summary>The default minimum n (the library's): below 30 responses an NPS interval is wider than ±30 points.</summary>
+    public const int DefaultMinimumCount = NpsReportOptions.DefaultMinimumCount;
 
     private const long ProgressEvery = 1_000_000;
 
@@ -24,7 +25,7 @@ public static class ReportCommand
         var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.AcceptExistingOnly();
         var by = new Option<string?>("--by") { Description = "Dimensions to group by, comma-separated (any column other than the reserved ones), e.g. team,channel." };
         var period = new Option<string?>("--period") { Description = "Group by calendar period: day, week (ISO), month, quarter or year." };
-        period.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");
+        period.AcceptOnlyFromAmong(PeriodNames.All);
         var timeZone = new Option<string>("--time-zone") { Description = "IANA time zone whose calendar defines the periods.", DefaultValueFactory = _ => "UTC" };
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals, in (0, 1).", DefaultValueFactory = _ => 0.95 };
         var method = new Option<string>("--method") { Description = "Interval method.", DefaultValueFactory = _ => "adjusted-wald" };
@@ -58,16 +59,23 @@ public static class ReportCommand
                 return context.UsageError($"--time-zone '{parse.GetValue(timeZone)}' is not a known IANA time zone (e.g. Europe/Amsterdam)");
             }
 
-            ReportPeriod? periodValue = PeriodLabels.TryParse(parse.GetValue(period), out var p) ? p : null;
             MethodNames.TryParse(parse.GetValue(method), out var methodValue);
-            var dimensions = (parse.GetValue(by) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var options = new ReportOptions(dimensions, periodValue, zone, levelValue, methodValue, minNValue, parse.GetValue(includeManual));
+            var options = new NpsReportOptions
+            {
+                Dimensions = (parse.GetValue(by) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Period = PeriodNames.TryParse(parse.GetValue(period), out var p) ? p : null,
+                TimeZone = zone,
+                Level = levelValue,
+                IntervalMethod = methodValue,
+                MinimumCount = minNValue,
+                IncludeManualSends = parse.GetValue(includeManual),
+            };
             return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
         });
         return command;
     }
 
-    private static int Run(CliContext context, string path, ReportOptions options, bool skipInvalid, string format)
+    private static int Run(CliContext context, string path, NpsReportOptions options, bool skipInvalid, string format)
     {
         foreach (var dimension in options.Dimensions)
         {
@@ -100,9 +108,11 @@ public static class ReportCommand
                 return context.UsageError($"--by {unknown}: the file has no column '{unknown}'; dimensions: {string.Join(", ", Dimensions(records))}");
             }
 
-            var aggregator = new ReportAggregator(options);
+            var builder = new NpsReportBuilder(options);
+            var columns = new int[options.Dimensions.Count];
+            var values = new string?[options.Dimensions.Count];
             var responses = new ResponseReader(records, requireTimestamp: options.Period is not null);
-            long rows = 0, rejected = 0;
+            long rows = 0, rejected = 0, clampedWeights = 0;
             foreach (var (row, error) in responses.Read())
             {
                 rows++;
@@ -124,7 +134,20 @@ public static class ReportCommand
                     continue;
                 }
 
-                aggregator.Add(row, records);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    // JSON Lines keys can first appear on any row, so the index is looked up until found.
+                    if (columns[i] <= 0)
+                    {
+                        columns[i] = records.IndexOf(options.Dimensions[i]) + 1;
+                    }
+
+                    values[i] = row.Record[columns[i] - 1] is { Length: > 0 } value ? value : null;
+                }
+
+                // The library takes inclusion probabilities (weight = 1/p >= 1); a smaller weight counts as 1.
+                clampedWeights += row.Weight < 1 ? 1 : 0;
+                builder.Add(row.RespondedAt ?? default, NpsRating.From(row.Rating), values, Math.Min(1, row.InclusionProbability), row.Manual);
             }
 
             ClearProgress(context, rows);
@@ -143,7 +166,12 @@ public static class ReportCommand
                 context.Error.WriteLine($"rejected {rejected:N0} invalid row{(rejected == 1 ? "" : "s")} of {rows:N0}");
             }
 
-            var document = aggregator.Build(rejected);
+            if (clampedWeights > 0)
+            {
+                context.Error.WriteLine($"note: {clampedWeights:N0} row{(clampedWeights == 1 ? "" : "s")} had a weight below 1; design weights are 1 / inclusion probability, so they were counted with weight 1");
+            }
+
+            var document = ReportDocuments.From(builder.Build(), rejected);
             switch (format)
             {
                 case "json":
@@ -161,7 +189,7 @@ public static class ReportCommand
         }
     }
 
-    private static string? UnknownDimension(IRecordReader records, ReportOptions options) =>
+    private static string? UnknownDimension(IRecordReader records, NpsReportOptions options) =>
         options.Dimensions.FirstOrDefault(d => records.IndexOf(d) < 0);
 
     private static IEnumerable<string> Dimensions(IRecordReader records) =>

@@ -12,11 +12,13 @@ namespace Nps.Samples.Console.Reporting;
 /// <param name="Lower">Lower confidence bound in points; null when there are no responses.</param>
 /// <param name="Upper">Upper confidence bound in points; null when there are no responses.</param>
 /// <param name="EnoughData">Whether <paramref name="Count"/> reaches the minimum n.</param>
-/// <param name="ManualExcluded">Manual sends left out of the score.</param>
+/// <param name="ManualSends">Manual sends in this cell: left out of every count unless <c>--include-manual</c>.</param>
 /// <param name="WeightedNps">The inclusion-probability-weighted score, when weights differ.</param>
 /// <param name="WeightedLower">Lower bound of the weighted score.</param>
 /// <param name="WeightedUpper">Upper bound of the weighted score.</param>
 /// <param name="EffectiveCount">Kish's effective sample size of the weighted estimate.</param>
+/// <param name="VersusRest">The segment against the rest of its period (or of everything), when both reach the minimum n.</param>
+/// <param name="VersusPrevious">The segment against the same segment in the previous period, when both reach the minimum n.</param>
 public sealed record SegmentResult(
     IReadOnlyDictionary<string, string> Dimensions,
     long Count,
@@ -27,8 +29,10 @@ public sealed record SegmentResult(
     double? Lower,
     double? Upper,
     bool EnoughData,
-    long ManualExcluded,
+    long ManualSends,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? WeightedNps,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? WeightedLower,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? WeightedUpper,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? EffectiveCount);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? EffectiveCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SignificanceResult? VersusRest,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SignificanceResult? VersusPrevious);

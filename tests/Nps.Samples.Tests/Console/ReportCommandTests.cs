@@ -60,7 +60,7 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(1, excluded.GetProperty("count").GetInt64());
         Assert.Equal(-100, excluded.GetProperty("nps").GetDouble());
-        Assert.Equal(2, excluded.GetProperty("manualExcluded").GetInt64());
+        Assert.Equal(2, excluded.GetProperty("manualSends").GetInt64());
         Assert.Equal(3, included.GetProperty("count").GetInt64());
         Assert.Equal(33.33, included.GetProperty("nps").GetDouble());
     }
@@ -280,7 +280,7 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
-            "scope,team,count,promoters,passives,detractors,nps,lower,upper,enough_data,manual_excluded,weighted_nps,weighted_lower,weighted_upper\n" +
+            "scope,team,count,promoters,passives,detractors,nps,lower,upper,enough_data,manual_sends,weighted_nps,weighted_lower,weighted_upper\n" +
             "segment,\"a,b\",1,1,0,0,100,",
             run.Out[..run.Out.IndexOf("100,", StringComparison.Ordinal)] + "100,");
         Assert.Contains("\noverall,,2,1,0,1,0,", run.Out);
@@ -361,5 +361,27 @@ public sealed class ReportCommandTests : IDisposable
     {
         Assert.Equal(1, CliRun.Of().ExitCode);
         Assert.Equal(0, CliRun.Of("--help").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("2026-03-14T10:00:00Z", "day", "2026-03-14")]
+    [InlineData("2026-03-14T10:00:00Z", "week", "2026-W11")]
+    [InlineData("2026-03-14T10:00:00Z", "month", "2026-03")]
+    [InlineData("2026-03-14T10:00:00Z", "quarter", "2026-Q1")]
+    [InlineData("2026-03-14T10:00:00Z", "year", "2026")]
+    [InlineData("2026-10-01T00:00:00Z", "quarter", "2026-Q4")]
+    [InlineData("2024-12-30T00:00:00Z", "week", "2025-W01")]
+    [InlineData("2021-01-03T12:00:00Z", "week", "2020-W53")]
+    [InlineData("2027-01-03T12:00:00Z", "week", "2026-W53")]
+    [InlineData("2027-01-04T00:00:00Z", "week", "2027-W01")]
+    [InlineData("2027-01-03T23:30:00-01:00", "week", "2027-W01")]
+    public void Report_PeriodLabels_AsDocumented(string respondedAt, string period, string label)
+    {
+        var path = files.Write("label.csv", $"rating,responded_at\n9,{respondedAt}\n");
+
+        var run = CliRun.Of("report", path, "--period", period, "--format", "json", "--min-n", "1");
+
+        var segment = JsonDocument.Parse(run.Out).RootElement.GetProperty("segments")[0];
+        Assert.Equal(label, segment.GetProperty("dimensions").GetProperty("period").GetString());
     }
 }
