@@ -15,7 +15,7 @@ public sealed class SqliteFollowUpStore(SqliteDatabase database) : IFollowUpStor
         ArgumentNullException.ThrowIfNull(id);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT body, rating FROM follow_ups WHERE follow_up_id = $id;";
+        select.CommandText = "SELECT body FROM follow_ups WHERE follow_up_id = $id;";
         select.Parameters.AddWithValue("$id", id);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
@@ -57,7 +57,7 @@ public sealed class SqliteFollowUpStore(SqliteDatabase database) : IFollowUpStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT body, rating FROM follow_ups WHERE $status IS NULL OR status = $status ORDER BY due_at, follow_up_id;";
+        select.CommandText = "SELECT body FROM follow_ups WHERE $status IS NULL OR status = $status ORDER BY due_at, follow_up_id;";
         select.Parameters.AddWithValue("$status", status is { } s ? s.ToString() : DBNull.Value);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var list = new List<FollowUpCase>();
@@ -76,8 +76,6 @@ public sealed class SqliteFollowUpStore(SqliteDatabase database) : IFollowUpStor
 
     private static string Serialize(FollowUpCase followUp) => JsonSerializer.Serialize(followUp, FollowUpJsonContext.Default.FollowUpCase);
 
-    // The rating is kept in its own column: NpsRating has no settable JSON shape to read back.
     private static FollowUpCase Read(SqliteDataReader reader) =>
-        (JsonSerializer.Deserialize(reader.GetString(0), FollowUpJsonContext.Default.FollowUpCase) ?? throw new InvalidDataException("A stored follow-up is null."))
-        with { Rating = NpsRating.From(reader.GetInt32(1)) };
+        JsonSerializer.Deserialize(reader.GetString(0), FollowUpJsonContext.Default.FollowUpCase) ?? throw new InvalidDataException("A stored follow-up is null.");
 }

@@ -153,6 +153,6 @@ public sealed class ReportAndFollowUpTests : IDisposable
         using var get = await client.GetAsync("/api/follow-ups/fu-R1", Token);
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-        Assert.Equal(1, (await get.ReadJsonAsync()).GetProperty("rating").GetProperty("value").GetInt32());
+        Assert.Equal(1, (await get.ReadJsonAsync()).GetProperty("rating").GetInt32());
     }
 }
