@@ -35,6 +35,16 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
             Positive(followUps.PassiveSla, "FollowUps:PassiveSla", errors);
         }
 
+        if (options.Themes is { Count: > 0 } themes)
+        {
+            // The taxonomy names problems as themes[i].keywords.nl[j]; options paths are Themes[i]:Keywords:nl[j].
+            if (themes.Exists(t => t is null)) errors.Add("Themes must not hold null entries.");
+            else if (!Insights.ThemeTaxonomy.TryCreate(themes.Select(t => t.ToTheme()), out _, out var themeErrors))
+            {
+                errors.AddRange(themeErrors.Select(e => "Themes: " + e));
+            }
+        }
+
         return errors;
     }
 

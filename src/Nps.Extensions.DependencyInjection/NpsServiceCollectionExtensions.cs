@@ -65,6 +65,7 @@ public static class NpsServiceCollectionExtensions
         // Reports are built per request (dimensions and period vary); these are the defaults they start from.
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToReportOptions());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToCoachingSignalOptions());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToThemeTaxonomy());
         services.TryAddSingleton(provider => new SurveyProgram(
             provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToSurveyProgramOptions(),
             provider.GetRequiredService<IContactLedger>(),

@@ -28,7 +28,8 @@ public sealed class AddNpsTests
               "Policies": [ { "Name": "phone", "Rate": 0.25, "Scope": { "Channel": "phone", "Kind": "Transactional" } } ]
             },
             "Reporting": { "MinimumCount": 50, "Level": 0.9, "Method": "Score" },
-            "FollowUps": { "DetractorSla": "1.12:00:00" }
+            "FollowUps": { "DetractorSla": "1.12:00:00" },
+            "Themes": [ { "Id": "waiting-time", "Name": "Waiting time", "Keywords": { "en": [ "wait*" ], "nl": [ "wacht*" ] } } ]
           }
         }
         """;
@@ -81,6 +82,30 @@ public sealed class AddNpsTests
         var report = provider.GetRequiredService<NpsReportOptions>();
         Assert.Equal((50, 0.9, IntervalMethod.Score), (report.MinimumCount, report.Level, report.IntervalMethod));
         Assert.Equal(50, provider.GetRequiredService<CoachingSignalOptions>().MinimumCount);
+        var taxonomy = provider.GetRequiredService<ThemeTaxonomy>();
+        Assert.Equal("waiting-time", Assert.Single(taxonomy.FindThemes("Ik moest lang wachten")).Id);
+    }
+
+    [Fact]
+    public void AddNps_NoThemes_UsesTheBuiltInTaxonomy()
+    {
+        using var provider = new ServiceCollection().AddNps(o =>
+        {
+            o.SamplingKey = TestProgram.Key;
+            o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 });
+        }).BuildServiceProvider();
+
+        Assert.Same(ThemeTaxonomy.Default, provider.GetRequiredService<ThemeTaxonomy>());
+    }
+
+    [Fact]
+    public void Validate_BadThemePhrase_FailsOnStartNamingTheTheme()
+    {
+        using var provider = Build(ValidJson.Replace("\"wacht*\"", "\"wa*cht\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.StartsWith("Themes: themes[0].keywords.nl[0] 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class NpsProgramJsonTests
         Assert.Equal(SurveyKind.Relational, options.Sampling.Policies[0].Scope.Kind);
         Assert.Equal((30, 0.95, IntervalMethod.AdjustedWald), (options.Reporting.MinimumCount, options.Reporting.Level, options.Reporting.Method));
         Assert.Equal(TimeSpan.FromDays(2), options.FollowUps.DetractorSla);
+        Assert.Equal(["waiting-time"], options.ToThemeTaxonomy().FindThemes("Veel te lang in de wacht gestaan").Select(t => t.Id));
         Assert.Empty(options.ToSurveyProgramOptions().Validate());
     }
 
