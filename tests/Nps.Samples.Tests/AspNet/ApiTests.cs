@@ -3,31 +3,12 @@ using System.Text.Json;
 
 namespace Nps.Samples.Tests.AspNet;
 
-public sealed class ApiTests : IDisposable
+public sealed class ApiTests : ApiTestBase
 {
-    private readonly TempDatabase _database = new();
-    private readonly NpsApiFactory _factory;
-    private readonly HttpClient _client;
-
-    public ApiTests()
-    {
-        _factory = new NpsApiFactory(_database.Path);
-        _client = _factory.CreateClient();
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task PostTouchpoint_NewCustomer_ReturnsInviteDecision()
     {
-        using var response = await _client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C1", "E1")), Token);
+        using var response = await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C1", "E1")), Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var decision = await response.ReadJsonAsync();
@@ -42,7 +23,7 @@ public sealed class ApiTests : IDisposable
     {
         var posts = Enumerable.Range(0, 100).Select(async i =>
         {
-            using var response = await _client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C42", $"E{i}")), Token);
+            using var response = await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C42", $"E{i}")), Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return await response.ReadJsonAsync();
         });
@@ -56,9 +37,9 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task PostTouchpoint_TwoInstancesOnOneFile_InviteOnlyUpToTheCap()
     {
-        using var second = new NpsApiFactory(_database.Path);
+        using var second = new NpsApiFactory(Database.Path);
         using var secondClient = second.CreateClient();
-        var clients = new[] { _client, secondClient };
+        var clients = new[] { Client, secondClient };
 
         var posts = Enumerable.Range(0, 40).Select(async i =>
         {
@@ -74,8 +55,8 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task PostTouchpoint_SameEventAgain_ReturnsTheFirstDecision()
     {
-        using var first = await _client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C1", "E1")), Token);
-        using var retry = await _client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C1", "E1")), Token);
+        using var first = await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C1", "E1")), Token);
+        using var retry = await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C1", "E1")), Token);
 
         Assert.Equal(await first.Content.ReadAsStringAsync(Token), await retry.Content.ReadAsStringAsync(Token));
         Assert.Equal("invite", (await retry.ReadJsonAsync()).GetProperty("outcome").GetString());
@@ -84,7 +65,7 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task PostResponse_New_Returns201WithLocationAndCategory()
     {
-        using var response = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 10)), Token);
+        using var response = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 10)), Token);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("/api/responses/R1", response.Headers.Location!.OriginalString);
@@ -97,8 +78,8 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task PostResponse_Retried_ReturnsStoredResourceWithoutDuplicate()
     {
-        using var first = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token);
-        var retries = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)));
+        using var first = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token);
+        var retries = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var stored = await first.Content.ReadAsStringAsync(Token);
@@ -115,20 +96,20 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task PostResponse_SameIdOtherContent_Returns409()
     {
-        using var first = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 9)), Token);
-        using var other = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
+        using var first = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 9)), Token);
+        using var other = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
 
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Equal("application/problem+json", other.Content.Headers.ContentType!.MediaType);
-        using var get = await _client.GetAsync("/api/responses/R1", Token);
+        using var get = await Client.GetAsync("/api/responses/R1", Token);
         Assert.Equal(9, (await get.ReadJsonAsync()).GetProperty("rating").GetInt32());
     }
 
     [Fact]
     public async Task PostResponse_ThenTouchpoint_CooldownAfterResponseApplies()
     {
-        using var answer = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", respondent: "C9")), Token);
-        using var touchpoint = await _client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C9", "E1")), Token);
+        using var answer = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", respondent: "C9")), Token);
+        using var touchpoint = await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C9", "E1")), Token);
 
         var decision = await touchpoint.ReadJsonAsync();
         Assert.Equal("suppress", decision.GetProperty("outcome").GetString());
@@ -138,12 +119,12 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task Restart_SameFile_KeepsResponsesDecisionsAndLedger()
     {
-        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
-        for (var i = 0; i < 2; i++) (await _client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C5", $"E{i}")), Token)).Dispose();
-        _client.Dispose();
-        _factory.Dispose();
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
+        for (var i = 0; i < 2; i++) (await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint("C5", $"E{i}")), Token)).Dispose();
+        Client.Dispose();
+        Factory.Dispose();
 
-        using var restarted = new NpsApiFactory(_database.Path);
+        using var restarted = new NpsApiFactory(Database.Path);
         using var client = restarted.CreateClient();
         using var stored = await client.GetAsync("/api/responses/R1", Token);
         using var retry = await client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token);
@@ -159,7 +140,7 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task GetResponse_UnknownId_Returns404Problem()
     {
-        using var response = await _client.GetAsync("/api/responses/nope", Token);
+        using var response = await Client.GetAsync("/api/responses/nope", Token);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -168,7 +149,7 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task OpenApi_Document_ListsTheRoutes()
     {
-        using var response = await _client.GetAsync("/openapi/v1.json", Token);
+        using var response = await Client.GetAsync("/openapi/v1.json", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = (await response.ReadJsonAsync()).GetProperty("paths");
@@ -180,7 +161,7 @@ public sealed class ApiTests : IDisposable
     public async Task PostResponse_BodyOverLimit_Returns413()
     {
         var comment = new string('x', 70 * 1024);
-        using var response = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1").Replace("Snel geholpen", comment, StringComparison.Ordinal)), Token);
+        using var response = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1").Replace("Snel geholpen", comment, StringComparison.Ordinal)), Token);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -3,25 +3,8 @@ using System.Text.Json;
 
 namespace Nps.Samples.Tests.AspNet;
 
-public sealed class BadInputTests : IDisposable
+public sealed class BadInputTests : ApiTestBase
 {
-    private readonly TempDatabase _database = new();
-    private readonly NpsApiFactory _factory;
-    private readonly HttpClient _client;
-
-    public BadInputTests()
-    {
-        _factory = new NpsApiFactory(_database.Path);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task PostResponse_RatingEleven_NamesRating()
     {
@@ -85,7 +68,7 @@ public sealed class BadInputTests : IDisposable
 
     private async Task<Dictionary<string, string[]>> PostExpectingProblemAsync(string path, string json)
     {
-        using var response = await _client.PostAsync(path, Api.Json(json), TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync(path, Api.Json(json), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.ReadJsonAsync();

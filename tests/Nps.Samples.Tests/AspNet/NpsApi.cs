@@ -53,3 +53,29 @@ internal static class Api
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))!;
 }
+
+/// <summary>A fresh API on a fresh SQLite file per test; to restart, dispose the factory and build another on <see cref="Database"/>.</summary>
+public abstract class ApiTestBase : IDisposable
+{
+    internal ApiTestBase()
+    {
+        Factory = new NpsApiFactory(Database.Path);
+        Client = Factory.CreateClient();
+    }
+
+    internal TempDatabase Database { get; } = new();
+
+    internal NpsApiFactory Factory { get; }
+
+    internal HttpClient Client { get; }
+
+    protected static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        Database.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

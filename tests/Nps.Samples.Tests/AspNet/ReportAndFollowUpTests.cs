@@ -3,33 +3,14 @@ using System.Text.Json;
 
 namespace Nps.Samples.Tests.AspNet;
 
-public sealed class ReportAndFollowUpTests : IDisposable
+public sealed class ReportAndFollowUpTests : ApiTestBase
 {
-    private readonly TempDatabase _database = new();
-    private readonly NpsApiFactory _factory;
-    private readonly HttpClient _client;
-
-    public ReportAndFollowUpTests()
-    {
-        _factory = new NpsApiFactory(_database.Path);
-        _client = _factory.CreateClient();
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task PostResponse_Detractor_CreatesOneOpenFollowUpDueAfterTheSla()
     {
-        using var first = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
-        using var retry = await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
-        using var list = await _client.GetAsync("/api/follow-ups?status=open", Token);
+        using var first = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
+        using var retry = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
+        using var list = await Client.GetAsync("/api/follow-ups?status=open", Token);
 
         Assert.Equal("fu-R1", (await first.ReadJsonAsync()).GetProperty("followUpId").GetString());
         var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
@@ -41,9 +22,9 @@ public sealed class ReportAndFollowUpTests : IDisposable
     [Fact]
     public async Task PostResponse_PromoterWithCallback_CreatesFollowUp_PromoterAlone_DoesNot()
     {
-        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 10, callback: true)), Token)).Dispose();
-        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R2", rating: 10)), Token)).Dispose();
-        using var list = await _client.GetAsync("/api/follow-ups", Token);
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 10, callback: true)), Token)).Dispose();
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R2", rating: 10)), Token)).Dispose();
+        using var list = await Client.GetAsync("/api/follow-ups", Token);
 
         var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
         Assert.Equal(("fu-R1", "Callback"), (followUp.GetProperty("id").GetString(), followUp.GetProperty("reason").GetString()));
@@ -52,11 +33,11 @@ public sealed class ReportAndFollowUpTests : IDisposable
     [Fact]
     public async Task SetStatus_OpenToContactedToClosed_ThenInvalidMoveIs409()
     {
-        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 2)), Token)).Dispose();
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 2)), Token)).Dispose();
 
-        using var contacted = await _client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted", "note": "Called back" }"""), Token);
-        using var closed = await _client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "closed", "note": "Refunded" }"""), Token);
-        using var again = await _client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted" }"""), Token);
+        using var contacted = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted", "note": "Called back" }"""), Token);
+        using var closed = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "closed", "note": "Refunded" }"""), Token);
+        using var again = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted" }"""), Token);
 
         Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
         Assert.Equal("Closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
@@ -66,9 +47,9 @@ public sealed class ReportAndFollowUpTests : IDisposable
     [Fact]
     public async Task FollowUps_UnknownIdOrStatus_404And400()
     {
-        using var unknown = await _client.PostAsync("/api/follow-ups/fu-nope/status", Api.Json("""{ "status": "closed" }"""), Token);
-        using var get = await _client.GetAsync("/api/follow-ups/fu-nope", Token);
-        using var badStatus = await _client.GetAsync("/api/follow-ups?status=done", Token);
+        using var unknown = await Client.PostAsync("/api/follow-ups/fu-nope/status", Api.Json("""{ "status": "closed" }"""), Token);
+        using var get = await Client.GetAsync("/api/follow-ups/fu-nope", Token);
+        using var badStatus = await Client.GetAsync("/api/follow-ups?status=done", Token);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
@@ -83,10 +64,10 @@ public sealed class ReportAndFollowUpTests : IDisposable
         for (var i = 0; i < ratings.Length; i++)
         {
             var json = Api.Response($"R{i}", rating: ratings[i].Item1, respondent: $"C{i}").Replace("\"Billing\"", $"\"{ratings[i].Item2}\"", StringComparison.Ordinal);
-            (await _client.PostAsync("/api/responses", Api.Json(json), Token)).Dispose();
+            (await Client.PostAsync("/api/responses", Api.Json(json), Token)).Dispose();
         }
 
-        using var response = await _client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald", Token);
+        using var response = await Client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.ReadJsonAsync();
@@ -107,10 +88,10 @@ public sealed class ReportAndFollowUpTests : IDisposable
     [Fact]
     public async Task Report_FromTo_FiltersByResponseTime()
     {
-        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
 
-        using var before = await _client.GetAsync("/api/reports/nps?to=2026-03-01", Token);
-        using var during = await _client.GetAsync("/api/reports/nps?from=2026-03-14T00:00:00Z&to=2026-03-15", Token);
+        using var before = await Client.GetAsync("/api/reports/nps?to=2026-03-01", Token);
+        using var during = await Client.GetAsync("/api/reports/nps?from=2026-03-14T00:00:00Z&to=2026-03-15", Token);
 
         Assert.Equal(0, (await before.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());
         Assert.Equal(1, (await during.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());
@@ -119,7 +100,7 @@ public sealed class ReportAndFollowUpTests : IDisposable
     [Fact]
     public async Task Report_BadParameters_NameEachOne()
     {
-        using var response = await _client.GetAsync("/api/reports/nps?period=fortnight&level=95&method=exact&from=2026-03-14T10:00:00", Token);
+        using var response = await Client.GetAsync("/api/reports/nps?period=fortnight&level=95&method=exact&from=2026-03-14T10:00:00", Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
@@ -129,10 +110,10 @@ public sealed class ReportAndFollowUpTests : IDisposable
     [Fact]
     public async Task Coaching_FewResponses_NoSignalsButTheShape()
     {
-        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
 
-        using var response = await _client.GetAsync("/api/insights/coaching?by=agent&period=month", Token);
-        using var bad = await _client.GetAsync("/api/insights/coaching?by=customer", Token);
+        using var response = await Client.GetAsync("/api/insights/coaching?by=agent&period=month", Token);
+        using var bad = await Client.GetAsync("/api/insights/coaching?by=customer", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -144,11 +125,11 @@ public sealed class ReportAndFollowUpTests : IDisposable
     [Fact]
     public async Task Restart_SameFile_KeepsFollowUps()
     {
-        (await _client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 1)), Token)).Dispose();
-        _client.Dispose();
-        _factory.Dispose();
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 1)), Token)).Dispose();
+        Client.Dispose();
+        Factory.Dispose();
 
-        using var restarted = new NpsApiFactory(_database.Path);
+        using var restarted = new NpsApiFactory(Database.Path);
         using var client = restarted.CreateClient();
         using var get = await client.GetAsync("/api/follow-ups/fu-R1", Token);
 
