@@ -115,6 +115,18 @@ public sealed class NpsReportBuilderTests
     }
 
     [Fact]
+    public void Build_TimeZone_BucketsByLocalDayOfThatZone()
+    {
+        var lateOnNewYearsEveUtc = new DateTimeOffset(2025, 12, 31, 23, 30, 0, TimeSpan.Zero);
+        var utc = new NpsReportBuilder(new NpsReportOptions { Period = Period.Year });
+        var amsterdam = new NpsReportBuilder(new NpsReportOptions { Period = Period.Year, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") });
+        utc.Add(ResponseFactory.Response(9, lateOnNewYearsEveUtc));
+        amsterdam.Add(ResponseFactory.Response(9, lateOnNewYearsEveUtc));
+        Assert.Equal("2025", utc.Build().Cells.Single()["period"]);
+        Assert.Equal("2026", amsterdam.Build().Cells.Single()["period"]);
+    }
+
+    [Fact]
     public void Build_ManualSendsIncluded_CountsThemInTheScore()
     {
         var builder = new NpsReportBuilder(new NpsReportOptions { IncludeManualSends = true });
