@@ -118,7 +118,11 @@ public sealed class DenseNpsAggregator
     /// <exception cref="ArgumentException">As for <see cref="Add(ReadOnlySpan{int}, ReadOnlySpan{byte})"/>; nothing is counted then.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or less than −1.</exception>
     public void AddParallel(ReadOnlyMemory<int> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism = -1) =>
-        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism);
+        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism, MinimumRowsPerThread);
+
+    /// <summary>As the public method, with a smaller chunk floor so tests can exercise the threads on small inputs.</summary>
+    internal void AddParallel(ReadOnlyMemory<int> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism, int minimumRowsPerThread) =>
+        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism, minimumRowsPerThread);
 
     /// <summary>Counts rows of 16-bit segment ids on several threads (see <see cref="AddParallel(ReadOnlyMemory{int}, ReadOnlyMemory{byte}, int)"/>).</summary>
     /// <param name="segmentIds">One segment id per row.</param>
@@ -127,7 +131,7 @@ public sealed class DenseNpsAggregator
     /// <exception cref="ArgumentException">As for <see cref="Add(ReadOnlySpan{ushort}, ReadOnlySpan{byte})"/>; nothing is counted then.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or less than −1.</exception>
     public void AddParallel(ReadOnlyMemory<ushort> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism = -1) =>
-        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism);
+        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism, MinimumRowsPerThread);
 
     /// <summary>The plain per-row loop with checks on every row: the reference the fast path must equal (tests, benchmarks).</summary>
     internal void AddPlain(ReadOnlySpan<int> segmentIds, ReadOnlySpan<byte> ratings)
@@ -143,7 +147,7 @@ public sealed class DenseNpsAggregator
         }
     }
 
-    private void AddParallelCore<TId>(ReadOnlyMemory<TId> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism)
+    private void AddParallelCore<TId>(ReadOnlyMemory<TId> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism, int minimumRowsPerThread)
         where TId : unmanaged, IBinaryInteger<TId>
     {
         if (maxDegreeOfParallelism is 0 or < -1)
@@ -153,7 +157,7 @@ public sealed class DenseNpsAggregator
 
         if (segmentIds.Length != ratings.Length) throw LengthMismatch(segmentIds.Length, ratings.Length, nameof(segmentIds));
         var threads = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
-        var chunks = Math.Clamp(ratings.Length / MinimumRowsPerThread, 1, threads);
+        var chunks = Math.Clamp(ratings.Length / minimumRowsPerThread, 1, threads);
         if (chunks == 1)
         {
             CountChecked(segmentIds.Span, ratings.Span, _counts, SegmentCount, 0);
