@@ -15,9 +15,8 @@ internal sealed class ThemeMatcher
     private readonly Dictionary<string, ThemePhrase[]>.AlternateLookup<ReadOnlySpan<char>> _byPrefixLookup;
     private readonly int[] _prefixLengths;
 
-    public ThemeMatcher(IEnumerable<ThemePhrase> phrases, int themeCount)
+    public ThemeMatcher(IEnumerable<ThemePhrase> phrases)
     {
-        ThemeCount = themeCount;
         var all = phrases.ToList();
         _byWord = all.Where(p => !p.IsPrefix[0]).GroupBy(p => p.Words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
@@ -27,8 +26,6 @@ internal sealed class ThemeMatcher
         _byWordLookup = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         _byPrefixLookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    public int ThemeCount { get; }
 
     /// <summary>Sets <c>hits[t]</c> for every theme the text mentions; returns how many themes it mentions.</summary>
     public int Match(ReadOnlySpan<char> text, Span<bool> hits)
