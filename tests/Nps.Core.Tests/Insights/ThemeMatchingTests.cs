@@ -155,6 +155,12 @@ public sealed class ThemeMatchingTests
             return expected.SequenceEqual(actual) && actual.SequenceEqual(upper);
         });
 
+    /// <summary>Any UTF-16 text (surrogates, marks, symbols) mixed with keywords: no exception, same as the naive scan.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property Match_ArbitraryUnicodeText_NeverThrowsAndEqualsNaiveScan() =>
+        Prop.ForAll(ArbMap.Default.GeneratorFor<string>().Zip(CommentGenerator()).Select(p => (p.Item1 ?? "") + p.Item2 + (p.Item1 ?? "")).ToArbitrary(), text =>
+            NaiveScan(ThemeTaxonomy.Default, text).SequenceEqual(ThemeTaxonomy.Default.FindThemes(text).Select(t => t.Id)));
+
     private static Gen<string> CommentGenerator()
     {
         string[] words =
