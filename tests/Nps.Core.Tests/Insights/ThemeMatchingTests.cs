@@ -97,6 +97,9 @@ public sealed class ThemeMatchingTests
     [InlineData("lang* wacht*", "langdurig wachten", true)]
     [InlineData("lang* wacht*", "lang verwacht", false)]
     [InlineData("lang* wacht*", "lang", false)]
+    [InlineData("a*", "Apple pie", true)] // a one-letter prefix
+    [InlineData("a*", "banana", false)]
+    [InlineData("x", "x marks the spot", true)]
     public void FindThemes_Phrases_MatchConsecutiveWholeWords(string phrase, string comment, bool expected)
     {
         var taxonomy = new ThemeTaxonomy([Custom("t", phrase)]);
