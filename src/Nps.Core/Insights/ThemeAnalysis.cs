@@ -7,7 +7,7 @@ namespace Nps.Insights;
 /// <remarks>
 /// Counts are unweighted (a comment is a comment, whatever the sampling rate); themes are reported in taxonomy
 /// order. A theme's p-values are not corrected for the number of themes tested: with eight themes, expect one
-/// false "significant" impact in about a third of analyses at the 95% level when nothing is going on.
+/// at least one false "significant" impact in about a third of analyses (1 − 0.95⁸) when nothing is going on.
 /// </remarks>
 public sealed record ThemeAnalysis
 {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Nps.Insights;
 
 /// <summary>Options of <see cref="ThemeAnalysis.Analyze"/>.</summary>
@@ -21,10 +19,11 @@ public sealed record ThemeAnalysisOptions
     public double ConfidenceLevel
     {
         get => _confidenceLevel;
-        init => _confidenceLevel = value > 0 && value < 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(ConfidenceLevel), value,
-                string.Create(CultureInfo.InvariantCulture, $"A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got {value}."));
+        init
+        {
+            Guard.Level(value, nameof(ConfidenceLevel));
+            _confidenceLevel = value;
+        }
     }
 
     /// <summary>What mentions are compared with; <see cref="ThemeBaseline.OtherComments"/> by default.</summary>

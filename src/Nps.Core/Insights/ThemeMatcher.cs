@@ -15,20 +15,23 @@ internal sealed class ThemeMatcher
     private readonly Dictionary<string, ThemePhrase[]>.AlternateLookup<ReadOnlySpan<char>> _byPrefixLookup;
     private readonly int[] _prefixLengths;
 
-    public ThemeMatcher(IEnumerable<ThemePhrase> phrases, int themeCount)
+    // The first two letters of every prefix: most words start with none of them and skip the prefix look-ups.
+    private readonly HashSet<int> _prefixStarts;
+    private readonly bool _hasOneLetterPrefix;
+
+    public ThemeMatcher(IEnumerable<ThemePhrase> phrases)
     {
-        ThemeCount = themeCount;
         var all = phrases.ToList();
         _byWord = all.Where(p => !p.IsPrefix[0]).GroupBy(p => p.Words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _byPrefix = all.Where(p => p.IsPrefix[0]).GroupBy(p => p.Words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _prefixLengths = _byPrefix.Keys.Select(k => k.Length).Distinct().Order().ToArray();
+        _prefixStarts = _byPrefix.Keys.Where(k => k.Length >= 2).Select(k => Start(k)).ToHashSet();
+        _hasOneLetterPrefix = _byPrefix.Keys.Any(k => k.Length == 1);
         _byWordLookup = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         _byPrefixLookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    public int ThemeCount { get; }
 
     /// <summary>Sets <c>hits[t]</c> for every theme the text mentions; returns how many themes it mentions.</summary>
     public int Match(ReadOnlySpan<char> text, Span<bool> hits)
@@ -48,6 +51,7 @@ internal sealed class ThemeMatcher
             {
                 var word = Word(folded, bounds, i);
                 if (_byWordLookup.TryGetValue(word, out var exact)) found += MatchAll(exact, folded, bounds, words, i, hits);
+                if (!_hasOneLetterPrefix && (word.Length < 2 || !_prefixStarts.Contains(Start(word)))) continue;
                 foreach (var prefixLength in _prefixLengths)
                 {
                     if (prefixLength > word.Length) break;
@@ -63,6 +67,8 @@ internal sealed class ThemeMatcher
             ArrayPool<char>.Shared.Return(folded);
         }
     }
+
+    private static int Start(ReadOnlySpan<char> word) => (word[0] << 16) | word[1];
 
     private static int Split(ReadOnlySpan<char> folded, int[] bounds)
     {

@@ -159,7 +159,7 @@ public sealed class ThemeTaxonomy
             }
         }
 
-        matcher = errors.Count == 0 ? new ThemeMatcher(phrases, themes.Length) : null;
+        matcher = errors.Count == 0 ? new ThemeMatcher(phrases) : null;
         return errors;
     }
 }

@@ -89,6 +89,15 @@ public sealed class FollowUpContactTests
     }
 
     [Fact]
+    public void Serialize_Policy_RoundTripsSlas()
+    {
+        var policy = new FollowUpPolicy { IncludePassives = true, CallbackSla = TimeSpan.FromHours(8) };
+        var json = JsonSerializer.Serialize(policy, FollowUpJsonContext.Default.FollowUpPolicy);
+        Assert.Equal("{\"includePassives\":true,\"detractorSla\":\"2.00:00:00\",\"callbackSla\":\"08:00:00\",\"passiveSla\":\"5.00:00:00\"}", json);
+        Assert.Equal(policy, JsonSerializer.Deserialize(json, FollowUpJsonContext.Default.FollowUpPolicy));
+    }
+
+    [Fact]
     public void Store_StaleReplace_Refused()
     {
         var store = new InMemoryFollowUpStore();

@@ -103,6 +103,19 @@ public sealed class FollowUpServiceTests
     }
 
     [Fact]
+    public async Task Create_ConcurrentlyForOneResponse_ExactlyOneCreated()
+    {
+        var t = new FollowUpTestData();
+        var response = FollowUpTestData.Response("R1", 2);
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ =>
+            Task.Run(() => t.Service.CreateFromResponseAsync(response, TestContext.Current.CancellationToken).AsTask(), TestContext.Current.CancellationToken)));
+
+        Assert.Single(results, r => r.Outcome == FollowUpCreationOutcome.Created);
+        Assert.Equal(63, results.Count(r => r.Outcome == FollowUpCreationOutcome.AlreadyExists));
+        Assert.Equal(1, t.Store.Count);
+    }
+
+    [Fact]
     public void CreateMany_OneResultPerResponseInOrder()
     {
         var t = new FollowUpTestData();

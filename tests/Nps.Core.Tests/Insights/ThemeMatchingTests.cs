@@ -97,6 +97,9 @@ public sealed class ThemeMatchingTests
     [InlineData("lang* wacht*", "langdurig wachten", true)]
     [InlineData("lang* wacht*", "lang verwacht", false)]
     [InlineData("lang* wacht*", "lang", false)]
+    [InlineData("a*", "Apple pie", true)] // a one-letter prefix
+    [InlineData("a*", "banana", false)]
+    [InlineData("x", "x marks the spot", true)]
     public void FindThemes_Phrases_MatchConsecutiveWholeWords(string phrase, string comment, bool expected)
     {
         var taxonomy = new ThemeTaxonomy([Custom("t", phrase)]);
@@ -154,6 +157,12 @@ public sealed class ThemeMatchingTests
             var upper = taxonomy.FindThemes(comment.ToUpperInvariant()).Select(t => t.Id).ToArray();
             return expected.SequenceEqual(actual) && actual.SequenceEqual(upper);
         });
+
+    /// <summary>Any UTF-16 text (surrogates, marks, symbols) mixed with keywords: no exception, same as the naive scan.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property Match_ArbitraryUnicodeText_NeverThrowsAndEqualsNaiveScan() =>
+        Prop.ForAll(ArbMap.Default.GeneratorFor<string>().Zip(CommentGenerator()).Select(p => (p.Item1 ?? "") + p.Item2 + (p.Item1 ?? "")).ToArbitrary(), text =>
+            NaiveScan(ThemeTaxonomy.Default, text).SequenceEqual(ThemeTaxonomy.Default.FindThemes(text).Select(t => t.Id)));
 
     private static Gen<string> CommentGenerator()
     {
