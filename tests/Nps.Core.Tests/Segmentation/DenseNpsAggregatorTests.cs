@@ -92,6 +92,23 @@ public sealed class DenseNpsAggregatorTests
         Assert.Equal(0, aggregator.Count);
     }
 
+    [Theory]
+    [InlineData(1_000)] // counts straight into the histogram: the blocks counted before the bad one are undone
+    [InlineData(3)] // counts into private copies: the histogram is never touched
+    public void Add_BadRowAfterSeveralBlocks_LeavesEarlierCountsUnchanged(int segments)
+    {
+        var aggregator = new DenseNpsAggregator(segments);
+        aggregator.Add(new int[] { 1, 2 }, new byte[] { 9, 10 });
+        var ids = new int[30_000];
+        var ratings = new byte[30_000];
+        for (var i = 0; i < ids.Length; i++) (ids[i], ratings[i]) = (i % segments, (byte)(i % 11));
+        ids[25_000] = segments;
+        var error = Assert.Throws<ArgumentException>(() => aggregator.Add(ids, ratings));
+        Assert.StartsWith("Segment id at index 25000 is", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, aggregator.Count);
+        Assert.Equal(1, aggregator.GetDistribution(2)[10]);
+    }
+
     [Fact]
     public void SegmentIdMap_RawKeys_GetDenseIdsInFirstSeenOrder()
     {
