@@ -25,6 +25,7 @@ public static class NpsCli
             ReportCommand.Create(context),
             PlanCommand.Create(context),
             SimulateCommand.Create(context),
+            InsightsCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };

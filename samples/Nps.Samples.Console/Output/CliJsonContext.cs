@@ -10,4 +10,5 @@ namespace Nps.Samples.Console.Output;
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(SimulationDocument))]
+[JsonSerializable(typeof(InsightsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
