@@ -14,9 +14,17 @@ public sealed record ReportDocument(
     ReportCell Overall,
     IReadOnlyList<ReportCell> Segments)
 {
-    public static ReportDocument From(NpsReport report, string method) => new(
-        report.Options.Level, method, 0, report.Options.MinimumCount, report.Options.IncludeManualSends,
-        ReportCell.From(report.Overall), report.Cells.Select(ReportCell.From).ToList());
+    /// <summary>Segments ordered by their dimension values in <c>by</c> order, then by period, as the console orders them.</summary>
+    public static ReportDocument From(NpsReport report, string method)
+    {
+        var options = report.Options;
+        var segments = report.Cells
+            .OrderBy(c => string.Join('\u001f', options.Dimensions.Select(d => c[d] ?? "")), StringComparer.Ordinal)
+            .ThenBy(c => c.Period)
+            .Select(c => ReportCell.From(c, options))
+            .ToList();
+        return new(options.Level, method, 0, options.MinimumCount, options.IncludeManualSends, ReportCell.From(report.Overall, options), segments);
+    }
 }
 
 /// <summary>One cell: <c>overall</c> or a segment; scores in NPS points rounded to 2 decimals, null when empty.</summary>
@@ -30,25 +38,50 @@ public sealed record ReportCell(
     double? Lower,
     double? Upper,
     bool EnoughData,
-    long ManualExcluded,
+    long ManualSends,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? WeightedNps,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? WeightedLower,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? WeightedUpper)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? WeightedUpper,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? EffectiveCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportSignificance? VersusRest,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportSignificance? VersusPrevious)
 {
-    public static ReportCell From(NpsReportCell cell)
+    public static ReportCell From(NpsReportCell cell, NpsReportOptions options)
     {
+        // Dimensions in the order asked for, then the period label.
+        var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in options.Dimensions)
+        {
+            if (cell[name] is { } value) dimensions[name] = value;
+        }
+
+        if (cell.Period is { } period) dimensions[NpsReportCell.PeriodDimension] = period.Label;
         var empty = cell.Count == 0;
+        double? weightedNps = null, weightedLower = null, weightedUpper = null, effectiveCount = null;
+        if (cell.Weighted is { IsEmpty: false } estimate && cell.WeightedInterval is { } interval)
+        {
+            (weightedNps, weightedLower, weightedUpper) = (Round(estimate.Score), Round(interval.Lower), Round(interval.Upper));
+            effectiveCount = Round(estimate.EffectiveSampleSize);
+        }
+
         return new ReportCell(
-            new SortedDictionary<string, string>(cell.Dimensions.ToDictionary(), StringComparer.Ordinal),
-            cell.Count, cell.Promoters, cell.Passives, cell.Detractors,
+            dimensions, cell.Count, cell.Promoters, cell.Passives, cell.Detractors,
             empty ? null : Round(cell.Score), empty ? null : Round(cell.Interval.Lower), empty ? null : Round(cell.Interval.Upper),
-            cell.EnoughData, cell.ManualSends,
-            cell.Weighted is { } w ? Round(w.Score) : null,
-            cell.WeightedInterval is { } wi ? Round(wi.Lower) : null,
-            cell.WeightedInterval is { } wu ? Round(wu.Upper) : null);
+            cell.EnoughData, options.IncludeManualSends ? 0 : cell.ManualSends,
+            weightedNps, weightedLower, weightedUpper, effectiveCount,
+            ReportSignificance.From(cell.VersusRest),
+            ReportSignificance.From(cell.VersusPrevious));
     }
 
     private static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>A cell against the rest or the previous period: difference in points, p-value and Benjamini–Hochberg adjusted p-value.</summary>
+public sealed record ReportSignificance(double Difference, double PValue, double AdjustedPValue, bool Significant)
+{
+    public static ReportSignificance? From(SignificanceTest? test) => test is { } t
+        ? new(Math.Round(t.Difference, 2, MidpointRounding.AwayFromZero), Math.Round(t.PValue, 6), Math.Round(t.AdjustedPValue, 6), t.IsSignificant)
+        : null;
 }
 
 /// <summary>The body of <c>GET /api/insights/coaching</c>: only the signals that fired.</summary>

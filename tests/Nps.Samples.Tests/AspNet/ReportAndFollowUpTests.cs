@@ -78,7 +78,11 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         Assert.Equal((5, 3, 1, 1), (overall.GetProperty("count").GetInt64(), overall.GetProperty("promoters").GetInt64(), overall.GetProperty("passives").GetInt64(), overall.GetProperty("detractors").GetInt64()));
         Assert.Equal(40, overall.GetProperty("nps").GetDouble());
         Assert.False(overall.GetProperty("enoughData").GetBoolean());
-        var billing = report.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("dimensions").GetProperty("team").GetString() == "Billing");
+        var segments = report.GetProperty("segments").EnumerateArray().ToList();
+        Assert.Equal(["Billing", "Sales"], segments.Select(s => s.GetProperty("dimensions").GetProperty("team").GetString()));
+        var billing = segments[0];
+        Assert.Equal(["team", "period"], billing.GetProperty("dimensions").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, billing.GetProperty("manualSends").GetInt64());
         Assert.Equal("2026-03", billing.GetProperty("dimensions").GetProperty("period").GetString());
         Assert.Equal(3, billing.GetProperty("count").GetInt64());
         Assert.True(billing.GetProperty("lower").GetDouble() < billing.GetProperty("nps").GetDouble());
