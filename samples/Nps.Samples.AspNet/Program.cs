@@ -23,6 +23,13 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 app.Services.GetRequiredService<SqliteDatabase>().EnsureCreated();
 
+// A response and its follow-up are two writes; if the process stopped between them, create the follow-up now.
+var followUps = app.Services.GetRequiredService<FollowUpService>();
+await foreach (var response in app.Services.GetRequiredService<ResponseStore>().WithoutTheirFollowUpAsync(CancellationToken.None))
+{
+    await followUps.CreateFromResponseAsync(response.ToSurveyResponse());
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi(); // /openapi/v1.json

@@ -57,6 +57,21 @@ public sealed class ResponseStore(SqliteDatabase database)
         while (await reader.ReadAsync(cancellationToken)) yield return Deserialize(reader.GetString(0));
     }
 
+    /// <summary>Responses that name a follow-up the follow-up table does not hold (the process stopped between the two writes).</summary>
+    public async IAsyncEnumerable<StoredResponse> WithoutTheirFollowUpAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT body FROM responses r
+            WHERE json_extract(r.body, '$.followUpId') IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.follow_up_id = json_extract(r.body, '$.followUpId'))
+            ORDER BY responded_at;
+            """;
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) yield return Deserialize(reader.GetString(0));
+    }
+
     private static async Task<StoredResponse?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string responseId,
         CancellationToken cancellationToken)
     {
