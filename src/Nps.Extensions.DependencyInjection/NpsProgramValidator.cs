@@ -5,7 +5,8 @@ namespace Nps;
 
 /// <summary>
 /// Checks what attributes cannot express (the sampling key, time zones, contradictory rules, shadowed policies)
-/// by delegating to <see cref="Sampling.SurveyProgramOptions.Validate"/>, whose messages start with the option path.
+/// by delegating to <see cref="Sampling.SurveyProgramOptions.Validate"/>, whose messages start with the option path;
+/// also the follow-up SLAs and the theme taxonomy.
 /// </summary>
 internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
 {
@@ -37,7 +38,7 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
 
         if (options.Themes is { Count: > 0 } themes)
         {
-            // The taxonomy names problems as themes[i].keywords.nl[j]; options paths are Themes[i]:Keywords:nl[j].
+            // The taxonomy names each problem by its place (themes[0].keywords.nl[2]); the prefix says which option it is.
             if (themes.Exists(t => t is null)) errors.Add("Themes must not hold null entries.");
             else if (!Insights.ThemeTaxonomy.TryCreate(themes.Select(t => t.ToTheme()), out _, out var themeErrors))
             {

@@ -12,8 +12,8 @@ namespace Nps;
 /// Registers Nps.Core services in an <see cref="IServiceCollection"/>: <see cref="SurveyProgram"/>,
 /// <see cref="IContactLedger"/> (in memory unless registered), <see cref="FollowUpService"/> with
 /// <see cref="IFollowUpStore"/> (in memory unless registered), the default <see cref="Segmentation.NpsReportOptions"/>
-/// and <see cref="Insights.CoachingSignalOptions"/> for report builders and signal detectors, and
-/// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
+/// and <see cref="Insights.CoachingSignalOptions"/> for report builders and signal detectors, the
+/// <see cref="Insights.ThemeTaxonomy"/>, and <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
 /// </summary>
 /// <remarks>
 /// Services are registered once however often <c>AddNps</c> is called (<c>TryAdd*</c>), so a service registered
