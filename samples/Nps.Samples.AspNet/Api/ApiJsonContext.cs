@@ -2,11 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
 
-/// <summary>Source-generated JSON for the API's own types: camelCase, enums as strings, unknown request fields rejected.</summary>
+/// <summary>Source-generated JSON for the API's own types: camelCase, enums as strings (extra request fields: see each request type).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TouchpointRequest))]
 [JsonSerializable(typeof(ResponseRequest))]

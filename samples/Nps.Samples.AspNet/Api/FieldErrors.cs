@@ -53,6 +53,24 @@ public sealed partial class FieldErrors
         return SurveyKind.Transactional;
     }
 
+    /// <summary>
+    /// The explicit <c>attributes</c> merged with the extra top-level fields: string values become attributes
+    /// (explicit ones win); any other value is reported by its field name.
+    /// </summary>
+    public Dictionary<string, string>? Attributes(Dictionary<string, string>? attributes, Dictionary<string, System.Text.Json.JsonElement>? extra)
+    {
+        if (attributes?.Keys.Any(string.IsNullOrWhiteSpace) == true) Add("attributes", "keys must not be empty.");
+        if (extra is null or { Count: 0 }) return attributes;
+        var merged = new Dictionary<string, string>(attributes ?? [], StringComparer.Ordinal);
+        foreach (var (name, value) in extra)
+        {
+            if (value.ValueKind != System.Text.Json.JsonValueKind.String) Add(name, "is not a known field; an extra field is a free dimension and must be a string.");
+            else merged.TryAdd(name, value.GetString()!);
+        }
+
+        return merged;
+    }
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HasOffset();
 }

@@ -87,7 +87,8 @@ public sealed record ReportSignificance(double Difference, double PValue, double
 /// <summary>The body of <c>GET /api/insights/coaching</c>: only the signals that fired.</summary>
 public sealed record CoachingDocument(string Dimension, string Period, IReadOnlyList<CoachingSignal> Signals);
 
-/// <summary>The body of <c>POST /api/follow-ups/{id}/status</c>.</summary>
+/// <summary>The body of <c>POST /api/follow-ups/{id}/status</c>; an unknown field is an error naming it.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FollowUpStatusRequest
 {
     /// <summary><c>contacted</c> or <c>closed</c>.</summary>

@@ -70,15 +70,19 @@ public static class ResponseEndpoints
         if (body.Rating is not { } value) errors.Add("rating", "is required.");
         else if (!NpsRating.TryCreate(value, out rating)) errors.Add("rating", $"must be a whole number from 0 to 10 (it is {value}).");
         if (body.InclusionProbability is { } p && !(p > 0 && p <= 1)) errors.Add("inclusionProbability", "must be in (0, 1].");
-        if (body.Attributes?.Keys.Any(string.IsNullOrWhiteSpace) == true) errors.Add("attributes", "keys must not be empty.");
+        var attributes = errors.Attributes(body.Attributes, body.Extra);
+        if (body.RespondentId is { } respondent && body.CustomerId is { } customer && respondent != customer)
+        {
+            errors.Add("customerId", "differs from respondentId; send one of them.");
+        }
         if (errors.Any) return (null, errors.ToProblem());
 
         return (new StoredResponse
         {
-            ResponseId = responseId!, RespondentId = body.RespondentId ?? "", InvitationId = body.InvitationId, Kind = kind,
+            ResponseId = responseId!, RespondentId = body.RespondentId ?? body.CustomerId ?? "", InvitationId = body.InvitationId, Kind = kind,
             Rating = rating.Value, Category = rating.Category, Comment = body.Comment, CallbackRequested = body.CallbackRequested ?? false,
             RespondedAt = respondedAt!.Value, Team = body.Team, Agent = body.Agent, Channel = body.Channel, Product = body.Product,
-            Touchpoint = body.Touchpoint, Attributes = body.Attributes ?? [], InclusionProbability = body.InclusionProbability ?? 1,
+            Touchpoint = body.Touchpoint, Attributes = attributes ?? [], InclusionProbability = body.InclusionProbability ?? 1,
             IsManual = body.IsManual ?? false, ReceivedAt = now,
         }, null);
     }

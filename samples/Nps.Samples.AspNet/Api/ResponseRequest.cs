@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Nps.Samples.AspNet.Api;
 
 /// <summary>The body of <c>POST /api/responses</c>. Loosely typed on purpose, so that every bad field is reported by name.</summary>
@@ -6,7 +9,11 @@ public sealed record ResponseRequest
     /// <summary>The idempotency key: a retry with the same id returns the stored response.</summary>
     public string? ResponseId { get; init; }
 
+    /// <summary>Who answered; <c>customerId</c> is accepted as the same field.</summary>
     public string? RespondentId { get; init; }
+
+    /// <summary>The same as <see cref="RespondentId"/> (the name touchpoints use).</summary>
+    public string? CustomerId { get; init; }
     public string? InvitationId { get; init; }
 
     /// <summary><c>transactional</c> (default) or <c>relational</c>.</summary>
@@ -32,4 +39,8 @@ public sealed record ResponseRequest
     public double? InclusionProbability { get; init; }
 
     public bool? IsManual { get; init; }
+
+    /// <summary>Any other field: a string value is a free dimension (as extra columns are for <c>nps report</c>).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -31,7 +31,7 @@ public static class TouchpointEndpoints
             errors.Add("timeZoneId", $"'{zone}' is not a known IANA time zone.");
         }
 
-        if (body.Attributes?.Keys.Any(string.IsNullOrWhiteSpace) == true) errors.Add("attributes", "keys must not be empty.");
+        var attributes = errors.Attributes(body.Attributes, body.Extra);
         if (errors.Any) return errors.ToProblem();
 
         if (await decisions.FindAsync(customerId!, eventId!, cancellationToken) is { } earlier) return Json(earlier);
@@ -39,7 +39,7 @@ public static class TouchpointEndpoints
         {
             CustomerId = customerId!, EventId = eventId!, OccurredAt = occurredAt!.Value, Kind = kind,
             Touchpoint = body.Touchpoint, Channel = body.Channel, Team = body.Team, Agent = body.Agent, Product = body.Product,
-            Attributes = body.Attributes, IsFollowUp = body.IsFollowUp ?? false, IsComplaintOpen = body.IsComplaintOpen ?? false,
+            Attributes = attributes, IsFollowUp = body.IsFollowUp ?? false, IsComplaintOpen = body.IsComplaintOpen ?? false,
             TimeZoneId = body.TimeZoneId, RelationshipStart = relationshipStart, EmailDomain = body.EmailDomain,
         }, cancellationToken);
         return Json(await decisions.AddAsync(decision, cancellationToken));

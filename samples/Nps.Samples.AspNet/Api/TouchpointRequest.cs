@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Nps.Samples.AspNet.Api;
 
 /// <summary>The body of <c>POST /api/touchpoints</c>. Loosely typed on purpose, so that every bad field is reported by name.</summary>
@@ -28,4 +31,8 @@ public sealed record TouchpointRequest
     public string? RelationshipStart { get; init; }
 
     public string? EmailDomain { get; init; }
+
+    /// <summary>Any other field: a string value is a free attribute that rules and policies can be scoped by.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -42,11 +42,12 @@ public sealed class BadInputTests : ApiTestBase
     }
 
     [Fact]
-    public async Task PostResponse_UnknownField_NamesIt()
+    public async Task PostResponse_ExtraFieldNotAString_NamesIt()
     {
-        var errors = await PostExpectingProblemAsync("/api/responses", Api.Response("R1").Replace("\"comment\"", "\"commment\"", StringComparison.Ordinal));
+        var errors = await PostExpectingProblemAsync("/api/responses", Api.Response("R1").Replace("\"rating\"", "\"score\": 9, \"rating\"", StringComparison.Ordinal));
 
-        Assert.Equal(["commment"], errors.Keys);
+        Assert.Equal(["score"], errors.Keys);
+        Assert.Equal(["is not a known field; an extra field is a free dimension and must be a string."], errors["score"]);
     }
 
     [Fact]

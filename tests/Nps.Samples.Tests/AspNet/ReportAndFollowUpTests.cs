@@ -93,6 +93,34 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
     }
 
     [Fact]
+    public async Task PostResponse_ExtraStringFieldsAndCustomerId_BecomeDimensionAndRespondent()
+    {
+        var json = """{ "responseId": "R1", "customerId": "C77", "rating": 4, "respondedAt": "2026-03-14T10:05:00Z", "region": "north" }""";
+
+        using var created = await Client.PostAsync("/api/responses", Api.Json(json), Token);
+        using var report = await Client.GetAsync("/api/reports/nps?by=region", Token);
+
+        var body = await created.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("C77", body.GetProperty("respondentId").GetString());
+        Assert.Equal("north", body.GetProperty("attributes").GetProperty("region").GetString());
+        Assert.Equal("fu-R1", body.GetProperty("followUpId").GetString());
+        var segment = Assert.Single((await report.ReadJsonAsync()).GetProperty("segments").EnumerateArray());
+        Assert.Equal("north", segment.GetProperty("dimensions").GetProperty("region").GetString());
+    }
+
+    [Fact]
+    public async Task SetStatus_UnknownField_NamesIt()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 2)), Token)).Dispose();
+
+        using var response = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "closed", "outcome": "x" }"""), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("outcome", out _));
+    }
+
+    [Fact]
     public async Task Report_FromTo_FiltersByResponseTime()
     {
         (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
