@@ -105,8 +105,9 @@ public sealed class DenseNpsAggregatorTests
     }
 
     [Theory]
-    [InlineData(1_000)] // counts straight into the histogram: the blocks counted before the bad one are undone
-    [InlineData(3)] // counts into private copies: the histogram is never touched
+    [InlineData(3_000)] // fewer rows than counts: straight into the histogram, the blocks before the bad one undone
+    [InlineData(1_000)] // a private 32-bit histogram, discarded
+    [InlineData(3)] // four private copies, discarded
     public void Add_BadRowAfterSeveralBlocks_LeavesEarlierCountsUnchanged(int segments)
     {
         var aggregator = new DenseNpsAggregator(segments);
