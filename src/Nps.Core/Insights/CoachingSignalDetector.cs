@@ -140,19 +140,9 @@ public sealed class CoachingSignalDetector
             var cell = run.Aggregate(NpsDistribution.Empty, (sum, i) => sum + tests[i].Cell);
             var rest = run.Aggregate(NpsDistribution.Empty, (sum, i) => sum + tests[i].Peers);
             var periods = run.Select(i => tests[i].Period.Label).ToList();
-            signals.Add(new CoachingSignal(CoachingSignalKinds.Underperformance, _options.Dimension, value, new SignalEvidence
-            {
-                Count = cell.Count,
-                Score = cell.Score,
-                Interval = cell.ConfidenceInterval(_options.Level),
-                PValue = run.Max(i => q[i]),
-                Reference = "peers",
-                ReferenceScore = rest.Score,
-                ReferenceCount = rest.Count,
-                Periods = periods,
-                Summary = string.Create(CultureInfo.InvariantCulture,
-                    $"below peers in {best.Length} consecutive periods ({periods[0]} to {periods[^1]}) by {cell.Score - rest.Score:0.0} points"),
-            }));
+            signals.Add(Signal(CoachingSignalKinds.Underperformance, value, cell, rest, run.Max(i => q[i]), "peers", periods,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"below peers in {best.Length} consecutive periods ({periods[0]} to {periods[^1]}) by {cell.Score - rest.Score:0.0} points")));
         }
 
         return signals;
@@ -189,19 +179,10 @@ public sealed class CoachingSignalDetector
         {
             var (value, first, after, periods, comparison) = tests[t];
             if (!(q[t] < 1 - _options.Level && comparison.Difference < 0)) continue;
-            signals.Add(new CoachingSignal(CoachingSignalKinds.PostLaunchDrop, _options.Dimension, value, new SignalEvidence
-            {
-                Count = after.Count,
-                Score = after.Score,
-                Interval = after.ConfidenceInterval(_options.Level),
-                PValue = q[t],
-                Reference = string.Create(CultureInfo.InvariantCulture, $"first {_options.HoneymoonPeriods} periods"),
-                ReferenceScore = first.Score,
-                ReferenceCount = first.Count,
-                Periods = periods,
-                Summary = string.Create(CultureInfo.InvariantCulture,
-                    $"dropped {-comparison.Difference:0.0} points after its first {_options.HoneymoonPeriods} periods (from {periods[0]})"),
-            }));
+            signals.Add(Signal(CoachingSignalKinds.PostLaunchDrop, value, after, first, q[t],
+                string.Create(CultureInfo.InvariantCulture, $"first {_options.HoneymoonPeriods} periods"), periods,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"dropped {-comparison.Difference:0.0} points after its first {_options.HoneymoonPeriods} periods (from {periods[0]})")));
         }
 
         return signals;
@@ -245,23 +226,28 @@ public sealed class CoachingSignalDetector
             if (fired.Count == 0) continue;
             var (cell, _, periods) = totals[group.Key];
             var rest = all.Subtract(cell);
-            signals.Add(new CoachingSignal(CoachingSignalKinds.Inflation, _options.Dimension, group.Key, new SignalEvidence
-            {
-                Count = cell.Count,
-                Score = cell.Score,
-                Interval = cell.ConfidenceInterval(_options.Level),
-                PValue = fired.Min(i => q[i]),
-                Reference = "peers",
-                ReferenceScore = rest.Score,
-                ReferenceCount = rest.Count,
-                Periods = periods,
-                Summary = "possible inflation: " + string.Join("; ", fired.Select(i =>
-                    string.Create(CultureInfo.InvariantCulture, $"{tests[i].Indicator} {tests[i].Excess * 100:0.0} points beyond peers"))),
-            }));
+            signals.Add(Signal(CoachingSignalKinds.Inflation, group.Key, cell, rest, fired.Min(i => q[i]), "peers", periods,
+                "possible inflation: " + string.Join("; ", fired.Select(i =>
+                    string.Create(CultureInfo.InvariantCulture, $"{tests[i].Indicator} {tests[i].Excess * 100:0.0} points beyond peers")))));
         }
 
         return signals;
     }
+
+    private CoachingSignal Signal(string kind, string value, NpsDistribution cell, NpsDistribution reference, double adjustedPValue,
+        string referenceName, IReadOnlyList<string> periods, string summary) =>
+        new(kind, _options.Dimension, value, new SignalEvidence
+        {
+            Count = cell.Count,
+            Score = cell.Score,
+            Interval = cell.ConfidenceInterval(_options.Level),
+            PValue = adjustedPValue,
+            Reference = referenceName,
+            ReferenceScore = reference.Score,
+            ReferenceCount = reference.Count,
+            Periods = periods,
+            Summary = summary,
+        });
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -20,9 +20,11 @@ namespace Nps.Segmentation;
 /// <para>How it is fast: rows are taken in blocks of 8,192; each block is range-checked with vectorised scans
 /// while it is in cache (a rating above 10 or an id out of range throws an <see cref="ArgumentException"/> naming
 /// the first bad index, and nothing stays counted), then counted without bounds checks. The loop is
-/// <c>histogram[id × 11 + rating]++</c>; with few segments, consecutive rows of the same segment and rating would
-/// make each increment wait for the previous store, so when four copies of the histogram fit in L1 (up to 93
-/// segments) rows are dealt round-robin to four private copies that are added together at the end. <see cref="AddParallel(ReadOnlyMemory{int}, ReadOnlyMemory{byte}, int)"/> cuts
+/// <c>histogram[id × 11 + rating]++</c> into a private 32-bit histogram (half the cache footprint: 1,000 segments
+/// fit in a 48 KB L1; one span cannot hold enough rows to overflow it), added to the 64-bit counts at the end.
+/// With few segments, consecutive rows of the same segment and rating would make each increment wait for the
+/// previous store, so when four copies fit in 32 KB (up to 186 segments) rows are dealt round-robin to four
+/// private copies. <see cref="AddParallel(ReadOnlyMemory{int}, ReadOnlyMemory{byte}, int)"/> cuts
 /// the rows into one contiguous chunk per thread, each counting into its own private histogram (no atomics, no
 /// shared cache lines), then merges. No allocation per row.</para>
 /// <para>An instance accumulates across calls and is not thread-safe; the parallel method parallelises inside.</para>
@@ -31,7 +33,7 @@ public sealed class DenseNpsAggregator
 {
     private const int Ratings = NpsDistribution.RatingCount;
     private const int MinimumRowsPerThread = 1 << 16;
-    private const long CopiesBudgetBytes = 32 * 1024; // four copies must stay in L1: larger ones cost more in cache misses than they save (measured at 1,000 segments)
+    private const long CopiesBudgetBytes = 32 * 1024; // the copies must stay in L1: larger ones cost more in misses than they save
     private const int Copies = 4;
     private const int BlockRows = 1 << 13;
 
@@ -118,7 +120,11 @@ public sealed class DenseNpsAggregator
     /// <exception cref="ArgumentException">As for <see cref="Add(ReadOnlySpan{int}, ReadOnlySpan{byte})"/>; nothing is counted then.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or less than −1.</exception>
     public void AddParallel(ReadOnlyMemory<int> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism = -1) =>
-        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism);
+        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism, MinimumRowsPerThread);
+
+    /// <summary>As the public method, with a smaller chunk floor so tests can exercise the threads on small inputs.</summary>
+    internal void AddParallel(ReadOnlyMemory<int> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism, int minimumRowsPerThread) =>
+        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism, minimumRowsPerThread);
 
     /// <summary>Counts rows of 16-bit segment ids on several threads (see <see cref="AddParallel(ReadOnlyMemory{int}, ReadOnlyMemory{byte}, int)"/>).</summary>
     /// <param name="segmentIds">One segment id per row.</param>
@@ -127,7 +133,7 @@ public sealed class DenseNpsAggregator
     /// <exception cref="ArgumentException">As for <see cref="Add(ReadOnlySpan{ushort}, ReadOnlySpan{byte})"/>; nothing is counted then.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or less than −1.</exception>
     public void AddParallel(ReadOnlyMemory<ushort> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism = -1) =>
-        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism);
+        AddParallelCore(segmentIds, ratings, maxDegreeOfParallelism, MinimumRowsPerThread);
 
     /// <summary>The plain per-row loop with checks on every row: the reference the fast path must equal (tests, benchmarks).</summary>
     internal void AddPlain(ReadOnlySpan<int> segmentIds, ReadOnlySpan<byte> ratings)
@@ -143,7 +149,7 @@ public sealed class DenseNpsAggregator
         }
     }
 
-    private void AddParallelCore<TId>(ReadOnlyMemory<TId> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism)
+    private void AddParallelCore<TId>(ReadOnlyMemory<TId> segmentIds, ReadOnlyMemory<byte> ratings, int maxDegreeOfParallelism, int minimumRowsPerThread)
         where TId : unmanaged, IBinaryInteger<TId>
     {
         if (maxDegreeOfParallelism is 0 or < -1)
@@ -153,7 +159,7 @@ public sealed class DenseNpsAggregator
 
         if (segmentIds.Length != ratings.Length) throw LengthMismatch(segmentIds.Length, ratings.Length, nameof(segmentIds));
         var threads = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
-        var chunks = Math.Clamp(ratings.Length / MinimumRowsPerThread, 1, threads);
+        var chunks = Math.Clamp(ratings.Length / minimumRowsPerThread, 1, threads);
         if (chunks == 1)
         {
             CountChecked(segmentIds.Span, ratings.Span, _counts, SegmentCount, 0);
@@ -230,28 +236,43 @@ public sealed class DenseNpsAggregator
         if (length == 0) return;
         var stride = segmentCount * Ratings;
 
-        // Private copies break the store-to-load chain of runs of the same segment and rating; they pay off when
-        // they stay in cache and there are enough rows to amortise clearing and folding them.
-        var copies = length >= 4 * stride && (long)stride * Copies * sizeof(long) <= CopiesBudgetBytes ? Copies : 1;
-        var destination = copies == 1 ? target : new long[stride * copies];
+        if (length < stride)
+        {
+            // Too few rows to amortise a private histogram: count straight into the target, undoing on a bad row.
+            for (var block = 0; block < length; block += BlockRows)
+            {
+                var rows = Math.Min(BlockRows, length - block);
+                if (!IsValid(segmentIds.Slice(block, rows), ratings.Slice(block, rows), segmentCount))
+                {
+                    CountRows(segmentIds[..block], ratings[..block], target, -1);
+                    Validate(segmentIds.Slice(block, rows), ratings.Slice(block, rows), segmentCount, indexOffset + block);
+                }
+
+                CountRows(segmentIds.Slice(block, rows), ratings.Slice(block, rows), target, 1);
+            }
+
+            return;
+        }
+
+        // A private 32-bit histogram: half the cache footprint of 64-bit counts (1,000 segments fit in a 48 KB L1),
+        // and it cannot overflow, since one span holds at most int.MaxValue rows. Four copies, dealt rows
+        // round-robin, break the store-to-load chain of runs of the same segment and rating when they fit in L1.
+        var copies = (long)stride * Copies * sizeof(int) <= CopiesBudgetBytes ? Copies : 1;
+        var scratch = new int[stride * copies];
         for (var block = 0; block < length; block += BlockRows)
         {
             var rows = Math.Min(BlockRows, length - block);
             var ids = segmentIds.Slice(block, rows);
             var values = ratings.Slice(block, rows);
-            if (!IsValid(ids, values, segmentCount))
-            {
-                if (copies == 1) CountRows(segmentIds[..block], ratings[..block], target, -1); // undo what was counted
-                Validate(ids, values, segmentCount, indexOffset + block);
-            }
-
-            if (copies == 1) CountRows(ids, values, destination, 1);
-            else CountRoundRobin(ids, values, destination, stride);
+            if (!IsValid(ids, values, segmentCount)) Validate(ids, values, segmentCount, indexOffset + block);
+            if (copies == 1) CountRows(ids, values, scratch);
+            else CountRoundRobin(ids, values, scratch, stride);
         }
 
-        if (copies > 1)
+        for (var k = 0; k < copies; k++)
         {
-            for (var k = 0; k < copies; k++) AddTo(target, destination.AsSpan(k * stride, stride));
+            var copy = scratch.AsSpan(k * stride, stride);
+            for (var i = 0; i < stride; i++) target[i] += copy[i];
         }
     }
 
@@ -276,8 +297,21 @@ public sealed class DenseNpsAggregator
         }
     }
 
+    /// <summary>The counting loop over validated rows into a 32-bit histogram: no bounds checks.</summary>
+    private static void CountRows<TId>(ReadOnlySpan<TId> segmentIds, ReadOnlySpan<byte> ratings, int[] histogram)
+        where TId : unmanaged, IBinaryInteger<TId>
+    {
+        ref var id = ref MemoryMarshal.GetReference(segmentIds);
+        ref var rating = ref MemoryMarshal.GetReference(ratings);
+        ref var h = ref MemoryMarshal.GetArrayDataReference(histogram);
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            Unsafe.Add(ref h, Slot(Unsafe.Add(ref id, i), Unsafe.Add(ref rating, i)))++;
+        }
+    }
+
     /// <summary>Deals validated rows round-robin to four private histograms laid out one after another.</summary>
-    private static void CountRoundRobin<TId>(ReadOnlySpan<TId> segmentIds, ReadOnlySpan<byte> ratings, long[] copies, int stride)
+    private static void CountRoundRobin<TId>(ReadOnlySpan<TId> segmentIds, ReadOnlySpan<byte> ratings, int[] copies, int stride)
         where TId : unmanaged, IBinaryInteger<TId>
     {
         ref var id = ref MemoryMarshal.GetReference(segmentIds);

@@ -50,4 +50,54 @@ public sealed class NpsReport
 
         return null;
     }
+
+    /// <summary>
+    /// Trailing windows per segment ("the last 90 days, evaluated daily"), from a report grouped by
+    /// <see cref="Period.Day"/>: for each segment (combination of dimension values; the whole population when the
+    /// report has no dimensions), one window of <paramref name="days"/> days ending on each day from
+    /// <paramref name="firstEnd"/> to <paramref name="lastEnd"/>. Computed by sliding over the daily cells.
+    /// </summary>
+    /// <param name="days">The window length in days, at least 1.</param>
+    /// <param name="firstEnd">The last day of the first window.</param>
+    /// <param name="lastEnd">The last day of the last window.</param>
+    /// <returns>The windows, by segment (in cell order), then by end day.</returns>
+    /// <exception cref="InvalidOperationException">The report is not grouped by day.</exception>
+    public IReadOnlyList<SegmentTrailingWindow> TrailingWindows(int days, DateOnly firstEnd, DateOnly lastEnd)
+    {
+        if (Options.Period != Period.Day) throw new InvalidOperationException("Trailing windows need a report grouped by Period.Day.");
+        var segments = new Dictionary<string, (IReadOnlyDictionary<string, string> Dimensions, DailyNpsSeries Series)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var cell in Cells)
+        {
+            var dimensions = cell.Dimensions.Where(d => d.Key != NpsReportCell.PeriodDimension)
+                .ToDictionary(d => d.Key, d => d.Value, StringComparer.OrdinalIgnoreCase);
+            var key = string.Join('\u001f', Options.Dimensions.Select(d => dimensions[d]));
+            if (!segments.TryGetValue(key, out var segment))
+            {
+                segment = (dimensions, new DailyNpsSeries());
+                segments.Add(key, segment);
+                order.Add(key);
+            }
+
+            segment.Series.Add(cell.Period!.Value.Start, cell.Distribution);
+        }
+
+        var result = new List<SegmentTrailingWindow>();
+        foreach (var key in order)
+        {
+            var (dimensions, series) = segments[key];
+            foreach (var window in series.TrailingWindows(days, firstEnd, lastEnd))
+            {
+                result.Add(new SegmentTrailingWindow
+                {
+                    Dimensions = dimensions,
+                    Window = window,
+                    Interval = window.Distribution.ConfidenceInterval(Options.Level, Options.IntervalMethod),
+                    EnoughData = window.Count >= Options.MinimumCount,
+                });
+            }
+        }
+
+        return result;
+    }
 }

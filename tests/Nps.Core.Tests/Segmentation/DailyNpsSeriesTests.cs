@@ -23,6 +23,37 @@ public sealed class DailyNpsSeriesTests
         });
     }
 
+    [Property(MaxTest = 30)]
+    public bool ReportTrailingWindows_PerTeam_EqualBruteForceRecomputation(int seed, byte windowRaw)
+    {
+        var random = new Random(seed);
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var responses = Enumerable.Range(0, 300).Select(_ => ResponseFactory.Response(random.Next(11),
+            start.AddHours(random.Next(24 * 60)), team: random.Next(3) == 0 ? null : "t" + random.Next(3))).ToList();
+        var builder = new NpsReportBuilder(new NpsReportOptions { Dimensions = ["team"], Period = Period.Day, MinimumCount = 10 });
+        builder.AddRange(responses);
+        var days = 1 + windowRaw % 30;
+        var first = new DateOnly(2026, 1, 5);
+        var windows = builder.Build().TrailingWindows(days, first, first.AddDays(50));
+        return windows.Count == 4 * 51 && windows.All(w =>
+        {
+            var team = w.Dimensions["team"];
+            var brute = NpsDistribution.FromRatings(responses
+                .Where(r => (r.Team ?? NpsReportCell.MissingValue) == team)
+                .Where(r => DateOnly.FromDateTime(r.RespondedAt.UtcDateTime) >= w.Start && DateOnly.FromDateTime(r.RespondedAt.UtcDateTime) <= w.End)
+                .Select(r => (byte)r.Rating.Value).ToArray());
+            return w.Window.Distribution == brute && w.EnoughData == (brute.Count >= 10);
+        });
+    }
+
+    [Fact]
+    public void ReportTrailingWindows_ReportNotByDay_Throws()
+    {
+        var report = new NpsReportBuilder(new NpsReportOptions { Period = Period.Month }).Build();
+        var error = Assert.Throws<InvalidOperationException>(() => report.TrailingWindows(90, new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1)));
+        Assert.Equal("Trailing windows need a report grouped by Period.Day.", error.Message);
+    }
+
     [Fact]
     public void Add_ResponsesInZone_CountOnLocalDayAndSkipManualSends()
     {

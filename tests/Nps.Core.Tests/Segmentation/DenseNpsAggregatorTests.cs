@@ -27,6 +27,18 @@ public sealed class DenseNpsAggregatorTests
         return fast.Histogram.SequenceEqual(plain.Histogram) && shorts.Histogram.SequenceEqual(plain.Histogram);
     }
 
+    [Property(MaxTest = 200)]
+    public bool AddParallel_AnyInputAndThreadCount_EqualsPlainLoop(int[] raw, PositiveInt segmentsRaw, PositiveInt threadsRaw)
+    {
+        var segments = 1 + segmentsRaw.Get % 40;
+        var (ids, ratings) = Column(raw, segments);
+        var plain = new DenseNpsAggregator(segments);
+        plain.AddPlain(ids, ratings);
+        var parallel = new DenseNpsAggregator(segments);
+        parallel.AddParallel(ids, ratings, maxDegreeOfParallelism: 1 + threadsRaw.Get % 5, minimumRowsPerThread: 3);
+        return parallel.Histogram.SequenceEqual(plain.Histogram);
+    }
+
     [Theory]
     [InlineData(1, 100_000)]
     [InlineData(7, 4_095)]
@@ -93,8 +105,9 @@ public sealed class DenseNpsAggregatorTests
     }
 
     [Theory]
-    [InlineData(1_000)] // counts straight into the histogram: the blocks counted before the bad one are undone
-    [InlineData(3)] // counts into private copies: the histogram is never touched
+    [InlineData(3_000)] // fewer rows than counts: straight into the histogram, the blocks before the bad one undone
+    [InlineData(1_000)] // a private 32-bit histogram, discarded
+    [InlineData(3)] // four private copies, discarded
     public void Add_BadRowAfterSeveralBlocks_LeavesEarlierCountsUnchanged(int segments)
     {
         var aggregator = new DenseNpsAggregator(segments);

@@ -83,6 +83,50 @@ public sealed class NpsReportBuilderTests
     }
 
     [Fact]
+    public void Add_SurveyKindAndFreeAttributeDimensions_GroupLikeGetDimensionAndLikeAddByFields()
+    {
+        var options = new NpsReportOptions { Dimensions = ["Survey_Kind", "region"] };
+        var byResponse = new NpsReportBuilder(options);
+        var byFields = new NpsReportBuilder(options);
+        var responses = new[]
+        {
+            ResponseFactory.Response(10, Start) with { Kind = SurveyKind.Relational, Attributes = new Dictionary<string, string> { ["region"] = "north" } },
+            ResponseFactory.Response(3, Start) with { Attributes = new Dictionary<string, string> { ["region"] = "north" } },
+            ResponseFactory.Response(8, Start),
+        };
+        foreach (var response in responses)
+        {
+            byResponse.Add(response);
+            byFields.Add(response.RespondedAt, response.Rating, [response.GetDimension("survey_kind"), response.GetDimension("region")]);
+        }
+
+        var a = byResponse.Build().Cells;
+        var b = byFields.Build().Cells;
+        Assert.Equal(["relational/north", "transactional/(none)", "transactional/north"], a.Select(c => c["survey_kind"] + "/" + c["region"]));
+        Assert.Equal(a.Select(c => c.Distribution), b.Select(c => c.Distribution));
+    }
+
+    [Fact]
+    public void Add_WrongNumberOfDimensionValues_Throws()
+    {
+        var builder = new NpsReportBuilder(new NpsReportOptions { Dimensions = ["team"] });
+        var error = Assert.Throws<ArgumentException>(() => builder.Add(Start, NpsRating.From(5), ["a", "b"]));
+        Assert.Equal("Expected 1 dimension values; got 2. (Parameter 'dimensionValues')", error.Message);
+    }
+
+    [Fact]
+    public void Build_TimeZone_BucketsByLocalDayOfThatZone()
+    {
+        var lateOnNewYearsEveUtc = new DateTimeOffset(2025, 12, 31, 23, 30, 0, TimeSpan.Zero);
+        var utc = new NpsReportBuilder(new NpsReportOptions { Period = Period.Year });
+        var amsterdam = new NpsReportBuilder(new NpsReportOptions { Period = Period.Year, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") });
+        utc.Add(ResponseFactory.Response(9, lateOnNewYearsEveUtc));
+        amsterdam.Add(ResponseFactory.Response(9, lateOnNewYearsEveUtc));
+        Assert.Equal("2025", utc.Build().Cells.Single()["period"]);
+        Assert.Equal("2026", amsterdam.Build().Cells.Single()["period"]);
+    }
+
+    [Fact]
     public void Build_ManualSendsIncluded_CountsThemInTheScore()
     {
         var builder = new NpsReportBuilder(new NpsReportOptions { IncludeManualSends = true });
