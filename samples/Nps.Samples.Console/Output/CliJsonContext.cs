@@ -11,4 +11,5 @@ namespace Nps.Samples.Console.Output;
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(SimulationDocument))]
 [JsonSerializable(typeof(InsightsDocument))]
+[JsonSerializable(typeof(ThemesDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
