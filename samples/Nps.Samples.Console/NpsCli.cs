@@ -27,6 +27,7 @@ public static class NpsCli
             SimulateCommand.Create(context),
             InsightsCommand.Create(context),
             ThemesCommand.Create(context),
+            FollowUpsCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -12,4 +12,5 @@ namespace Nps.Samples.Console.Output;
 [JsonSerializable(typeof(SimulationDocument))]
 [JsonSerializable(typeof(InsightsDocument))]
 [JsonSerializable(typeof(ThemesDocument))]
+[JsonSerializable(typeof(FollowUpsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
