@@ -23,9 +23,8 @@ public static class FollowUpsCommand
         var status = new Option<string?>("--status") { Description = "Only follow-ups with this status." };
         status.AcceptOnlyFromAmong("open", "contacted", "closed");
         var limit = new Option<int>("--limit") { Description = "Rows in the table (0: all); JSON always lists all.", DefaultValueFactory = _ => 20 };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Skip invalid rows (each reported on stderr) instead of failing." };
+        var format = CommonOptions.Format("table", "json");
+        var skipInvalid = CommonOptions.SkipInvalid();
         var command = new Command("follow-ups", "The closed-loop queue: a follow-up for every detractor and callback request, with due time and overdue state.")
         {
             file, asOf, includePassives, status, limit, format, skipInvalid,

@@ -21,10 +21,9 @@ public static class ThemesCommand
         var baseline = new Option<string>("--baseline") { Description = "Compare mentions with the other comments or with all other responses.", DefaultValueFactory = _ => "other-comments" };
         baseline.AcceptOnlyFromAmong("other-comments", "all-other-responses");
         var examples = new Option<int>("--examples") { Description = "Example comments per theme.", DefaultValueFactory = _ => 3 };
-        var level = new Option<double>("--level") { Description = "Confidence level of the impact interval.", DefaultValueFactory = _ => 0.95 };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Skip invalid rows (each reported on stderr) instead of failing." };
+        var level = CommonOptions.Level("Confidence level of the impact interval.");
+        var format = CommonOptions.Format("table", "json");
+        var skipInvalid = CommonOptions.SkipInvalid();
         var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends (excluded by default)." };
         var command = new Command("themes", "Comment themes: mentions by category and the NPS impact of each theme.")
         {
@@ -32,12 +31,6 @@ public static class ThemesCommand
         };
         command.SetAction(parse =>
         {
-            var levelValue = parse.GetValue(level);
-            if (!(levelValue > 0 && levelValue < 1))
-            {
-                return context.UsageError($"--level must be between 0 and 1 (exclusive), got {levelValue.ToString(CultureInfo.InvariantCulture)}");
-            }
-
             if (parse.GetValue(examples) < 0)
             {
                 return context.UsageError($"--examples must be 0 or more, got {parse.GetValue(examples)}");
@@ -57,7 +50,7 @@ public static class ThemesCommand
             var options = new ThemeAnalysisOptions
             {
                 ExamplesPerTheme = parse.GetValue(examples),
-                ConfidenceLevel = levelValue,
+                ConfidenceLevel = parse.GetValue(level),
                 Baseline = parse.GetValue(baseline) == "all-other-responses" ? ThemeBaseline.AllOtherResponses : ThemeBaseline.OtherComments,
                 IncludeManual = parse.GetValue(includeManual),
             };
