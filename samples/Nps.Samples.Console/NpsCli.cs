@@ -26,6 +26,8 @@ public static class NpsCli
             PlanCommand.Create(context),
             SimulateCommand.Create(context),
             InsightsCommand.Create(context),
+            ThemesCommand.Create(context),
+            FollowUpsCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -22,41 +22,24 @@ public static class InsightsCommand
         by.AcceptOnlyFromAmong("agent", "team");
         var period = new Option<string>("--period") { Description = "Period of the series the signals look at.", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong(PeriodNames.All);
-        var timeZone = new Option<string>("--time-zone") { Description = "IANA time zone whose calendar defines the periods.", DefaultValueFactory = _ => "UTC" };
-        var level = new Option<double>("--level") { Description = "Confidence level of intervals and tests.", DefaultValueFactory = _ => 0.95 };
-        var minN = new Option<int>("--min-n") { Description = "Minimum responses for a cell to count as evidence.", DefaultValueFactory = _ => ReportCommand.DefaultMinimumCount };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Skip invalid rows (each reported on stderr) instead of failing." };
+        var timeZone = CommonOptions.TimeZone();
+        var level = CommonOptions.Level("Confidence level of intervals and tests.");
+        var minN = CommonOptions.MinimumCount("Minimum responses for a cell to count as evidence.", 1);
+        var format = CommonOptions.Format("table", "json");
+        var skipInvalid = CommonOptions.SkipInvalid();
         var command = new Command("insights", "Coaching signals per agent or team, each with its evidence (n, score, interval, p-value, periods).")
         {
             file, by, period, timeZone, level, minN, format, skipInvalid,
         };
         command.SetAction(parse =>
         {
-            var levelValue = parse.GetValue(level);
-            if (!(levelValue > 0 && levelValue < 1))
-            {
-                return context.UsageError($"--level must be between 0 and 1 (exclusive), got {levelValue.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            if (parse.GetValue(minN) < 1)
-            {
-                return context.UsageError($"--min-n must be at least 1, got {parse.GetValue(minN)}");
-            }
-
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(parse.GetRequiredValue(timeZone), out var zone))
-            {
-                return context.UsageError($"--time-zone '{parse.GetValue(timeZone)}' is not a known IANA time zone (e.g. Europe/Amsterdam)");
-            }
-
             PeriodNames.TryParse(parse.GetValue(period), out var periodValue);
             var options = new CoachingSignalOptions
             {
                 Dimension = parse.GetRequiredValue(by),
                 Period = periodValue,
-                TimeZone = zone,
-                Level = levelValue,
+                TimeZone = CommonOptions.Zone(parse, timeZone),
+                Level = parse.GetValue(level),
                 MinimumCount = parse.GetValue(minN),
             };
             return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));

@@ -12,11 +12,10 @@ public static class PlanCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var margin = new Option<double>("--margin") { Description = "Margin of error (half the interval width) in NPS points, in (0, 100].", Required = true };
-        var level = new Option<double>("--level") { Description = "Confidence level, in (0, 1).", DefaultValueFactory = _ => 0.95 };
+        var level = CommonOptions.Level("Confidence level, in (0, 1).");
         var promoters = new Option<double?>("--promoters") { Description = "Expected promoter share, 0–1 (or a percentage 0–100). Without it: the worst case." };
         var detractors = new Option<double?>("--detractors") { Description = "Expected detractor share, 0–1 (or a percentage 0–100); give it with --promoters." };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format("table", "json");
         var command = new Command("plan", "Responses needed for an NPS margin of error.") { margin, level, promoters, detractors, format };
         command.SetAction(parse =>
         {
@@ -25,11 +24,6 @@ public static class PlanCommand
             if (!(marginValue > 0 && marginValue <= 100))
             {
                 return context.UsageError($"--margin must be greater than 0 and at most 100 points, got {Text(marginValue)}");
-            }
-
-            if (!(levelValue > 0 && levelValue < 1))
-            {
-                return context.UsageError($"--level must be between 0 and 1 (exclusive), got {Text(levelValue)}");
             }
 
             var p = parse.GetValue(promoters);

@@ -26,14 +26,13 @@ public static class ReportCommand
         var by = new Option<string?>("--by") { Description = "Dimensions to group by, comma-separated (any column other than the reserved ones), e.g. team,channel." };
         var period = new Option<string?>("--period") { Description = "Group by calendar period: day, week (ISO), month, quarter or year." };
         period.AcceptOnlyFromAmong(PeriodNames.All);
-        var timeZone = new Option<string>("--time-zone") { Description = "IANA time zone whose calendar defines the periods.", DefaultValueFactory = _ => "UTC" };
-        var level = new Option<double>("--level") { Description = "Confidence level of the intervals, in (0, 1).", DefaultValueFactory = _ => 0.95 };
+        var timeZone = CommonOptions.TimeZone();
+        var level = CommonOptions.Level("Confidence level of the intervals, in (0, 1).");
         var method = new Option<string>("--method") { Description = "Interval method.", DefaultValueFactory = _ => "adjusted-wald" };
         method.AcceptOnlyFromAmong(MethodNames.All);
-        var minN = new Option<int>("--min-n") { Description = "Minimum responses for a cell to show a score (below it: not enough data).", DefaultValueFactory = _ => DefaultMinimumCount };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Skip invalid rows (each reported on stderr, and counted) instead of failing." };
+        var minN = CommonOptions.MinimumCount("Minimum responses for a cell to show a score (below it: not enough data).", 0);
+        var format = CommonOptions.Format("table", "json", "csv");
+        var skipInvalid = CommonOptions.SkipInvalid();
         var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends in the score (they are excluded by default)." };
 
         var command = new Command("report", "NPS with its confidence interval, overall and per segment and period.")
@@ -42,32 +41,15 @@ public static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var levelValue = parse.GetValue(level);
-            if (!(levelValue > 0 && levelValue < 1))
-            {
-                return context.UsageError($"--level must be between 0 and 1 (exclusive), got {levelValue.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            var minNValue = parse.GetValue(minN);
-            if (minNValue < 0)
-            {
-                return context.UsageError($"--min-n must be 0 or more, got {minNValue}");
-            }
-
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(parse.GetRequiredValue(timeZone), out var zone))
-            {
-                return context.UsageError($"--time-zone '{parse.GetValue(timeZone)}' is not a known IANA time zone (e.g. Europe/Amsterdam)");
-            }
-
             MethodNames.TryParse(parse.GetValue(method), out var methodValue);
             var options = new NpsReportOptions
             {
                 Dimensions = (parse.GetValue(by) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Period = PeriodNames.TryParse(parse.GetValue(period), out var p) ? p : null,
-                TimeZone = zone,
-                Level = levelValue,
+                TimeZone = CommonOptions.Zone(parse, timeZone),
+                Level = parse.GetValue(level),
                 IntervalMethod = methodValue,
-                MinimumCount = minNValue,
+                MinimumCount = parse.GetValue(minN),
                 IncludeManualSends = parse.GetValue(includeManual),
             };
             return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));

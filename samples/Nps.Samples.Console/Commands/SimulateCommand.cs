@@ -21,11 +21,10 @@ public static class SimulateCommand
         ArgumentNullException.ThrowIfNull(context);
         var events = new Argument<FileInfo>("events") { Description = "Contact log as CSV or JSON Lines (customer_id, event_id, occurred_at, survey_kind, touchpoint, …)." }.AcceptExistingOnly();
         var program = new Option<FileInfo>("--program") { Description = "The survey program as JSON (SurveyProgramOptions, camelCase).", Required = true }.AcceptExistingOnly();
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format("table", "json");
         var by = new Option<string>("--by") { Description = "Dimension for coverage per segment (team, channel, touchpoint, product, survey_kind or an attribute).", DefaultValueFactory = _ => "team" };
         var responseRate = new Option<double>("--response-rate") { Description = "Share of invitations expected to answer, in (0, 1].", DefaultValueFactory = _ => 0.25 };
-        var level = new Option<double>("--level") { Description = "Confidence level for the interval width the expected responses buy.", DefaultValueFactory = _ => 0.95 };
+        var level = CommonOptions.Level("Confidence level for the interval width the expected responses buy.");
         var command = new Command("simulate", "Replay a contact log through a survey program: every decision, and what the volume buys.")
         {
             events, program, format, by, responseRate, level,
@@ -36,12 +35,6 @@ public static class SimulateCommand
             if (!(rate > 0 && rate <= 1))
             {
                 return context.UsageError($"--response-rate must be greater than 0 and at most 1, got {rate.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            var levelValue = parse.GetValue(level);
-            if (!(levelValue > 0 && levelValue < 1))
-            {
-                return context.UsageError($"--level must be between 0 and 1 (exclusive), got {levelValue.ToString(CultureInfo.InvariantCulture)}");
             }
 
             if (!ProgramFile.TryLoad(parse.GetRequiredValue(program).FullName, out var options, out var programError))
@@ -60,7 +53,7 @@ public static class SimulateCommand
                 return context.InvalidInput($"{parse.GetRequiredValue(program).Name}: {exception.Message}");
             }
 
-            var settings = new SimulationSettings(parse.GetRequiredValue(by), rate, levelValue);
+            var settings = new SimulationSettings(parse.GetRequiredValue(by), rate, parse.GetValue(level));
             return await RunAsync(context, parse.GetRequiredValue(events).FullName, surveyProgram, clock, settings, parse.GetRequiredValue(format), cancellationToken).ConfigureAwait(false);
         });
         return command;

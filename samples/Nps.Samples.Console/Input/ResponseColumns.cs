@@ -6,6 +6,9 @@ public static class ResponseColumns
     /// <summary>Unique id of the response; a repeated id is an error.</summary>
     public const string ResponseId = "response_id";
 
+    /// <summary>Who answered (needed to follow up); not a dimension.</summary>
+    public const string CustomerId = "customer_id";
+
     /// <summary>ISO 8601 timestamp with offset.</summary>
     public const string RespondedAt = "responded_at";
 
@@ -29,6 +32,6 @@ public static class ResponseColumns
 
     /// <summary>All reserved names.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(
-        [ResponseId, RespondedAt, Rating, Weight, InclusionProbability, Manual, Comment, CallbackRequested],
+        [ResponseId, CustomerId, RespondedAt, Rating, Weight, InclusionProbability, Manual, Comment, CallbackRequested],
         StringComparer.OrdinalIgnoreCase);
 }

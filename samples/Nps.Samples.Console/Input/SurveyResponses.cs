@@ -33,6 +33,7 @@ public static class SurveyResponses
         return new SurveyResponse
         {
             ResponseId = row.ResponseId ?? string.Create(CultureInfo.InvariantCulture, $"line-{row.Line}"),
+            RespondentId = Cell(ResponseColumns.CustomerId) ?? "",
             Rating = NpsRating.From(row.Rating),
             RespondedAt = row.RespondedAt ?? throw new ArgumentException("The row has no responded_at.", nameof(row)),
             Kind = string.Equals(Cell("survey_kind"), "relational", StringComparison.OrdinalIgnoreCase) ? SurveyKind.Relational : SurveyKind.Transactional,

@@ -11,4 +11,6 @@ namespace Nps.Samples.Console.Output;
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(SimulationDocument))]
 [JsonSerializable(typeof(InsightsDocument))]
+[JsonSerializable(typeof(ThemesDocument))]
+[JsonSerializable(typeof(FollowUpsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -34,7 +34,14 @@ public sealed class SampleDataGenerator
     private readonly TimeZoneInfo amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>Creates a generator for one seed.</summary>
-    public SampleDataGenerator(int seed) => random = new Random(seed);
+    public SampleDataGenerator(int seed)
+    {
+        random = new Random(seed);
+        customers = new Random(seed + 1);
+    }
+
+    // Customer ids come from their own stream so that adding them left every other generated value unchanged.
+    private readonly Random customers;
 
     private sealed record Team(string Name, string[] Agents, string[] Touchpoints, (string Channel, int Weight)[] Channels, int Weight);
 
@@ -72,7 +79,7 @@ public sealed class SampleDataGenerator
     }
 
     private sealed record Response(
-        string Id, DateTimeOffset RespondedAt, int Rating, string Team, string Agent, string Channel, string Product,
+        string Id, string CustomerId, DateTimeOffset RespondedAt, int Rating, string Team, string Agent, string Channel, string Product,
         string Touchpoint, string SurveyKind, string? Comment, bool CallbackRequested, bool Manual, double InclusionProbability);
 
     private List<Response> GenerateResponses()
@@ -127,7 +134,8 @@ public sealed class SampleDataGenerator
         var comment = random.NextDouble() < 0.45 ? Comments.For(rating, random) : null;
         var callbackChance = rating <= 6 ? 0.35 : rating <= 8 ? 0.06 : 0.02;
         var probability = manual ? 1.0 : InclusionProbability(kind == "relational" ? "relational" : channel);
-        return new Response("", respondedAt, rating, team, agent, channel, product, touchpoint, kind, comment, random.NextDouble() < callbackChance, manual, probability);
+        var customer = string.Create(CultureInfo.InvariantCulture, $"C{customers.Next(1, 5001):D5}");
+        return new Response("", customer, respondedAt, rating, team, agent, channel, product, touchpoint, kind, comment, random.NextDouble() < callbackChance, manual, probability);
     }
 
     private static (double Promoters, double Detractors) CategoryShares(string team, string agent, string channel, DateOnly day)
@@ -238,11 +246,11 @@ public sealed class SampleDataGenerator
     private static void WriteResponsesCsv(string path, IEnumerable<Response> responses)
     {
         using var writer = NewWriter(path);
-        writer.Write("response_id,responded_at,rating,team,agent,channel,product,touchpoint,survey_kind,comment,callback_requested,manual,inclusion_probability\n");
+        writer.Write("response_id,customer_id,responded_at,rating,team,agent,channel,product,touchpoint,survey_kind,comment,callback_requested,manual,inclusion_probability\n");
         foreach (var r in responses)
         {
             writer.Write(string.Join(',',
-                r.Id, Iso(r.RespondedAt), r.Rating.ToString(CultureInfo.InvariantCulture), Csv(r.Team), Csv(r.Agent), r.Channel, r.Product,
+                r.Id, r.CustomerId, Iso(r.RespondedAt), r.Rating.ToString(CultureInfo.InvariantCulture), Csv(r.Team), Csv(r.Agent), r.Channel, r.Product,
                 r.Touchpoint, r.SurveyKind, Csv(r.Comment ?? ""), Bool(r.CallbackRequested), Bool(r.Manual),
                 r.InclusionProbability.ToString(CultureInfo.InvariantCulture)));
             writer.Write('\n');
@@ -255,7 +263,7 @@ public sealed class SampleDataGenerator
         foreach (var r in responses)
         {
             var line = new StringBuilder();
-            line.Append(CultureInfo.InvariantCulture, $"{{\"response_id\":{Json(r.Id)},\"responded_at\":{Json(Iso(r.RespondedAt))},\"rating\":{r.Rating},");
+            line.Append(CultureInfo.InvariantCulture, $"{{\"response_id\":{Json(r.Id)},\"customer_id\":{Json(r.CustomerId)},\"responded_at\":{Json(Iso(r.RespondedAt))},\"rating\":{r.Rating},");
             line.Append(CultureInfo.InvariantCulture, $"\"team\":{Json(r.Team)},\"agent\":{Json(r.Agent)},\"channel\":{Json(r.Channel)},\"product\":{Json(r.Product)},");
             line.Append(CultureInfo.InvariantCulture, $"\"touchpoint\":{Json(r.Touchpoint)},\"survey_kind\":{Json(r.SurveyKind)},\"comment\":{(r.Comment is null ? "null" : Json(r.Comment))},");
             line.Append(CultureInfo.InvariantCulture, $"\"callback_requested\":{Bool(r.CallbackRequested)},\"manual\":{Bool(r.Manual)},\"inclusion_probability\":{r.InclusionProbability.ToString(CultureInfo.InvariantCulture)}}}");

@@ -315,6 +315,8 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("report")]
     [InlineData("plan")]
     [InlineData("generate-sample-data")]
+    [InlineData("simulate")]
+    [InlineData("insights")]
     public void Help_EveryCommand_ExitsZero(string command)
     {
         var run = CliRun.Of(command, "--help");
