@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Nps.Insights;
+
+/// <summary>
+/// System.Text.Json source-generated metadata for theme taxonomies and theme analyses (camelCase, ratings as numbers, enums as
+/// strings, NaN written as <c>"NaN"</c> for the score of an empty group; trimming- and AOT-safe).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(NpsRatingJsonConverter)])]
+[JsonSerializable(typeof(ThemeTaxonomyDocument))]
+[JsonSerializable(typeof(ThemeAnalysis))]
+public sealed partial class ThemeJsonContext : JsonSerializerContext;
