@@ -1,16 +1,75 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Nps.Fatigue;
+using Nps.FollowUp;
+using Nps.Sampling;
 
 namespace Nps;
 
-/// <summary>Registers Nps.Core services in an <see cref="IServiceCollection"/>.</summary>
+/// <summary>
+/// Registers Nps.Core services in an <see cref="IServiceCollection"/>: <see cref="SurveyProgram"/>,
+/// <see cref="IContactLedger"/> (in memory unless registered), <see cref="FollowUpService"/> with
+/// <see cref="IFollowUpStore"/> (in memory unless registered), the default <see cref="Segmentation.NpsReportOptions"/>
+/// and <see cref="Insights.CoachingSignalOptions"/> for report builders and signal detectors, the
+/// <see cref="Insights.ThemeTaxonomy"/>, and <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
+/// </summary>
+/// <remarks>
+/// Services are registered once however often <c>AddNps</c> is called (<c>TryAdd*</c>), so a service registered
+/// before — a database-backed <see cref="IContactLedger"/>, a fake <see cref="TimeProvider"/> — wins. Each call adds
+/// its configuration to <see cref="NpsOptions"/>, in call order. The options are validated when the host starts:
+/// a bad value stops the start with a message naming the option path.
+/// </remarks>
 public static class NpsServiceCollectionExtensions
 {
-    /// <summary>Registers the services of Nps.Core (placeholder until the embedding issue lands).</summary>
+    /// <summary>Registers the survey program and its services, with options bound from a configuration section.</summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <see cref="NpsOptions"/>, e.g. <c>builder.Configuration.GetSection("Nps")</c>.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddNps(this IServiceCollection services)
+    public static IServiceCollection AddNps(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddCore(services).Bind(configuration);
         return services;
+    }
+
+    /// <summary>Registers the survey program and its services, with options set in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddNps(this IServiceCollection services, Action<NpsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddCore(services).Configure(configure);
+        return services;
+    }
+
+    private static OptionsBuilder<NpsOptions> AddCore(IServiceCollection services)
+    {
+        // Both validators are added with TryAddEnumerable and ValidateOnStart is keyed by options name, so a
+        // second call adds nothing but its configuration.
+        var options = services.AddOptionsWithValidateOnStart<NpsOptions, NpsOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NpsOptions>, NpsProgramValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IContactLedger>(provider => new InMemoryContactLedger(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IFollowUpStore, InMemoryFollowUpStore>();
+        services.TryAddSingleton(provider => new FollowUpService(
+            provider.GetRequiredService<IFollowUpStore>(),
+            provider.GetRequiredService<IOptions<NpsOptions>>().Value.FollowUps.ToPolicy(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IContactLedger>()));
+
+        // Reports are built per request (dimensions and period vary); these are the defaults they start from.
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToReportOptions());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToCoachingSignalOptions());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToThemeTaxonomy());
+        services.TryAddSingleton(provider => new SurveyProgram(
+            provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToSurveyProgramOptions(),
+            provider.GetRequiredService<IContactLedger>(),
+            provider.GetRequiredService<TimeProvider>()));
+        return options;
     }
 }

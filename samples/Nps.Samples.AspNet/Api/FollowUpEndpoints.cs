@@ -1,0 +1,74 @@
+using Nps.FollowUp;
+
+namespace Nps.Samples.AspNet.Api;
+
+/// <summary><c>GET /api/follow-ups?status=</c>, <c>GET /api/follow-ups/{id}</c>, <c>POST /api/follow-ups/{id}/status</c>.</summary>
+public static class FollowUpEndpoints
+{
+    public static void MapFollowUps(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/follow-ups", ListAsync)
+            .WithName("ListFollowUps")
+            .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time.")
+            .Produces<IReadOnlyList<FollowUpCase>>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem();
+
+        app.MapGet("/api/follow-ups/{id}", GetAsync)
+            .WithName("GetFollowUp")
+            .Produces<FollowUpCase>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapPost("/api/follow-ups/{id}/status", SetStatusAsync)
+            .WithName("SetFollowUpStatus")
+            .WithSummary("Moves a follow-up: open → contacted → closed, or open → closed.")
+            .Accepts<FollowUpStatusRequest>("application/json")
+            .Produces<FollowUpCase>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> ListAsync(FollowUpService followUps, CancellationToken cancellationToken, string? status = null)
+    {
+        var errors = new FieldErrors();
+        var wanted = Status(errors, "status", status, required: false);
+        if (errors.Any) return errors.ToProblem();
+        return Results.Json(await followUps.ListAsync(wanted, cancellationToken), FollowUpJsonContext.Default.IReadOnlyListFollowUpCase);
+    }
+
+    private static async Task<IResult> GetAsync(string id, FollowUpService followUps, CancellationToken cancellationToken) =>
+        await followUps.FindAsync(id, cancellationToken) is { } found
+            ? Results.Json(found, FollowUpJsonContext.Default.FollowUpCase)
+            : NotFound(id);
+
+    private static async Task<IResult> SetStatusAsync(string id, HttpRequest request, FollowUpService followUps, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.FollowUpStatusRequest, cancellationToken);
+        if (problem is not null) return problem;
+        var errors = new FieldErrors();
+        var to = Status(errors, "status", body!.Status, required: true);
+        if (errors.Any) return errors.ToProblem();
+        if (await followUps.FindAsync(id, cancellationToken) is null) return NotFound(id);
+
+        var result = await followUps.TransitionAsync(id, to!.Value, body.Note, cancellationToken);
+        return result.Succeeded
+            ? Results.Json(result.FollowUp!, FollowUpJsonContext.Default.FollowUpCase)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The follow-up cannot make this move.", detail: result.Error);
+    }
+
+    private static FollowUpStatus? Status(FieldErrors errors, string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(field, "is required.");
+            return null;
+        }
+
+        if (Enum.TryParse<FollowUpStatus>(value, ignoreCase: true, out var status) && Enum.IsDefined(status) && !char.IsDigit(value[0])) return status;
+        errors.Add(field, $"'{value}' is not a follow-up status: open, contacted or closed.");
+        return null;
+    }
+
+    private static IResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such follow-up.", detail: $"No follow-up has id '{id}'.");
+}

@@ -1,0 +1,57 @@
+using Nps.Insights;
+using Nps.Samples.AspNet.Storage;
+using Nps.Segmentation;
+
+namespace Nps.Samples.AspNet.Api;
+
+/// <summary><c>GET /api/reports/nps</c> and <c>GET /api/insights/coaching</c>, over the stored responses.</summary>
+public static class ReportEndpoints
+{
+    public static void MapReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/reports/nps", ReportAsync)
+            .WithName("NpsReport")
+            .WithSummary("NPS with confidence intervals per segment and period (the JSON of `nps report --format json`).")
+            .Produces<ReportDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem();
+
+        app.MapGet("/api/insights/coaching", CoachingAsync)
+            .WithName("CoachingSignals")
+            .WithSummary("Coaching signals that fired (underperformance, post-launch-drop, inflation), each with its evidence.")
+            .Produces<CoachingDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> ReportAsync(ResponseStore store, NpsReportOptions defaults, CancellationToken cancellationToken,
+        string? by = null, string? period = null, string? from = null, string? to = null, string? level = null, string? method = null)
+    {
+        var errors = new FieldErrors();
+        var dimensions = QueryParsing.Dimensions(errors, "by", by);
+        var bucket = QueryParsing.Period(errors, "period", period);
+        var start = QueryParsing.Instant(errors, "from", from);
+        var end = QueryParsing.Instant(errors, "to", to);
+        if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
+        var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
+        var (intervalMethod, methodName) = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
+        if (errors.Any) return errors.ToProblem();
+
+        var builder = new NpsReportBuilder(defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod });
+        await foreach (var response in store.ReadAsync(start, end, cancellationToken)) builder.Add(response.ToSurveyResponse());
+        return Results.Json(ReportDocument.From(builder.Build(), methodName), ApiJsonContext.Default.ReportDocument);
+    }
+
+    private static async Task<IResult> CoachingAsync(ResponseStore store, CoachingSignalOptions defaults, CancellationToken cancellationToken,
+        string? by = null, string? period = null)
+    {
+        var errors = new FieldErrors();
+        var dimension = string.IsNullOrWhiteSpace(by) ? defaults.Dimension : by.Trim();
+        if (dimension is not ("agent" or "team")) errors.Add("by", $"'{by}' is not a coaching dimension: agent or team.");
+        var bucket = QueryParsing.Period(errors, "period", period) ?? defaults.Period;
+        if (errors.Any) return errors.ToProblem();
+
+        var responses = new List<SurveyResponse>();
+        await foreach (var response in store.ReadAsync(null, null, cancellationToken)) responses.Add(response.ToSurveyResponse());
+        var signals = new CoachingSignalDetector(defaults with { Dimension = dimension, Period = bucket }).Detect(responses);
+        return Results.Json(new CoachingDocument(dimension, bucket.ToString().ToLowerInvariant(), signals), ApiJsonContext.Default.CoachingDocument);
+    }
+}

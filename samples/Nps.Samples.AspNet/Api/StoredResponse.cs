@@ -1,0 +1,38 @@
+namespace Nps.Samples.AspNet.Api;
+
+/// <summary>A response as stored and returned by the API.</summary>
+public sealed record StoredResponse
+{
+    public required string ResponseId { get; init; }
+    public string RespondentId { get; init; } = "";
+    public string? InvitationId { get; init; }
+    public SurveyKind Kind { get; init; }
+    public int Rating { get; init; }
+    public NpsCategory Category { get; init; }
+    public string? Comment { get; init; }
+    public bool CallbackRequested { get; init; }
+    public DateTimeOffset RespondedAt { get; init; }
+    public string? Team { get; init; }
+    public string? Agent { get; init; }
+    public string? Channel { get; init; }
+    public string? Product { get; init; }
+    public string? Touchpoint { get; init; }
+    public Dictionary<string, string> Attributes { get; init; } = [];
+    public double InclusionProbability { get; init; } = 1;
+    public bool IsManual { get; init; }
+
+    /// <summary>When the API accepted it.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The follow-up it created (a detractor or a callback request), if any.</summary>
+    public string? FollowUpId { get; init; }
+
+    /// <summary>The library's response model, for reports.</summary>
+    public SurveyResponse ToSurveyResponse() => new()
+    {
+        ResponseId = ResponseId, RespondentId = RespondentId, InvitationId = InvitationId, Kind = Kind,
+        Rating = NpsRating.From(Rating), Comment = Comment, CallbackRequested = CallbackRequested,
+        RespondedAt = RespondedAt, Team = Team, Agent = Agent, Channel = Channel, Product = Product, Touchpoint = Touchpoint,
+        Attributes = Attributes, InclusionProbability = InclusionProbability, IsManual = IsManual,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using Nps.Samples.AspNet.Storage;
+using Nps.Sampling;
+
+namespace Nps.Samples.AspNet.Api;
+
+/// <summary><c>POST /api/touchpoints</c>: decide whether and when to survey the customer about an event.</summary>
+public static class TouchpointEndpoints
+{
+    public static void MapTouchpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/touchpoints", DecideAsync)
+            .WithName("DecideTouchpoint")
+            .WithSummary("Decides invite, suppress or defer for a touchpoint; a retry of the same event returns the first decision.")
+            .Accepts<TouchpointRequest>("application/json")
+            .Produces<SurveyDecision>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    private static async Task<IResult> DecideAsync(HttpRequest request, SurveyProgram program, DecisionStore decisions, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.TouchpointRequest, cancellationToken);
+        if (problem is not null) return problem;
+        var errors = new FieldErrors();
+        var customerId = errors.Required("customerId", body!.CustomerId);
+        var eventId = errors.Required("eventId", body.EventId);
+        var occurredAt = errors.Time("occurredAt", body.OccurredAt, required: true);
+        var relationshipStart = errors.Time("relationshipStart", body.RelationshipStart, required: false);
+        var kind = errors.Kind("kind", body.Kind);
+        if (body.TimeZoneId is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            errors.Add("timeZoneId", $"'{zone}' is not a known IANA time zone.");
+        }
+
+        if (body.Attributes?.Keys.Any(string.IsNullOrWhiteSpace) == true) errors.Add("attributes", "keys must not be empty.");
+        if (errors.Any) return errors.ToProblem();
+
+        if (await decisions.FindAsync(customerId!, eventId!, cancellationToken) is { } earlier) return Json(earlier);
+        var decision = await program.DecideAsync(new TouchpointEvent
+        {
+            CustomerId = customerId!, EventId = eventId!, OccurredAt = occurredAt!.Value, Kind = kind,
+            Touchpoint = body.Touchpoint, Channel = body.Channel, Team = body.Team, Agent = body.Agent, Product = body.Product,
+            Attributes = body.Attributes, IsFollowUp = body.IsFollowUp ?? false, IsComplaintOpen = body.IsComplaintOpen ?? false,
+            TimeZoneId = body.TimeZoneId, RelationshipStart = relationshipStart, EmailDomain = body.EmailDomain,
+        }, cancellationToken);
+        return Json(await decisions.AddAsync(decision, cancellationToken));
+    }
+
+    private static IResult Json(string json) => Results.Text(json, "application/json", Encoding.UTF8, StatusCodes.Status200OK);
+}

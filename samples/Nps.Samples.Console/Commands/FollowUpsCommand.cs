@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Globalization;
+using Nps.FollowUp;
+using Nps.Samples.Console.Input;
+using Nps.Samples.Console.Output;
+using Nps.Samples.Console.Simulation;
+
+namespace Nps.Samples.Console.Commands;
+
+/// <summary>
+/// <c>nps follow-ups &lt;responses&gt; [--as-of]</c>: the closed-loop queue (every detractor and callback request,
+/// with its due time, owner and overdue state) and its metrics, through the library's <see cref="FollowUpService"/>.
+/// </summary>
+public static class FollowUpsCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.AcceptExistingOnly();
+        var asOf = new Option<string?>("--as-of") { Description = "Show the queue as of this moment (ISO 8601 with offset); now by default. Later responses are left out." };
+        var includePassives = new Option<bool>("--include-passives") { Description = "Follow up passives too." };
+        var status = new Option<string?>("--status") { Description = "Only follow-ups with this status." };
+        status.AcceptOnlyFromAmong("open", "contacted", "closed");
+        var limit = new Option<int>("--limit") { Description = "Rows in the table (0: all); JSON always lists all.", DefaultValueFactory = _ => 20 };
+        var format = CommonOptions.Format("table", "json");
+        var skipInvalid = CommonOptions.SkipInvalid();
+        var command = new Command("follow-ups", "The closed-loop queue: a follow-up for every detractor and callback request, with due time and overdue state.")
+        {
+            file, asOf, includePassives, status, limit, format, skipInvalid,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var moment = TimeProvider.System.GetUtcNow();
+            if (parse.GetValue(asOf) is { } asOfText && !CellParsers.TryParseTimestamp(asOfText, out moment, out var reason))
+            {
+                return context.UsageError($"--as-of: {reason}");
+            }
+
+            if (parse.GetValue(limit) < 0)
+            {
+                return context.UsageError($"--limit must be 0 or more, got {parse.GetValue(limit)}");
+            }
+
+            FollowUpStatus? statusValue = parse.GetValue(status) switch
+            {
+                "open" => FollowUpStatus.Open,
+                "contacted" => FollowUpStatus.Contacted,
+                "closed" => FollowUpStatus.Closed,
+                _ => null,
+            };
+            var policy = new FollowUpPolicy { IncludePassives = parse.GetValue(includePassives) };
+            var settings = new Settings(moment, policy, statusValue, parse.GetValue(limit), parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+            return await RunAsync(context, parse.GetRequiredValue(file).FullName, settings, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private sealed record Settings(DateTimeOffset AsOf, FollowUpPolicy Policy, FollowUpStatus? Status, int Limit, bool SkipInvalid, string Format);
+
+    private static async Task<int> RunAsync(CliContext context, string path, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        {
+            return context.InvalidInput(openError.Message);
+        }
+
+        using (records)
+        {
+            // Each follow-up is created at its response's time, so created-at and due times are those of the day.
+            var clock = new ReplayClock();
+            var service = new FollowUpService(new InMemoryFollowUpStore(), settings.Policy, clock);
+            var stream = new ResponseStream(records!, context.Error, settings.SkipInvalid);
+            long anonymous = 0, afterAsOf = 0;
+            foreach (var response in stream.Read())
+            {
+                if (response.RespondedAt > settings.AsOf)
+                {
+                    afterAsOf++;
+                    continue;
+                }
+
+                clock.Now = response.RespondedAt;
+                var result = await service.CreateFromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+                anonymous += result.Outcome == FollowUpCreationOutcome.Anonymous ? 1 : 0;
+            }
+
+            if ((stream.Failure ?? stream.EmptyFile) is { } problem)
+            {
+                return context.InvalidInput(problem.Message);
+            }
+
+            clock.Now = settings.AsOf;
+            var metrics = await service.GetMetricsAsync(cancellationToken).ConfigureAwait(false);
+            var queue = (await service.ListAsync(settings.Status, cancellationToken).ConfigureAwait(false))
+                .Select(f => Entry(f, settings.AsOf))
+                .OrderByDescending(f => f.Overdue)
+                .ThenBy(f => f.DueAt)
+                .ThenBy(f => f.Id, StringComparer.Ordinal)
+                .ToList();
+            var document = new FollowUpsDocument(settings.AsOf, Metrics(metrics), anonymous, afterAsOf, stream.Rejected, queue);
+            if (settings.Format == "json")
+            {
+                Json.Write(context.Out, document, c => c.FollowUpsDocument);
+            }
+            else
+            {
+                WriteTable(context.Out, document, settings.Limit);
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    private static FollowUpEntry Entry(FollowUpCase followUp, DateTimeOffset asOf) => new(
+        followUp.Id, followUp.ResponseId, followUp.CustomerId, Name(followUp.Reason), followUp.Rating.Value, followUp.Comment,
+        followUp.RespondedAt, followUp.DueAt, followUp.OwnerTeam, followUp.OwnerAgent, Name(followUp.Status), followUp.IsOverdue(asOf));
+
+    private static FollowUpMetricsResult Metrics(FollowUpMetrics m) => new(
+        m.Total, m.Open, m.Contacted, m.Closed, m.Overdue, m.Detractors, m.DetractorsFollowedUp,
+        m.DetractorFollowUpShare is { } share ? Math.Round(share, 4) : null,
+        m.MedianTimeToFirstContact is { } median ? Math.Round(median.TotalHours, 2) : null);
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static void WriteTable(TextWriter writer, FollowUpsDocument document, int limit)
+    {
+        var m = document.Metrics;
+        var share = m.DetractorFollowUpShare is { } s ? s.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a";
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Follow-ups as of {document.AsOf:yyyy-MM-dd'T'HH:mm:sszzz}: {m.Total:N0} ({m.Open:N0} open, {m.Overdue:N0} overdue, {m.Contacted:N0} contacted, {m.Closed:N0} closed); detractors followed up: {share}."));
+        if (document.Anonymous > 0)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Anonymous:N0} responses needed a follow-up but had no customer_id."));
+        }
+
+        var table = new TextTable("id", "customer", "reason", "rating", "due", "status", "team", "agent", "comment");
+        foreach (var f in limit == 0 ? document.FollowUps : document.FollowUps.Take(limit))
+        {
+            var comment = f.Comment?.ReplaceLineEndings(" / ") ?? "";
+            table.Add(
+                f.Id, f.CustomerId, f.Reason, f.Rating.ToString(CultureInfo.InvariantCulture),
+                f.DueAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                f.Overdue ? "OVERDUE" : f.Status, f.OwnerTeam ?? "", f.OwnerAgent ?? "",
+                comment.Length > 50 ? comment[..49] + "…" : comment);
+        }
+
+        table.Write(writer);
+        if (limit > 0 && document.FollowUps.Count > limit)
+        {
+            writer.WriteLine($"… {document.FollowUps.Count - limit:N0} more (--limit 0 shows all; --format json lists all).");
+        }
+    }
+}

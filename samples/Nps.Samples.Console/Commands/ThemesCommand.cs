@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
+using Nps.Insights;
+using Nps.Samples.Console.Input;
+using Nps.Samples.Console.Output;
+
+namespace Nps.Samples.Console.Commands;
+
+/// <summary>
+/// <c>nps themes &lt;responses&gt; [--taxonomy file]</c>: what customers write about, per theme: mentions by
+/// category and the NPS of those who mention it against the rest (the library's <see cref="ThemeAnalysis"/>).
+/// </summary>
+public static class ThemesCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (with a comment column)." }.AcceptExistingOnly();
+        var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "Theme taxonomy as JSON (default: the built-in Dutch and English drivers)." }.AcceptExistingOnly();
+        var baseline = new Option<string>("--baseline") { Description = "Compare mentions with the other comments or with all other responses.", DefaultValueFactory = _ => "other-comments" };
+        baseline.AcceptOnlyFromAmong("other-comments", "all-other-responses");
+        var examples = new Option<int>("--examples") { Description = "Example comments per theme.", DefaultValueFactory = _ => 3 };
+        var level = CommonOptions.Level("Confidence level of the impact interval.");
+        var format = CommonOptions.Format("table", "json");
+        var skipInvalid = CommonOptions.SkipInvalid();
+        var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends (excluded by default)." };
+        var command = new Command("themes", "Comment themes: mentions by category and the NPS impact of each theme.")
+        {
+            file, taxonomy, baseline, examples, level, format, skipInvalid, includeManual,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(examples) < 0)
+            {
+                return context.UsageError($"--examples must be 0 or more, got {parse.GetValue(examples)}");
+            }
+
+            var themes = ThemeTaxonomy.Default;
+            if (parse.GetValue(taxonomy) is { } taxonomyFile)
+            {
+                if (!ThemeTaxonomy.TryParseJson(File.ReadAllText(taxonomyFile.FullName), out var parsed, out var errors))
+                {
+                    return context.InvalidInput($"{taxonomyFile.Name}: {string.Join("; ", errors)}");
+                }
+
+                themes = parsed!;
+            }
+
+            var options = new ThemeAnalysisOptions
+            {
+                ExamplesPerTheme = parse.GetValue(examples),
+                ConfidenceLevel = parse.GetValue(level),
+                Baseline = parse.GetValue(baseline) == "all-other-responses" ? ThemeBaseline.AllOtherResponses : ThemeBaseline.OtherComments,
+                IncludeManual = parse.GetValue(includeManual),
+            };
+            return Run(context, parse.GetRequiredValue(file).FullName, themes, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+        });
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, ThemeTaxonomy taxonomy, ThemeAnalysisOptions options, bool skipInvalid, string format)
+    {
+        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        {
+            return context.InvalidInput(openError.Message);
+        }
+
+        using (records)
+        {
+            var stream = new ResponseStream(records!, context.Error, skipInvalid);
+            var analysis = ThemeAnalysis.Analyze(stream.Read(), taxonomy, options);
+            if ((stream.Failure ?? stream.EmptyFile) is { } problem)
+            {
+                return context.InvalidInput(problem.Message);
+            }
+
+            var document = new ThemesDocument(
+                options.Baseline == ThemeBaseline.AllOtherResponses ? "all-other-responses" : "other-comments",
+                CategoryResult.From(analysis.Responses),
+                CategoryResult.From(analysis.Commented),
+                analysis.CommentsWithTheme,
+                stream.Rejected,
+                [.. analysis.Themes.Select(Entry)]);
+            if (format == "json")
+            {
+                Json.Write(context.Out, document, c => c.ThemesDocument);
+            }
+            else
+            {
+                WriteTable(context.Out, document);
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    private static ThemeEntry Entry(ThemeResult theme) => new(
+        theme.ThemeId,
+        theme.ThemeName,
+        CategoryResult.From(theme.Mentions),
+        CategoryResult.From(theme.Others),
+        Math.Round(theme.ShareOfComments, 4),
+        theme.Impact is { } impact
+            ? new ImpactResult(Math.Round(impact.Difference, 2), impact.PValue, Math.Round(impact.Interval.Lower, 2), Math.Round(impact.Interval.Upper, 2))
+            : null,
+        [.. theme.Examples.Select(e => new ExampleResult(e.ResponseId, e.Rating.Value, e.Comment))]);
+
+    private static void WriteTable(TextWriter writer, ThemesDocument document)
+    {
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{document.Commented.Count:N0} of {document.Responses.Count:N0} responses have a comment; {document.CommentsWithTheme:N0} mention a theme. Impact: NPS of mentions minus NPS of {document.Baseline}."));
+        var table = new TextTable("theme", "mentions", "share", "promoters", "passives", "detractors", "NPS with", "NPS without", "impact", "p-value");
+        foreach (var theme in document.Themes.OrderByDescending(t => t.Mentions.Count))
+        {
+            table.Add(
+                theme.Name,
+                theme.Mentions.Count.ToString(CultureInfo.InvariantCulture),
+                theme.ShareOfComments.ToString("0.0%", CultureInfo.InvariantCulture),
+                theme.Mentions.Promoters.ToString(CultureInfo.InvariantCulture),
+                theme.Mentions.Passives.ToString(CultureInfo.InvariantCulture),
+                theme.Mentions.Detractors.ToString(CultureInfo.InvariantCulture),
+                Signed(theme.Mentions.Nps),
+                Signed(theme.Others.Nps),
+                Signed(theme.Impact?.Difference),
+                theme.Impact is { } i ? (i.PValue < 0.0001 ? "<0.0001" : i.PValue.ToString("0.####", CultureInfo.InvariantCulture)) : "");
+        }
+
+        table.Write(writer);
+        foreach (var theme in document.Themes.Where(t => t.Examples.Count > 0))
+        {
+            writer.WriteLine();
+            writer.WriteLine($"{theme.Name}:");
+            foreach (var example in theme.Examples)
+            {
+                writer.WriteLine($"  {example.Rating,2}  {example.Comment.ReplaceLineEndings(" / ")}");
+            }
+        }
+    }
+
+    private static string Signed(double? value) => value?.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,212 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Nps.Fatigue;
+using Nps.FollowUp;
+using Nps.Insights;
+using Nps.Segmentation;
+using Nps.Sampling;
+using Nps.Tests.Sampling;
+
+namespace Nps.Tests.DependencyInjection;
+
+public sealed class AddNpsTests
+{
+    private const string ValidJson = $$"""
+        {
+          "Nps": {
+            "SamplingKey": "{{TestProgram.Key}}",
+            "DefaultTimeZone": "Europe/Amsterdam",
+            "Fatigue": {
+              "Cooldowns": [ { "After": "Response", "Days": 90 } ],
+              "FrequencyCaps": [ { "MaxInvitations": 2, "WindowDays": 30, "Scope": { "Channel": "phone" } } ],
+              "QuietHours": { "Start": "21:00", "End": "08:00", "AllowedDays": [ "Monday", "Tuesday" ] }
+            },
+            "Sampling": {
+              "Policies": [ { "Name": "phone", "Rate": 0.25, "Scope": { "Channel": "phone", "Kind": "Transactional" } } ]
+            },
+            "Reporting": { "MinimumCount": 50, "Level": 0.9, "Method": "Score" },
+            "FollowUps": { "DetractorSla": "1.12:00:00" },
+            "Themes": [ { "Id": "waiting-time", "Name": "Waiting time", "Keywords": { "en": [ "wait*" ], "nl": [ "wacht*" ] } } ]
+          }
+        }
+        """;
+
+    [Fact]
+    public void AddNps_CalledTwice_RegistersEachServiceOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddNps(o => o.SamplingKey = TestProgram.Key).AddNps(o => o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 }));
+
+        Assert.Single(services, d => d.ServiceType == typeof(SurveyProgram));
+        Assert.Single(services, d => d.ServiceType == typeof(IContactLedger));
+        Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
+        Assert.Single(services, d => d.ServiceType == typeof(FollowUpService));
+        Assert.Single(services, d => d.ServiceType == typeof(IFollowUpStore));
+        Assert.Single(services, d => d.ServiceType == typeof(NpsReportOptions));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<NpsOptions>)));
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<NpsOptions>>().Value;
+        Assert.Equal(TestProgram.Key, options.SamplingKey);
+        Assert.Single(options.Sampling.Policies);
+        Assert.NotNull(provider.GetRequiredService<SurveyProgram>());
+    }
+
+    [Fact]
+    public void AddNps_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>("services", () => NpsServiceCollectionExtensions.AddNps(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>("services", () => NpsServiceCollectionExtensions.AddNps(null!, new ConfigurationBuilder().Build()));
+        Assert.Throws<ArgumentNullException>("configure", () => new ServiceCollection().AddNps((Action<NpsOptions>)null!));
+        Assert.Throws<ArgumentNullException>("configuration", () => new ServiceCollection().AddNps((IConfiguration)null!));
+    }
+
+    [Fact]
+    public void AddNps_JsonConfiguration_BindsEveryPart()
+    {
+        using var provider = Build(ValidJson);
+        StartupValidator(provider).Validate();
+        var options = provider.GetRequiredService<IOptions<NpsOptions>>().Value;
+
+        Assert.Equal("Europe/Amsterdam", options.DefaultTimeZone);
+        Assert.Equal(CooldownTrigger.Response, Assert.Single(options.Fatigue.Cooldowns).After);
+        Assert.Equal("phone", Assert.Single(options.Fatigue.FrequencyCaps).Scope.Channel);
+        Assert.Equal(new TimeOnly(21, 0), options.Fatigue.QuietHours!.Start);
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday], options.Fatigue.QuietHours.AllowedDays);
+        var policy = Assert.Single(options.Sampling.Policies);
+        Assert.Equal((0.25, SurveyKind.Transactional), (policy.Rate, policy.Scope.Kind));
+        Assert.Equal((50, 0.9, IntervalMethod.Score), (options.Reporting.MinimumCount, options.Reporting.Level, options.Reporting.Method));
+        Assert.Equal(TimeSpan.FromHours(36), provider.GetRequiredService<FollowUpService>().Policy.DetractorSla);
+        var report = provider.GetRequiredService<NpsReportOptions>();
+        Assert.Equal((50, 0.9, IntervalMethod.Score), (report.MinimumCount, report.Level, report.IntervalMethod));
+        Assert.Equal(50, provider.GetRequiredService<CoachingSignalOptions>().MinimumCount);
+        var taxonomy = provider.GetRequiredService<ThemeTaxonomy>();
+        Assert.Equal("waiting-time", Assert.Single(taxonomy.FindThemes("Ik moest lang wachten")).Id);
+    }
+
+    [Fact]
+    public void AddNps_NoThemes_UsesTheBuiltInTaxonomy()
+    {
+        using var provider = new ServiceCollection().AddNps(o =>
+        {
+            o.SamplingKey = TestProgram.Key;
+            o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 });
+        }).BuildServiceProvider();
+
+        Assert.Same(ThemeTaxonomy.Default, provider.GetRequiredService<ThemeTaxonomy>());
+    }
+
+    [Fact]
+    public void Validate_BadThemePhrase_FailsOnStartNamingTheTheme()
+    {
+        using var provider = Build(ValidJson.Replace("\"wacht*\"", "\"wa*cht\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.StartsWith("Themes: themes[0].keywords.nl[0] 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NonPositiveSla_FailsOnStartNamingTheOptionPath()
+    {
+        using var provider = Build(ValidJson.Replace("\"1.12:00:00\"", "\"-01:00:00\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.Equal("FollowUps:DetractorSla must be > 0 (it is -01:00:00).", Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public async Task AddNps_JsonConfiguration_ProgramDecides()
+    {
+        using var provider = Build(ValidJson, services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestProgram.Start)));
+        var program = provider.GetRequiredService<SurveyProgram>();
+
+        var decision = await program.DecideAsync(TestProgram.Event(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(TestProgram.Start, decision.DecidedAt);
+        Assert.Equal("phone", decision.Draw!.Value.Policy);
+    }
+
+    [Fact]
+    public void Validate_BadRuleValue_FailsOnStartNamingTheOptionPath()
+    {
+        using var provider = Build(ValidJson.Replace("\"Days\": 90", "\"Days\": 0", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.Equal("Fatigue:Cooldowns[0]:Days must be > 0.", Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public void Validate_BadReportingLevel_FailsOnStartNamingTheMember()
+    {
+        using var provider = Build(ValidJson.Replace("\"Level\": 0.9", "\"Level\": 1.5", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.Equal(
+            "Level: The field NpsOptions.Reporting.Level must be between 0.5 and 0.9999.",
+            Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public void Validate_MissingKey_FailsOnStartListingEveryError()
+    {
+        var services = new ServiceCollection().AddNps(_ => { });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.Equal(
+            [
+                "SamplingKey is required: a secret of at least 16 bytes, base64.",
+                "Sampling:Policies must hold at least one policy: without one nobody is ever invited.",
+            ],
+            error.Failures);
+    }
+
+    [Fact]
+    public async Task AddNps_RegisteredTimeProviderAndLedger_AreUsed()
+    {
+        var clock = new FakeTimeProvider(TestProgram.Start);
+        var ledger = new InMemoryContactLedger(clock);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<IContactLedger>(ledger);
+        services.AddNps(o =>
+        {
+            o.SamplingKey = TestProgram.Key;
+            o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 });
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
+        Assert.Same(ledger, provider.GetRequiredService<IContactLedger>());
+        var decision = await provider.GetRequiredService<SurveyProgram>().DecideAsync(TestProgram.Event(), TestContext.Current.CancellationToken);
+        Assert.Equal(DecisionOutcome.Invite, decision.Outcome);
+        Assert.Equal(1, ledger.CustomerCount);
+    }
+
+    [Fact]
+    public void AddNps_NothingRegistered_UsesSystemClockAndInMemoryLedger()
+    {
+        using var provider = new ServiceCollection().AddNps(o => o.SamplingKey = TestProgram.Key).BuildServiceProvider();
+
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        Assert.IsType<InMemoryContactLedger>(provider.GetRequiredService<IContactLedger>());
+    }
+
+    private static ServiceProvider Build(string json, Action<IServiceCollection>? before = null)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        var services = new ServiceCollection();
+        before?.Invoke(services);
+        services.AddNps(configuration.GetSection("Nps"));
+        return services.BuildServiceProvider();
+    }
+
+    private static IStartupValidator StartupValidator(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>();
+}

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Nps.Samples.AspNet.Api;
+using Nps.Samples.AspNet.Storage;
+
+namespace Nps.Samples.Tests.AspNet;
+
+public sealed class ReportAndFollowUpTests : ApiTestBase
+{
+    [Fact]
+    public async Task PostResponse_Detractor_CreatesOneOpenFollowUpDueAfterTheSla()
+    {
+        using var first = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
+        using var retry = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token);
+        using var list = await Client.GetAsync("/api/follow-ups?status=open", Token);
+
+        Assert.Equal("fu-R1", (await first.ReadJsonAsync()).GetProperty("followUpId").GetString());
+        var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
+        Assert.Equal("fu-R1", followUp.GetProperty("id").GetString());
+        Assert.Equal("Detractor", followUp.GetProperty("reason").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2026-03-16T10:05:00+01:00", System.Globalization.CultureInfo.InvariantCulture), followUp.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task PostResponse_PromoterWithCallback_CreatesFollowUp_PromoterAlone_DoesNot()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 10, callback: true)), Token)).Dispose();
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R2", rating: 10)), Token)).Dispose();
+        using var list = await Client.GetAsync("/api/follow-ups", Token);
+
+        var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(("fu-R1", "Callback"), (followUp.GetProperty("id").GetString(), followUp.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task SetStatus_OpenToContactedToClosed_ThenInvalidMoveIs409()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 2)), Token)).Dispose();
+
+        using var contacted = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted", "note": "Called back" }"""), Token);
+        using var closed = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "closed", "note": "Refunded" }"""), Token);
+        using var again = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted" }"""), Token);
+
+        Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
+        Assert.Equal("Closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task FollowUps_UnknownIdOrStatus_404And400()
+    {
+        using var unknown = await Client.PostAsync("/api/follow-ups/fu-nope/status", Api.Json("""{ "status": "closed" }"""), Token);
+        using var get = await Client.GetAsync("/api/follow-ups/fu-nope", Token);
+        using var badStatus = await Client.GetAsync("/api/follow-ups?status=done", Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.True((await badStatus.ReadJsonAsync()).GetProperty("errors").TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task Report_ByTeamAndMonth_HasTheConsoleShape()
+    {
+        var ratings = new[] { (10, "Billing"), (9, "Billing"), (3, "Billing"), (8, "Sales"), (10, "Sales") };
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            var json = Api.Response($"R{i}", rating: ratings[i].Item1, respondent: $"C{i}").Replace("\"Billing\"", $"\"{ratings[i].Item2}\"", StringComparison.Ordinal);
+            (await Client.PostAsync("/api/responses", Api.Json(json), Token)).Dispose();
+        }
+
+        using var response = await Client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.ReadJsonAsync();
+        Assert.Equal(0.9, report.GetProperty("level").GetDouble());
+        Assert.Equal("wald", report.GetProperty("method").GetString());
+        Assert.Equal(0, report.GetProperty("rejected").GetInt64());
+        var overall = report.GetProperty("overall");
+        Assert.Equal((5, 3, 1, 1), (overall.GetProperty("count").GetInt64(), overall.GetProperty("promoters").GetInt64(), overall.GetProperty("passives").GetInt64(), overall.GetProperty("detractors").GetInt64()));
+        Assert.Equal(40, overall.GetProperty("nps").GetDouble());
+        Assert.False(overall.GetProperty("enoughData").GetBoolean());
+        var segments = report.GetProperty("segments").EnumerateArray().ToList();
+        Assert.Equal(["Billing", "Sales"], segments.Select(s => s.GetProperty("dimensions").GetProperty("team").GetString()));
+        var billing = segments[0];
+        Assert.Equal(["team", "period"], billing.GetProperty("dimensions").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, billing.GetProperty("manualSends").GetInt64());
+        Assert.Equal("2026-03", billing.GetProperty("dimensions").GetProperty("period").GetString());
+        Assert.Equal(3, billing.GetProperty("count").GetInt64());
+        Assert.True(billing.GetProperty("lower").GetDouble() < billing.GetProperty("nps").GetDouble());
+        Assert.True(billing.GetProperty("upper").GetDouble() > billing.GetProperty("nps").GetDouble());
+    }
+
+    [Fact]
+    public async Task Report_FromTo_FiltersByResponseTime()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
+
+        using var before = await Client.GetAsync("/api/reports/nps?to=2026-03-01", Token);
+        using var during = await Client.GetAsync("/api/reports/nps?from=2026-03-14T00:00:00Z&to=2026-03-15", Token);
+
+        Assert.Equal(0, (await before.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());
+        Assert.Equal(1, (await during.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Report_BadParameters_NameEachOne()
+    {
+        using var response = await Client.GetAsync("/api/reports/nps?period=fortnight&level=95&method=exact&from=2026-03-14T10:00:00", Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["from", "level", "method", "period"], errors);
+    }
+
+    [Fact]
+    public async Task Coaching_FewResponses_NoSignalsButTheShape()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
+
+        using var response = await Client.GetAsync("/api/insights/coaching?by=agent&period=month", Token);
+        using var bad = await Client.GetAsync("/api/insights/coaching?by=customer", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal("agent", body.GetProperty("dimension").GetString());
+        Assert.Empty(body.GetProperty("signals").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_SameFile_KeepsFollowUps()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 1)), Token)).Dispose();
+        Client.Dispose();
+        Factory.Dispose();
+
+        using var restarted = new NpsApiFactory(Database.Path);
+        using var client = restarted.CreateClient();
+        using var get = await client.GetAsync("/api/follow-ups/fu-R1", Token);
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(1, (await get.ReadJsonAsync()).GetProperty("rating").GetInt32());
+    }
+
+    [Fact]
+    public async Task Restart_ResponseStoredButFollowUpNot_CreatesTheFollowUpAtStart()
+    {
+        // As if the process stopped between storing the response and creating its follow-up.
+        var store = Factory.Services.GetRequiredService<ResponseStore>();
+        await store.AddAsync(new StoredResponse
+        {
+            ResponseId = "R9", RespondentId = "C9", Rating = 2, Category = NpsCategory.Detractor,
+            RespondedAt = NpsApiFactory.Now, ReceivedAt = NpsApiFactory.Now, FollowUpId = "fu-R9",
+        }, Token);
+        Client.Dispose();
+        Factory.Dispose();
+
+        using var restarted = new NpsApiFactory(Database.Path);
+        using var client = restarted.CreateClient();
+        using var get = await client.GetAsync("/api/follow-ups/fu-R9", Token);
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal("Detractor", (await get.ReadJsonAsync()).GetProperty("reason").GetString());
+    }
+}
