@@ -1,11 +1,9 @@
 using BenchmarkDotNet.Running;
+using Nps.Benchmarks;
 
-if (args is ["--smoke"])
-{
-    // Placeholder smoke run until the benchmark suite lands.
-    Console.WriteLine("benchmark smoke: ok");
-    return 0;
-}
+// `--smoke`: the tiny in-process CI run (see Smoke). Anything else goes to BenchmarkSwitcher, e.g.
+// `--filter '*' --job short`; see benchmarks/README.md.
+if (args is ["--smoke"]) return Smoke.Run();
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Smoke).Assembly).Run(args);
 return 0;

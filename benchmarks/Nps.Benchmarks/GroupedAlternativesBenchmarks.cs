@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Attributes;
+
+namespace Nps.Benchmarks;
+
+/// <summary>
+/// The same 10 M rows and 1,000 segments grouped the ways one would write without the library, on one thread
+/// (Dictionary and LINQ have no thread knob; the dense path's scaling is in <see cref="GroupedBenchmarks"/>).
+/// </summary>
+[MemoryDiagnoser]
+public class GroupedAlternativesBenchmarks
+{
+    private int[] _segments = null!;
+    private byte[] _ratings = null!;
+
+    [Params(10_000_000)]
+    public int Rows { get; set; }
+
+    [Params(1_000)]
+    public int Segments { get; set; }
+
+    [Params(Skew.Uniform, Skew.Zipf)]
+    public Skew Skew { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _ratings = BenchmarkData.Ratings(Rows);
+        _segments = BenchmarkData.Segments(Rows, Segments, Skew);
+    }
+
+    [Benchmark(Baseline = true, Description = "dense loop, 1 thread")]
+    public long[] Dense()
+    {
+        var flat = new long[Segments * Kernels.Buckets];
+        Kernels.DenseLoop(_segments, _ratings, flat);
+        return flat;
+    }
+
+    [Benchmark(Description = "Dictionary<int, long[]>")]
+    public Dictionary<int, long[]> Dictionary() => Kernels.DictionaryGroup(_segments, _ratings);
+
+    [Benchmark(Description = "LINQ GroupBy")]
+    public Dictionary<int, long> LinqGroupBy() => Kernels.LinqGroupBy(_segments, _ratings);
+}
