@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Nps.Insights;
+
+/// <summary>Why a <see cref="CoachingSignal"/> fired: the numbers a coach can check.</summary>
+public sealed record SignalEvidence
+{
+    /// <summary>The sample size n of the flagged segment over <see cref="Periods"/>.</summary>
+    public required long Count { get; init; }
+
+    /// <summary>The flagged segment's NPS over <see cref="Periods"/>, in points.</summary>
+    public required double Score { get; init; }
+
+    /// <summary>The confidence interval of <see cref="Score"/>.</summary>
+    public required NpsInterval Interval { get; init; }
+
+    /// <summary>
+    /// The p-value the decision rests on, Benjamini–Hochberg adjusted across every test of the same kind in the
+    /// run (for underperformance: the largest over the periods involved, i.e. the weakest link).
+    /// </summary>
+    public required double PValue { get; init; }
+
+    /// <summary>What the segment is compared with: <c>"peers"</c> (the rest of the population), or for post-launch-drop the segment's own first periods.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>The reference's score in points: the peers' score, or the segment's score in its first periods.</summary>
+    public required double ReferenceScore { get; init; }
+
+    /// <summary>The reference's sample size.</summary>
+    public required long ReferenceCount { get; init; }
+
+    /// <summary>The labels of the periods involved, in order.</summary>
+    public required IReadOnlyList<string> Periods { get; init; }
+
+    /// <summary>A one-line human-readable explanation.</summary>
+    public required string Summary { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Summary} (n={Count}, NPS={Score:0.0} {Interval}, {Reference} {ReferenceScore:0.0}, q={PValue:0.####})");
+}

@@ -1,0 +1,44 @@
+namespace Nps.Segmentation;
+
+/// <summary>
+/// The Benjamini–Hochberg step-up procedure: adjusts p-values of many tests run at once (every segment against
+/// the rest, every period against the previous) so that rejecting where the adjusted value q &lt; α keeps the
+/// expected share of false discoveries at or below α.
+/// </summary>
+public static class BenjaminiHochberg
+{
+    /// <summary>Adjusted p-values (q-values): q₍ᵢ₎ = min over j ≥ i of m·p₍ⱼ₎ / j, capped at 1, in input order.</summary>
+    /// <param name="pValues">The p-values, each in [0, 1] (NaN entries stay NaN and do not count as tests).</param>
+    /// <returns>The adjusted p-values, one per input.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A p-value is outside [0, 1].</exception>
+    public static double[] Adjust(ReadOnlySpan<double> pValues)
+    {
+        var adjusted = new double[pValues.Length];
+        var order = new List<int>(pValues.Length);
+        for (var i = 0; i < pValues.Length; i++)
+        {
+            var p = pValues[i];
+            if (double.IsNaN(p))
+            {
+                adjusted[i] = double.NaN;
+                continue;
+            }
+
+            if (p is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(pValues), p, "A p-value must be in [0, 1].");
+            order.Add(i);
+        }
+
+        var values = pValues.ToArray();
+        order.Sort((a, b) => values[a].CompareTo(values[b]));
+        var m = order.Count;
+        var running = 1.0;
+        for (var rank = m; rank >= 1; rank--)
+        {
+            var index = order[rank - 1];
+            running = Math.Min(running, values[index] * m / rank);
+            adjusted[index] = running;
+        }
+
+        return adjusted;
+    }
+}

@@ -1,0 +1,420 @@
+using System.Globalization;
+
+namespace Nps.Segmentation;
+
+/// <summary>
+/// Builds an <see cref="NpsReport"/> by streaming: <see cref="Add(SurveyResponse)"/> one response at a time (from
+/// a list, a database reader or a file read row by row), then <see cref="Build"/>. Memory is proportional to the
+/// number of cells, not the number of responses.
+/// </summary>
+/// <remarks>
+/// <para>How a row finds its cell without allocating: each dimension value (and the period) is interned to a
+/// small integer once; the cell is then found by a chain of lookups keyed by (parent node, value id) packed into
+/// one <see cref="long"/>. Each cell holds 11 counts, a weighted accumulator and a manual-send count.</para>
+/// <para>Not thread-safe: use one builder per thread and feed each its own rows, or feed one from one reader.</para>
+/// </remarks>
+public sealed class NpsReportBuilder
+{
+    private const int Ratings = NpsDistribution.RatingCount;
+
+    private readonly NpsReportOptions _options;
+    private readonly string[] _dimensions;
+    private readonly string?[] _valueBuffer;
+    private readonly Dictionary<string, int>[] _valueIds;
+    private readonly List<string>[] _values;
+    private readonly Dictionary<TimeBucket, int> _periodIds = [];
+    private readonly List<TimeBucket> _periods = [];
+    private readonly Dictionary<long, int> _nodes = [];
+    private readonly List<long> _nodeKeys = [0]; // node id → (parent, value id) key that created it; node 0 is the root
+    private readonly int _levels;
+
+    private long[] _counts = new long[16 * Ratings];
+    private CellState[] _cells = new CellState[16];
+    private int[][] _paths = new int[16][];
+    private int _cellCount;
+    private CellState _overall;
+    private long[] _overallCounts = new long[Ratings];
+    private int _nextNode = 1;
+    private DateOnly _lastDate = DateOnly.MinValue;
+    private int _lastPeriodId = -1;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="options">What to group by and how to state uncertainty.</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message names the option).</exception>
+    public NpsReportBuilder(NpsReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _dimensions = [.. options.Dimensions];
+        _valueBuffer = new string?[_dimensions.Length];
+        _valueIds = new Dictionary<string, int>[_dimensions.Length];
+        _values = new List<string>[_dimensions.Length];
+        for (var d = 0; d < _dimensions.Length; d++)
+        {
+            _valueIds[d] = new Dictionary<string, int>(StringComparer.Ordinal);
+            _values[d] = [NpsReportCell.MissingValue]; // id 0: the response has no value for this dimension
+        }
+
+        _levels = _dimensions.Length + (options.Period is null ? 0 : 1);
+        _overall = CellState.Empty;
+    }
+
+    /// <summary>The options.</summary>
+    public NpsReportOptions Options => _options;
+
+    /// <summary>The number of segment cells so far.</summary>
+    public int CellCount => _cellCount;
+
+    /// <summary>Adds one response.</summary>
+    /// <param name="response">The response.</param>
+    public void Add(SurveyResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        for (var d = 0; d < _dimensions.Length; d++) _valueBuffer[d] = response.GetDimension(_dimensions[d]);
+        AddCore(response.RespondedAt, response.Rating.Value, _valueBuffer, response.InclusionProbability, response.IsManual);
+    }
+
+    /// <summary>Adds many responses.</summary>
+    /// <param name="responses">The responses.</param>
+    public void AddRange(IEnumerable<SurveyResponse> responses)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        foreach (var response in responses) Add(response);
+    }
+
+    /// <summary>
+    /// Adds one response given by its fields, for readers that do not build a <see cref="SurveyResponse"/> per row.
+    /// </summary>
+    /// <param name="respondedAt">When it was answered.</param>
+    /// <param name="rating">The rating.</param>
+    /// <param name="dimensionValues">The values of the options' dimensions, in their order; null for a missing value.</param>
+    /// <param name="inclusionProbability">The inclusion probability in (0, 1]; 1 by default.</param>
+    /// <param name="isManual">Whether it answers a manual send.</param>
+    /// <exception cref="ArgumentException">The number of values differs from the number of dimensions, or the probability is out of range.</exception>
+    public void Add(DateTimeOffset respondedAt, NpsRating rating, ReadOnlySpan<string?> dimensionValues, double inclusionProbability = 1, bool isManual = false)
+    {
+        if (dimensionValues.Length != _dimensions.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Expected {_dimensions.Length} dimension values; got {dimensionValues.Length}."), nameof(dimensionValues));
+        }
+
+        if (!(inclusionProbability > 0 && inclusionProbability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(inclusionProbability), inclusionProbability, "An inclusion probability must be in (0, 1].");
+        }
+
+        AddCore(respondedAt, rating.Value, dimensionValues, inclusionProbability, isManual);
+    }
+
+    private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual)
+    {
+        var counted = !isManual || _options.IncludeManualSends;
+        if (counted) _overallCounts[rating]++;
+        _overall.Record(rating, probability, counted, isManual);
+        if (_levels == 0) return;
+
+        var node = 0;
+        var level = 0;
+        int cell;
+        if (_options.Period is { } period)
+        {
+            var id = PeriodId(respondedAt, period);
+            if (_levels == 1)
+            {
+                cell = LeafCell(node, id);
+                goto record;
+            }
+
+            node = Step(node, id);
+            level = 1;
+        }
+
+        for (var d = 0; ; d++, level++)
+        {
+            var id = ValueId(d, values[d]);
+            if (level == _levels - 1)
+            {
+                cell = LeafCell(node, id);
+                break;
+            }
+
+            node = Step(node, id);
+        }
+
+    record:
+        if (counted) _counts[cell * Ratings + rating]++;
+        _cells[cell].Record(rating, probability, counted, isManual);
+    }
+
+    private int PeriodId(DateTimeOffset respondedAt, Period period)
+    {
+        var date = TimeBucket.LocalDate(respondedAt, _options.TimeZone);
+        if (date == _lastDate && _lastPeriodId >= 0) return _lastPeriodId; // rows often come in time order
+        var bucket = TimeBucket.Containing(date, period);
+        if (!_periodIds.TryGetValue(bucket, out var id))
+        {
+            id = _periods.Count;
+            _periodIds.Add(bucket, id);
+            _periods.Add(bucket);
+        }
+
+        _lastDate = date;
+        _lastPeriodId = id;
+        return id;
+    }
+
+    private int ValueId(int dimension, string? value)
+    {
+        if (value is null) return 0;
+        var ids = _valueIds[dimension];
+        if (ids.TryGetValue(value, out var id)) return id;
+        id = _values[dimension].Count;
+        ids.Add(value, id);
+        _values[dimension].Add(value);
+        return id;
+    }
+
+    private static long Key(int node, int valueId) => ((long)node << 32) | (uint)valueId;
+
+    private int Step(int node, int valueId)
+    {
+        var key = Key(node, valueId);
+        if (_nodes.TryGetValue(key, out var next)) return next;
+        next = _nextNode++;
+        _nodes.Add(key, next);
+        _nodeKeys.Add(key);
+        return next;
+    }
+
+    // Leaves live in the same map as inner nodes, with the cell index stored as −(index + 1) to tell them apart.
+    private int LeafCell(int node, int valueId)
+    {
+        var key = Key(node, valueId);
+        if (_nodes.TryGetValue(key, out var leaf)) return -leaf - 1;
+        var cell = _cellCount++;
+        if (cell == _cells.Length)
+        {
+            Array.Resize(ref _cells, cell * 2);
+            Array.Resize(ref _counts, cell * 2 * Ratings);
+            Array.Resize(ref _paths, cell * 2);
+        }
+
+        _cells[cell] = CellState.Empty;
+        _paths[cell] = PathOf(node, valueId);
+        _nodes.Add(key, -cell - 1);
+        return cell;
+    }
+
+    private int[] PathOf(int node, int leafValueId)
+    {
+        var path = new int[_levels];
+        path[_levels - 1] = leafValueId;
+        var current = node;
+        for (var level = _levels - 2; level >= 0; level--)
+        {
+            var key = _nodeKeys[current];
+            path[level] = (int)(key & 0xFFFF_FFFF);
+            current = (int)(key >> 32);
+        }
+
+        return path;
+    }
+
+    private bool TryFindCell(ReadOnlySpan<int> path, out int cell)
+    {
+        var node = 0;
+        for (var level = 0; level < path.Length - 1; level++)
+        {
+            if (!_nodes.TryGetValue(Key(node, path[level]), out node) || node < 0)
+            {
+                cell = -1;
+                return false;
+            }
+        }
+
+        if (_nodes.TryGetValue(Key(node, path[^1]), out var leaf) && leaf < 0)
+        {
+            cell = -leaf - 1;
+            return true;
+        }
+
+        cell = -1;
+        return false;
+    }
+
+    /// <summary>Computes the report from what was added so far (the builder can keep accumulating afterwards).</summary>
+    /// <returns>The report.</returns>
+    public NpsReport Build()
+    {
+        var hasPeriod = _options.Period is not null;
+        var overallDistribution = NpsDistribution.FromCounts(_overallCounts);
+        var overall = new NpsReportCell(new Dictionary<string, string>(), null, overallDistribution, _overall.Manual, _overall.Weighted(), _options);
+
+        var cells = new NpsReportCell[_cellCount];
+        for (var c = 0; c < _cellCount; c++)
+        {
+            var path = _paths[c];
+            var dimensions = new Dictionary<string, string>(_levels, StringComparer.OrdinalIgnoreCase);
+            TimeBucket? period = null;
+            var offset = 0;
+            if (hasPeriod)
+            {
+                period = _periods[path[0]];
+                dimensions[NpsReportCell.PeriodDimension] = period.Value.Label;
+                offset = 1;
+            }
+
+            for (var d = 0; d < _dimensions.Length; d++) dimensions[_dimensions[d]] = _values[d][path[d + offset]];
+            var distribution = NpsDistribution.FromCounts(_counts.AsSpan(c * Ratings, Ratings));
+            cells[c] = new NpsReportCell(dimensions, period, distribution, _cells[c].Manual, _cells[c].Weighted(), _options);
+        }
+
+        // Per-period totals, for "rest of the population in the same period" and the overall trend.
+        var periodTotals = new NpsReportCell[hasPeriod ? _periods.Count : 0];
+        if (hasPeriod)
+        {
+            var totals = new NpsDistribution[_periods.Count];
+            var manual = new long[_periods.Count];
+            var weighted = new WeightedState[_periods.Count];
+            for (var c = 0; c < _cellCount; c++)
+            {
+                var p = _paths[c][0];
+                totals[p] += cells[c].Distribution;
+                manual[p] += _cells[c].Manual;
+                weighted[p].Add(_cells[c]);
+            }
+
+            for (var p = 0; p < _periods.Count; p++)
+            {
+                var dimensions = new Dictionary<string, string>(1, StringComparer.OrdinalIgnoreCase) { [NpsReportCell.PeriodDimension] = _periods[p].Label };
+                periodTotals[p] = new NpsReportCell(dimensions, _periods[p], totals[p], manual[p], weighted[p].Estimate(), _options);
+            }
+        }
+
+        var tests = new List<(NpsReportCell Cell, bool VersusRest, NpsComparison Comparison)>();
+        var minimum = _options.MinimumCount;
+        var level = _options.Level;
+
+        // Each segment against the rest (total − segment) of its period, or of everything.
+        if (_dimensions.Length > 0)
+        {
+            for (var c = 0; c < _cellCount; c++)
+            {
+                var population = hasPeriod ? periodTotals[_paths[c][0]].Distribution : overallDistribution;
+                var rest = population.Subtract(cells[c].Distribution);
+                if (cells[c].Count >= minimum && rest.Count >= minimum)
+                {
+                    tests.Add((cells[c], true, NpsDistribution.Compare(cells[c].Distribution, rest, level)));
+                }
+            }
+        }
+
+        // Each period against the previous one: per segment, and for the period totals.
+        if (hasPeriod)
+        {
+            Span<int> previousPath = stackalloc int[_levels];
+            for (var c = 0; c < _cellCount; c++)
+            {
+                if (cells[c].Count < minimum) continue;
+                var previousBucket = _periods[_paths[c][0]].Previous;
+                if (!_periodIds.TryGetValue(previousBucket, out var previousId)) continue;
+                _paths[c].CopyTo(previousPath);
+                previousPath[0] = previousId;
+                if (TryFindCell(previousPath, out var previous) && cells[previous].Count >= minimum)
+                {
+                    tests.Add((cells[c], false, NpsDistribution.Compare(cells[c].Distribution, cells[previous].Distribution, level)));
+                }
+            }
+
+            if (_dimensions.Length > 0)
+            {
+                for (var p = 0; p < periodTotals.Length; p++)
+                {
+                    if (periodTotals[p].Count < minimum) continue;
+                    if (_periodIds.TryGetValue(_periods[p].Previous, out var previousId) && periodTotals[previousId].Count >= minimum)
+                    {
+                        tests.Add((periodTotals[p], false, NpsDistribution.Compare(periodTotals[p].Distribution, periodTotals[previousId].Distribution, level)));
+                    }
+                }
+            }
+        }
+
+        var pValues = new double[tests.Count];
+        for (var t = 0; t < tests.Count; t++) pValues[t] = tests[t].Comparison.PValue;
+        var adjusted = BenjaminiHochberg.Adjust(pValues);
+        for (var t = 0; t < tests.Count; t++)
+        {
+            var test = new SignificanceTest(tests[t].Comparison, adjusted[t], level);
+            if (tests[t].VersusRest) tests[t].Cell.VersusRest = test;
+            else tests[t].Cell.VersusPrevious = test;
+        }
+
+        Array.Sort(cells, CompareCells);
+        var orderedTotals = periodTotals.OrderBy(t => t.Period).ToArray();
+        return new NpsReport(_options, overall, cells, orderedTotals, tests.Count);
+    }
+
+    private int CompareCells(NpsReportCell a, NpsReportCell b)
+    {
+        if (a.Period is { } pa && b.Period is { } pb)
+        {
+            var byPeriod = pa.CompareTo(pb);
+            if (byPeriod != 0) return byPeriod;
+        }
+
+        foreach (var dimension in _dimensions)
+        {
+            var byValue = string.CompareOrdinal(a.Dimensions[dimension], b.Dimensions[dimension]);
+            if (byValue != 0) return byValue;
+        }
+
+        return 0;
+    }
+
+    /// <summary>What a cell keeps besides its 11 counts: manual sends and the weighted sums, while inclusion probabilities differ.</summary>
+    private struct CellState
+    {
+        public static CellState Empty => new() { MinProbability = double.PositiveInfinity, MaxProbability = double.NegativeInfinity };
+
+        public long Manual;
+        public double MinProbability;
+        public double MaxProbability;
+        public WeightedNpsAccumulator Accumulator;
+
+        public void Record(int rating, double probability, bool counted, bool isManual)
+        {
+            if (isManual) Manual++;
+            if (!counted) return;
+            MinProbability = Math.Min(MinProbability, probability);
+            MaxProbability = Math.Max(MaxProbability, probability);
+            Accumulator.Add(rating, 1 / probability);
+        }
+
+        public readonly bool ProbabilitiesDiffer => MinProbability < MaxProbability;
+
+        public readonly WeightedNpsEstimate? Weighted() => ProbabilitiesDiffer ? Accumulator.ToEstimate() : null;
+    }
+
+    private struct WeightedState
+    {
+        private CellState _state;
+        private bool _started;
+
+        public void Add(in CellState cell)
+        {
+            if (!_started)
+            {
+                _state = CellState.Empty;
+                _started = true;
+            }
+
+            _state.MinProbability = Math.Min(_state.MinProbability, cell.MinProbability);
+            _state.MaxProbability = Math.Max(_state.MaxProbability, cell.MaxProbability);
+            _state.Accumulator.Add(in cell.Accumulator);
+        }
+
+        public readonly WeightedNpsEstimate? Estimate() => _started ? _state.Weighted() : null;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Nps.Segmentation;
+
+/// <summary>What an <see cref="NpsReportBuilder"/> groups by and how it states uncertainty.</summary>
+/// <remarks>Immutable once built; validated when a builder is created (programmer errors throw <see cref="ArgumentException"/>).</remarks>
+public sealed record NpsReportOptions
+{
+    /// <summary>The default minimum sample size below which a cell says "not enough data": 30.</summary>
+    public const int DefaultMinimumCount = 30;
+
+    /// <summary>
+    /// The dimensions to group by, e.g. <c>["team", "channel"]</c>: built-in names (<c>team</c>, <c>agent</c>,
+    /// <c>channel</c>, <c>product</c>, <c>touchpoint</c>, <c>survey_kind</c>) or free attribute names, as read by
+    /// <see cref="SurveyResponse.GetDimension(string)"/>. Empty (default) for no grouping by dimension.
+    /// </summary>
+    public IReadOnlyList<string> Dimensions { get; init; } = [];
+
+    /// <summary>The period to group by as well, or null (default) for no grouping by time.</summary>
+    public Period? Period { get; init; }
+
+    /// <summary>The time zone whose local dates decide the period of a response; UTC by default.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The confidence level of intervals and the significance level of tests, in (0, 1); 0.95 by default.</summary>
+    public double Level { get; init; } = 0.95;
+
+    /// <summary>How intervals are computed; adjusted Wald by default.</summary>
+    public IntervalMethod IntervalMethod { get; init; } = IntervalMethod.AdjustedWald;
+
+    /// <summary>
+    /// The minimum sample size n for a cell to have <see cref="NpsReportCell.EnoughData"/> (and to be tested for
+    /// significance); <see cref="DefaultMinimumCount"/> (30) by default. A cell with n below it still reports its
+    /// interval.
+    /// </summary>
+    public int MinimumCount { get; init; } = DefaultMinimumCount;
+
+    /// <summary>
+    /// Whether responses to manual (hand-picked) sends count in the scores. <see langword="false"/> by default:
+    /// they are kept out of the unbiased score and only counted, per cell, in <see cref="NpsReportCell.ManualSends"/>.
+    /// </summary>
+    public bool IncludeManualSends { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Dimensions, nameof(Dimensions));
+        ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dimension in Dimensions)
+        {
+            if (string.IsNullOrWhiteSpace(dimension)) throw new ArgumentException("A dimension name must not be empty.", nameof(Dimensions));
+            if (string.Equals(dimension, NpsReportCell.PeriodDimension, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException("Group by time with the Period option, not a dimension named \"period\".", nameof(Dimensions));
+            }
+
+            if (!seen.Add(dimension))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The dimension \"{dimension}\" is listed twice."), nameof(Dimensions));
+            }
+        }
+
+        if (Period is { } period && !Enum.IsDefined(period)) throw new ArgumentOutOfRangeException(nameof(Period), period, "Unknown period.");
+        if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "A confidence level must lie strictly between 0 and 1.");
+        if (!Enum.IsDefined(IntervalMethod)) throw new ArgumentOutOfRangeException(nameof(IntervalMethod), IntervalMethod, "Unknown interval method.");
+        if (MinimumCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumCount), MinimumCount, "The minimum count must be at least 1.");
+    }
+}
