@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Nps.Segmentation;
 
 namespace Nps.Benchmarks;
 
@@ -11,6 +12,7 @@ public class GroupedAlternativesBenchmarks
 {
     private int[] _segments = null!;
     private byte[] _ratings = null!;
+    private DenseNpsAggregator _aggregator = null!;
 
     [Params(10_000_000)]
     public int Rows { get; set; }
@@ -26,9 +28,18 @@ public class GroupedAlternativesBenchmarks
     {
         _ratings = BenchmarkData.Ratings(Rows);
         _segments = BenchmarkData.Segments(Rows, Segments, Skew);
+        _aggregator = new DenseNpsAggregator(Segments);
     }
 
-    [Benchmark(Baseline = true, Description = "dense loop, 1 thread")]
+    [Benchmark(Baseline = true, Description = "DenseNpsAggregator, 1 thread")]
+    public long[] Aggregator()
+    {
+        _aggregator.Clear();
+        _aggregator.Add(_segments, _ratings);
+        return _aggregator.Histogram.ToArray();
+    }
+
+    [Benchmark(Description = "dense loop (plain flat[seg*11+r]++)")]
     public long[] Dense()
     {
         var flat = new long[Segments * Kernels.Buckets];

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Nps.Segmentation;
 
 namespace Nps.Benchmarks;
 
@@ -12,6 +13,7 @@ public class GroupedBenchmarks
     private int[] _segments = null!;
     private byte[] _ratings = null!;
     private DuckDbTable? _duckDb;
+    private DenseNpsAggregator _aggregator = null!;
 
     [Params(10_000_000)]
     public int Rows { get; set; }
@@ -30,6 +32,7 @@ public class GroupedBenchmarks
     {
         _ratings = BenchmarkData.Ratings(Rows);
         _segments = BenchmarkData.Segments(Rows, Segments, Skew);
+        _aggregator = new DenseNpsAggregator(Segments);
     }
 
     [GlobalSetup(Target = nameof(DuckDb))]
@@ -44,6 +47,18 @@ public class GroupedBenchmarks
 
     [Benchmark(Baseline = true, Description = "DuckDB GROUP BY seg, rating")]
     public long[] DuckDb() => _duckDb!.GroupBy(Segments);
+
+    [Benchmark(Description = "DenseNpsAggregator")]
+    public long Aggregator()
+    {
+        _aggregator.Clear();
+        if (Threads == 1) _aggregator.Add(_segments, _ratings);
+        else _aggregator.AddParallel(_segments, _ratings, Threads);
+        return _aggregator.Count;
+    }
+
+    /// <summary>The histogram the last <see cref="Aggregator"/> call counted (smoke checks).</summary>
+    internal ReadOnlySpan<long> AggregatorHistogram => _aggregator.Histogram;
 
     [Benchmark(Description = "dense loop (plain flat[seg*11+r]++)")]
     public long[] DenseLoop() => Threads == 1
