@@ -1,5 +1,6 @@
-// Placeholder: replaced by the System.CommandLine `nps` tool.
-System.Console.WriteLine("nps");
+using Nps.Samples.Console;
+
+return NpsCli.Run(args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
 
 namespace Nps.Samples.Console
 {

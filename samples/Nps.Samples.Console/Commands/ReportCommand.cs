@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Globalization;
+using Nps.Samples.Console.Input;
+using Nps.Samples.Console.Output;
+using Nps.Samples.Console.Reporting;
+
+namespace Nps.Samples.Console.Commands;
+
+/// <summary>
+/// <c>nps report &lt;file&gt;</c>: NPS with its confidence interval, overall and per segment and period, streamed
+/// from a CSV or JSON Lines file.
+/// </summary>
+public static class ReportCommand
+{
+    /// <summary>The default minimum n: below 30 responses an NPS interval is wider than ±30 points.</summary>
+    public const int DefaultMinimumCount = 30;
+
+    private const long ProgressEvery = 1_000_000;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.AcceptExistingOnly();
+        var by = new Option<string?>("--by") { Description = "Dimensions to group by, comma-separated (any column other than the reserved ones), e.g. team,channel." };
+        var period = new Option<string?>("--period") { Description = "Group by calendar period: day, week (ISO), month, quarter or year." };
+        period.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");
+        var timeZone = new Option<string>("--time-zone") { Description = "IANA time zone whose calendar defines the periods.", DefaultValueFactory = _ => "UTC" };
+        var level = new Option<double>("--level") { Description = "Confidence level of the intervals, in (0, 1).", DefaultValueFactory = _ => 0.95 };
+        var method = new Option<string>("--method") { Description = "Interval method.", DefaultValueFactory = _ => "adjusted-wald" };
+        method.AcceptOnlyFromAmong(MethodNames.All);
+        var minN = new Option<int>("--min-n") { Description = "Minimum responses for a cell to show a score (below it: not enough data).", DefaultValueFactory = _ => DefaultMinimumCount };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Skip invalid rows (each reported on stderr, and counted) instead of failing." };
+        var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends in the score (they are excluded by default)." };
+
+        var command = new Command("report", "NPS with its confidence interval, overall and per segment and period.")
+        {
+            file, by, period, timeZone, level, method, minN, format, skipInvalid, includeManual,
+        };
+        command.SetAction(parse =>
+        {
+            var levelValue = parse.GetValue(level);
+            if (!(levelValue > 0 && levelValue < 1))
+            {
+                return context.UsageError($"--level must be between 0 and 1 (exclusive), got {levelValue.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            var minNValue = parse.GetValue(minN);
+            if (minNValue < 0)
+            {
+                return context.UsageError($"--min-n must be 0 or more, got {minNValue}");
+            }
+
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(parse.GetRequiredValue(timeZone), out var zone))
+            {
+                return context.UsageError($"--time-zone '{parse.GetValue(timeZone)}' is not a known IANA time zone (e.g. Europe/Amsterdam)");
+            }
+
+            ReportPeriod? periodValue = PeriodLabels.TryParse(parse.GetValue(period), out var p) ? p : null;
+            MethodNames.TryParse(parse.GetValue(method), out var methodValue);
+            var dimensions = (parse.GetValue(by) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var options = new ReportOptions(dimensions, periodValue, zone, levelValue, methodValue, minNValue, parse.GetValue(includeManual));
+            return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+        });
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, ReportOptions options, bool skipInvalid, string format)
+    {
+        foreach (var dimension in options.Dimensions)
+        {
+            if (ResponseColumns.Reserved.Contains(dimension) || dimension.Equals("period", StringComparison.OrdinalIgnoreCase))
+            {
+                return context.UsageError($"--by {dimension}: '{dimension}' is not a dimension (use --period for periods)");
+            }
+        }
+
+        if (options.Dimensions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Dimensions.Count)
+        {
+            return context.UsageError("--by names a dimension twice");
+        }
+
+        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        {
+            return context.InvalidInput(openError.Message);
+        }
+
+        using (records)
+        {
+            var headerKnown = records!.Columns.Count > 0; // CSV: the header is read; JSON Lines: keys appear as read
+            if (headerKnown && records.IndexOf(ResponseColumns.Rating) < 0)
+            {
+                return context.InvalidInput(new InputError(1, null, "the header has no 'rating' column").Message);
+            }
+
+            if (headerKnown && UnknownDimension(records, options) is { } unknown)
+            {
+                return context.UsageError($"--by {unknown}: the file has no column '{unknown}'; dimensions: {string.Join(", ", Dimensions(records))}");
+            }
+
+            var aggregator = new ReportAggregator(options);
+            var responses = new ResponseReader(records, requireTimestamp: options.Period is not null);
+            long rows = 0, rejected = 0;
+            foreach (var (row, error) in responses.Read())
+            {
+                rows++;
+                if (context.ShowProgress && rows % ProgressEvery == 0)
+                {
+                    context.Error.Write($"\rread {rows:N0} rows…");
+                }
+
+                if (error is { } problem)
+                {
+                    if (!skipInvalid)
+                    {
+                        ClearProgress(context, rows);
+                        return context.InvalidInput(problem.Message);
+                    }
+
+                    rejected++;
+                    context.Error.WriteLine($"skipped: {problem.Message}");
+                    continue;
+                }
+
+                aggregator.Add(row, records);
+            }
+
+            ClearProgress(context, rows);
+            if (rows == 0 && records.Columns.Count == 0)
+            {
+                return context.InvalidInput(new InputError(1, null, "the file is empty").Message);
+            }
+
+            if (UnknownDimension(records, options) is { } missing)
+            {
+                return context.UsageError($"--by {missing}: no record has the key '{missing}'");
+            }
+
+            if (rejected > 0)
+            {
+                context.Error.WriteLine($"rejected {rejected:N0} invalid row{(rejected == 1 ? "" : "s")} of {rows:N0}");
+            }
+
+            var document = aggregator.Build(rejected);
+            switch (format)
+            {
+                case "json":
+                    Json.Write(context.Out, document, c => c.ReportDocument);
+                    break;
+                case "csv":
+                    ReportWriters.WriteCsv(context.Out, document, options);
+                    break;
+                default:
+                    ReportWriters.WriteTable(context.Out, document, options);
+                    break;
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    private static string? UnknownDimension(IRecordReader records, ReportOptions options) =>
+        options.Dimensions.FirstOrDefault(d => records.IndexOf(d) < 0);
+
+    private static IEnumerable<string> Dimensions(IRecordReader records) =>
+        records.Columns.Where(c => !ResponseColumns.Reserved.Contains(c));
+
+    private static void ClearProgress(CliContext context, long rows)
+    {
+        if (context.ShowProgress && rows >= ProgressEvery)
+        {
+            context.Error.Write("\r" + new string(' ', 40) + "\r");
+        }
+    }
+}

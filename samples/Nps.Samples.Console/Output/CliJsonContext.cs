@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Nps.Samples.Console.Commands;
+using Nps.Samples.Console.Reporting;
+using Nps.Samples.Console.Simulation;
+
+namespace Nps.Samples.Console.Output;
+
+/// <summary>Source-generated JSON for every document the tool writes: camelCase, indented, no reflection.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(PlanDocument))]
+[JsonSerializable(typeof(SimulationDocument))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

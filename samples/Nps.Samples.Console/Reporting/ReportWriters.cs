@@ -1,0 +1,76 @@
+using System.Globalization;
+using Nps.Samples.Console.Output;
+
+namespace Nps.Samples.Console.Reporting;
+
+/// <summary>Writes a <see cref="ReportDocument"/> as a text table or as CSV.</summary>
+internal static class ReportWriters
+{
+    /// <summary>A table for people: scores below the minimum n are replaced by "n&lt;min".</summary>
+    public static void WriteTable(TextWriter writer, ReportDocument report, ReportOptions options)
+    {
+        var names = Names(options);
+        var weighted = report.Overall.WeightedNps is not null;
+        var percent = (report.Level * 100).ToString("0.##", CultureInfo.InvariantCulture);
+        string[] statistics = ["n", "NPS", $"{percent}% interval", "promoters", "passives", "detractors"];
+        var table = new TextTable([.. names, .. statistics, .. weighted ? new[] { "weighted NPS" } : []]);
+        foreach (var segment in report.Segments.Append(report.Overall))
+        {
+            var cells = segment == report.Overall
+                ? names.Select((_, i) => i == 0 ? "(all)" : "")
+                : names.Select(n => segment.Dimensions[n] is { Length: > 0 } v ? v : "(none)");
+            table.Add([.. cells, .. Statistics(segment, report.MinN), .. weighted ? new[] { Score(segment.WeightedNps, segment, report.MinN) } : []]);
+        }
+
+        var grouping = (options.Dimensions.Count > 0 ? " by " + string.Join(", ", options.Dimensions) : "") +
+            (options.Period is { } period ? $" per {period.ToString().ToLowerInvariant()} ({options.TimeZone.Id})" : "");
+        writer.WriteLine($"NPS{grouping}: {report.Method} {percent}% intervals, min n {report.MinN}" +
+            (report.Overall.ManualExcluded > 0 ? $", {report.Overall.ManualExcluded:N0} manual sends excluded" : "") +
+            (report.Rejected > 0 ? $", {report.Rejected:N0} invalid rows skipped" : ""));
+        table.Write(writer);
+        if (weighted)
+        {
+            writer.WriteLine("weighted NPS: responses weighted by 1 / inclusion probability (sampling rates differ).");
+        }
+    }
+
+    /// <summary>CSV for spreadsheets: one row per segment and a last row with scope <c>overall</c>.</summary>
+    public static void WriteCsv(TextWriter writer, ReportDocument report, ReportOptions options)
+    {
+        var names = Names(options);
+        CsvWriter.WriteRow(writer, ["scope", .. names, "count", "promoters", "passives", "detractors", "nps", "lower", "upper", "enough_data", "manual_excluded", "weighted_nps", "weighted_lower", "weighted_upper"]);
+        foreach (var segment in report.Segments.Append(report.Overall))
+        {
+            var overall = segment == report.Overall;
+            CsvWriter.WriteRow(writer, [
+                overall ? "overall" : "segment",
+                .. names.Select(n => overall ? "" : segment.Dimensions[n]),
+                Number(segment.Count), Number(segment.Promoters), Number(segment.Passives), Number(segment.Detractors),
+                Number(segment.Nps), Number(segment.Lower), Number(segment.Upper),
+                segment.EnoughData ? "true" : "false", Number(segment.ManualExcluded),
+                Number(segment.WeightedNps), Number(segment.WeightedLower), Number(segment.WeightedUpper)]);
+        }
+    }
+
+    private static string[] Names(ReportOptions options) =>
+        [.. options.Dimensions, .. options.Period is null ? Array.Empty<string>() : ["period"]];
+
+    private static IEnumerable<string> Statistics(SegmentResult segment, int minN) =>
+    [
+        Number(segment.Count),
+        Score(segment.Nps, segment, minN),
+        segment.Lower is { } lower && segment.Upper is { } upper ? $"[{Signed(lower)}, {Signed(upper)}]" : "",
+        Number(segment.Promoters),
+        Number(segment.Passives),
+        Number(segment.Detractors),
+    ];
+
+    private static string Score(double? score, SegmentResult segment, int minN) =>
+        score is null ? "" : segment.EnoughData ? Signed(score.Value) : $"n<{minN}";
+
+    private static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+}
