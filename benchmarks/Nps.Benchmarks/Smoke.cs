@@ -28,6 +28,7 @@ internal static class Smoke
         Step("Weighted", Weighted);
         Step("Intervals", Intervals);
         Step("Decisions", Decisions);
+        Step("nps report", Report);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"benchmark smoke: {(Failures.Count == 0 ? "ok" : $"{Failures.Count} FAILED")} in {total.Elapsed.TotalSeconds:F1} s"));
         foreach (var failure in Failures) Console.Error.WriteLine("  FAILED: " + failure);
@@ -173,6 +174,41 @@ internal static class Smoke
         foreach (var width in new[] { b.AdjustedWald(), b.Wald(), b.Score() })
         {
             Check(double.IsFinite(width) && width > 0, $"interval widths sum to {width}");
+        }
+    }
+
+    private static void Report()
+    {
+        var b = new ReportBenchmarks { Rows = 20_011 };
+        b.Setup();
+        try
+        {
+            Check(b.NpsReport() == 0, "nps report (table) exit code");
+            Check(b.DuckDb1() == b.Rows && b.DuckDb2() == b.Rows, "DuckDB read_csv does not count every row");
+            using var json = new StringWriter();
+            Check(b.Report(json, "json") == 0, "nps report (json) exit code");
+            var byRating = new Dictionary<(string, byte), long>();
+            b.DuckDbGroupBy(b.DuckDbConnection, byRating);
+            var expected = byRating
+                .GroupBy(p => p.Key.Item1)
+                .ToDictionary(g => g.Key, g => (
+                    Count: g.Sum(p => p.Value),
+                    Promoters: g.Where(p => p.Key.Item2 >= 9).Sum(p => p.Value),
+                    Detractors: g.Where(p => p.Key.Item2 <= 6).Sum(p => p.Value)));
+            using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
+            var segments = document.RootElement.GetProperty("segments");
+            Check(segments.GetArrayLength() == expected.Count, $"nps report has {segments.GetArrayLength()} segments, DuckDB {expected.Count}");
+            foreach (var segment in segments.EnumerateArray())
+            {
+                var name = segment.GetProperty("dimensions").GetProperty("segment").GetString()!;
+                var actual = (segment.GetProperty("count").GetInt64(), segment.GetProperty("promoters").GetInt64(), segment.GetProperty("detractors").GetInt64());
+                Check(expected.TryGetValue(name, out var e) && actual == (e.Count, e.Promoters, e.Detractors),
+                    $"nps report segment {name}: {actual} vs DuckDB");
+            }
+        }
+        finally
+        {
+            b.Cleanup();
         }
     }
 
