@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Nps.Segmentation;
 
 namespace Nps.Benchmarks;
 
@@ -8,48 +7,22 @@ namespace Nps.Benchmarks;
 /// (Dictionary and LINQ have no thread knob; the dense path's scaling is in <see cref="GroupedBenchmarks"/>).
 /// </summary>
 [MemoryDiagnoser]
-public class GroupedAlternativesBenchmarks
+public class GroupedAlternativesBenchmarks : GroupedInput
 {
-    private int[] _segments = null!;
-    private byte[] _ratings = null!;
-    private DenseNpsAggregator _aggregator = null!;
-
-    [Params(10_000_000)]
-    public int Rows { get; set; }
-
-    [Params(1_000)]
-    public int Segments { get; set; }
-
-    [Params(Skew.Uniform, Skew.Zipf)]
-    public Skew Skew { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _ratings = BenchmarkData.Ratings(Rows);
-        _segments = BenchmarkData.Segments(Rows, Segments, Skew);
-        _aggregator = new DenseNpsAggregator(Segments);
-    }
-
     [Benchmark(Baseline = true, Description = "DenseNpsAggregator, 1 thread")]
-    public long[] Aggregator()
+    public long[] AggregatorAdd()
     {
-        _aggregator.Clear();
-        _aggregator.Add(_segments, _ratings);
-        return _aggregator.Histogram.ToArray();
+        Aggregator.Clear();
+        Aggregator.Add(SegmentIds, Ratings);
+        return Aggregator.Histogram.ToArray();
     }
 
     [Benchmark(Description = "dense loop (plain flat[seg*11+r]++)")]
-    public long[] Dense()
-    {
-        var flat = new long[Segments * Kernels.Buckets];
-        Kernels.DenseLoop(_segments, _ratings, flat);
-        return flat;
-    }
+    public long[] Dense() => DenseLoopSingle();
 
     [Benchmark(Description = "Dictionary<int, long[]>")]
-    public Dictionary<int, long[]> Dictionary() => Kernels.DictionaryGroup(_segments, _ratings);
+    public Dictionary<int, long[]> Dictionary() => Kernels.DictionaryGroup(SegmentIds, Ratings);
 
     [Benchmark(Description = "LINQ GroupBy")]
-    public Dictionary<int, long> LinqGroupBy() => Kernels.LinqGroupBy(_segments, _ratings);
+    public Dictionary<int, long> LinqGroupBy() => Kernels.LinqGroupBy(SegmentIds, Ratings);
 }

@@ -113,7 +113,7 @@ internal static class Smoke
                     var expected = b.DuckDb();
                     Check(expected.Sum() == b.Rows, what + "DuckDB does not count every row");
                     Same(expected, b.DenseLoop(), what + "dense loop");
-                    Check(b.Aggregator() == b.Rows, what + "DenseNpsAggregator count");
+                    Check(b.AggregatorAdd() == b.Rows, what + "DenseNpsAggregator count");
                     Same(expected, b.AggregatorHistogram, what + "DenseNpsAggregator");
                     var ratings = BenchmarkData.Ratings(b.Rows);
                     Same(NpsDistribution.FromRatings(ratings).Counts, NpsDistribution.MergeFlat(expected).Counts,
@@ -135,7 +135,7 @@ internal static class Smoke
             b.Setup();
             var expected = b.Dense();
             Check(expected.Sum() == b.Rows, $"grouped {skew}: dense loop does not count every row");
-            Same(expected, b.Aggregator(), $"grouped {skew}: DenseNpsAggregator");
+            Same(expected, b.AggregatorAdd(), $"grouped {skew}: DenseNpsAggregator");
             Same(expected, Kernels.Flatten(b.Dictionary(), b.Segments), $"grouped {skew}: Dictionary");
             Same(expected, Kernels.Flatten(b.LinqGroupBy(), b.Segments), $"grouped {skew}: LINQ GroupBy");
         }
