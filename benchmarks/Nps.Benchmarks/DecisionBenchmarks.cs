@@ -14,13 +14,15 @@ namespace Nps.Benchmarks;
 [MemoryDiagnoser]
 public class DecisionBenchmarks
 {
-    private const int Customers = 1_000_000;
     private const int EventCount = 1 << 16;
 
     private SurveyProgram _program = null!;
     private TouchpointEvent[] _known = null!;
     private TouchpointEvent[] _unknown = null!;
     private int _next;
+
+    /// <summary>Customers in the ledger; the smoke run sets a small number.</summary>
+    public int Customers { get; set; } = 1_000_000;
 
     [GlobalSetup]
     public void Setup()

@@ -32,6 +32,9 @@ public sealed class NpsDistributionTests
     [InlineData(63)]
     [InlineData(64)]
     [InlineData(65)]
+    [InlineData(64 * 15)] // AVX-512 nibble counters are split into bytes every 15 vectors
+    [InlineData(64 * 15 + 1)]
+    [InlineData(64 * 16 + 63)]
     [InlineData(64 * 255)]
     [InlineData(64 * 255 + 1)]
     [InlineData(64 * 255 * 3 + 77)]
@@ -53,10 +56,13 @@ public sealed class NpsDistributionTests
     public void FromRatings_AllSameValueBeyondByteCounterRange_CountsExactly()
     {
         // 255 vectors of one value fill a byte counter exactly; one more must not wrap.
-        var ratings = Enumerable.Repeat((byte)10, 64 * 256 + 5).ToArray();
-        Assert.Equal(ratings.Length, NpsDistribution.FromRatings(ratings)[10]);
-        Array.Fill(ratings, (byte)0);
-        Assert.Equal(ratings.Length, NpsDistribution.FromRatings(ratings)[0]);
+        // Every value, as the AVX-512 path counts two values per byte (low and high nibble).
+        var ratings = new byte[64 * 256 + 5];
+        for (byte value = 0; value <= 10; value++)
+        {
+            Array.Fill(ratings, value);
+            Assert.Equal(ratings.Length, NpsDistribution.FromRatings(ratings)[value]);
+        }
     }
 
     [Theory]
