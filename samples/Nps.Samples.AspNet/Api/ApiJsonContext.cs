@@ -1,3 +1,4 @@
+using Nps.Serialization;
 using System.Text.Json.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
@@ -10,7 +11,7 @@ namespace Nps.Samples.AspNet.Api;
 [JsonSerializable(typeof(TouchpointRequest))]
 [JsonSerializable(typeof(ResponseRequest))]
 [JsonSerializable(typeof(StoredResponse))]
-[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(NpsReportDocument))]
 [JsonSerializable(typeof(CoachingDocument))]
 [JsonSerializable(typeof(FollowUpStatusRequest))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Nps.Serialization;
 using Nps.Insights;
 using Nps.Samples.AspNet.Storage;
 using Nps.Segmentation;
@@ -12,7 +13,7 @@ public static class ReportEndpoints
         app.MapGet("/api/reports/nps", ReportAsync)
             .WithName("NpsReport")
             .WithSummary("NPS with confidence intervals per segment and period (the JSON of `nps report --format json`).")
-            .Produces<ReportDocument>(StatusCodes.Status200OK, "application/json")
+            .Produces<NpsReportDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem();
 
         app.MapGet("/api/insights/coaching", CoachingAsync)
@@ -32,12 +33,12 @@ public static class ReportEndpoints
         var end = QueryParsing.Instant(errors, "to", to);
         if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
         var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
-        var (intervalMethod, methodName) = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
+        var (intervalMethod, _) = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
         if (errors.Any) return errors.ToProblem();
 
         var builder = new NpsReportBuilder(defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod });
         await foreach (var response in store.ReadAsync(start, end, cancellationToken)) builder.Add(response.ToSurveyResponse());
-        return Results.Json(ReportDocument.From(builder.Build(), methodName), ApiJsonContext.Default.ReportDocument);
+        return Results.Json(NpsReportDocument.From(builder.Build()), ApiJsonContext.Default.NpsReportDocument);
     }
 
     private static async Task<IResult> CoachingAsync(ResponseStore store, CoachingSignalOptions defaults, CancellationToken cancellationToken,

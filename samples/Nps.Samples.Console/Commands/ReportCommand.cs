@@ -1,3 +1,4 @@
+using Nps.Serialization;
 using System.CommandLine;
 using System.Globalization;
 using Nps.Samples.Console.Input;
@@ -153,11 +154,11 @@ public static class ReportCommand
                 context.Error.WriteLine($"note: {clampedWeights:N0} row{(clampedWeights == 1 ? "" : "s")} had a weight below 1; design weights are 1 / inclusion probability, so they were counted with weight 1");
             }
 
-            var document = ReportDocuments.From(builder.Build(), rejected);
+            var document = NpsReportDocument.From(builder.Build(), rejected);
             switch (format)
             {
                 case "json":
-                    Json.Write(context.Out, document, c => c.ReportDocument);
+                    Json.Write(context.Out, document, c => c.NpsReportDocument);
                     break;
                 case "csv":
                     ReportWriters.WriteCsv(context.Out, document, options);

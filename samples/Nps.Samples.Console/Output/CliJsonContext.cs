@@ -1,3 +1,4 @@
+using Nps.Serialization;
 using System.Text.Json.Serialization;
 using Nps.Samples.Console.Commands;
 using Nps.Samples.Console.Reporting;
@@ -7,7 +8,7 @@ namespace Nps.Samples.Console.Output;
 
 /// <summary>Source-generated JSON for every document the tool writes: camelCase, indented, no reflection.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
-[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(NpsReportDocument))]
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(SimulationDocument))]
 [JsonSerializable(typeof(InsightsDocument))]

@@ -19,10 +19,5 @@ public static class MethodNames
     }
 
     /// <summary>The command-line name of <paramref name="method"/>.</summary>
-    public static string Format(IntervalMethod method) => method switch
-    {
-        IntervalMethod.Wald => "wald",
-        IntervalMethod.Score => "score",
-        _ => "adjusted-wald",
-    };
+    public static string Format(IntervalMethod method) => Nps.Serialization.NpsReportDocument.FormatMethod(method);
 }

@@ -1,14 +1,15 @@
+using Nps.Serialization;
 using System.Globalization;
 using Nps.Samples.Console.Output;
 using Nps.Segmentation;
 
 namespace Nps.Samples.Console.Reporting;
 
-/// <summary>Writes a <see cref="ReportDocument"/> as a text table or as CSV.</summary>
+/// <summary>Writes a <see cref="NpsReportDocument"/> as a text table or as CSV.</summary>
 internal static class ReportWriters
 {
     /// <summary>A table for people: scores below the minimum n are replaced by "n&lt;min".</summary>
-    public static void WriteTable(TextWriter writer, ReportDocument report, NpsReportOptions options)
+    public static void WriteTable(TextWriter writer, NpsReportDocument report, NpsReportOptions options)
     {
         var names = Names(options);
         var weighted = report.Overall.WeightedNps is not null;
@@ -36,7 +37,7 @@ internal static class ReportWriters
     }
 
     /// <summary>CSV for spreadsheets: one row per segment and a last row with scope <c>overall</c>.</summary>
-    public static void WriteCsv(TextWriter writer, ReportDocument report, NpsReportOptions options)
+    public static void WriteCsv(TextWriter writer, NpsReportDocument report, NpsReportOptions options)
     {
         var names = Names(options);
         CsvWriter.WriteRow(writer, ["scope", .. names, "count", "promoters", "passives", "detractors", "nps", "lower", "upper", "enough_data", "manual_sends", "weighted_nps", "weighted_lower", "weighted_upper"]);
@@ -56,7 +57,7 @@ internal static class ReportWriters
     private static string[] Names(NpsReportOptions options) =>
         [.. options.Dimensions, .. options.Period is null ? Array.Empty<string>() : ["period"]];
 
-    private static IEnumerable<string> Statistics(SegmentResult segment, int minN) =>
+    private static IEnumerable<string> Statistics(NpsReportCellDocument segment, int minN) =>
     [
         Number(segment.Count),
         Score(segment.Nps, segment, minN),
@@ -66,7 +67,7 @@ internal static class ReportWriters
         Number(segment.Detractors),
     ];
 
-    private static string Score(double? score, SegmentResult segment, int minN) =>
+    private static string Score(double? score, NpsReportCellDocument segment, int minN) =>
         score is null ? "" : segment.EnoughData ? Signed(score.Value) : $"n<{minN}";
 
     private static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
