@@ -18,7 +18,8 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         Assert.Equal("fu-R1", (await first.ReadJsonAsync()).GetProperty("followUpId").GetString());
         var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
         Assert.Equal("fu-R1", followUp.GetProperty("id").GetString());
-        Assert.Equal("Detractor", followUp.GetProperty("reason").GetString());
+        Assert.Equal("detractor", followUp.GetProperty("reason").GetString());
+        Assert.Equal("open", followUp.GetProperty("status").GetString());
         Assert.Equal(DateTimeOffset.Parse("2026-03-16T10:05:00+01:00", System.Globalization.CultureInfo.InvariantCulture), followUp.GetProperty("dueAt").GetDateTimeOffset());
     }
 
@@ -30,7 +31,7 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         using var list = await Client.GetAsync("/api/follow-ups", Token);
 
         var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
-        Assert.Equal(("fu-R1", "Callback"), (followUp.GetProperty("id").GetString(), followUp.GetProperty("reason").GetString()));
+        Assert.Equal(("fu-R1", "callback"), (followUp.GetProperty("id").GetString(), followUp.GetProperty("reason").GetString()));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         using var again = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted" }"""), Token);
 
         Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
-        Assert.Equal("Closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -190,6 +191,6 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         using var get = await client.GetAsync("/api/follow-ups/fu-R9", Token);
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-        Assert.Equal("Detractor", (await get.ReadJsonAsync()).GetProperty("reason").GetString());
+        Assert.Equal("detractor", (await get.ReadJsonAsync()).GetProperty("reason").GetString());
     }
 }
