@@ -1,9 +1,11 @@
-using Nps.Serialization;
 using System.Text.Json.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
 
-/// <summary>Source-generated JSON for the API's own types: camelCase, enums as strings (extra request fields: see each request type).</summary>
+/// <summary>
+/// Source-generated JSON for what the API reads (request bodies) and what it stores of a response. Everything the
+/// API writes as a result is a document of the one wire contract, written through <c>Nps.Serialization.NpsJson</c>.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
@@ -11,7 +13,5 @@ namespace Nps.Samples.AspNet.Api;
 [JsonSerializable(typeof(TouchpointRequest))]
 [JsonSerializable(typeof(ResponseRequest))]
 [JsonSerializable(typeof(StoredResponse))]
-[JsonSerializable(typeof(NpsReportDocument))]
-[JsonSerializable(typeof(CoachingDocument))]
 [JsonSerializable(typeof(FollowUpStatusRequest))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

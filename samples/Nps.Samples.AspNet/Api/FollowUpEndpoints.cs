@@ -1,4 +1,5 @@
 using Nps.FollowUp;
+using Nps.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
 
@@ -10,38 +11,40 @@ public static class FollowUpEndpoints
         app.MapGet("/api/follow-ups", ListAsync)
             .WithName("ListFollowUps")
             .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time.")
-            .Produces<IReadOnlyList<FollowUpCase>>(StatusCodes.Status200OK, "application/json")
+            .Produces<IReadOnlyList<FollowUpCaseDocument>>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem();
 
         app.MapGet("/api/follow-ups/{id}", GetAsync)
             .WithName("GetFollowUp")
-            .Produces<FollowUpCase>(StatusCodes.Status200OK, "application/json")
+            .Produces<FollowUpCaseDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapPost("/api/follow-ups/{id}/status", SetStatusAsync)
             .WithName("SetFollowUpStatus")
             .WithSummary("Moves a follow-up: open → contacted → closed, or open → closed.")
             .Accepts<FollowUpStatusRequest>("application/json")
-            .Produces<FollowUpCase>(StatusCodes.Status200OK, "application/json")
+            .Produces<FollowUpCaseDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ListAsync(FollowUpService followUps, CancellationToken cancellationToken, string? status = null)
+    private static async Task<IResult> ListAsync(FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken, string? status = null)
     {
         var errors = new FieldErrors();
         var wanted = Status(errors, "status", status, required: false);
         if (errors.Any) return errors.ToProblem();
-        return Results.Json(await followUps.ListAsync(wanted, cancellationToken), FollowUpJsonContext.Default.IReadOnlyListFollowUpCase);
+        var now = clock.GetUtcNow();
+        IReadOnlyList<FollowUpCaseDocument> list = [.. (await followUps.ListAsync(wanted, cancellationToken)).Select(f => FollowUpCaseDocument.From(f, now))];
+        return TypedResults.Json(list, NpsJson.TypeInfo<IReadOnlyList<FollowUpCaseDocument>>());
     }
 
-    private static async Task<IResult> GetAsync(string id, FollowUpService followUps, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(string id, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken) =>
         await followUps.FindAsync(id, cancellationToken) is { } found
-            ? Results.Json(found, FollowUpJsonContext.Default.FollowUpCase)
+            ? Document(found, clock)
             : NotFound(id);
 
-    private static async Task<IResult> SetStatusAsync(string id, HttpRequest request, FollowUpService followUps, CancellationToken cancellationToken)
+    private static async Task<IResult> SetStatusAsync(string id, HttpRequest request, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.FollowUpStatusRequest, cancellationToken);
         if (problem is not null) return problem;
@@ -52,7 +55,7 @@ public static class FollowUpEndpoints
 
         var result = await followUps.TransitionAsync(id, to!.Value, body.Note, cancellationToken);
         return result.Succeeded
-            ? Results.Json(result.FollowUp!, FollowUpJsonContext.Default.FollowUpCase)
+            ? Document(result.FollowUp!, clock)
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The follow-up cannot make this move.", detail: result.Error);
     }
 
@@ -64,10 +67,11 @@ public static class FollowUpEndpoints
             return null;
         }
 
-        if (Enum.TryParse<FollowUpStatus>(value, ignoreCase: true, out var status) && Enum.IsDefined(status) && !char.IsDigit(value[0])) return status;
-        errors.Add(field, $"'{value}' is not a follow-up status: open, contacted or closed.");
-        return null;
+        return QueryParsing.Wire<FollowUpStatus>(errors, field, value, "a follow-up status");
     }
+
+    private static IResult Document(FollowUpCase followUp, TimeProvider clock) =>
+        TypedResults.Json(FollowUpCaseDocument.From(followUp, clock.GetUtcNow()), NpsJson.TypeInfo<FollowUpCaseDocument>());
 
     private static IResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such follow-up.", detail: $"No follow-up has id '{id}'.");

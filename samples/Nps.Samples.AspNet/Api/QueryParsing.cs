@@ -1,38 +1,32 @@
 using System.Globalization;
 using Nps.Segmentation;
+using Nps.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
 
 /// <summary>Query-string values shared by the report and insight routes, reported by name when invalid.</summary>
 public static class QueryParsing
 {
-    public static Period? Period(FieldErrors errors, string field, string? value)
+    public static Period? Period(FieldErrors errors, string field, string? value) => Wire<Period>(errors, field, value, "a period");
+
+    public static IntervalMethod Method(FieldErrors errors, string field, string? value, IntervalMethod fallback) =>
+        Wire<IntervalMethod>(errors, field, value, "an interval method") ?? fallback;
+
+    /// <summary>A wire name of <typeparamref name="T"/> (<see cref="WireNames"/>, case-insensitive); null when absent or invalid.</summary>
+    public static T? Wire<T>(FieldErrors errors, string field, string? value, string what)
+        where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (Enum.TryParse<Period>(value, ignoreCase: true, out var period) && Enum.IsDefined(period) && !char.IsDigit(value[0])) return period;
-        errors.Add(field, $"'{value}' is not a period: day, week, month, quarter or year.");
+        if (WireNames.TryParse(value.Trim(), out T parsed)) return parsed;
+        errors.Add(field, $"'{value}' is not {what}: {WireNames.Describe<T>()}.");
         return null;
-    }
-
-    public static (IntervalMethod Method, string Name) Method(FieldErrors errors, string field, string? value, IntervalMethod fallback)
-    {
-        switch (value?.ToLowerInvariant())
-        {
-            case null or "": return (fallback, Name(fallback));
-            case "adjusted-wald": return (IntervalMethod.AdjustedWald, "adjusted-wald");
-            case "wald": return (IntervalMethod.Wald, "wald");
-            case "score": return (IntervalMethod.Score, "score");
-            default:
-                errors.Add(field, $"'{value}' is not an interval method: adjusted-wald, wald or score.");
-                return (fallback, Name(fallback));
-        }
     }
 
     public static double Level(FieldErrors errors, string field, string? value, double fallback)
     {
         if (string.IsNullOrWhiteSpace(value)) return fallback;
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var level) && level is >= 0.5 and < 1) return level;
-        errors.Add(field, $"'{value}' is not a confidence level in [0.5, 1), e.g. 0.95.");
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var level) && level is > 0 and < 1) return level;
+        errors.Add(field, $"'{value}' is not a confidence level in (0, 1), e.g. 0.95.");
         return fallback;
     }
 
@@ -56,11 +50,4 @@ public static class QueryParsing
         else if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Length) errors.Add(field, $"'{value}' names a dimension twice.");
         return names;
     }
-
-    public static string Name(IntervalMethod method) => method switch
-    {
-        IntervalMethod.Wald => "wald",
-        IntervalMethod.Score => "score",
-        _ => "adjusted-wald",
-    };
 }

@@ -19,7 +19,7 @@ public static class ReportEndpoints
         app.MapGet("/api/insights/coaching", CoachingAsync)
             .WithName("CoachingSignals")
             .WithSummary("Coaching signals that fired (underperformance, post-launch-drop, inflation), each with its evidence.")
-            .Produces<CoachingDocument>(StatusCodes.Status200OK, "application/json")
+            .Produces<CoachingSignalsDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem();
     }
 
@@ -33,26 +33,27 @@ public static class ReportEndpoints
         var end = QueryParsing.Instant(errors, "to", to);
         if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
         var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
-        var (intervalMethod, _) = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
+        var intervalMethod = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
         if (errors.Any) return errors.ToProblem();
 
         var builder = new NpsReportBuilder(defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod });
         await foreach (var response in store.ReadAsync(start, end, cancellationToken)) builder.Add(response.ToSurveyResponse());
-        return Results.Json(NpsReportDocument.From(builder.Build()), ApiJsonContext.Default.NpsReportDocument);
+        return TypedResults.Json(NpsReportDocument.From(builder.Build()), NpsJson.TypeInfo<NpsReportDocument>());
     }
 
     private static async Task<IResult> CoachingAsync(ResponseStore store, CoachingSignalOptions defaults, CancellationToken cancellationToken,
         string? by = null, string? period = null)
     {
         var errors = new FieldErrors();
-        var dimension = string.IsNullOrWhiteSpace(by) ? defaults.Dimension : by.Trim();
+        var dimension = string.IsNullOrWhiteSpace(by) ? defaults.Dimension : by.Trim().ToLowerInvariant();
         if (dimension is not ("agent" or "team")) errors.Add("by", $"'{by}' is not a coaching dimension: agent or team.");
         var bucket = QueryParsing.Period(errors, "period", period) ?? defaults.Period;
         if (errors.Any) return errors.ToProblem();
 
         var responses = new List<SurveyResponse>();
         await foreach (var response in store.ReadAsync(null, null, cancellationToken)) responses.Add(response.ToSurveyResponse());
-        var signals = new CoachingSignalDetector(defaults with { Dimension = dimension, Period = bucket }).Detect(responses);
-        return Results.Json(new CoachingDocument(dimension, bucket.ToString().ToLowerInvariant(), signals), ApiJsonContext.Default.CoachingDocument);
+        var options = defaults with { Dimension = dimension, Period = bucket };
+        var signals = new CoachingSignalDetector(options).Detect(responses);
+        return TypedResults.Json(CoachingSignalsDocument.From(signals, options), NpsJson.TypeInfo<CoachingSignalsDocument>());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Nps.Samples.AspNet.Storage;
 using Nps.Sampling;
+using Nps.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
 
@@ -12,7 +13,7 @@ public static class TouchpointEndpoints
             .WithName("DecideTouchpoint")
             .WithSummary("Decides invite, suppress or defer for a touchpoint; a retry of the same event returns the first decision.")
             .Accepts<TouchpointRequest>("application/json")
-            .Produces<SurveyDecision>(StatusCodes.Status200OK, "application/json")
+            .Produces<SurveyDecisionDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Nps.Sampling;
+using Nps.Serialization;
 
 namespace Nps.Samples.AspNet.Storage;
 
@@ -22,7 +22,7 @@ public sealed class DecisionStore(SqliteDatabase database)
     /// <summary>Stores the decision unless one is stored for the event already; returns the stored JSON.</summary>
     public async Task<string> AddAsync(SurveyDecision decision, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(decision, SamplingJsonContext.Default.SurveyDecision);
+        var body = NpsJson.Serialize(SurveyDecisionDocument.From(decision));
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText = """

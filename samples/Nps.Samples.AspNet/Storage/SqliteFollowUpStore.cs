@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Nps.FollowUp;
+using Nps.Serialization;
 
 namespace Nps.Samples.AspNet.Storage;
 
@@ -74,8 +74,14 @@ public sealed class SqliteFollowUpStore(SqliteDatabase database) : IFollowUpStor
         command.Parameters.AddWithValue("$body", Serialize(followUp));
     }
 
-    private static string Serialize(FollowUpCase followUp) => JsonSerializer.Serialize(followUp, FollowUpJsonContext.Default.FollowUpCase);
+    // Stored as the wire contract's document, made for no moment (overdue: null), so the text is stable.
+    private static string Serialize(FollowUpCase followUp) => NpsJson.Serialize(FollowUpCaseDocument.From(followUp));
 
-    private static FollowUpCase Read(SqliteDataReader reader) =>
-        JsonSerializer.Deserialize(reader.GetString(0), FollowUpJsonContext.Default.FollowUpCase) ?? throw new InvalidDataException("A stored follow-up is null.");
+    private static FollowUpCase Read(SqliteDataReader reader)
+    {
+        var document = NpsJson.Deserialize<FollowUpCaseDocument>(reader.GetString(0)) ?? throw new InvalidDataException("A stored follow-up is null.");
+        return document.TryToFollowUpCase(out var followUp, out var error)
+            ? followUp
+            : throw new InvalidDataException($"Stored follow-up {document.Id}: {error}");
+    }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using Nps.Serialization;
 
 namespace Nps.Samples.Console.Commands;
 
@@ -60,6 +62,47 @@ internal static class CommonOptions
         var option = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => formats[0] };
         option.AcceptOnlyFromAmong(formats);
         return option;
+    }
+
+    /// <summary>
+    /// An option whose value is a member of <typeparamref name="T"/> by its wire name (<see cref="WireNames"/>),
+    /// case-insensitive: <c>--period Quarter</c> and <c>--period quarter</c> are the same.
+    /// </summary>
+    public static Option<T> Wire<T>(string name, string description, T defaultValue)
+        where T : struct, Enum
+    {
+        var option = new Option<T>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result => ParseWire<T>(name, result),
+            HelpName = string.Join('|', WireNames.All<T>()),
+        };
+        option.CompletionSources.Add(WireNames.All<T>().ToArray());
+        return option;
+    }
+
+    /// <summary>As <see cref="Wire{T}(string, string, T)"/>, for an option that may be absent.</summary>
+    public static Option<T?> OptionalWire<T>(string name, string description)
+        where T : struct, Enum
+    {
+        var option = new Option<T?>(name)
+        {
+            Description = description,
+            CustomParser = result => ParseWire<T>(name, result),
+            HelpName = string.Join('|', WireNames.All<T>()),
+        };
+        option.CompletionSources.Add(WireNames.All<T>().ToArray());
+        return option;
+    }
+
+    private static T ParseWire<T>(string name, ArgumentResult result)
+        where T : struct, Enum
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (WireNames.TryParse(text, out T value)) return value;
+        result.AddError($"{name} '{text}' is not {WireNames.Describe<T>()}");
+        return default;
     }
 
     /// <summary><c>--skip-invalid</c>.</summary>

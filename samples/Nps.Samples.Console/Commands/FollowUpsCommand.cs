@@ -3,6 +3,7 @@ using System.Globalization;
 using Nps.FollowUp;
 using Nps.Samples.Console.Input;
 using Nps.Samples.Console.Output;
+using Nps.Serialization;
 using Nps.Samples.Console.Simulation;
 
 namespace Nps.Samples.Console.Commands;
@@ -20,8 +21,7 @@ public static class FollowUpsCommand
         var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.AcceptExistingOnly();
         var asOf = new Option<string?>("--as-of") { Description = "Show the queue as of this moment (ISO 8601 with offset); now by default. Later responses are left out." };
         var includePassives = new Option<bool>("--include-passives") { Description = "Follow up passives too." };
-        var status = new Option<string?>("--status") { Description = "Only follow-ups with this status." };
-        status.AcceptOnlyFromAmong("open", "contacted", "closed");
+        var status = CommonOptions.OptionalWire<FollowUpStatus>("--status", "Only follow-ups with this status.");
         var limit = new Option<int>("--limit") { Description = "Rows in the table (0: all); JSON always lists all.", DefaultValueFactory = _ => 20 };
         var format = CommonOptions.Format("table", "json");
         var skipInvalid = CommonOptions.SkipInvalid();
@@ -42,15 +42,8 @@ public static class FollowUpsCommand
                 return context.UsageError($"--limit must be 0 or more, got {parse.GetValue(limit)}");
             }
 
-            FollowUpStatus? statusValue = parse.GetValue(status) switch
-            {
-                "open" => FollowUpStatus.Open,
-                "contacted" => FollowUpStatus.Contacted,
-                "closed" => FollowUpStatus.Closed,
-                _ => null,
-            };
             var policy = new FollowUpPolicy { IncludePassives = parse.GetValue(includePassives) };
-            var settings = new Settings(moment, policy, statusValue, parse.GetValue(limit), parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+            var settings = new Settings(moment, policy, parse.GetValue(status), parse.GetValue(limit), parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
             return await RunAsync(context, parse.GetRequiredValue(file).FullName, settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -92,16 +85,11 @@ public static class FollowUpsCommand
 
             clock.Now = settings.AsOf;
             var metrics = await service.GetMetricsAsync(cancellationToken).ConfigureAwait(false);
-            var queue = (await service.ListAsync(settings.Status, cancellationToken).ConfigureAwait(false))
-                .Select(f => Entry(f, settings.AsOf))
-                .OrderByDescending(f => f.Overdue)
-                .ThenBy(f => f.DueAt)
-                .ThenBy(f => f.Id, StringComparer.Ordinal)
-                .ToList();
-            var document = new FollowUpsDocument(settings.AsOf, Metrics(metrics), anonymous, afterAsOf, stream.Rejected, queue);
+            var queue = await service.ListAsync(settings.Status, cancellationToken).ConfigureAwait(false);
+            var document = FollowUpQueueDocument.From(queue, metrics, settings.AsOf, anonymous, afterAsOf, stream.Rejected);
             if (settings.Format == "json")
             {
-                Json.Write(context.Out, document, c => c.FollowUpsDocument);
+                Json.Write(context.Out, document);
             }
             else
             {
@@ -112,19 +100,7 @@ public static class FollowUpsCommand
         }
     }
 
-    private static FollowUpEntry Entry(FollowUpCase followUp, DateTimeOffset asOf) => new(
-        followUp.Id, followUp.ResponseId, followUp.CustomerId, Name(followUp.Reason), followUp.Rating.Value, followUp.Comment,
-        followUp.RespondedAt, followUp.DueAt, followUp.OwnerTeam, followUp.OwnerAgent, Name(followUp.Status), followUp.IsOverdue(asOf));
-
-    private static FollowUpMetricsResult Metrics(FollowUpMetrics m) => new(
-        m.Total, m.Open, m.Contacted, m.Closed, m.Overdue, m.Detractors, m.DetractorsFollowedUp,
-        m.DetractorFollowUpShare is { } share ? Math.Round(share, 4) : null,
-        m.MedianTimeToFirstContact is { } median ? Math.Round(median.TotalHours, 2) : null);
-
-    private static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
-
-    private static void WriteTable(TextWriter writer, FollowUpsDocument document, int limit)
+    private static void WriteTable(TextWriter writer, FollowUpQueueDocument document, int limit)
     {
         var m = document.Metrics;
         var share = m.DetractorFollowUpShare is { } s ? s.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a";
@@ -142,7 +118,7 @@ public static class FollowUpsCommand
             table.Add(
                 f.Id, f.CustomerId, f.Reason, f.Rating.ToString(CultureInfo.InvariantCulture),
                 f.DueAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                f.Overdue ? "OVERDUE" : f.Status, f.OwnerTeam ?? "", f.OwnerAgent ?? "",
+                f.Overdue == true ? "OVERDUE" : f.Status, f.OwnerTeam ?? "", f.OwnerAgent ?? "",
                 comment.Length > 50 ? comment[..49] + "…" : comment);
         }
 

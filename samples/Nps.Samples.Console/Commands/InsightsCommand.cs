@@ -3,7 +3,7 @@ using System.Globalization;
 using Nps.Insights;
 using Nps.Samples.Console.Input;
 using Nps.Samples.Console.Output;
-using Nps.Samples.Console.Reporting;
+using Nps.Serialization;
 
 namespace Nps.Samples.Console.Commands;
 
@@ -20,8 +20,7 @@ public static class InsightsCommand
         var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.AcceptExistingOnly();
         var by = new Option<string>("--by") { Description = "Whom the signals are about.", DefaultValueFactory = _ => "agent" };
         by.AcceptOnlyFromAmong("agent", "team");
-        var period = new Option<string>("--period") { Description = "Period of the series the signals look at.", DefaultValueFactory = _ => "month" };
-        period.AcceptOnlyFromAmong(PeriodNames.All);
+        var period = CommonOptions.Wire("--period", "Period of the series the signals look at.", Nps.Segmentation.Period.Month);
         var timeZone = CommonOptions.TimeZone();
         var level = CommonOptions.Level("Confidence level of intervals and tests.");
         var minN = CommonOptions.MinimumCount("Minimum responses for a cell to count as evidence.", 1);
@@ -33,11 +32,10 @@ public static class InsightsCommand
         };
         command.SetAction(parse =>
         {
-            PeriodNames.TryParse(parse.GetValue(period), out var periodValue);
             var options = new CoachingSignalOptions
             {
                 Dimension = parse.GetRequiredValue(by),
-                Period = periodValue,
+                Period = parse.GetValue(period),
                 TimeZone = CommonOptions.Zone(parse, timeZone),
                 Level = parse.GetValue(level),
                 MinimumCount = parse.GetValue(minN),
@@ -63,15 +61,10 @@ public static class InsightsCommand
                 return context.InvalidInput(problem.Message);
             }
 
-            var document = new InsightsDocument(
-                options.Dimension,
-                PeriodNames.Format(options.Period),
-                options.Level,
-                stream.Rejected,
-                [.. signals.Select(Describe)]);
+            var document = CoachingSignalsDocument.From(signals, options, stream.Rejected);
             if (format == "json")
             {
-                Json.Write(context.Out, document, c => c.InsightsDocument);
+                Json.Write(context.Out, document);
             }
             else
             {
@@ -82,26 +75,7 @@ public static class InsightsCommand
         }
     }
 
-    private static SignalResult Describe(CoachingSignal signal)
-    {
-        var e = signal.Evidence;
-        return new SignalResult(
-            signal.Kind,
-            signal.Dimension,
-            signal.Value,
-            new EvidenceResult(
-                e.Count,
-                Math.Round(e.Score, 2),
-                new IntervalResult(Math.Round(e.Interval.Lower, 2), Math.Round(e.Interval.Upper, 2), e.Interval.Level, Reporting.MethodNames.Format(e.Interval.Method)),
-                e.PValue,
-                e.Periods,
-                e.Reference,
-                Math.Round(e.ReferenceScore, 2),
-                e.ReferenceCount,
-                e.Summary));
-    }
-
-    private static void WriteTable(TextWriter writer, InsightsDocument document)
+    private static void WriteTable(TextWriter writer, CoachingSignalsDocument document)
     {
         if (document.Signals.Count == 0)
         {
@@ -116,11 +90,11 @@ public static class InsightsCommand
             table.Add(
                 signal.Kind,
                 signal.Value,
-                e.N.ToString(CultureInfo.InvariantCulture),
-                e.Score.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
-                string.Create(CultureInfo.InvariantCulture, $"[{e.Interval.Lower:+0.0;-0.0;0.0}, {e.Interval.Upper:+0.0;-0.0;0.0}]"),
-                e.PValue < 0.0001 ? "<0.0001" : e.PValue.ToString("0.####", CultureInfo.InvariantCulture),
-                string.Create(CultureInfo.InvariantCulture, $"{e.Reference} {e.ReferenceScore:+0.0;-0.0;0.0}"),
+                e.Count.ToString(CultureInfo.InvariantCulture),
+                Signed(e.Score),
+                $"[{Signed(e.Interval.Lower)}, {Signed(e.Interval.Upper)}]",
+                e.PValue is { } p ? (p < 0.0001 ? "<0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture)) : "",
+                $"{e.Reference} {Signed(e.ReferenceScore)}",
                 e.Periods.Count == 0 ? "" : e.Periods.Count == 1 ? e.Periods[0] : $"{e.Periods[0]}..{e.Periods[^1]}");
         }
 
@@ -131,4 +105,6 @@ public static class InsightsCommand
             writer.WriteLine($"- {signal.Kind} {signal.Dimension} {signal.Value}: {signal.Evidence.Summary}");
         }
     }
+
+    private static string Signed(double? value) => value?.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) ?? "";
 }

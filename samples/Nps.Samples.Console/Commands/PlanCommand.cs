@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Nps.Samples.Console.Output;
+using Nps.Serialization;
 
 namespace Nps.Samples.Console.Commands;
 
@@ -53,10 +54,10 @@ public static class PlanCommand
                 responses = NpsSampleSize.ForMarginOfError(marginValue, levelValue);
             }
 
-            var document = new PlanDocument(marginValue, levelValue, promoterShare, detractorShare, responses);
+            var document = new SampleSizePlanDocument(marginValue, levelValue, promoterShare, detractorShare, responses);
             if (parse.GetValue(format) == "json")
             {
-                Json.Write(context.Out, document, c => c.PlanDocument);
+                Json.Write(context.Out, document);
             }
             else
             {

@@ -25,12 +25,10 @@ public static class ReportCommand
         ArgumentNullException.ThrowIfNull(context);
         var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.AcceptExistingOnly();
         var by = new Option<string?>("--by") { Description = "Dimensions to group by, comma-separated (any column other than the reserved ones), e.g. team,channel." };
-        var period = new Option<string?>("--period") { Description = "Group by calendar period: day, week (ISO), month, quarter or year." };
-        period.AcceptOnlyFromAmong(PeriodNames.All);
+        var period = CommonOptions.OptionalWire<Period>("--period", "Group by calendar period: day, week (ISO), month, quarter or year.");
         var timeZone = CommonOptions.TimeZone();
         var level = CommonOptions.Level("Confidence level of the intervals, in (0, 1).");
-        var method = new Option<string>("--method") { Description = "Interval method.", DefaultValueFactory = _ => "adjusted-wald" };
-        method.AcceptOnlyFromAmong(MethodNames.All);
+        var method = CommonOptions.Wire("--method", "Interval method.", IntervalMethod.AdjustedWald);
         var minN = CommonOptions.MinimumCount("Minimum responses for a cell to show a score (below it: not enough data).", 0);
         var format = CommonOptions.Format("table", "json", "csv");
         var skipInvalid = CommonOptions.SkipInvalid();
@@ -42,14 +40,13 @@ public static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            MethodNames.TryParse(parse.GetValue(method), out var methodValue);
             var options = new NpsReportOptions
             {
                 Dimensions = (parse.GetValue(by) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Period = PeriodNames.TryParse(parse.GetValue(period), out var p) ? p : null,
+                Period = parse.GetValue(period),
                 TimeZone = CommonOptions.Zone(parse, timeZone),
                 Level = parse.GetValue(level),
-                IntervalMethod = methodValue,
+                IntervalMethod = parse.GetValue(method),
                 MinimumCount = parse.GetValue(minN),
                 IncludeManualSends = parse.GetValue(includeManual),
             };
@@ -158,7 +155,7 @@ public static class ReportCommand
             switch (format)
             {
                 case "json":
-                    Json.Write(context.Out, document, c => c.NpsReportDocument);
+                    Json.Write(context.Out, document);
                     break;
                 case "csv":
                     ReportWriters.WriteCsv(context.Out, document, options);

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Nps.Fatigue;
 using Nps.Samples.Console.Input;
 using Nps.Samples.Console.Output;
 using Nps.Samples.Console.Simulation;
 using Nps.Sampling;
+using Nps.Serialization;
 
 namespace Nps.Samples.Console.Commands;
 
@@ -70,8 +70,8 @@ public static class SimulateCommand
 
         using (records)
         {
-            var decisions = new List<SimulatedDecision>();
-            var summary = new SimulationTally(settings.By);
+            var simulation = new SimulationDocumentBuilder(settings.By);
+            long events = 0;
             foreach (var (touchpoint, error) in new ContactLogReader(records!).Read())
             {
                 if (error is { } problem)
@@ -81,20 +81,19 @@ public static class SimulateCommand
 
                 clock.Now = touchpoint!.OccurredAt;
                 var decision = await program.DecideAsync(touchpoint, cancellationToken).ConfigureAwait(false);
-                var simulated = Describe(decision);
-                decisions.Add(simulated);
-                summary.Add(touchpoint, simulated);
+                simulation.Add(touchpoint, decision);
+                events++;
             }
 
-            if (decisions.Count == 0 && records!.Columns.Count == 0)
+            if (events == 0 && records!.Columns.Count == 0)
             {
                 return context.InvalidInput(new InputError(1, null, "the file is empty").Message);
             }
 
-            var document = new SimulationDocument(decisions, summary.Build(settings.ResponseRate, settings.Level));
+            var document = simulation.Build(settings.ResponseRate, settings.Level);
             if (format == "json")
             {
-                Json.Write(context.Out, document, c => c.SimulationDocument);
+                Json.Write(context.Out, document);
             }
             else
             {
@@ -105,20 +104,7 @@ public static class SimulateCommand
         }
     }
 
-    private static SimulatedDecision Describe(SurveyDecision decision) => decision switch
-    {
-        InviteDecision invite => new SimulatedDecision(
-            invite.EventId, invite.CustomerId, "invite", null,
-            invite.IsManual ? "manual invitation" : $"selected by policy {invite.Policy}" + (invite.Draw is { } d ? string.Create(CultureInfo.InvariantCulture, $" at rate {d.Rate:0.###}") : ""),
-            invite.SendAt, invite.InclusionProbability, invite.Policy, null),
-        DeferDecision defer => new SimulatedDecision(
-            defer.EventId, defer.CustomerId, "defer", defer.Rule, defer.Reason, defer.SendAt, defer.InclusionProbability, defer.Policy, null),
-        SuppressDecision suppress => new SimulatedDecision(
-            suppress.EventId, suppress.CustomerId, "suppress", suppress.Rule, suppress.Reason, null, null, null, suppress.EligibleAgainAt),
-        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown decision type."),
-    };
-
-    private static void WriteTable(TextWriter writer, SimulationSummary summary, string by)
+    private static void WriteTable(TextWriter writer, SimulationSummaryDocument summary, string by)
     {
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Events:N0} events: {summary.Invitations:N0} invitations ({summary.Deferred:N0} deferred), {summary.Events - summary.Invitations:N0} suppressed."));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Nps.Insights;
 using Nps.Samples.Console.Input;
 using Nps.Samples.Console.Output;
+using Nps.Serialization;
 
 namespace Nps.Samples.Console.Commands;
 
@@ -18,8 +19,7 @@ public static class ThemesCommand
         ArgumentNullException.ThrowIfNull(context);
         var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (with a comment column)." }.AcceptExistingOnly();
         var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "Theme taxonomy as JSON (default: the built-in Dutch and English drivers)." }.AcceptExistingOnly();
-        var baseline = new Option<string>("--baseline") { Description = "Compare mentions with the other comments or with all other responses.", DefaultValueFactory = _ => "other-comments" };
-        baseline.AcceptOnlyFromAmong("other-comments", "all-other-responses");
+        var baseline = CommonOptions.Wire("--baseline", "Compare mentions with the other comments or with all other responses.", ThemeBaseline.OtherComments);
         var examples = new Option<int>("--examples") { Description = "Example comments per theme.", DefaultValueFactory = _ => 3 };
         var level = CommonOptions.Level("Confidence level of the impact interval.");
         var format = CommonOptions.Format("table", "json");
@@ -51,7 +51,7 @@ public static class ThemesCommand
             {
                 ExamplesPerTheme = parse.GetValue(examples),
                 ConfidenceLevel = parse.GetValue(level),
-                Baseline = parse.GetValue(baseline) == "all-other-responses" ? ThemeBaseline.AllOtherResponses : ThemeBaseline.OtherComments,
+                Baseline = parse.GetValue(baseline),
                 IncludeManual = parse.GetValue(includeManual),
             };
             return Run(context, parse.GetRequiredValue(file).FullName, themes, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
@@ -75,16 +75,10 @@ public static class ThemesCommand
                 return context.InvalidInput(problem.Message);
             }
 
-            var document = new ThemesDocument(
-                options.Baseline == ThemeBaseline.AllOtherResponses ? "all-other-responses" : "other-comments",
-                CategoryResult.From(analysis.Responses),
-                CategoryResult.From(analysis.Commented),
-                analysis.CommentsWithTheme,
-                stream.Rejected,
-                [.. analysis.Themes.Select(Entry)]);
+            var document = ThemeAnalysisDocument.From(analysis, stream.Rejected);
             if (format == "json")
             {
-                Json.Write(context.Out, document, c => c.ThemesDocument);
+                Json.Write(context.Out, document);
             }
             else
             {
@@ -95,18 +89,7 @@ public static class ThemesCommand
         }
     }
 
-    private static ThemeEntry Entry(ThemeResult theme) => new(
-        theme.ThemeId,
-        theme.ThemeName,
-        CategoryResult.From(theme.Mentions),
-        CategoryResult.From(theme.Others),
-        Math.Round(theme.ShareOfComments, 4),
-        theme.Impact is { } impact
-            ? new ImpactResult(Math.Round(impact.Difference, 2), impact.PValue, Math.Round(impact.Interval.Lower, 2), Math.Round(impact.Interval.Upper, 2))
-            : null,
-        [.. theme.Examples.Select(e => new ExampleResult(e.ResponseId, e.Rating.Value, e.Comment))]);
-
-    private static void WriteTable(TextWriter writer, ThemesDocument document)
+    private static void WriteTable(TextWriter writer, ThemeAnalysisDocument document)
     {
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{document.Commented.Count:N0} of {document.Responses.Count:N0} responses have a comment; {document.CommentsWithTheme:N0} mention a theme. Impact: NPS of mentions minus NPS of {document.Baseline}."));
@@ -123,7 +106,7 @@ public static class ThemesCommand
                 Signed(theme.Mentions.Nps),
                 Signed(theme.Others.Nps),
                 Signed(theme.Impact?.Difference),
-                theme.Impact is { } i ? (i.PValue < 0.0001 ? "<0.0001" : i.PValue.ToString("0.####", CultureInfo.InvariantCulture)) : "");
+                theme.Impact?.PValue is { } p ? (p < 0.0001 ? "<0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture)) : "");
         }
 
         table.Write(writer);

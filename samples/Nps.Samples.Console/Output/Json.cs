@@ -1,24 +1,14 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using Nps.Serialization;
 
 namespace Nps.Samples.Console.Output;
 
-/// <summary>Writes documents as JSON through the source-generated context, keeping accents readable.</summary>
+/// <summary>Writes a document of the wire contract (<see cref="NpsJson"/>), the same bytes the web API sends.</summary>
 internal static class Json
 {
-    private static readonly CliJsonContext Context = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    /// <summary>Writes <paramref name="document"/> and a <c>\n</c>, whatever the writer's line end.</summary>
+    public static void Write<T>(TextWriter writer, T document)
     {
-        // Output goes to a file or a terminal, never into HTML, so "é" may stay "é".
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
-    /// <summary>The context with the tool's options.</summary>
-    public static CliJsonContext Options => Context;
-
-    /// <summary>Writes <paramref name="value"/> and a newline.</summary>
-    public static void Write<T>(TextWriter writer, T value, Func<CliJsonContext, JsonTypeInfo<T>> type)
-    {
-        writer.WriteLine(JsonSerializer.Serialize(value, type(Context)));
+        writer.Write(NpsJson.Serialize(document));
+        writer.Write('\n');
     }
 }

@@ -25,7 +25,7 @@ internal static class ReportWriters
         }
 
         var grouping = (options.Dimensions.Count > 0 ? " by " + string.Join(", ", options.Dimensions) : "") +
-            (options.Period is { } period ? $" per {PeriodNames.Format(period)} ({options.TimeZone.Id})" : "");
+            (options.Period is { } period ? $" per {WireNames.Format(period)} ({options.TimeZone.Id})" : "");
         writer.WriteLine($"NPS{grouping}: {report.Method} {percent}% intervals, min n {report.MinN}" +
             (report.Overall.ManualSends > 0 ? $", {report.Overall.ManualSends:N0} manual sends {(report.IncludeManual ? "included" : "excluded")}" : "") +
             (report.Rejected > 0 ? $", {report.Rejected:N0} invalid rows skipped" : ""));
@@ -74,5 +74,6 @@ internal static class ReportWriters
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+    // Full precision (the shortest text that round-trips), as in JSON: CSV is a machine format too.
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 }

@@ -5,6 +5,8 @@ namespace Nps.FollowUp;
 /// <summary>
 /// System.Text.Json source-generated metadata for follow-ups, results, metrics and the policy (camelCase, ratings as numbers, enums
 /// as strings; trimming- and AOT-safe).
+/// Internal: hosts write the documents of <see cref="Nps.Serialization.NpsJson"/> (one contract, kebab-case
+/// values); this context serves the library's own reading and round-trip tests.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -17,4 +19,4 @@ namespace Nps.FollowUp;
 [JsonSerializable(typeof(FollowUpTransitionResult))]
 [JsonSerializable(typeof(FollowUpMetrics))]
 [JsonSerializable(typeof(FollowUpPolicy))]
-public sealed partial class FollowUpJsonContext : JsonSerializerContext;
+internal sealed partial class FollowUpJsonContext : JsonSerializerContext;

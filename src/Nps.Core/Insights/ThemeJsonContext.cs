@@ -6,6 +6,8 @@ namespace Nps.Insights;
 /// <summary>
 /// System.Text.Json source-generated metadata for theme taxonomies and theme analyses (camelCase, ratings as numbers, enums as
 /// strings, NaN written as <c>"NaN"</c> for the score of an empty group; trimming- and AOT-safe).
+/// Internal: hosts write the documents of <see cref="Nps.Serialization.NpsJson"/> (one contract, kebab-case
+/// values); this context serves the library's own reading and round-trip tests.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -18,4 +20,4 @@ namespace Nps.Insights;
     Converters = [typeof(NpsRatingJsonConverter)])]
 [JsonSerializable(typeof(ThemeTaxonomyDocument))]
 [JsonSerializable(typeof(ThemeAnalysis))]
-public sealed partial class ThemeJsonContext : JsonSerializerContext;
+internal sealed partial class ThemeJsonContext : JsonSerializerContext;

@@ -5,6 +5,8 @@ namespace Nps.Sampling;
 /// <summary>
 /// System.Text.Json source-generated metadata for decisions, events and program options (camelCase, enums as
 /// strings; trimming- and AOT-safe). Decisions carry an <c>outcome</c> discriminator.
+/// Internal: hosts write the documents of <see cref="Nps.Serialization.NpsJson"/> (one contract, kebab-case
+/// values); this context serves the library's own reading and round-trip tests.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -17,4 +19,4 @@ namespace Nps.Sampling;
 [JsonSerializable(typeof(IReadOnlyList<SurveyDecision>))]
 [JsonSerializable(typeof(TouchpointEvent))]
 [JsonSerializable(typeof(SurveyProgramOptions))]
-public sealed partial class SamplingJsonContext : JsonSerializerContext;
+internal sealed partial class SamplingJsonContext : JsonSerializerContext;

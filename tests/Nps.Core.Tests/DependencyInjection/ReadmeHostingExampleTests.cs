@@ -46,4 +46,16 @@ public sealed class ReadmeHostingExampleTests
         var surveyProgram = new SurveyProgram(program.ToSurveyProgramOptions(), new InMemoryContactLedger(TimeProvider.System));
         Assert.NotNull(surveyProgram.Sampler);
     }
+
+    [Fact]
+    public void ReadmeExample_WireContract_WritesAndReadsTheReportDocument()
+    {
+        var builder = new Nps.Segmentation.NpsReportBuilder(new Nps.Segmentation.NpsReportOptions { Dimensions = ["team"] });
+        builder.Add(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), NpsRating.From(9), ["Billing"]);
+        var json = NpsJson.Serialize(NpsReportDocument.From(builder.Build()));
+        var back = NpsJson.Deserialize<NpsReportDocument>(json);
+
+        Assert.StartsWith("{\n  \"level\": 0.95,\n  \"method\": \"adjusted-wald\",", json, StringComparison.Ordinal);
+        Assert.Equal(100, back!.Segments.Single().Nps);
+    }
 }

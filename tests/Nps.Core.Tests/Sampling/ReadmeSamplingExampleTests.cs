@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Nps.Fatigue;
 using Nps.Sampling;
+using Nps.Serialization;
 
 namespace Nps.Tests.Sampling;
 
@@ -67,14 +68,15 @@ public sealed class ReadmeSamplingExampleTests
             _ => throw new InvalidOperationException(),
         };
 
-        var json = System.Text.Json.JsonSerializer.Serialize(decision, SamplingJsonContext.Default.SurveyDecision);
+        var json = NpsJson.Serialize(SurveyDecisionDocument.From(decision)); // "outcome": "defer", "rule": "quiet-hours", ...
 
         await ledger.RecordAsync("C-1042", ContactRecord.Create(ContactKind.Response, clock.GetUtcNow()), TestContext.Current.CancellationToken);
 
         var sample = program.Sampler.SelectFixedSize(["C-1", "C-2", "C-3", "C-4"], 2, "relational-2026");
 
         Assert.StartsWith("defer to 2026-03-02T14:00:00.0000000+00:00: quiet-hours, 20:00–09:00 is quiet in America/New_York; ", summary, StringComparison.Ordinal);
-        Assert.Contains("\"outcome\":\"defer\"", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"outcome\": \"defer\",", json, StringComparison.Ordinal);
+        Assert.Contains("\"rule\": \"quiet-hours\",", json, StringComparison.Ordinal);
         Assert.Equal(2, sample.CustomerIds.Count);
         Assert.Equal(0.5, sample.InclusionProbability);
         Assert.Equal(2, (await ledger.GetHistoryAsync("C-1042", TestContext.Current.CancellationToken)).Count);

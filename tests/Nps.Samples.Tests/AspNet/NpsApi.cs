@@ -69,6 +69,9 @@ public abstract class ApiTestBase : IDisposable
 
     internal HttpClient Client { get; }
 
+    /// <summary>The API's clock (fixed at <see cref="NpsApiFactory.Now"/> until a test moves it forward).</summary>
+    internal FakeTimeProvider Clock => (FakeTimeProvider)Factory.Services.GetRequiredService<TimeProvider>();
+
     protected static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public void Dispose()

@@ -18,7 +18,8 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         Assert.Equal("fu-R1", (await first.ReadJsonAsync()).GetProperty("followUpId").GetString());
         var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
         Assert.Equal("fu-R1", followUp.GetProperty("id").GetString());
-        Assert.Equal("Detractor", followUp.GetProperty("reason").GetString());
+        Assert.Equal("detractor", followUp.GetProperty("reason").GetString());
+        Assert.Equal("open", followUp.GetProperty("status").GetString());
         Assert.Equal(DateTimeOffset.Parse("2026-03-16T10:05:00+01:00", System.Globalization.CultureInfo.InvariantCulture), followUp.GetProperty("dueAt").GetDateTimeOffset());
     }
 
@@ -30,7 +31,30 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         using var list = await Client.GetAsync("/api/follow-ups", Token);
 
         var followUp = Assert.Single((await list.ReadJsonAsync()).EnumerateArray());
-        Assert.Equal(("fu-R1", "Callback"), (followUp.GetProperty("id").GetString(), followUp.GetProperty("reason").GetString()));
+        Assert.Equal(("fu-R1", "callback"), (followUp.GetProperty("id").GetString(), followUp.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task ListFollowUps_StatusAnyCase_Filters()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token)).Dispose();
+
+        using var open = await Client.GetAsync("/api/follow-ups?status=Open", Token);
+        using var closed = await Client.GetAsync("/api/follow-ups?status=CLOSED", Token);
+
+        Assert.Equal(1, (await open.ReadJsonAsync()).GetArrayLength());
+        Assert.Equal(0, (await closed.ReadJsonAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SetStatus_AnyCase_Accepted()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 3)), Token)).Dispose();
+
+        using var closed = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "Closed" }"""), Token);
+
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal("closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -43,7 +67,7 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         using var again = await Client.PostAsync("/api/follow-ups/fu-R1/status", Api.Json("""{ "status": "contacted" }"""), Token);
 
         Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
-        Assert.Equal("Closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("closed", (await closed.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -57,7 +81,8 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
-        Assert.True((await badStatus.ReadJsonAsync()).GetProperty("errors").TryGetProperty("status", out _));
+        Assert.Equal("'done' is not a follow-up status: open, contacted or closed.",
+            (await badStatus.ReadJsonAsync()).GetProperty("errors").GetProperty("status")[0].GetString());
     }
 
     [Fact]
@@ -133,13 +158,25 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Report_LevelBelowHalf_AcceptedLikeTheConsole()
+    {
+        using var response = await Client.GetAsync("/api/reports/nps?level=0.4", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0.4, (await response.ReadJsonAsync()).GetProperty("level").GetDouble());
+    }
+
+    [Fact]
     public async Task Report_BadParameters_NameEachOne()
     {
         using var response = await Client.GetAsync("/api/reports/nps?period=fortnight&level=95&method=exact&from=2026-03-14T10:00:00", Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.ReadJsonAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["from", "level", "method", "period"], errors);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.Equal(["from", "level", "method", "period"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("'fortnight' is not a period: day, week, month, quarter or year.", errors.GetProperty("period")[0].GetString());
+        Assert.Equal("'exact' is not an interval method: adjusted-wald, wald or score.", errors.GetProperty("method")[0].GetString());
+        Assert.Equal("'95' is not a confidence level in (0, 1), e.g. 0.95.", errors.GetProperty("level")[0].GetString());
     }
 
     [Fact]
@@ -190,6 +227,6 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         using var get = await client.GetAsync("/api/follow-ups/fu-R9", Token);
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-        Assert.Equal("Detractor", (await get.ReadJsonAsync()).GetProperty("reason").GetString());
+        Assert.Equal("detractor", (await get.ReadJsonAsync()).GetProperty("reason").GetString());
     }
 }

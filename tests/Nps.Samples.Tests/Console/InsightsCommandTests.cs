@@ -19,7 +19,7 @@ public sealed class InsightsCommandTests : IDisposable
         Assert.Equal("agent", inflation.GetProperty("dimension").GetString());
         Assert.Equal("S03", inflation.GetProperty("value").GetString());
         var evidence = inflation.GetProperty("evidence");
-        foreach (var name in new[] { "n", "score", "interval", "pValue", "periods" })
+        foreach (var name in new[] { "count", "score", "interval", "pValue", "periods", "reference", "referenceScore", "referenceCount", "summary" })
         {
             Assert.True(evidence.TryGetProperty(name, out _), name);
         }

@@ -62,7 +62,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(-100, excluded.GetProperty("nps").GetDouble());
         Assert.Equal(2, excluded.GetProperty("manualSends").GetInt64());
         Assert.Equal(3, included.GetProperty("count").GetInt64());
-        Assert.Equal(33.33, included.GetProperty("nps").GetDouble());
+        Assert.Equal(100.0 / 3, included.GetProperty("nps").GetDouble()); // full precision, never rounded
     }
 
     [Fact]

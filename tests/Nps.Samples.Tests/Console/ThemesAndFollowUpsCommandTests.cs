@@ -96,6 +96,29 @@ public sealed class ThemesAndFollowUpsCommandTests : IDisposable
         Assert.Equal("passive", entry.GetProperty("reason").GetString());
     }
 
+    [Theory]
+    [InlineData("Open", 1)]
+    [InlineData("open", 1)]
+    [InlineData("CLOSED", 0)]
+    public void FollowUps_StatusAnyCase_Filters(string status, int expected)
+    {
+        var path = files.Write("responses.csv", Header + "R1,C1,2026-03-02T09:00:00+01:00,3,Billing,B1,,false\n");
+
+        var run = CliRun.Of("follow-ups", path, "--as-of", "2026-03-03T10:30:00Z", "--status", status, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, JsonDocument.Parse(run.Out).RootElement.GetProperty("followUps").GetArrayLength());
+    }
+
+    [Fact]
+    public void FollowUps_UnknownStatus_ExitsOneNamingTheChoices()
+    {
+        var run = CliRun.Of("follow-ups", SampleData.Responses, "--status", "done");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--status 'done' is not open, contacted or closed", run.Error);
+    }
+
     [Fact]
     public void FollowUps_SampleDataTable_ShowsQueue()
     {

@@ -1,16 +1,12 @@
 using System.Text.Json.Serialization;
-using Nps.Insights;
 
 namespace Nps.Samples.AspNet.Api;
-
-/// <summary>The body of <c>GET /api/insights/coaching</c>: only the signals that fired.</summary>
-public sealed record CoachingDocument(string Dimension, string Period, IReadOnlyList<CoachingSignal> Signals);
 
 /// <summary>The body of <c>POST /api/follow-ups/{id}/status</c>; an unknown field is an error naming it.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FollowUpStatusRequest
 {
-    /// <summary><c>contacted</c> or <c>closed</c>.</summary>
+    /// <summary><c>contacted</c> or <c>closed</c> (case-insensitive).</summary>
     public string? Status { get; init; }
 
     /// <summary>The contact note or the outcome.</summary>

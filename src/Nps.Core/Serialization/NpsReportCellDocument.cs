@@ -1,0 +1,72 @@
+using Nps.Segmentation;
+
+namespace Nps.Serialization;
+
+/// <summary>One cell of a report document: the whole population (<c>overall</c>) or one segment. Scores in points
+/// (−100…100) at full precision; every field is always present, <c>null</c> where it does not apply.</summary>
+/// <param name="Dimensions">Dimension name → value, with <c>period</c> when grouped by period; empty for overall.</param>
+/// <param name="Count">Responses counted (manual sends excluded unless included).</param>
+/// <param name="Promoters">Ratings of 9–10.</param>
+/// <param name="Passives">Ratings of 7–8.</param>
+/// <param name="Detractors">Ratings of 0–6.</param>
+/// <param name="Nps">The score in points; null when there are no responses.</param>
+/// <param name="Lower">Lower confidence bound in points; null when there are no responses.</param>
+/// <param name="Upper">Upper confidence bound in points; null when there are no responses.</param>
+/// <param name="EnoughData">Whether <paramref name="Count"/> reaches the minimum n.</param>
+/// <param name="ManualSends">Manual sends in this cell, left out of every count unless included.</param>
+/// <param name="WeightedNps">The inclusion-probability-weighted score; null unless the cell's weights differ.</param>
+/// <param name="WeightedLower">Lower bound of the weighted score; null without it.</param>
+/// <param name="WeightedUpper">Upper bound of the weighted score; null without it.</param>
+/// <param name="EffectiveCount">Kish's effective sample size of the weighted estimate; null without it.</param>
+/// <param name="VersusRest">The segment against the rest of its period (or of everything); null unless both reach the minimum n.</param>
+/// <param name="VersusPrevious">The segment against the same segment in the previous period; null unless both reach the minimum n.</param>
+public sealed record NpsReportCellDocument(
+    IReadOnlyDictionary<string, string> Dimensions,
+    long Count,
+    long Promoters,
+    long Passives,
+    long Detractors,
+    double? Nps,
+    double? Lower,
+    double? Upper,
+    bool EnoughData,
+    long ManualSends,
+    double? WeightedNps,
+    double? WeightedLower,
+    double? WeightedUpper,
+    double? EffectiveCount,
+    NpsSignificanceDocument? VersusRest,
+    NpsSignificanceDocument? VersusPrevious)
+{
+    /// <summary>The document of one report cell.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="options">The options the report was built with.</param>
+    /// <returns>The cell document.</returns>
+    public static NpsReportCellDocument From(NpsReportCell cell, NpsReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(options);
+        var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in options.Dimensions)
+        {
+            if (cell[name] is { } value) dimensions[name] = value;
+        }
+
+        if (cell.Period is { } period) dimensions[NpsReportCell.PeriodDimension] = period.Label;
+
+        var empty = cell.Count == 0;
+        double? weightedNps = null, weightedLower = null, weightedUpper = null, effectiveCount = null;
+        if (cell.Weighted is { IsEmpty: false } estimate && cell.WeightedInterval is { } interval)
+        {
+            (weightedNps, weightedLower, weightedUpper) = (NpsJson.Finite(estimate.Score), NpsJson.Finite(interval.Lower), NpsJson.Finite(interval.Upper));
+            effectiveCount = NpsJson.Finite(estimate.EffectiveSampleSize);
+        }
+
+        return new NpsReportCellDocument(
+            dimensions, cell.Count, cell.Promoters, cell.Passives, cell.Detractors,
+            empty ? null : NpsJson.Finite(cell.Score), empty ? null : NpsJson.Finite(cell.Interval.Lower), empty ? null : NpsJson.Finite(cell.Interval.Upper),
+            cell.EnoughData, options.IncludeManualSends ? 0 : cell.ManualSends,
+            weightedNps, weightedLower, weightedUpper, effectiveCount,
+            NpsSignificanceDocument.From(cell.VersusRest), NpsSignificanceDocument.From(cell.VersusPrevious));
+    }
+}

@@ -1,0 +1,57 @@
+using Nps.Segmentation;
+
+namespace Nps.Serialization;
+
+/// <summary>
+/// The JSON contract of an NPS report, shared by every host (the <c>nps report --format json</c> output and the
+/// web API's <c>GET /api/reports/nps</c>), so the two cannot drift apart. Write it with <see cref="NpsJson"/>.
+/// </summary>
+/// <param name="Level">The confidence level used, in (0, 1).</param>
+/// <param name="Method">The interval method used (<see cref="WireNames"/>): <c>adjusted-wald</c>, <c>wald</c> or <c>score</c>.</param>
+/// <param name="Rejected">Invalid input rows that were skipped.</param>
+/// <param name="MinN">The minimum n below which a cell has not enough data.</param>
+/// <param name="IncludeManual">Whether manual sends were counted.</param>
+/// <param name="Overall">The whole population.</param>
+/// <param name="Segments">One entry per combination of dimension values (and period), ordered by those values, then period.</param>
+public sealed record NpsReportDocument(
+    double Level,
+    string Method,
+    long Rejected,
+    int MinN,
+    bool IncludeManual,
+    NpsReportCellDocument Overall,
+    IReadOnlyList<NpsReportCellDocument> Segments)
+{
+    /// <summary>
+    /// The document of a report: overall, then the segments ordered by their dimension values in the order the
+    /// report groups by, then by period (easier to read per team than per period).
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="rejected">Invalid input rows that were skipped before the report saw them.</param>
+    /// <returns>The document.</returns>
+    public static NpsReportDocument From(NpsReport report, long rejected = 0)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var options = report.Options;
+        var segments = report.Cells
+            .OrderBy(c => c, new DimensionsThenPeriod(options.Dimensions))
+            .Select(c => NpsReportCellDocument.From(c, options))
+            .ToList();
+        return new NpsReportDocument(options.Level, WireNames.Format(options.IntervalMethod), rejected, options.MinimumCount,
+            options.IncludeManualSends, NpsReportCellDocument.From(report.Overall, options), segments);
+    }
+
+    private sealed class DimensionsThenPeriod(IReadOnlyList<string> dimensions) : IComparer<NpsReportCell>
+    {
+        public int Compare(NpsReportCell? x, NpsReportCell? y)
+        {
+            foreach (var dimension in dimensions)
+            {
+                var order = string.CompareOrdinal(x![dimension], y![dimension]);
+                if (order != 0) return order;
+            }
+
+            return Nullable.Compare(x!.Period, y!.Period);
+        }
+    }
+}
