@@ -23,13 +23,17 @@ public static class InsightsCommand
         var period = new Option<string>("--period") { Description = "Period of the series the signals look at.", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong(PeriodNames.All);
         var timeZone = CommonOptions.TimeZone();
-        var level = CommonOptions.Level("Confidence level of intervals and tests.");
+        var level = CommonOptions.Level("Confidence level of the evidence's intervals.");
+        var launches = new Option<FileInfo>("--launches")
+        {
+            Description = "Start dates per team or agent for post-launch-drop: CSV with columns value,launched (ISO dates).",
+        }.AcceptExistingOnly();
         var minN = CommonOptions.MinimumCount("Minimum responses for a cell to count as evidence.", 1);
         var format = CommonOptions.Format("table", "json");
         var skipInvalid = CommonOptions.SkipInvalid();
         var command = new Command("insights", "Coaching signals per agent or team, each with its evidence (n, score, interval, p-value, periods).")
         {
-            file, by, period, timeZone, level, minN, format, skipInvalid,
+            file, by, period, timeZone, level, minN, launches, format, skipInvalid,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +46,17 @@ public static class InsightsCommand
                 Level = parse.GetValue(level),
                 MinimumCount = parse.GetValue(minN),
             };
+            if (parse.GetValue(launches) is { } launchFile)
+            {
+                using var reader = launchFile.OpenText();
+                if (!LaunchDates.TryReadCsv(reader, out var dates, out var error))
+                {
+                    return context.InvalidInput($"{launchFile.Name}: {error.Message}");
+                }
+
+                options = options with { Launches = dates };
+            }
+
             return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
         });
         return command;
