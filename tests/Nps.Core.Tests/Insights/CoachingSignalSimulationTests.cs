@@ -31,20 +31,22 @@ public sealed class CoachingSignalSimulationTests
     internal static NpsDistribution Sample(Random random, int n, double[] profile)
     {
         var counts = new long[11];
-        for (var i = 0; i < n; i++)
-        {
-            var u = random.NextDouble();
-            var rating = 0;
-            while (rating < 10 && u >= profile[rating])
-            {
-                u -= profile[rating];
-                rating++;
-            }
+        for (var i = 0; i < n; i++) counts[Draw(random, profile)]++;
+        return NpsDistribution.FromCounts(counts);
+    }
 
-            counts[rating]++;
+    /// <summary>One rating drawn from the probabilities 0..10.</summary>
+    internal static int Draw(Random random, double[] profile)
+    {
+        var u = random.NextDouble();
+        var rating = 0;
+        while (rating < 10 && u >= profile[rating])
+        {
+            u -= profile[rating];
+            rating++;
         }
 
-        return NpsDistribution.FromCounts(counts);
+        return rating;
     }
 
     internal static TimeBucket Month(int index)
