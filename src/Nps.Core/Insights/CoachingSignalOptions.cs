@@ -44,7 +44,8 @@ public sealed record CoachingSignalOptions
 
     /// <summary>
     /// For post-launch-drop: start dates by value (e.g. <c>"team-north" → 2026-04-10</c>); the honeymoon is the
-    /// <see cref="HoneymoonPeriods"/> periods from the one containing the start date. A value without a start date is
+    /// <see cref="HoneymoonPeriods"/> periods from the one containing the start date (earlier periods, e.g. a pilot, are
+    /// left out; a start before the data leaves nothing to compare, so the value is not tested). A value without a start date is
     /// tested from its first period in the data (unless <see cref="RequireLaunchDate"/>). Empty by default.
     /// </summary>
     public IReadOnlyDictionary<string, DateOnly> Launches { get; init; } = NoLaunches;
