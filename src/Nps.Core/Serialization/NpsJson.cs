@@ -61,4 +61,6 @@ public static class NpsJson
 
     /// <summary>A finite value as is; NaN or an infinity (an undefined score or test) as <see langword="null"/>.</summary>
     internal static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    internal static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -11,6 +11,9 @@ namespace Nps.Serialization;
 /// <param name="Reference">What the segment is compared with: <c>peers</c>, or its own first periods.</param>
 /// <param name="ReferenceScore">The reference's NPS; null if undefined.</param>
 /// <param name="ReferenceCount">The reference's sample size.</param>
+/// <param name="Difference">The segment's score minus the reference's, in points; null where the kind has none.</param>
+/// <param name="StandardError">The standard error of <paramref name="Difference"/>; null where the kind has none.</param>
+/// <param name="Weighted">Whether the scores are weighted by inverse inclusion probability.</param>
 /// <param name="Summary">One line in words.</param>
 public sealed record SignalEvidenceDocument(
     long Count,
@@ -21,6 +24,9 @@ public sealed record SignalEvidenceDocument(
     string Reference,
     double? ReferenceScore,
     long ReferenceCount,
+    double? Difference,
+    double? StandardError,
+    bool Weighted,
     string Summary)
 {
     /// <summary>The document of a signal's evidence.</summary>
@@ -31,6 +37,7 @@ public sealed record SignalEvidenceDocument(
         ArgumentNullException.ThrowIfNull(evidence);
         return new SignalEvidenceDocument(
             evidence.Count, NpsJson.Finite(evidence.Score), NpsIntervalDocument.From(evidence.Interval), NpsJson.Finite(evidence.PValue),
-            evidence.Periods, evidence.Reference, NpsJson.Finite(evidence.ReferenceScore), evidence.ReferenceCount, evidence.Summary);
+            evidence.Periods, evidence.Reference, NpsJson.Finite(evidence.ReferenceScore), evidence.ReferenceCount,
+            NpsJson.Finite(evidence.Difference), NpsJson.Finite(evidence.StandardError), evidence.Weighted, evidence.Summary);
     }
 }

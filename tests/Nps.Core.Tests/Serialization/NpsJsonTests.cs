@@ -61,6 +61,6 @@ public sealed class NpsJsonTests
         var interval = NpsIntervalDocument.From(new NpsInterval(double.NaN, double.PositiveInfinity, 0, 0.9, IntervalMethod.Score));
 
         Assert.Equal((null, null, 0.9, "score"), (interval.Lower, interval.Upper, interval.Level, interval.Method));
-        Assert.Contains("\"lower\": null", NpsJson.Serialize(new SignalEvidenceDocument(0, null, interval, null, [], "peers", null, 0, "")), StringComparison.Ordinal);
+        Assert.Contains("\"lower\": null", NpsJson.Serialize(new SignalEvidenceDocument(0, null, interval, null, [], "peers", null, 0, null, null, false, "")), StringComparison.Ordinal);
     }
 }
