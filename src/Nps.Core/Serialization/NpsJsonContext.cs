@@ -12,4 +12,6 @@ namespace Nps.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     WriteIndented = true)]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(HuddleBriefDocument))]
+[JsonSerializable(typeof(AmbitionsDocument))]
 internal sealed partial class NpsJsonContext : JsonSerializerContext;
