@@ -42,7 +42,7 @@ public static class HuddleBriefRenderer
         if (brief.Themes.Count == 0) md.Append("\nNo comment mentions a theme this period.\n");
         foreach (var theme in brief.Themes)
         {
-            md.Append("\n### ").Append(Md(theme.Name)).Append(Invariant, $" ({theme.Mentions.Count} mention{(theme.Mentions.Count == 1 ? "" : "s")}: {theme.Mentions.Promoters} promoters, {theme.Mentions.Passives} passives, {theme.Mentions.Detractors} detractors)\n\n");
+            md.Append("\n### ").Append(Md(theme.Name)).Append(" (").Append(Mentions(theme)).Append(")\n\n");
             foreach (var example in theme.Examples)
             {
                 md.Append(Invariant, $"- {example.Rating.Value} · {Md(example.ResponseId)}: {Md(OneLine(example.Comment))}\n");
@@ -94,7 +94,7 @@ public static class HuddleBriefRenderer
         foreach (var theme in brief.Themes)
         {
             html.Append("<h3>").Append(H(theme.Name)).Append("</h3>\n<p class=\"muted\">")
-                .Append(Invariant, $"{theme.Mentions.Count} mentions: {theme.Mentions.Promoters} promoters, {theme.Mentions.Passives} passives, {theme.Mentions.Detractors} detractors").Append("</p>\n<ul>\n");
+                .Append(H(Mentions(theme))).Append("</p>\n<ul>\n");
             foreach (var example in theme.Examples)
             {
                 html.Append("<li><span class=\"rating\">").Append(example.Rating.Value.ToString(Invariant)).Append("</span> ")
@@ -113,6 +113,14 @@ public static class HuddleBriefRenderer
 
     internal static string Signed(double? value) => value?.ToString("+0.0;-0.0;0.0", Invariant) ?? "";
 
+    private static string Mentions(HuddleTheme theme)
+    {
+        var m = theme.Mentions;
+        return $"{Count(m.Count, "mention")}: {Count(m.Promoters, "promoter")}, {Count(m.Passives, "passive")}, {Count(m.Detractors, "detractor")}";
+    }
+
+    private static string Count(long count, string noun) => count.ToString(Invariant) + " " + noun + (count == 1 ? "" : "s");
+
     private static string LevelLabel(HuddleBrief brief) => (brief.Level * 100).ToString("0.##", Invariant) + "%";
 
     private static string Interval(NpsInterval interval) => $"[{Signed(interval.Lower)}, {Signed(interval.Upper)}]";
@@ -123,7 +131,7 @@ public static class HuddleBriefRenderer
         var n = score.Counts.Count.ToString(Invariant);
         if (score.Score is not { } value) return $"No responses this period (n = 0).";
         var nps = bold ? $"**NPS {Signed(value)}**" : $"NPS {Signed(value)}";
-        var line = $"{nps} (n = {n}, {LevelLabel(brief)} interval {Interval(score.Interval)}; {score.Counts.Promoters.ToString(Invariant)} promoters, {score.Counts.Passives.ToString(Invariant)} passives, {score.Counts.Detractors.ToString(Invariant)} detractors)";
+        var line = $"{nps} (n = {n}, {LevelLabel(brief)} interval {Interval(score.Interval)}; {Count(score.Counts.Promoters, "promoter")}, {Count(score.Counts.Passives, "passive")}, {Count(score.Counts.Detractors, "detractor")})";
         return score.EnoughData ? line : line + $": not enough data (fewer than {brief.MinimumCount.ToString(Invariant)})";
     }
 

@@ -54,7 +54,7 @@ internal static class HuddleDiscussionPoints
 
         return change.IsSignificant
             ? Format($"The score {(change.Difference > 0 ? "rose" : "fell")} {Math.Abs(change.Difference):0.0} points against {previous.Label} (p = {change.PValue:0.###}): what changed?")
-            : Format($"No evidence of a change against {previous.Label} ({change.Difference:+0.0;-0.0;0.0} points, p = {change.PValue:0.##}): no need to chase noise.");
+            : Format($"No evidence of a change against {previous.Label} ({change.Difference:+0.0;-0.0;0.0} points, p = {change.PValue:0.###}): no need to chase noise.");
     }
 
     private static string Plural(long count) => count == 1 ? "" : "s";
