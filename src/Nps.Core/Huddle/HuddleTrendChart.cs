@@ -9,7 +9,7 @@ namespace Nps.Huddle;
 /// </summary>
 internal static class HuddleTrendChart
 {
-    private const double Width = 640, Height = 220, Left = 44, Right = 12, Top = 12, Bottom = 30;
+    private const double Width = 640, Height = 220, Left = 48, Right = 36, Top = 12, Bottom = 30;
 
     public static void Append(StringBuilder svg, HuddleBrief brief)
     {
