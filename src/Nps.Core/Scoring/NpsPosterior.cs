@@ -16,12 +16,19 @@ namespace Nps;
 /// <para>with I the regularised incomplete beta function; a negative target is the complement of the mirrored case
 /// (promoters and detractors swapped). The integral is evaluated by adaptive Simpson quadrature over the range
 /// that holds the posterior mass of R (±40 standard deviations), to an absolute error far below 0.001.</para>
+/// <para>Beyond <see cref="NormalApproximationAbove"/> answers the posterior of the score is normal to well within
+/// 0.001 (its skewness shrinks as 1/√n), and the incomplete beta function loses precision with such parameters, so
+/// the probability is read from the normal with the posterior's exact mean and variance instead.</para>
 /// </remarks>
 public static class NpsPosterior
 {
     private const int Panels = 64;
-    private const double Tolerance = 1e-9;
-    private const int MaxDepth = 30;
+    private const double Tolerance = 1e-6;
+    private const int MaxDepth = 24;
+    private const int EvaluationBudget = 200_000;
+
+    /// <summary>The number of answers above which the normal approximation of the posterior is used: 100,000.</summary>
+    public const long NormalApproximationAbove = 100_000;
 
     /// <summary>
     /// The posterior probability that the true score is at least <paramref name="target"/>, under a uniform
@@ -41,6 +48,7 @@ public static class NpsPosterior
 
         double detractors = counts.Detractors + 1.0, passives = counts.Passives + 1.0, promoters = counts.Promoters + 1.0;
         var tau = target / 100;
+        if (counts.Count > NormalApproximationAbove) return Normal(detractors, passives, promoters, tau);
         var probability = tau >= 0
             ? UpperTail(promoters, detractors, passives, tau)
             : 1 - UpperTail(detractors, promoters, passives, -tau);
@@ -53,6 +61,15 @@ public static class NpsPosterior
     /// <returns>The probability in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is not in [−100, 100].</exception>
     public static double ProbabilityAtLeast(NpsDistribution distribution, double target) => ProbabilityAtLeast(distribution.Categories, target);
+
+    /// <summary>P(P − D ≥ τ) under the normal with the Dirichlet posterior's exact mean and variance of P − D.</summary>
+    private static double Normal(double detractors, double passives, double promoters, double tau)
+    {
+        var total = detractors + passives + promoters;
+        var mean = (promoters - detractors) / total;
+        var variance = ((promoters * (total - promoters)) + (detractors * (total - detractors)) + (2 * promoters * detractors)) / (total * total * (total + 1));
+        return NormalDistribution.UpperTail((tau - mean) / Math.Sqrt(variance));
+    }
 
     /// <summary>P(S (2R − 1) ≥ τ) for τ ≥ 0, with R ~ Beta(up, down) and S ~ Beta(up + down, passives).</summary>
     private static double UpperTail(double up, double down, double passives, double tau)
@@ -79,11 +96,12 @@ public static class NpsPosterior
 
         var width = (to - from) / Panels;
         var total = 0.0;
+        var budget = new Budget { Left = EvaluationBudget };
         for (var i = 0; i < Panels; i++)
         {
             double a = from + i * width, b = i == Panels - 1 ? to : from + (i + 1) * width;
             double fa = Integrand(a), fb = Integrand(b), m = 0.5 * (a + b), fm = Integrand(m);
-            total += Adaptive(Integrand, a, b, fa, fm, fb, Simpson(a, b, fa, fm, fb), Tolerance / Panels, MaxDepth);
+            total += Adaptive(Integrand, a, b, fa, fm, fb, Simpson(a, b, fa, fm, fb), Tolerance / Panels, MaxDepth, budget);
         }
 
         return total;
@@ -91,16 +109,23 @@ public static class NpsPosterior
 
     private static double Simpson(double a, double b, double fa, double fm, double fb) => (b - a) / 6 * (fa + 4 * fm + fb);
 
-    private static double Adaptive(Func<double, double> f, double a, double b, double fa, double fm, double fb, double whole, double tolerance, int depth)
+    private static double Adaptive(Func<double, double> f, double a, double b, double fa, double fm, double fb, double whole, double tolerance, int depth, Budget budget)
     {
+        budget.Left -= 2;
         var m = 0.5 * (a + b);
         double lm = 0.5 * (a + m), rm = 0.5 * (m + b);
         double flm = f(lm), frm = f(rm);
         var left = Simpson(a, m, fa, flm, fm);
         var right = Simpson(m, b, fm, frm, fb);
         var error = left + right - whole;
-        if (depth <= 0 || Math.Abs(error) <= 15 * tolerance) return left + right + error / 15;
-        return Adaptive(f, a, m, fa, flm, fm, left, tolerance / 2, depth - 1)
-             + Adaptive(f, m, b, fm, frm, fb, right, tolerance / 2, depth - 1);
+        // The depth and the evaluation budget bound the work whatever the integrand does.
+        if (depth <= 0 || budget.Left <= 0 || Math.Abs(error) <= 15 * tolerance) return left + right + error / 15;
+        return Adaptive(f, a, m, fa, flm, fm, left, tolerance / 2, depth - 1, budget)
+             + Adaptive(f, m, b, fm, frm, fb, right, tolerance / 2, depth - 1, budget);
+    }
+
+    private sealed class Budget
+    {
+        public int Left;
     }
 }

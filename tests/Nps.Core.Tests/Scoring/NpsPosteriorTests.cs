@@ -65,14 +65,27 @@ public sealed class NpsPosteriorTests
         Assert.InRange(exact, monteCarlo - 0.005 - (4 * standardError), monteCarlo + 0.005 + (4 * standardError));
     }
 
-    [Fact]
-    public void ProbabilityAtLeast_LargeSample_IsCloseToTheNormalApproximation()
+    [Theory]
+    [InlineData(20_000, 40_000, 40_000, 20.1)]
+    [InlineData(60_000, 0, 40_000, -19.5)]
+    [InlineData(5_000, 90_000, 5_000, 0.3)]
+    public void ProbabilityAtLeast_AcrossTheNormalThreshold_AgreesWithTheQuadrature(long detractors, long passives, long promoters, double target)
     {
-        // n = 1,000,000 with NPS 20.0: the posterior is nearly normal around 20 with SD 100·√(var/n) ≈ 0.0775 points.
-        var counts = new NpsCategoryCounts(200_000, 400_000, 400_000);
-        var sd = counts.StandardError;
+        // 100,000 answers are integrated; one more switches to the normal with the posterior's exact moments.
+        var integrated = NpsPosterior.ProbabilityAtLeast(new NpsCategoryCounts(detractors, passives, promoters), target);
+        var normal = NpsPosterior.ProbabilityAtLeast(new NpsCategoryCounts(detractors, passives, promoters + 1), target);
 
-        Assert.Equal(NormalDistribution.UpperTail((20.1 - counts.Score) / sd), NpsPosterior.ProbabilityAtLeast(counts, 20.1), 2);
+        Assert.Equal(NpsPosterior.NormalApproximationAbove, detractors + passives + promoters);
+        Assert.InRange(normal - integrated, -0.002, 0.002);
+    }
+
+    [Fact]
+    public void ProbabilityAtLeast_HugeSample_IsTheNormalTail()
+    {
+        // n = 10⁹ with NPS 20: the posterior's SD is √(0.56 / n) ≈ 0.0000237 in share, so 20.001 points is z ≈ 0.4226.
+        var counts = new NpsCategoryCounts(200_000_000, 400_000_000, 400_000_000);
+
+        Assert.Equal(0.3363, NpsPosterior.ProbabilityAtLeast(counts, 20.001), 3);
     }
 
     /// <summary>A Gamma(shape, 1) variate (Marsaglia and Tsang 2000); shape ≥ 1 here.</summary>
