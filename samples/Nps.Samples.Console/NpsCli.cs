@@ -28,6 +28,8 @@ public static class NpsCli
             InsightsCommand.Create(context),
             ThemesCommand.Create(context),
             FollowUpsCommand.Create(context),
+            HuddleCommand.Create(context),
+            AmbitionCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -34,4 +34,6 @@ namespace Nps.Serialization;
 [JsonSerializable(typeof(SurveyDecisionDocument))]
 [JsonSerializable(typeof(SimulationDocument))]
 [JsonSerializable(typeof(SampleSizePlanDocument))]
+[JsonSerializable(typeof(HuddleBriefDocument))]
+[JsonSerializable(typeof(AmbitionsDocument))]
 internal sealed partial class NpsJsonContext : JsonSerializerContext;

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Nps.Ambitions;
+
+/// <summary>
+/// Reads the ambitions file: <c>{ "ambitions": [ { "dimension": "product", "value": "Hypotheek", "target": 30,
+/// "by": "2026-12-31", "baseline": { "from": "2025-01-01", "to": "2025-12-31" } } ] }</c>.
+/// </summary>
+/// <remarks>
+/// Comments and trailing commas are allowed. Errors are reported, never thrown: the JSON syntax error with its line
+/// and position, or every invalid or unknown field by its path (<c>ambitions[0].by must be a date (yyyy-MM-dd), got
+/// '2026-13-01'</c>). Dates are <c>yyyy-MM-dd</c>; the target is a number in [−100, 100]; the baseline ends before
+/// <c>by</c>; any dimension name is allowed.
+/// </remarks>
+public static class AmbitionFile
+{
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>Parses the ambitions file.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="ambitions">The ambitions, in file order, when valid; empty otherwise.</param>
+    /// <param name="errors">Every problem, each naming where it is; empty when valid.</param>
+    /// <returns>Whether the file is valid.</returns>
+    public static bool TryParse(string json, out IReadOnlyList<Ambition> ambitions, out IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var problems = new List<string>();
+        var result = new List<Ambition>();
+        ambitions = [];
+        errors = problems;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException error)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"not valid JSON (line {(error.LineNumber ?? 0) + 1}, position {(error.BytePositionInLine ?? 0) + 1}): {FirstSentence(error.Message)}"));
+            return false;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add("the file must be an object with an \"ambitions\" array");
+                return false;
+            }
+
+            JsonElement? list = null;
+            foreach (var property in root.EnumerateObject())
+            {
+                if (property.NameEquals("ambitions")) list = property.Value;
+                else problems.Add($"'{property.Name}' is not a field of the ambitions file (expected: ambitions)");
+            }
+
+            if (list is not { ValueKind: JsonValueKind.Array } array)
+            {
+                problems.Add(list is null ? "ambitions is missing" : "ambitions must be an array");
+                return false;
+            }
+
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (ReadAmbition(item, $"ambitions[{index}]", problems) is { } ambition) result.Add(ambition);
+                index++;
+            }
+        }
+
+        if (problems.Count > 0) return false;
+        ambitions = result;
+        return true;
+    }
+
+    private static Ambition? ReadAmbition(JsonElement item, string path, List<string> problems)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{path} must be an object");
+            return null;
+        }
+
+        var before = problems.Count;
+        string? dimension = null, value = null;
+        double? target = null;
+        DateOnly? by = null, from = null, to = null;
+        var seenBaseline = false;
+        foreach (var property in item.EnumerateObject())
+        {
+            var at = $"{path}.{property.Name}";
+            switch (property.Name)
+            {
+                case "dimension": dimension = Text(property.Value, at, problems); break;
+                case "value": value = Text(property.Value, at, problems); break;
+                case "target": target = Target(property.Value, at, problems); break;
+                case "by": by = Date(property.Value, at, problems); break;
+                case "baseline":
+                    seenBaseline = true;
+                    ReadBaseline(property.Value, at, problems, out from, out to);
+                    break;
+                default:
+                    problems.Add($"{at} is not a field of an ambition (expected: dimension, value, target, by, baseline)");
+                    break;
+            }
+        }
+
+        Require(dimension is not null || HasProblemAt(problems, before, $"{path}.dimension"), $"{path}.dimension is missing", problems);
+        Require(value is not null || HasProblemAt(problems, before, $"{path}.value"), $"{path}.value is missing", problems);
+        Require(target is not null || HasProblemAt(problems, before, $"{path}.target"), $"{path}.target is missing", problems);
+        Require(by is not null || HasProblemAt(problems, before, $"{path}.by"), $"{path}.by is missing", problems);
+        Require(seenBaseline, $"{path}.baseline is missing", problems);
+        if (from is { } f && to is { } t)
+        {
+            Require(f <= t, string.Create(CultureInfo.InvariantCulture, $"{path}.baseline.to ({t:yyyy-MM-dd}) is before {path}.baseline.from ({f:yyyy-MM-dd})"), problems);
+            if (by is { } end) Require(end > t, string.Create(CultureInfo.InvariantCulture, $"{path}.by ({end:yyyy-MM-dd}) must be after {path}.baseline.to ({t:yyyy-MM-dd})"), problems);
+        }
+
+        return problems.Count == before ? new Ambition(dimension!, value!, target!.Value, by!.Value, from!.Value, to!.Value) : null;
+    }
+
+    private static void ReadBaseline(JsonElement element, string path, List<string> problems, out DateOnly? from, out DateOnly? to)
+    {
+        from = null;
+        to = null;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{path} must be an object with from and to");
+            return;
+        }
+
+        var before = problems.Count;
+        foreach (var property in element.EnumerateObject())
+        {
+            var at = $"{path}.{property.Name}";
+            switch (property.Name)
+            {
+                case "from": from = Date(property.Value, at, problems); break;
+                case "to": to = Date(property.Value, at, problems); break;
+                default: problems.Add($"{at} is not a field of a baseline (expected: from, to)"); break;
+            }
+        }
+
+        Require(from is not null || HasProblemAt(problems, before, $"{path}.from"), $"{path}.from is missing", problems);
+        Require(to is not null || HasProblemAt(problems, before, $"{path}.to"), $"{path}.to is missing", problems);
+    }
+
+    private static string? Text(JsonElement element, string path, List<string> problems)
+    {
+        if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) return element.GetString();
+        problems.Add($"{path} must be a non-empty string");
+        return null;
+    }
+
+    private static double? Target(JsonElement element, string path, List<string> problems)
+    {
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && value is >= -100 and <= 100) return value;
+        problems.Add(element.ValueKind == JsonValueKind.Number
+            ? $"{path} must be an NPS from -100 to 100, got {element.GetRawText()}"
+            : $"{path} must be a number from -100 to 100");
+        return null;
+    }
+
+    private static DateOnly? Date(JsonElement element, string path, List<string> problems)
+    {
+        if (element.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(element.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        problems.Add(element.ValueKind == JsonValueKind.String
+            ? $"{path} must be a date (yyyy-MM-dd), got '{element.GetString()}'"
+            : $"{path} must be a date (yyyy-MM-dd)");
+        return null;
+    }
+
+    private static bool HasProblemAt(List<string> problems, int from, string path)
+    {
+        for (var i = from; i < problems.Count; i++)
+        {
+            if (problems[i].StartsWith(path + " ", StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    private static void Require(bool condition, string problem, List<string> problems)
+    {
+        if (!condition) problems.Add(problem);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

@@ -1,0 +1,134 @@
+using Nps.FollowUp;
+using Nps.Insights;
+using Nps.Segmentation;
+
+namespace Nps.Huddle;
+
+/// <summary>
+/// Builds the <see cref="HuddleBrief"/> of one team for one period from responses (and, optionally, the follow-up
+/// queue). One pass over the responses; only the team's responses of the trend's periods are kept.
+/// </summary>
+/// <remarks>
+/// <para>Days are local days in <see cref="HuddleBriefOptions.TimeZone"/>. Without a period, the brief covers the last
+/// complete ISO week of the clock. The trend is the <see cref="HuddleBriefOptions.TrendPeriods"/> periods of the same
+/// length ending with the brief's own; the change is this period against the one before, tested only when both reach
+/// the minimum n (<see cref="NpsComparison"/>; significant when p &lt; 1 − level).</para>
+/// <para>Themes come from <see cref="ThemeAnalysis"/> over the period's comments: the most mentioned first (ties in
+/// taxonomy order), themes nobody mentioned left out. Follow-ups count when their owner team is the team and the
+/// customer answered by the as-of moment.</para>
+/// </remarks>
+public sealed class HuddleBriefBuilder
+{
+    private readonly HuddleBriefOptions _options;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="options">The team, period and settings.</param>
+    /// <param name="timeProvider">The clock (for the default period and as-of moment); <see cref="TimeProvider.System"/> when null.</param>
+    public HuddleBriefBuilder(HuddleBriefOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The period the brief covers: the options' period, else the last complete ISO week of the clock.</summary>
+    public HuddlePeriod Period => _options.Period ?? HuddlePeriod.LastCompleteIsoWeek(_timeProvider, _options.TimeZone);
+
+    /// <summary>Builds the brief.</summary>
+    /// <param name="responses">The responses (of any team and time; the others are skipped).</param>
+    /// <param name="followUps">The follow-up queue (of any team), or null when unknown.</param>
+    /// <returns>The brief.</returns>
+    public HuddleBrief Build(IEnumerable<SurveyResponse> responses, IEnumerable<FollowUpCase>? followUps = null)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        var options = _options;
+        var period = Period;
+        var zone = options.TimeZone;
+        var counts = new long[options.TrendPeriods * 3];
+        var inPeriod = new List<SurveyResponse>();
+        foreach (var response in responses)
+        {
+            ArgumentNullException.ThrowIfNull(response, nameof(responses));
+            if (!string.Equals(response.Team, options.Team, StringComparison.OrdinalIgnoreCase)) continue;
+            var daysBeforeEnd = period.To.DayNumber - TimeBucket.LocalDate(response.RespondedAt, zone).DayNumber;
+            if (daysBeforeEnd < 0) continue;
+            var index = daysBeforeEnd / period.Days;
+            if (index >= options.TrendPeriods) continue;
+            if (index == 0) inPeriod.Add(response);
+            if (response.IsManual && !options.IncludeManual) continue;
+            counts[(index * 3) + (int)response.Category]++;
+        }
+
+        var trend = new HuddleScore[options.TrendPeriods];
+        var trendPeriod = period;
+        for (var i = 0; i < trend.Length; i++)
+        {
+            var c = new NpsCategoryCounts(counts[i * 3], counts[(i * 3) + 1], counts[(i * 3) + 2]);
+            trend[trend.Length - 1 - i] = new HuddleScore(trendPeriod, c, c.ConfidenceInterval(options.Level, options.Method), c.Count >= options.MinimumCount);
+            trendPeriod = trendPeriod.Previous;
+        }
+
+        var score = trend[^1];
+        var previous = trend[^2];
+        inPeriod.Sort((a, b) => a.RespondedAt != b.RespondedAt ? a.RespondedAt.CompareTo(b.RespondedAt) : string.CompareOrdinal(a.ResponseId, b.ResponseId));
+        var analysis = ThemeAnalysis.Analyze(inPeriod, options.Taxonomy, new ThemeAnalysisOptions
+        {
+            ExamplesPerTheme = options.ExamplesPerTheme,
+            ConfidenceLevel = options.Level,
+            IncludeManual = options.IncludeManual,
+        });
+        var mentioned = analysis.Themes
+            .Select((theme, order) => (theme, order))
+            .Where(t => !t.theme.Mentions.IsEmpty)
+            .OrderByDescending(t => t.theme.Mentions.Count)
+            .ThenBy(t => t.order)
+            .Select(t => t.theme)
+            .ToList();
+
+        var brief = new HuddleBrief
+        {
+            Team = options.Team,
+            Period = period,
+            Level = options.Level,
+            MinimumCount = options.MinimumCount,
+            Score = score,
+            Trend = trend,
+            VersusPrevious = score.EnoughData && previous.EnoughData ? NpsCategoryCounts.Compare(score.Counts, previous.Counts, options.Level) : null,
+            Themes = [.. mentioned.Take(options.TopThemes).Select(t => new HuddleTheme(t.ThemeId, t.ThemeName, t.Mentions, t.Examples))],
+            DetractorComments = Comments(inPeriod, r => r.Category == NpsCategory.Detractor && HasComment(r)),
+            Callbacks = Comments(inPeriod, r => r.CallbackRequested),
+            Compliments = Comments(inPeriod, r => r.Category == NpsCategory.Promoter && HasComment(r)),
+            FollowUps = followUps is null ? null : Summarise(followUps, AsOf(period)),
+        };
+        return brief with { DiscussionPoints = HuddleDiscussionPoints.Derive(brief, previous.Period, mentioned) };
+    }
+
+    private DateTimeOffset AsOf(HuddlePeriod period)
+    {
+        if (_options.AsOf is { } asOf) return asOf;
+        var end = period.GetEndInstant(_options.TimeZone);
+        var now = _timeProvider.GetUtcNow();
+        return now < end ? now : end;
+    }
+
+    private HuddleFollowUpSummary Summarise(IEnumerable<FollowUpCase> followUps, DateTimeOffset asOf)
+    {
+        int open = 0, overdue = 0;
+        foreach (var followUp in followUps)
+        {
+            ArgumentNullException.ThrowIfNull(followUp, nameof(followUps));
+            if (!string.Equals(followUp.OwnerTeam, _options.Team, StringComparison.OrdinalIgnoreCase) || followUp.RespondedAt > asOf) continue;
+            if (followUp.Status != FollowUpStatus.Open) continue;
+            open++;
+            if (followUp.IsOverdue(asOf)) overdue++;
+        }
+
+        return new HuddleFollowUpSummary(open, overdue, asOf);
+    }
+
+    private static bool HasComment(SurveyResponse response) => !string.IsNullOrWhiteSpace(response.Comment);
+
+    private static HuddleComment[] Comments(List<SurveyResponse> responses, Func<SurveyResponse, bool> include) =>
+        [.. responses.Where(include).Select(r => new HuddleComment(r.ResponseId, r.Rating, HasComment(r) ? r.Comment : null, r.Agent, r.RespondedAt))];
+}
