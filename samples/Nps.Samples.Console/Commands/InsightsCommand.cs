@@ -22,13 +22,17 @@ public static class InsightsCommand
         by.AcceptOnlyFromAmong("agent", "team");
         var period = CommonOptions.Wire("--period", "Period of the series the signals look at.", Nps.Segmentation.Period.Month);
         var timeZone = CommonOptions.TimeZone();
-        var level = CommonOptions.Level("Confidence level of intervals and tests.");
+        var level = CommonOptions.Level("Confidence level of the evidence's intervals.");
+        var launches = new Option<FileInfo>("--launches")
+        {
+            Description = "Start dates per team or agent for post-launch-drop: CSV with columns value,launched (ISO dates).",
+        }.AcceptExistingOnly();
         var minN = CommonOptions.MinimumCount("Minimum responses for a cell to count as evidence.", 1);
         var format = CommonOptions.Format("table", "json");
         var skipInvalid = CommonOptions.SkipInvalid();
         var command = new Command("insights", "Coaching signals per agent or team, each with its evidence (n, score, interval, p-value, periods).")
         {
-            file, by, period, timeZone, level, minN, format, skipInvalid,
+            file, by, period, timeZone, level, minN, launches, format, skipInvalid,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +44,17 @@ public static class InsightsCommand
                 Level = parse.GetValue(level),
                 MinimumCount = parse.GetValue(minN),
             };
+            if (parse.GetValue(launches) is { } launchFile)
+            {
+                using var reader = launchFile.OpenText();
+                if (!LaunchDates.TryReadCsv(reader, out var dates, out var error))
+                {
+                    return context.InvalidInput($"{launchFile.Name}: {error.Message}");
+                }
+
+                options = options with { Launches = dates };
+            }
+
             return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
         });
         return command;

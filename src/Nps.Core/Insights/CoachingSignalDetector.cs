@@ -4,21 +4,39 @@ using Nps.Segmentation;
 namespace Nps.Insights;
 
 /// <summary>
-/// Finds coaching signals per agent or team over periods — underperformance against peers, a post-launch drop,
-/// possible score inflation — each with its evidence. Every family of tests is guarded by Benjamini–Hochberg, so
-/// in a population without effects signals stay rare (about the nominal 1 − level at most per kind).
+/// Finds coaching signals per agent or team over periods — underperformance against peers, a drop after a start,
+/// possible score inflation — each with its evidence. Each kind runs one test per value, and Benjamini–Hochberg
+/// adjusts across the values tested (never across value × period), so in a population without effects signals stay
+/// rare (at most <see cref="CoachingSignalOptions.FalseDiscoveryRate"/> per kind).
 /// </summary>
 /// <remarks>
-/// <para><b>underperformance</b>: in each period, each value against the rest of that period (one-sided: below);
-/// a signal when <see cref="CoachingSignalOptions.ConsecutivePeriods"/> consecutive periods are each significant
-/// after adjustment across all values and periods.</para>
-/// <para><b>post-launch-drop</b>: for a value first seen after the data's first period, its pooled score after the
-/// first <see cref="CoachingSignalOptions.HoneymoonPeriods"/> periods against its score in them (one-sided: lower).</para>
-/// <para><b>inflation</b>: over all periods, the value's share of 10s, of promoters and of manual sends (one-sided:
-/// higher) and of detractors (lower) against peers with two-proportion z-tests; a signal when one is significant
-/// after adjustment and the difference is at least <see cref="CoachingSignalOptions.InflationMinimumExcess"/>.</para>
-/// <para>Cells below the minimum n are not tested. Responses without a value for the dimension count as peers
-/// but are never flagged.</para>
+/// <para><b>Peers</b> are the other values, with one robust guard: in each period (for inflation: over all periods),
+/// values whose score (shape) lies outside Tukey's fences of all values' scores are left out of everyone's
+/// reference, so one outlier — a honeymoon team, an inflating agent — cannot make a normal value look bad. Responses
+/// without a value for the dimension count as peers but are never flagged.</para>
+/// <para><b>underperformance</b>: the evidence of the trailing <see cref="CoachingSignalOptions.WindowPeriods"/> periods
+/// is pooled, period by period against that period's peers (<see cref="StratifiedDifference"/>), in a one-sided test
+/// (below). Pooling gives the power that testing each month alone lacks: 50 responses a month cannot show 25 points,
+/// six months can. Persistence is still required, twice: the score lies below the peers' in at least
+/// <see cref="CoachingSignalOptions.MinimumPeriodsBelow"/> periods, and the test stays significant without the
+/// period that weighs most against the value (an intersection–union test: the larger of the two p-values is used),
+/// so one bad month never makes a signal. A pooled window was chosen over a sequential test or an empirical-Bayes
+/// model because its evidence is what a coach can check by hand: n, score and the peers' score over named months.</para>
+/// <para><b>post-launch-drop</b>: a difference in differences — the value's score against its peers in its first
+/// <see cref="CoachingSignalOptions.HoneymoonPeriods"/> periods, against the same in its later periods (one-sided:
+/// fell more than the peers did), so a trend shared by everyone is not a drop. The first period is the start date's
+/// (<see cref="CoachingSignalOptions.Launches"/>) or else the value's first period in the data — also when that is the
+/// data's first period.</para>
+/// <para><b>inflation</b>: the shape, not the level. Under a latent-shift (proportional-odds) model a genuinely better
+/// agent moves every cumulative logit alike, so the gaps logit P(≤ 9) − logit P(≤ 8) and logit P(≤ 8) − logit P(≤ 6)
+/// stay as the peers' whatever the score. Too small a first gap means more 10s than the value's own promoter share
+/// predicts (9s and passives turned into 10s); too large a second gap means detractors missing for its score; and the
+/// share of manual sends is compared with the peers'. Each shape is tested against the peers' random-effects mean
+/// (DerSimonian–Laird), so the natural spread between peers is allowed for; a signal needs significance after
+/// adjustment and an excess of at least <see cref="CoachingSignalOptions.InflationMinimumExcess"/>.</para>
+/// <para><b>Weights</b>: when the inclusion probabilities of the responses differ, every score, share and variance is
+/// the weighted one (weights 1 / probability; linearised variance for scores, Kish's effective n for shapes).
+/// Pre-aggregated <see cref="SegmentPeriodCounts"/> are taken as equally weighted.</para>
 /// </remarks>
 public sealed class CoachingSignalDetector
 {
@@ -34,220 +52,234 @@ public sealed class CoachingSignalDetector
         _options = options;
     }
 
-    /// <summary>Aggregates responses per value and period (manual sends kept apart) and detects signals.</summary>
+    /// <summary>Aggregates responses per value and period (manual sends kept apart, weights kept) and detects signals.</summary>
     /// <param name="responses">The responses.</param>
     /// <returns>The signals, ordered by kind, then value.</returns>
     public IReadOnlyList<CoachingSignal> Detect(IEnumerable<SurveyResponse> responses)
     {
         ArgumentNullException.ThrowIfNull(responses);
-        var builder = new NpsReportBuilder(new NpsReportOptions
+        var cells = new Dictionary<(string Value, TimeBucket Period), CoachingCell>();
+        double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
+        foreach (var response in responses)
         {
-            Dimensions = [_options.Dimension],
-            Period = _options.Period,
-            TimeZone = _options.TimeZone,
-            MinimumCount = _options.MinimumCount,
-        });
-        builder.AddRange(responses);
-        var cells = new List<SegmentPeriodCounts>();
-        foreach (var cell in builder.Build().Cells)
-        {
-            cells.Add(new SegmentPeriodCounts(cell.Dimensions[_options.Dimension], cell.Period!.Value, cell.Distribution, cell.ManualSends));
+            ArgumentNullException.ThrowIfNull(response, nameof(responses));
+            var key = (response.GetDimension(_options.Dimension) ?? NpsReportCell.MissingValue, TimeBucket.Of(response.RespondedAt, _options.Period, _options.TimeZone));
+            if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = new CoachingCell();
+            if (response.IsManual)
+            {
+                cell.AddManualSend();
+                continue;
+            }
+
+            cell.Add(response.Rating.Value, response.Weight);
+            lowest = Math.Min(lowest, response.InclusionProbability);
+            highest = Math.Max(highest, response.InclusionProbability);
         }
 
-        return Detect(cells, NpsReportCell.MissingValue);
+        return Detect(cells, NpsReportCell.MissingValue, weighted: lowest < highest);
     }
 
-    /// <summary>Detects signals in pre-aggregated counts (e.g. from a warehouse's <c>GROUP BY agent, month, rating</c>).</summary>
+    /// <summary>Detects signals in pre-aggregated counts (e.g. from a warehouse's <c>GROUP BY agent, month, rating</c>), taken as equally weighted.</summary>
     /// <param name="cells">The counts per value and period; a (value, period) pair may appear more than once (it is merged).</param>
     /// <returns>The signals, ordered by kind, then value.</returns>
-    public IReadOnlyList<CoachingSignal> Detect(IEnumerable<SegmentPeriodCounts> cells) => Detect(cells, null);
-
-    private List<CoachingSignal> Detect(IEnumerable<SegmentPeriodCounts> input, string? unflaggedValue)
+    public IReadOnlyList<CoachingSignal> Detect(IEnumerable<SegmentPeriodCounts> cells)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var cells = new Dictionary<(string Value, TimeBucket Period), (NpsDistribution Distribution, long Manual)>();
-        foreach (var cell in input)
+        ArgumentNullException.ThrowIfNull(cells);
+        var merged = new Dictionary<(string Value, TimeBucket Period), CoachingCell>();
+        foreach (var cell in cells)
         {
-            ArgumentNullException.ThrowIfNull(cell.Value, nameof(input));
+            ArgumentNullException.ThrowIfNull(cell.Value, nameof(cells));
             if (cell.Period.Period != _options.Period)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"Cell {cell.Value} {cell.Period} is bucketed by {cell.Period.Period}; the options follow {_options.Period}."), nameof(input));
+                    $"Cell {cell.Value} {cell.Period} is bucketed by {cell.Period.Period}; the options follow {_options.Period}."), nameof(cells));
             }
 
-            cells.TryGetValue((cell.Value, cell.Period), out var current);
-            cells[(cell.Value, cell.Period)] = (current.Distribution + cell.Distribution, current.Manual + cell.ManualSends);
+            var counts = CoachingCell.From(cell.Distribution, cell.ManualSends);
+            if (merged.TryGetValue((cell.Value, cell.Period), out var current)) current.Add(counts);
+            else merged[(cell.Value, cell.Period)] = counts;
         }
 
-        var byValue = cells.GroupBy(c => c.Key.Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Key.Period).Select(c => (c.Key.Period, c.Value.Distribution, c.Value.Manual)).ToList(), StringComparer.Ordinal);
-        var periodTotals = new Dictionary<TimeBucket, NpsDistribution>();
-        foreach (var ((_, period), (distribution, _)) in cells)
-        {
-            periodTotals.TryGetValue(period, out var total);
-            periodTotals[period] = total + distribution;
-        }
+        return Detect(merged, unflaggedValue: null, weighted: false);
+    }
 
-        var flagged = byValue.Keys.Where(v => v != unflaggedValue).OrderBy(v => v, StringComparer.Ordinal).ToList();
+    private List<CoachingSignal> Detect(Dictionary<(string Value, TimeBucket Period), CoachingCell> cells, string? unflaggedValue, bool weighted)
+    {
+        var population = new CoachingPopulation(cells, weighted, _options.MinimumCount);
+        var values = population.Values.Where(v => v != unflaggedValue).ToList();
         var signals = new List<CoachingSignal>();
-        signals.AddRange(Underperformance(flagged, byValue, periodTotals));
-        signals.AddRange(PostLaunchDrop(flagged, byValue, periodTotals));
-        signals.AddRange(Inflation(flagged, byValue));
+        signals.AddRange(Underperformance(population, values));
+        signals.AddRange(PostLaunchDrop(population, values));
+        signals.AddRange(Inflation(population, values));
         return signals;
     }
 
-    private List<CoachingSignal> Underperformance(List<string> values,
-        Dictionary<string, List<(TimeBucket Period, NpsDistribution Distribution, long Manual)>> byValue,
-        Dictionary<TimeBucket, NpsDistribution> periodTotals)
+    private List<CoachingSignal> Underperformance(CoachingPopulation population, List<string> values)
     {
-        var tests = new List<(string Value, TimeBucket Period, NpsDistribution Cell, NpsDistribution Peers, NpsComparison Comparison)>();
+        if (population.Periods.Count == 0) return [];
+        var window = new HashSet<TimeBucket>();
+        var period = population.Periods[^1];
+        for (var i = 0; i < _options.WindowPeriods; i++, period = period.Previous) window.Add(period);
+
+        var tests = new List<(string Value, StratifiedDifference All, double PValue, List<string> Periods, List<string> Below)>();
         foreach (var value in values)
         {
-            foreach (var (period, distribution, _) in byValue[value])
-            {
-                var rest = periodTotals[period].Subtract(distribution);
-                if (distribution.Count < _options.MinimumCount || rest.Count < _options.MinimumCount) continue;
-                tests.Add((value, period, distribution, rest, NpsDistribution.Compare(distribution, rest, _options.Level)));
-            }
+            var rows = population.Against(value, window.Contains);
+            if (rows.Count < _options.MinimumPeriodsBelow) continue;
+            var all = StratifiedDifference.Of(rows.Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
+            if (all is not { } pooled || pooled.Value.Count < _options.MinimumCount || pooled.ReferenceCount < _options.MinimumCount) continue;
+
+            // The evidence must not rest on one period: drop the one that weighs most against the value and test again.
+            var worst = rows.MinBy(r => r.Cell.Score(population.Weighted).Size * (r.Cell.Score(population.Weighted).Score - r.Reference.Score));
+            var rest = StratifiedDifference.Of(rows.Where(r => r.Period != worst.Period).Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
+            var pValue = Math.Max(StratifiedDifference.LowerPValue(pooled.Difference, pooled.Variance),
+                rest is { } without ? StratifiedDifference.LowerPValue(without.Difference, without.Variance) : 1);
+            var below = rows.Where(r => r.Cell.Score(population.Weighted).Score < r.Reference.Score).Select(r => r.Period.Label).ToList();
+            tests.Add((value, pooled, pValue, rows.Select(r => r.Period.Label).ToList(), below));
         }
 
-        // One-sided (below peers): the direction is fixed before looking at the data.
-        var q = BenjaminiHochberg.Adjust(tests.Select(t => NormalDistribution.Cdf(t.Comparison.ZScore)).ToArray());
-        var alpha = 1 - _options.Level;
-        var signals = new List<CoachingSignal>();
-        var t = 0;
-        while (t < tests.Count)
-        {
-            var value = tests[t].Value;
-            var best = (Start: 0, Length: 0);
-            var runStart = -1;
-            for (; t < tests.Count && tests[t].Value == value; t++)
-            {
-                var significant = q[t] < alpha && tests[t].Comparison.Difference < 0;
-                var continues = runStart >= 0 && tests[t - 1].Period.Next == tests[t].Period;
-                if (!significant)
-                {
-                    runStart = -1;
-                    continue;
-                }
-
-                if (!continues) runStart = t;
-                if (t - runStart + 1 > best.Length) best = (runStart, t - runStart + 1);
-            }
-
-            if (best.Length < _options.ConsecutivePeriods) continue;
-            var run = Enumerable.Range(best.Start, best.Length).ToList();
-            var cell = run.Aggregate(NpsDistribution.Empty, (sum, i) => sum + tests[i].Cell);
-            var rest = run.Aggregate(NpsDistribution.Empty, (sum, i) => sum + tests[i].Peers);
-            var periods = run.Select(i => tests[i].Period.Label).ToList();
-            signals.Add(Signal(CoachingSignalKinds.Underperformance, value, cell, rest, run.Max(i => q[i]), "peers", periods,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"below peers in {best.Length} consecutive periods ({periods[0]} to {periods[^1]}) by {cell.Score - rest.Score:0.0} points")));
-        }
-
-        return signals;
-    }
-
-    private List<CoachingSignal> PostLaunchDrop(List<string> values,
-        Dictionary<string, List<(TimeBucket Period, NpsDistribution Distribution, long Manual)>> byValue,
-        Dictionary<TimeBucket, NpsDistribution> periodTotals)
-    {
-        var firstPeriod = periodTotals.Count == 0 ? default : periodTotals.Keys.Min();
-        var tests = new List<(string Value, NpsDistribution First, NpsDistribution After, List<string> Periods, NpsComparison Comparison)>();
-        foreach (var value in values)
-        {
-            var series = byValue[value];
-            var launch = series[0].Period;
-            if (_options.NewcomersOnly && launch == firstPeriod) continue;
-            var honeymoonEnd = launch;
-            for (var i = 0; i < _options.HoneymoonPeriods; i++) honeymoonEnd = honeymoonEnd.Next;
-            NpsDistribution first = default, after = default;
-            foreach (var (period, distribution, _) in series)
-            {
-                if (period < honeymoonEnd) first += distribution;
-                else after += distribution;
-            }
-
-            if (first.Count < _options.MinimumCount || after.Count < _options.MinimumCount) continue;
-            var periods = series.Select(s => s.Period.Label).ToList();
-            tests.Add((value, first, after, periods, NpsDistribution.Compare(after, first, _options.Level)));
-        }
-
-        var q = BenjaminiHochberg.Adjust(tests.Select(t => NormalDistribution.Cdf(t.Comparison.ZScore)).ToArray());
+        var q = BenjaminiHochberg.Adjust(tests.Select(t => t.PValue).ToArray());
         var signals = new List<CoachingSignal>();
         for (var t = 0; t < tests.Count; t++)
         {
-            var (value, first, after, periods, comparison) = tests[t];
-            if (!(q[t] < 1 - _options.Level && comparison.Difference < 0)) continue;
-            signals.Add(Signal(CoachingSignalKinds.PostLaunchDrop, value, after, first, q[t],
-                string.Create(CultureInfo.InvariantCulture, $"first {_options.HoneymoonPeriods} periods"), periods,
+            var (value, difference, _, periods, below) = tests[t];
+            if (!(q[t] < _options.FalseDiscoveryRate && difference.Difference < 0 && below.Count >= _options.MinimumPeriodsBelow)) continue;
+            signals.Add(Signal(CoachingSignalKinds.Underperformance, value, population.Total(value, periods), "peers",
+                difference.ReferenceScore, difference.ReferenceCount, q[t], periods, difference.Difference, difference.StandardError, population.Weighted,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"dropped {-comparison.Difference:0.0} points after its first {_options.HoneymoonPeriods} periods (from {periods[0]})")));
+                    $"below peers by {-difference.Difference:0.0} points (SE {difference.StandardError:0.0}) over {periods[0]} to {periods[^1]}; lower in {below.Count} of {periods.Count} periods ({string.Join(", ", below)})")));
         }
 
         return signals;
     }
 
-    private List<CoachingSignal> Inflation(List<string> values,
-        Dictionary<string, List<(TimeBucket Period, NpsDistribution Distribution, long Manual)>> byValue)
+    private List<CoachingSignal> PostLaunchDrop(CoachingPopulation population, List<string> values)
     {
-        var totals = new Dictionary<string, (NpsDistribution Distribution, long Manual, List<string> Periods)>(StringComparer.Ordinal);
-        NpsDistribution all = default;
-        long allManual = 0;
-        foreach (var (value, series) in byValue)
+        var tests = new List<(string Value, StratifiedDifference First, StratifiedDifference After, double Change, double Variance, List<string> Periods, List<string> AfterPeriods, string Start)>();
+        foreach (var value in values)
         {
-            var distribution = series.Aggregate(NpsDistribution.Empty, (sum, s) => sum + s.Distribution);
-            var manual = series.Sum(s => s.Manual);
-            totals[value] = (distribution, manual, series.Select(s => s.Period.Label).ToList());
-            all += distribution;
-            allManual += manual;
+            TimeBucket launch;
+            string start;
+            if (_options.Launches.TryGetValue(value, out var launched))
+            {
+                launch = TimeBucket.Containing(launched, _options.Period);
+                start = "started " + launched.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                if (_options.RequireLaunchDate) continue;
+                launch = population.FirstPeriod(value);
+                start = "first seen " + launch.Label;
+            }
+
+            var honeymoonEnd = launch;
+            for (var i = 0; i < _options.HoneymoonPeriods; i++) honeymoonEnd = honeymoonEnd.Next;
+            var first = StratifiedDifference.Of(population.Against(value, p => p >= launch && p < honeymoonEnd).Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
+            var afterRows = population.Against(value, p => p >= honeymoonEnd);
+            var after = StratifiedDifference.Of(afterRows.Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
+            if (first is not { } f || after is not { } a) continue;
+            if (f.Value.Count < _options.MinimumCount || a.Value.Count < _options.MinimumCount) continue;
+            var periods = population.Against(value, p => p >= launch).Select(r => r.Period.Label).ToList();
+            tests.Add((value, f, a, a.Difference - f.Difference, a.Variance + f.Variance, periods, afterRows.Select(r => r.Period.Label).ToList(), start));
         }
+
+        var q = BenjaminiHochberg.Adjust(tests.Select(t => StratifiedDifference.LowerPValue(t.Change, t.Variance)).ToArray());
+        var signals = new List<CoachingSignal>();
+        for (var t = 0; t < tests.Count; t++)
+        {
+            var (value, first, after, change, variance, periods, afterPeriods, start) = tests[t];
+            if (!(q[t] < _options.FalseDiscoveryRate && change < 0)) continue;
+            var own = after.Value.Score - first.Value.Score;
+            signals.Add(Signal(CoachingSignalKinds.PostLaunchDrop, value, population.Total(value, afterPeriods),
+                string.Create(CultureInfo.InvariantCulture, $"first {_options.HoneymoonPeriods} periods"), first.Value.Score, first.Value.Count,
+                q[t], periods, change, Math.Sqrt(variance), population.Weighted,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{(own < 0 ? "dropped" : "rose")} {Math.Abs(own):0.0} points after its first {_options.HoneymoonPeriods} periods ({start}); {-change:0.0} points more than its peers fell over the same periods")));
+        }
+
+        return signals;
+    }
+
+    private List<CoachingSignal> Inflation(CoachingPopulation population, List<string> values)
+    {
+        var weighted = population.Weighted;
+        var totals = population.Values.ToDictionary(v => v, population.Total, StringComparer.Ordinal);
+        var eligible = totals.Where(t => t.Value.Count >= _options.MinimumCount)
+            .ToDictionary(t => t.Key, t => t.Value.Shape(weighted), StringComparer.Ordinal);
+        var tensOutliers = PeerFences.Outliers(eligible.Select(e => (e.Key, e.Value.TensGap.Gap)));
+        var detractorOutliers = PeerFences.Outliers(eligible.Select(e => (e.Key, e.Value.DetractorGap.Gap)));
+        var all = CoachingCell.Sum(totals.Values);
 
         var tests = new List<(string Value, string Indicator, double Excess, double PValue)>();
         foreach (var value in values)
         {
-            var (cell, manual, _) = totals[value];
-            var rest = all.Subtract(cell);
-            var restManual = allManual - manual;
-            if (cell.Count < _options.MinimumCount || rest.Count < _options.MinimumCount) continue;
-            long n = cell.Count, m = rest.Count;
-            tests.Add((value, "share of 10s", Share(cell[10], n) - Share(rest[10], m), ProportionTest.GreaterPValue(cell[10], n, rest[10], m)));
-            tests.Add((value, "share of promoters", cell.PromoterShare - rest.PromoterShare, ProportionTest.GreaterPValue(cell.Promoters, n, rest.Promoters, m)));
-            tests.Add((value, "too few detractors", rest.DetractorShare - cell.DetractorShare, ProportionTest.GreaterPValue(rest.Detractors, m, cell.Detractors, n)));
-            tests.Add((value, "share of manual sends", Share(manual, n + manual) - Share(restManual, m + restManual),
-                ProportionTest.GreaterPValue(manual, n + manual, restManual, m + restManual)));
+            if (!eligible.TryGetValue(value, out var shape)) continue;
+            var cell = totals[value];
+            var tens = PeerShape.Of(eligible.Where(e => e.Key != value && !tensOutliers.Contains(e.Key)).Select(e => e.Value.TensGap));
+            if (tens is { } tensPeers)
+            {
+                var (gap, variance) = shape.TensGap;
+                var expectedTens = 1 - RatingShape.FromGap(shape.UpToEight, tensPeers.Mean);
+                tests.Add((value, "share of 10s beyond what its promoter share predicts", (1 - shape.UpToNine) - expectedTens,
+                    NormalDistribution.UpperTail((tensPeers.Mean - gap) / Math.Sqrt(variance + tensPeers.PredictionVariance))));
+            }
+
+            var detractors = PeerShape.Of(eligible.Where(e => e.Key != value && !detractorOutliers.Contains(e.Key)).Select(e => e.Value.DetractorGap));
+            if (detractors is { } detractorPeers)
+            {
+                var (gap, variance) = shape.DetractorGap;
+                var expectedDetractors = RatingShape.BelowGap(shape.UpToEight, detractorPeers.Mean);
+                tests.Add((value, "detractors missing for its score", expectedDetractors - shape.UpToSix,
+                    NormalDistribution.UpperTail((gap - detractorPeers.Mean) / Math.Sqrt(variance + detractorPeers.PredictionVariance))));
+            }
+
+            var rest = CoachingCell.Sum([all]);
+            rest.Add(cell, -1);
+            long n = cell.Count + cell.ManualSends, m = rest.Count + rest.ManualSends;
+            if (rest.Count >= _options.MinimumCount)
+            {
+                tests.Add((value, "share of manual sends beyond peers", Share(cell.ManualSends, n) - Share(rest.ManualSends, m),
+                    ProportionTest.GreaterPValue(cell.ManualSends, n, rest.ManualSends, m)));
+            }
         }
 
         var q = BenjaminiHochberg.Adjust(tests.Select(t => t.PValue).ToArray());
         var signals = new List<CoachingSignal>();
         foreach (var group in Enumerable.Range(0, tests.Count).GroupBy(i => tests[i].Value))
         {
-            var fired = group.Where(i => q[i] < 1 - _options.Level && tests[i].Excess >= _options.InflationMinimumExcess).ToList();
+            var fired = group.Where(i => q[i] < _options.FalseDiscoveryRate && tests[i].Excess >= _options.InflationMinimumExcess).ToList();
             if (fired.Count == 0) continue;
-            var (cell, _, periods) = totals[group.Key];
-            var rest = all.Subtract(cell);
-            signals.Add(Signal(CoachingSignalKinds.Inflation, group.Key, cell, rest, fired.Min(i => q[i]), "peers", periods,
+            var rest = CoachingCell.Sum(totals.Where(t => t.Key != group.Key).Select(t => t.Value));
+            var periods = population.PeriodsOf(group.Key);
+            signals.Add(Signal(CoachingSignalKinds.Inflation, group.Key, totals[group.Key], "peers",
+                rest.Score(weighted).Score, rest.Count, fired.Min(i => q[i]), periods, 100 * fired.Max(i => tests[i].Excess), null, weighted,
                 "possible inflation: " + string.Join("; ", fired.Select(i =>
-                    string.Create(CultureInfo.InvariantCulture, $"{tests[i].Indicator} {tests[i].Excess * 100:0.0} points beyond peers")))));
+                    string.Create(CultureInfo.InvariantCulture, $"{tests[i].Indicator}: {tests[i].Excess * 100:0.0} points")))));
         }
 
         return signals;
     }
 
-    private CoachingSignal Signal(string kind, string value, NpsDistribution cell, NpsDistribution reference, double adjustedPValue,
-        string referenceName, IReadOnlyList<string> periods, string summary) =>
-        new(kind, _options.Dimension, value, new SignalEvidence
+    private CoachingSignal Signal(string kind, string value, CoachingCell cell, string referenceName, double referenceScore, long referenceCount,
+        double adjustedPValue, IReadOnlyList<string> periods, double? difference, double? standardError, bool weighted, string summary)
+    {
+        var score = cell.Score(weighted);
+        return new(kind, _options.Dimension, value, new SignalEvidence
         {
             Count = cell.Count,
-            Score = cell.Score,
-            Interval = cell.ConfidenceInterval(_options.Level),
+            Score = score.Score,
+            Interval = weighted ? cell.Weighted().ConfidenceInterval(_options.Level) : cell.Distribution.ConfidenceInterval(_options.Level),
             PValue = adjustedPValue,
             Reference = referenceName,
-            ReferenceScore = reference.Score,
-            ReferenceCount = reference.Count,
+            ReferenceScore = referenceScore,
+            ReferenceCount = referenceCount,
             Periods = periods,
+            Difference = difference,
+            StandardError = standardError,
+            Weighted = weighted,
             Summary = summary,
         });
+    }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Nps.Segmentation;
 
 namespace Nps.Insights;
 
-/// <summary>Settings of <see cref="CoachingSignalDetector"/>. Defaults are conservative: a signal should be rare and well founded.</summary>
+/// <summary>Settings of <see cref="CoachingSignalDetector"/>. Defaults are conservative: a signal is about a person, so it should be rare and well founded.</summary>
 public sealed record CoachingSignalOptions
 {
+    private static readonly IReadOnlyDictionary<string, DateOnly> NoLaunches = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+
     /// <summary>The dimension whose values are coached: <c>"agent"</c> (default), <c>"team"</c> or any dimension name.</summary>
     public string Dimension { get; init; } = "agent";
 
@@ -14,39 +17,72 @@ public sealed record CoachingSignalOptions
     /// <summary>The time zone whose local dates decide the period; UTC by default.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>Confidence level; tests are significant when the Benjamini–Hochberg q-value is below 1 − level. 0.95 by default.</summary>
+    /// <summary>Confidence level of the intervals in the evidence; 0.95 by default.</summary>
     public double Level { get; init; } = 0.95;
 
-    /// <summary>The minimum n of a cell (and of its reference) for it to be tested at all; 30 by default.</summary>
+    /// <summary>
+    /// The false discovery rate of each kind's tests: a signal fires when its Benjamini–Hochberg q-value, adjusted
+    /// across the values tested for that kind, is below it. 0.01 by default, so that a population without any effect
+    /// shows no signal of any kind in about 97 % of runs (three kinds, each at most 1 %).
+    /// </summary>
+    public double FalseDiscoveryRate { get; init; } = 0.01;
+
+    /// <summary>The minimum n of a value over the periods a test pools (and of its reference) for it to be tested; 30 by default.</summary>
     public int MinimumCount { get; init; } = NpsReportOptions.DefaultMinimumCount;
 
-    /// <summary>For underperformance: how many consecutive periods must each be significantly below peers; 3 by default.</summary>
-    public int ConsecutivePeriods { get; init; } = 3;
+    /// <summary>For underperformance: the trailing window, in periods ending with the data's last period, whose evidence is pooled; 12 by default (a year of months).</summary>
+    public int WindowPeriods { get; init; } = 12;
+
+    /// <summary>
+    /// For underperformance: in how many periods of the window the value's score must lie below its peers' (lower
+    /// for a while, not one bad month); 3 by default.
+    /// </summary>
+    public int MinimumPeriodsBelow { get; init; } = 3;
 
     /// <summary>For post-launch-drop: the number of first periods (months by default) that form the honeymoon; 3 by default.</summary>
     public int HoneymoonPeriods { get; init; } = 3;
 
     /// <summary>
-    /// For post-launch-drop: only values first seen after the first period of the data count as new (for the others
-    /// the launch is not in the data). <see langword="true"/> by default.
+    /// For post-launch-drop: start dates by value (e.g. <c>"team-north" → 2026-04-10</c>); the honeymoon is the
+    /// <see cref="HoneymoonPeriods"/> periods from the one containing the start date (earlier periods, e.g. a pilot, are
+    /// left out; a start before the data leaves nothing to compare, so the value is not tested). A value without a start date is
+    /// tested from its first period in the data (unless <see cref="RequireLaunchDate"/>). Empty by default.
     /// </summary>
-    public bool NewcomersOnly { get; init; } = true;
+    public IReadOnlyDictionary<string, DateOnly> Launches { get; init; } = NoLaunches;
 
     /// <summary>
-    /// For inflation: how far (in share points, 0..1) the share of 10s, of promoters or of manual sends must exceed
-    /// the peers' (or the share of detractors fall below it) besides being significant; 0.15 by default, so a
-    /// merely good agent is not flagged.
+    /// For post-launch-drop: test only values with a start date in <see cref="Launches"/> (the others are taken to be
+    /// established). <see langword="false"/> by default.
     /// </summary>
-    public double InflationMinimumExcess { get; init; } = 0.15;
+    public bool RequireLaunchDate { get; init; }
+
+    /// <summary>
+    /// For inflation: how far (in share points, 0..1) an indicator must exceed what is expected — the share of 10s
+    /// beyond what the peers' 9/10 shape predicts for the value's promoter share, detractors missing against what
+    /// the peers' shape predicts, manual sends beyond the peers' share — besides being significant; 0.05 by default.
+    /// </summary>
+    public double InflationMinimumExcess { get; init; } = 0.05;
 
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(Dimension)) throw new ArgumentException("A dimension name must not be empty.", nameof(Dimension));
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
+        ArgumentNullException.ThrowIfNull(Launches, nameof(Launches));
         if (!Enum.IsDefined(Period)) throw new ArgumentOutOfRangeException(nameof(Period), Period, "Unknown period.");
         if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "A confidence level must lie strictly between 0 and 1.");
+        if (!(FalseDiscoveryRate > 0 && FalseDiscoveryRate < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FalseDiscoveryRate), FalseDiscoveryRate, "A false discovery rate must lie strictly between 0 and 1.");
+        }
+
         if (MinimumCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumCount), MinimumCount, "The minimum count must be at least 1.");
-        if (ConsecutivePeriods < 1) throw new ArgumentOutOfRangeException(nameof(ConsecutivePeriods), ConsecutivePeriods, "At least one period.");
+        if (WindowPeriods < 1) throw new ArgumentOutOfRangeException(nameof(WindowPeriods), WindowPeriods, "At least one period.");
+        if (MinimumPeriodsBelow < 1 || MinimumPeriodsBelow > WindowPeriods)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumPeriodsBelow), MinimumPeriodsBelow,
+                string.Create(CultureInfo.InvariantCulture, $"From 1 to the window's {WindowPeriods} periods."));
+        }
+
         if (HoneymoonPeriods < 1) throw new ArgumentOutOfRangeException(nameof(HoneymoonPeriods), HoneymoonPeriods, "At least one period.");
         if (!(InflationMinimumExcess >= 0 && InflationMinimumExcess < 1))
         {

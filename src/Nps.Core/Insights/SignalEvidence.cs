@@ -15,12 +15,12 @@ public sealed record SignalEvidence
     public required NpsInterval Interval { get; init; }
 
     /// <summary>
-    /// The p-value the decision rests on, Benjamini–Hochberg adjusted across every test of the same kind in the
-    /// run (for underperformance: the largest over the periods involved, i.e. the weakest link).
+    /// The q-value the decision rests on: the one-sided p-value, Benjamini–Hochberg adjusted across the values
+    /// tested for the same kind in the run (for inflation across every indicator of every value).
     /// </summary>
     public required double PValue { get; init; }
 
-    /// <summary>What the segment is compared with: <c>"peers"</c> (the rest of the population), or for post-launch-drop the segment's own first periods.</summary>
+    /// <summary>What the segment is compared with: <c>"peers"</c> (the other values, outliers left out), or for post-launch-drop the segment's own first periods.</summary>
     public required string Reference { get; init; }
 
     /// <summary>The reference's score in points: the peers' score, or the segment's score in its first periods.</summary>
@@ -31,6 +31,19 @@ public sealed record SignalEvidence
 
     /// <summary>The labels of the periods involved, in order.</summary>
     public required IReadOnlyList<string> Periods { get; init; }
+
+    /// <summary>
+    /// The tested effect in points: for underperformance the value's score minus its peers' (standardised to the
+    /// value's periods); for post-launch-drop its change after the honeymoon minus its peers' change over the same
+    /// periods; for inflation the largest excess of an indicator that fired, in share points (× 100).
+    /// </summary>
+    public double? Difference { get; init; }
+
+    /// <summary>The standard error of <see cref="Difference"/> in points (underperformance and post-launch-drop; null for inflation, tested on logits).</summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>Whether the weighted estimates (design weights 1 / inclusion probability, linearised variance) were used because probabilities differ.</summary>
+    public bool Weighted { get; init; }
 
     /// <summary>A one-line human-readable explanation.</summary>
     public required string Summary { get; init; }

@@ -72,23 +72,28 @@ public struct WeightedNpsAccumulator
 
     /// <summary>The weighted estimate of what was added.</summary>
     /// <returns>The estimate.</returns>
-    public readonly WeightedNpsEstimate ToEstimate()
+    public readonly WeightedNpsEstimate ToEstimate() => Estimate(_count, _sumWeights, _sumSquaredWeights,
+        _promoterWeights, _detractorWeights, _promoterSquaredWeights, _detractorSquaredWeights);
+
+    /// <summary>The estimate from the sums an accumulator keeps (also for sums kept elsewhere, e.g. per rating).</summary>
+    internal static WeightedNpsEstimate Estimate(long count, double sumWeights, double sumSquaredWeights,
+        double promoterWeights, double detractorWeights, double promoterSquaredWeights, double detractorSquaredWeights)
     {
-        if (_count == 0) return default;
-        var promoterShare = _promoterWeights / _sumWeights;
-        var detractorShare = _detractorWeights / _sumWeights;
+        if (count == 0) return default;
+        var promoterShare = promoterWeights / sumWeights;
+        var detractorShare = detractorWeights / sumWeights;
         var ratio = promoterShare - detractorShare;
 
         // Linearised (Taylor) variance of the ratio estimator Σwx / Σw with x ∈ {−1, 0, 1}:
         // v = n/(n−1) · Σ w²(x − R)² / (Σw)², with Σ w²(x − R)² = Σw²x² − 2R·Σw²x + R²·Σw².
-        var sumSquaredX = _promoterSquaredWeights + _detractorSquaredWeights;
-        var sumSquaredXSigned = _promoterSquaredWeights - _detractorSquaredWeights;
-        var residual = Math.Max(0, sumSquaredX - 2 * ratio * sumSquaredXSigned + ratio * ratio * _sumSquaredWeights);
-        var standardError = _count < 2
+        var sumSquaredX = promoterSquaredWeights + detractorSquaredWeights;
+        var sumSquaredXSigned = promoterSquaredWeights - detractorSquaredWeights;
+        var residual = Math.Max(0, sumSquaredX - 2 * ratio * sumSquaredXSigned + ratio * ratio * sumSquaredWeights);
+        var standardError = count < 2
             ? double.NaN
-            : 100 * Math.Sqrt((double)_count / (_count - 1) * residual) / _sumWeights;
+            : 100 * Math.Sqrt((double)count / (count - 1) * residual) / sumWeights;
 
-        return new WeightedNpsEstimate(_count, _sumWeights, _sumWeights * _sumWeights / _sumSquaredWeights,
+        return new WeightedNpsEstimate(count, sumWeights, sumWeights * sumWeights / sumSquaredWeights,
             promoterShare, detractorShare, standardError);
     }
 }

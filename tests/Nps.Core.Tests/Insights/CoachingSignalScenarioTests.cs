@@ -144,6 +144,6 @@ public sealed class CoachingSignalScenarioTests
         var detector = new CoachingSignalDetector(new CoachingSignalOptions());
         var week = TimeBucket.Containing(new DateOnly(2026, 3, 14), Period.Week);
         var error = Assert.Throws<ArgumentException>(() => detector.Detect([new SegmentPeriodCounts("a1", week, NpsDistribution.Empty)]));
-        Assert.Equal("Cell a1 2026-W11 is bucketed by Week; the options follow Month. (Parameter 'input')", error.Message);
+        Assert.Equal("Cell a1 2026-W11 is bucketed by Week; the options follow Month. (Parameter 'cells')", error.Message);
     }
 }

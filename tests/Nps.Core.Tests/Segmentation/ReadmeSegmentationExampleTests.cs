@@ -94,10 +94,11 @@ public sealed class ReadmeSegmentationExampleTests
         var report = new NpsReportBuilder(new NpsReportOptions { Dimensions = ["team"], MinimumCount = 100 }).Also(b => b.AddRange(responses)).Build();
 
         // --- README code starts here ---
-        var detector = new CoachingSignalDetector(new CoachingSignalOptions { Dimension = "agent", Period = Period.Month });
+        var launches = new Dictionary<string, DateOnly> { ["O01"] = new DateOnly(2025, 2, 3) };
+        var detector = new CoachingSignalDetector(new CoachingSignalOptions { Dimension = "agent", Period = Period.Month, Launches = launches });
         foreach (CoachingSignal signal in detector.Detect(responses))
         {
-            Console.WriteLine(signal); // e.g. "underperformance agent=a7: below peers in 6 consecutive periods … (n=…, q=…)"
+            Console.WriteLine(signal); // e.g. "underperformance agent=a7: below peers by 24.1 points (SE 4.0) over … (n=…, q=…)"
         }
 
         // Where an order must be shown: by the lower confidence bound, cells below the minimum n hidden.

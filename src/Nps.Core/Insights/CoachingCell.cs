@@ -1,0 +1,127 @@
+namespace Nps.Insights;
+
+/// <summary>
+/// The sums one (value, period) keeps for the coaching tests: counts per rating, and per rating Σw and Σw² of the
+/// design weights, so that cells add and subtract exactly (counts) or to rounding (weights), and both the plain and
+/// the weighted estimate come from the same cell. Manual sends are counted apart and are not in the ratings.
+/// </summary>
+internal sealed class CoachingCell
+{
+    private readonly long[] _counts = new long[NpsRating.MaxValue + 1];
+    private readonly double[] _weights = new double[NpsRating.MaxValue + 1];
+    private readonly double[] _squaredWeights = new double[NpsRating.MaxValue + 1];
+
+    public long ManualSends { get; private set; }
+
+    public long Count { get; private set; }
+
+    public static CoachingCell From(NpsDistribution distribution, long manualSends)
+    {
+        var cell = new CoachingCell { ManualSends = manualSends };
+        for (var rating = 0; rating <= NpsRating.MaxValue; rating++)
+        {
+            var count = distribution[rating];
+            cell._counts[rating] = count;
+            cell._weights[rating] = count;
+            cell._squaredWeights[rating] = count;
+            cell.Count += count;
+        }
+
+        return cell;
+    }
+
+    public void Add(int rating, double weight)
+    {
+        _counts[rating]++;
+        _weights[rating] += weight;
+        _squaredWeights[rating] += weight * weight;
+        Count++;
+    }
+
+    public void AddManualSend() => ManualSends++;
+
+    public void Add(CoachingCell other, int sign = 1)
+    {
+        for (var rating = 0; rating <= NpsRating.MaxValue; rating++)
+        {
+            _counts[rating] += sign * other._counts[rating];
+            _weights[rating] += sign * other._weights[rating];
+            _squaredWeights[rating] += sign * other._squaredWeights[rating];
+        }
+
+        Count += sign * other.Count;
+        ManualSends += sign * other.ManualSends;
+    }
+
+    public static CoachingCell Sum(IEnumerable<CoachingCell> cells)
+    {
+        var sum = new CoachingCell();
+        foreach (var cell in cells) sum.Add(cell);
+        return sum;
+    }
+
+    public NpsDistribution Distribution => NpsDistribution.FromCounts(_counts);
+
+    /// <summary>The weighted estimate (Σwx / Σw with its linearised standard error).</summary>
+    public WeightedNpsEstimate Weighted()
+    {
+        double sum = 0, squared = 0, promoters = 0, detractors = 0, promotersSquared = 0, detractorsSquared = 0;
+        for (var rating = 0; rating <= NpsRating.MaxValue; rating++)
+        {
+            sum += _weights[rating];
+            squared += _squaredWeights[rating];
+            var category = NpsRating.Classify(rating);
+            if (category == NpsCategory.Promoter)
+            {
+                promoters += _weights[rating];
+                promotersSquared += _squaredWeights[rating];
+            }
+            else if (category == NpsCategory.Detractor)
+            {
+                detractors += _weights[rating];
+                detractorsSquared += _squaredWeights[rating];
+            }
+        }
+
+        return WeightedNpsAccumulator.Estimate(Count, sum, squared, promoters, detractors, promotersSquared, detractorsSquared);
+    }
+
+    /// <summary>
+    /// The score in points with the variance of that score (points²) and the size used to weight periods: the plain
+    /// score with the exact variance (p + d − (p − d)²) / n and size n, or when weighted the weighted score with its
+    /// linearised variance and size Σw (the estimated number of customers behind the cell).
+    /// </summary>
+    public ScoreEstimate Score(bool weighted)
+    {
+        if (Count == 0) return new ScoreEstimate(double.NaN, double.NaN, 0, 0);
+        if (!weighted)
+        {
+            var distribution = Distribution;
+            return new ScoreEstimate(distribution.Score, 100 * 100 * distribution.Variance / Count, Count, Count);
+        }
+
+        var estimate = Weighted();
+        return new ScoreEstimate(estimate.Score, estimate.StandardError * estimate.StandardError, estimate.SumOfWeights, Count);
+    }
+
+    /// <summary>
+    /// The cumulative shares P(rating ≤ 6), P(≤ 8), P(≤ 9) with the sample size they rest on: n, or when weighted the
+    /// weighted shares at Kish's effective n (Σw)² / Σw².
+    /// </summary>
+    public RatingShape Shape(bool weighted)
+    {
+        double total = 0, squared = 0, upToSix = 0, upToEight = 0, upToNine = 0;
+        for (var rating = 0; rating <= NpsRating.MaxValue; rating++)
+        {
+            var mass = weighted ? _weights[rating] : _counts[rating];
+            total += mass;
+            squared += weighted ? _squaredWeights[rating] : _counts[rating];
+            if (rating <= 6) upToSix += mass;
+            if (rating <= 8) upToEight += mass;
+            if (rating <= 9) upToNine += mass;
+        }
+
+        if (total == 0) return default;
+        return new RatingShape(upToSix / total, upToEight / total, upToNine / total, weighted ? total * total / squared : total);
+    }
+}

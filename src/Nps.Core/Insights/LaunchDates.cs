@@ -1,0 +1,148 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+
+namespace Nps.Insights;
+
+/// <summary>
+/// Reads start dates for <see cref="CoachingSignalOptions.Launches"/> from CSV: a header with the columns
+/// <c>value</c> and <c>launched</c> (in any order, case-insensitive, other columns ignored), then one row per team or
+/// agent with an ISO date (<c>yyyy-MM-dd</c>). Fields may be quoted (<c>"North, East"</c>, <c>""</c> for a quote);
+/// blank lines are skipped. Bad input is reported with its line and column, never thrown.
+/// </summary>
+public static class LaunchDates
+{
+    /// <summary>Reads start dates from CSV text.</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="launches">The start dates by value (ordinal keys), when the whole file is valid.</param>
+    /// <param name="error">The first problem, with its line and column, when it is not.</param>
+    /// <returns>Whether the file was valid.</returns>
+    public static bool TryReadCsv(TextReader reader, [NotNullWhen(true)] out IReadOnlyDictionary<string, DateOnly>? launches,
+        [NotNullWhen(false)] out LaunchDateError? error)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        launches = null;
+        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        int valueColumn = -1, launchedColumn = -1;
+        long lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (!TrySplit(line, out var fields, out var splitReason))
+            {
+                error = new LaunchDateError(lineNumber, valueColumn < 0 ? "header" : "value", splitReason);
+                return false;
+            }
+
+            if (valueColumn < 0)
+            {
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var name = fields[i].Trim();
+                    if (name.Equals("value", StringComparison.OrdinalIgnoreCase) && valueColumn < 0) valueColumn = i;
+                    else if (name.Equals("launched", StringComparison.OrdinalIgnoreCase) && launchedColumn < 0) launchedColumn = i;
+                }
+
+                if (valueColumn < 0 || launchedColumn < 0)
+                {
+                    error = new LaunchDateError(lineNumber, "header",
+                        $"expected the columns 'value' and 'launched'; found '{string.Join(",", fields)}'.");
+                    return false;
+                }
+
+                continue;
+            }
+
+            var value = valueColumn < fields.Count ? fields[valueColumn].Trim() : "";
+            if (value.Length == 0)
+            {
+                error = new LaunchDateError(lineNumber, "value", "is empty; name the team or agent.");
+                return false;
+            }
+
+            var text = launchedColumn < fields.Count ? fields[launchedColumn].Trim() : "";
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var launched))
+            {
+                error = new LaunchDateError(lineNumber, "launched", $"'{text}' is not an ISO date (yyyy-MM-dd).");
+                return false;
+            }
+
+            if (firstLine.TryGetValue(value, out var earlier))
+            {
+                error = new LaunchDateError(lineNumber, "value",
+                    string.Create(CultureInfo.InvariantCulture, $"'{value}' already has a start date (line {earlier})."));
+                return false;
+            }
+
+            firstLine[value] = lineNumber;
+            result[value] = launched;
+        }
+
+        if (valueColumn < 0)
+        {
+            error = new LaunchDateError(Math.Max(1, lineNumber), "header", "the file is empty; expected the columns 'value' and 'launched'.");
+            return false;
+        }
+
+        launches = result;
+        error = null;
+        return true;
+    }
+
+    // One CSV line into fields: commas separate, a field may be quoted, "" inside quotes is a quote.
+    private static bool TrySplit(string line, out List<string> fields, out string reason)
+    {
+        fields = [];
+        reason = "";
+        var field = new StringBuilder();
+        var i = 0;
+        while (true)
+        {
+            field.Clear();
+            if (i < line.Length && line[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    if (i >= line.Length)
+                    {
+                        reason = "a quoted field is not closed.";
+                        return false;
+                    }
+
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    field.Append(line[i++]);
+                }
+
+                if (i < line.Length && line[i] != ',')
+                {
+                    reason = "unexpected text after a closing quote.";
+                    return false;
+                }
+            }
+            else
+            {
+                while (i < line.Length && line[i] != ',') field.Append(line[i++]);
+            }
+
+            fields.Add(field.ToString());
+            if (i >= line.Length) return true;
+            i++; // the comma
+        }
+    }
+}

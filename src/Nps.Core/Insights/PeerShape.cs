@@ -1,0 +1,37 @@
+namespace Nps.Insights;
+
+/// <summary>
+/// The peers' shape statistic as a random-effects mean (DerSimonian–Laird): each peer's estimate gᵢ with variance vᵢ,
+/// the between-peer variance τ² = max(0, (Q − (k − 1)) / (Σwᵢ − Σwᵢ² / Σwᵢ)) with wᵢ = 1/vᵢ, and the mean weighted by
+/// 1/(vᵢ + τ²). A new value is judged against the prediction for one more peer: variance τ² + Var(mean).
+/// </summary>
+internal readonly record struct PeerShape(double Mean, double PredictionVariance)
+{
+    /// <summary>The peers' mean and prediction variance; <see langword="null"/> with fewer than two usable peers.</summary>
+    public static PeerShape? Of(IEnumerable<(double Gap, double Variance)> peers)
+    {
+        var usable = peers.Where(p => double.IsFinite(p.Gap) && p.Variance > 0 && double.IsFinite(p.Variance)).ToList();
+        if (usable.Count < 2) return null;
+        double sumW = 0, sumW2 = 0, sumWG = 0;
+        foreach (var (gap, variance) in usable)
+        {
+            var w = 1 / variance;
+            sumW += w;
+            sumW2 += w * w;
+            sumWG += w * gap;
+        }
+
+        var fixedMean = sumWG / sumW;
+        var q = usable.Sum(p => (p.Gap - fixedMean) * (p.Gap - fixedMean) / p.Variance);
+        var tau2 = Math.Max(0, (q - (usable.Count - 1)) / (sumW - sumW2 / sumW));
+        double sumRandom = 0, sumRandomG = 0;
+        foreach (var (gap, variance) in usable)
+        {
+            var w = 1 / (variance + tau2);
+            sumRandom += w;
+            sumRandomG += w * gap;
+        }
+
+        return new PeerShape(sumRandomG / sumRandom, tau2 + 1 / sumRandom);
+    }
+}
