@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FsCheck.Xunit;
 using Nps.Segmentation;
 using Nps.Serialization;
 
@@ -53,6 +54,23 @@ public sealed class NpsJsonTests
 
         Assert.Equal(value, NpsJson.Deserialize<NpsCategoryCountsDocument>(json)!.Nps);
         Assert.Equal(value, JsonDocument.Parse(json).RootElement.GetProperty("nps").GetDouble());
+    }
+
+    [Property(MaxTest = 2000)]
+    public bool Serialize_AnyDouble_FiniteRoundTripsBitForBitElseNull(double value)
+    {
+        var back = NpsJson.Deserialize<NpsIntervalDocument>(NpsJson.Serialize(NpsIntervalDocument.From(new NpsInterval(value, value, value, 0.95, IntervalMethod.Wald))))!;
+        return double.IsFinite(value)
+            ? BitConverter.DoubleToInt64Bits(back.Lower!.Value) == BitConverter.DoubleToInt64Bits(value)
+            : back.Lower is null && back.Upper is null;
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Serialize_AnyCounts_NpsExactlyTheLibrarysScore(ushort detractors, ushort passives, ushort promoters)
+    {
+        var counts = new NpsCategoryCounts(detractors, passives, promoters);
+        var back = NpsJson.Deserialize<NpsCategoryCountsDocument>(NpsJson.Serialize(NpsCategoryCountsDocument.From(counts)))!;
+        return counts.IsEmpty ? back.Nps is null : back.Nps == counts.Score;
     }
 
     [Fact]
