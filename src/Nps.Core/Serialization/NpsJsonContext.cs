@@ -36,4 +36,5 @@ namespace Nps.Serialization;
 [JsonSerializable(typeof(SampleSizePlanDocument))]
 [JsonSerializable(typeof(HuddleBriefDocument))]
 [JsonSerializable(typeof(AmbitionsDocument))]
+[JsonSerializable(typeof(CustomerRecordDocument))]
 internal sealed partial class NpsJsonContext : JsonSerializerContext;
