@@ -9,7 +9,7 @@ public static class FollowUpEndpoints
     {
         app.MapGet("/api/follow-ups", ListAsync)
             .WithName("ListFollowUps")
-            .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time.")
+            .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time, a page at a time (limit, cursor; next page in the Link header).")
             .Produces<IReadOnlyList<FollowUpCase>>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem();
 
@@ -28,12 +28,15 @@ public static class FollowUpEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ListAsync(FollowUpService followUps, CancellationToken cancellationToken, string? status = null)
+    private static async Task<IResult> ListAsync(HttpContext context, FollowUpService followUps, CancellationToken cancellationToken,
+        string? status = null, string? limit = null, string? cursor = null)
     {
         var errors = new FieldErrors();
         var wanted = Status(errors, "status", status, required: false);
+        var (size, after) = Paging.Read(errors, limit, cursor);
         if (errors.Any) return errors.ToProblem();
-        return Results.Json(await followUps.ListAsync(wanted, cancellationToken), FollowUpJsonContext.Default.IReadOnlyListFollowUpCase);
+        var page = Paging.Apply(context, await followUps.ListAsync(wanted, cancellationToken), f => Paging.TimeThenId(f.DueAt, f.Id), size, after);
+        return Results.Json(page, FollowUpJsonContext.Default.IReadOnlyListFollowUpCase);
     }
 
     private static async Task<IResult> GetAsync(string id, FollowUpService followUps, CancellationToken cancellationToken) =>

@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Nps.Samples.AspNet.Api;
+using Nps.Samples.AspNet.Storage;
+
+namespace Nps.Samples.Tests.AspNet;
+
+/// <summary>What stops the start (configuration that is unsafe) and what must not (stored data).</summary>
+public sealed class StartupTests : ApiTestBase
+{
+    private const string SampleKey = "ZGVtby1rZXktbm90LWZvci1wcm9kdWN0aW9uLXVzZQ==";
+
+    [Fact]
+    public void Start_ProductionWithTheSampleSamplingKey_IsRefused()
+    {
+        var message = StartFailure(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Nps:SamplingKey", SampleKey);
+        });
+
+        Assert.Contains(
+            "Nps:SamplingKey is the published sample key; the 'Production' environment needs a secret key of its own " +
+            "(at least 16 random bytes, base64, e.g. from Nps__SamplingKey).", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_ProductionWithoutApiKeys_IsRefused()
+    {
+        var message = StartFailure(builder => builder.UseEnvironment("Production"), withTestKeys: false);
+
+        Assert.Contains(
+            "Authentication:ApiKeys is empty: the 'Production' environment needs API keys configured " +
+            "(Authentication:ApiKeys:0:Name, :Key and :Role = survey or analyst).", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_ProductionWithTheDevelopmentKeys_IsRefused()
+    {
+        var message = StartFailure(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Authentication:ApiKeys:1:Key", "analyst-dev-key");
+        });
+
+        Assert.Contains("Authentication:ApiKeys:1:Key is a Development key; the 'Production' environment needs keys of its own.", message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DevelopmentWithTheShippedKeys_Serves()
+    {
+        using var development = new NpsApiFactory(Database.Path, builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Nps:SamplingKey", SampleKey);
+        }, withTestKeys: false);
+        using var client = development.CreateClient("analyst-dev-key");
+
+        using var response = await client.GetAsync("/api/follow-ups", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_StoredDetractorDatedInYear9999_StartsAndSkipsIt()
+    {
+        // A detractor without its follow-up, whose due time cannot be represented: the repair at start must skip it.
+        var store = Factory.Services.GetRequiredService<ResponseStore>();
+        var farFuture = new DateTimeOffset(9999, 12, 31, 12, 0, 0, TimeSpan.Zero);
+        await store.AddAsync(new StoredResponse
+        {
+            ResponseId = "R-poison", RespondentId = "C-poison", Rating = 0, Category = NpsCategory.Detractor,
+            RespondedAt = farFuture, ReceivedAt = NpsApiFactory.Now, FollowUpId = "fu-R-poison",
+        }, Token);
+        await store.AddAsync(new StoredResponse
+        {
+            ResponseId = "R-fine", RespondentId = "C-fine", Rating = 2, Category = NpsCategory.Detractor,
+            RespondedAt = NpsApiFactory.Now, ReceivedAt = NpsApiFactory.Now, FollowUpId = "fu-R-fine",
+        }, Token);
+        Restart();
+
+        using var restarted = new NpsApiFactory(Database.Path);
+        using var client = restarted.CreateClient();
+        using var health = await client.GetAsync("/healthz", Token);
+        using var repaired = await client.GetAsync("/api/follow-ups/fu-R-fine", Token);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repaired.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_StoredRowThatIsNotJson_Starts()
+    {
+        Factory.Services.GetRequiredService<SqliteDatabase>(); // the schema exists once the first factory started
+        await using (var connection = new SqliteConnection($"Data Source={Database.Path}"))
+        {
+            await connection.OpenAsync(Token);
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO responses (response_id, responded_at, body) VALUES ('R-broken', 0, '{not json');";
+            await insert.ExecuteNonQueryAsync(Token);
+        }
+
+        Restart();
+
+        using var restarted = new NpsApiFactory(Database.Path);
+        using var client = restarted.CreateClient();
+        using var health = await client.GetAsync("/healthz", Token);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    private void Restart()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private string StartFailure(Action<IWebHostBuilder> configure, bool withTestKeys = true)
+    {
+        using var factory = new NpsApiFactory(Database.Path, configure, withTestKeys);
+        var exception = Record.Exception(() => factory.CreateClient());
+        Assert.NotNull(exception);
+        var messages = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+            if (e is OptionsValidationException validation) messages.AddRange(validation.Failures);
+        }
+
+        return string.Join("\n", messages);
+    }
+}
