@@ -37,6 +37,7 @@ await app.Services.RepairFollowUpsAsync(CancellationToken.None);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNpsDashboard(); // wwwroot: the page holds no data and is public; every API call it makes sends the analyst key
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication, so the limit is per key holder
 app.UseAuthorization();
@@ -53,6 +54,7 @@ analyst.MapOpenApi(); // /openapi/v1.json
 analyst.MapResponseReads();
 analyst.MapFollowUps();
 analyst.MapReports();
+analyst.MapThemes();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -82,6 +82,19 @@ public sealed class AccessTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Dashboard_NoKey_ServesThePageWithItsContentSecurityPolicy()
+    {
+        using var client = Factory.CreateClient(key: null);
+
+        using var page = await client.GetAsync("/", Token);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Nps.Samples.AspNet.Hosting.Dashboard.ContentSecurityPolicy, string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("<title>NPS dashboard</title>", await page.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnyRoute_ForeignHostHeader_Returns400()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
