@@ -68,6 +68,29 @@ public sealed class DashboardTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task TrendChart_ByTeamPerQuarter_RingsEverySignificantChange()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+        await SignInByKeyboardAsync(page);
+
+        await page.Locator("#period").SelectOptionAsync("quarter");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Dashboard loaded, grouped by team per quarter.");
+
+        var report = await GetAsync("/api/reports/nps?by=team&period=quarter");
+        var significant = report.GetProperty("segments").EnumerateArray()
+            .Where(c => c.TryGetProperty("versusPrevious", out var v) && v.GetProperty("significant").GetBoolean())
+            .Select(c => c.GetProperty("dimensions").GetProperty("team").GetString()!)
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(significant); // the bundled data has significant quarter-on-quarter changes
+        var rings = page.Locator("#trend svg.chart g.significant");
+        Assert.Equal(significant, (await rings.EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.series)")).Order(StringComparer.Ordinal));
+        await Assertions.Expect(page.Locator("#trend ul.changes li")).ToHaveCountAsync(significant.Count);
+        await page.Locator("#trend").ScreenshotAsync(new() { Path = Screenshot("trend-by-team-per-quarter.png") });
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task FollowUpStatus_ChangedFromThePage_PersistsAcrossReload()
     {
         await using var session = await OpenAsync(1280, 800);

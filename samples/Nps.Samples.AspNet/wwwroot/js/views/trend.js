@@ -53,19 +53,24 @@ function chart(drawn, axis, significant, dimension, period, report, available) {
   const width = Math.max(320, Math.min(1200, available || 800)), narrow = width < 600;
   const height = narrow ? 300 : 360, left = 44, right = 12, top = 16, bottom = 40;
   const values = drawn.flatMap(([, cells]) => cells.flatMap(c => [c.lower, c.upper]));
-  const low = Math.max(-100, Math.floor(Math.min(...values) / 10) * 10);
-  const high = Math.min(100, Math.ceil(Math.max(...values) / 10) * 10);
+  const step = Math.max(...values) - Math.min(...values) > 60 ? 20 : 10;
+  const low = Math.max(-100, Math.floor(Math.min(...values) / step) * step);
+  const high = Math.min(100, Math.ceil(Math.max(...values) / step) * step);
   const x = label => axis.length === 1 ? left + (width - left - right) / 2 : left + axis.indexOf(label) * (width - left - right) / (axis.length - 1);
   const y = value => top + (high - value) * (height - top - bottom) / Math.max(1, high - low);
 
   const grid = [];
-  for (let v = low; v <= high; v += (high - low) > 60 ? 20 : 10) {
+  for (let v = low; v <= high; v += step) {
     grid.push(svg("line", { x1: left, x2: width - right, y1: y(v), y2: y(v), class: v === 0 ? "zero" : "grid" }));
     grid.push(svg("text", { x: left - 8, y: y(v) + 4, "text-anchor": "end", class: "tick", text: (v > 0 ? "+" : "") + v }));
   }
   const every = Math.ceil(axis.length / (narrow ? 4 : 12));
   axis.forEach((label, i) => {
-    if (i % every === 0) grid.push(svg("text", { x: x(label), y: height - bottom + 18, "text-anchor": "middle", class: "tick", text: label }));
+    // The first and last labels are anchored inwards so they are never cut at the edges.
+    const anchor = axis.length > 1 && i === 0 ? "start" : axis.length > 1 && i === axis.length - 1 ? "end" : "middle";
+    if ((i % every === 0 && (i === 0 || axis.length - 1 - i >= every)) || i === axis.length - 1) {
+      grid.push(svg("text", { x: x(label), y: height - bottom + 18, "text-anchor": anchor, class: "tick", text: label }));
+    }
   });
 
   const groups = drawn.map(([name, cells], i) => {
