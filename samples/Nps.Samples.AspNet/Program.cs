@@ -1,17 +1,25 @@
+using Microsoft.Extensions.Options;
 using Nps;
 using Nps.Samples.AspNet;
 using Nps.Samples.AspNet.Api;
+using Nps.Samples.AspNet.Hosting;
+using Nps.Samples.AspNet.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Loopback unless configured otherwise (appsettings.json "Urls"); bodies are small, so the limit is too.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
+// Hosting: loopback unless --urls/ASPNETCORE_URLS say otherwise; AllowedHosts (appsettings.json) filters Host
+// headers; Kestrel's body limits; API keys and role policies; the rate limiter; problem+json for every failure.
+builder.UseLoopbackUnlessConfigured().AddNpsRequestLimits();
+builder.Services.AddNpsApiKeys(builder.Configuration);
+builder.Services.AddNpsRateLimiting(builder.Configuration);
+builder.Services.AddNpsProblemResponses();
+builder.Services.AddHealthChecks();
+builder.Services.AddSingleton<IValidateOptions<NpsOptions>, SampleKeyGuard>();
 
 // The stores (Nps:Store: sqlite by default, file from ConnectionStrings:Nps), registered before AddNps, which
 // adds in-memory stores only when none is registered.
 builder.Services.AddNpsStore(builder.Configuration);
 builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
-builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -19,12 +27,25 @@ _ = app.Services.GetRequiredService<Nps.Sampling.SurveyProgram>(); // opens the 
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi(); // /openapi/v1.json
-app.MapTouchpoints();
-app.MapResponses();
-app.MapFollowUps();
-app.MapReports();
-app.MapCustomers();
+app.UseNpsDashboard(); // wwwroot: the page holds no data and is public; every API call it makes sends the analyst key
+app.UseAuthentication();
+app.UseRateLimiter(); // after authentication, so the limit is per key holder
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+
+// Every route is mapped in the group of the role it needs; the fallback policy refuses anything else without a key.
+var survey = app.MapGroup("").RequireAuthorization(NpsRoles.Survey);
+survey.MapTouchpoints();
+survey.MapResponses();
+
+var analyst = app.MapGroup("").RequireAuthorization(NpsRoles.Analyst);
+analyst.MapOpenApi(); // /openapi/v1.json
+analyst.MapResponseReads();
+analyst.MapFollowUps();
+analyst.MapReports();
+analyst.MapThemes();
+analyst.MapCustomers();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

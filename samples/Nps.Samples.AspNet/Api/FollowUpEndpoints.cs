@@ -10,7 +10,7 @@ public static class FollowUpEndpoints
     {
         app.MapGet("/api/follow-ups", ListAsync)
             .WithName("ListFollowUps")
-            .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time.")
+            .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time, a page at a time (limit, cursor; next page in the Link header).")
             .Produces<IReadOnlyList<FollowUpCaseDocument>>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem();
 
@@ -29,13 +29,16 @@ public static class FollowUpEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ListAsync(FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken, string? status = null)
+    private static async Task<IResult> ListAsync(HttpContext context, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken,
+        string? status = null, string? limit = null, string? cursor = null)
     {
         var errors = new FieldErrors();
         var wanted = Status(errors, "status", status, required: false);
+        var (size, after) = Paging.Read(errors, limit, cursor);
         if (errors.Any) return errors.ToProblem();
         var now = clock.GetUtcNow();
-        IReadOnlyList<FollowUpCaseDocument> list = [.. (await followUps.ListAsync(wanted, cancellationToken)).Select(f => FollowUpCaseDocument.From(f, now))];
+        var page = Paging.Apply(context, await followUps.ListAsync(wanted, cancellationToken), f => Paging.TimeThenId(f.DueAt, f.Id), size, after);
+        IReadOnlyList<FollowUpCaseDocument> list = [.. page.Select(f => FollowUpCaseDocument.From(f, now))];
         return TypedResults.Json(list, NpsJson.TypeInfo<IReadOnlyList<FollowUpCaseDocument>>());
     }
 

@@ -5,6 +5,7 @@ namespace Nps.Samples.AspNet.Api;
 /// <summary><c>POST /api/responses</c> (idempotent by response id) and <c>GET /api/responses/{id}</c>.</summary>
 public static class ResponseEndpoints
 {
+    /// <summary>The survey system's route: <c>POST /api/responses</c>.</summary>
     public static void MapResponses(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/responses", AddAsync)
@@ -16,7 +17,11 @@ public static class ResponseEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
 
+    /// <summary>The analysts' route: <c>GET /api/responses/{id}</c>.</summary>
+    public static void MapResponseReads(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/api/responses/{id}", GetAsync)
             .WithName("GetResponse")
             .Produces<StoredResponse>(StatusCodes.Status200OK, "application/json")

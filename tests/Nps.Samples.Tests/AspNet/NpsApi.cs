@@ -24,19 +24,70 @@ internal sealed class TempDatabase : IDisposable
 
 /// <summary>
 /// The sample API on a given SQLite file, sampling every eligible event (rate 1) and on a fixed clock (shortly
-/// after the times the tests send) so outcomes are deterministic.
+/// after the times the tests send) so outcomes are deterministic. It runs as a non-Development environment
+/// ("Testing") with keys and a sampling key of its own, as a deployment would; <see cref="CreateClient()"/> sends
+/// the key of the role each route needs.
 /// </summary>
-internal sealed class NpsApiFactory(string databasePath) : WebApplicationFactory<Program>
+internal sealed class NpsApiFactory(string databasePath, Action<IWebHostBuilder>? configure = null, bool withTestKeys = true)
+    : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    public const string SurveyKey = "survey-test-key-0001";
+
+    public const string AnalystKey = "analyst-test-key-001";
+
+    public const string TestSamplingKey = "dGVzdC1zYW1wbGluZy1rZXktZm9yLWFwaS10ZXN0cw==";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Nps", $"Data Source={databasePath}");
+        builder.UseSetting("Nps:SamplingKey", TestSamplingKey);
         builder.UseSetting("Nps:Sampling:Policies:1:Rate", "1");
+        if (withTestKeys)
+        {
+            builder.UseSetting("Authentication:ApiKeys:0:Name", "test-survey");
+            builder.UseSetting("Authentication:ApiKeys:0:Key", SurveyKey);
+            builder.UseSetting("Authentication:ApiKeys:0:Role", "survey");
+            builder.UseSetting("Authentication:ApiKeys:1:Name", "test-analyst");
+            builder.UseSetting("Authentication:ApiKeys:1:Key", AnalystKey);
+            builder.UseSetting("Authentication:ApiKeys:1:Role", "analyst");
+        }
+
+        builder.UseSetting("RateLimiting:PermitLimit", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        configure?.Invoke(builder);
+    }
+
+    /// <summary>A client that sends the survey key to the survey routes and the analyst key elsewhere.</summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(new RoleKeyHandler());
+
+    /// <summary>A client that sends <paramref name="key"/> (or no key) on every request.</summary>
+    public HttpClient CreateClient(string? key)
+    {
+        var client = CreateDefaultClient();
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+}
+
+/// <summary>Adds the key of the role a request needs: survey for posting touchpoints and responses, analyst otherwise.</summary>
+internal sealed class RoleKeyHandler : DelegatingHandler
+{
+    public static bool IsSurveyRoute(HttpMethod method, string path) =>
+        method == HttpMethod.Post && path is "/api/touchpoints" or "/api/responses";
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!request.Headers.Contains("X-Api-Key"))
+        {
+            var survey = IsSurveyRoute(request.Method, request.RequestUri!.AbsolutePath);
+            request.Headers.Add("X-Api-Key", survey ? NpsApiFactory.SurveyKey : NpsApiFactory.AnalystKey);
+        }
+
+        return base.SendAsync(request, cancellationToken);
     }
 }
 

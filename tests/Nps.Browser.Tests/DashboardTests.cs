@@ -1,0 +1,226 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Nps.Browser.Tests;
+
+/// <summary>The dashboard at <c>/</c> in headless chromium against the real sample server with the bundled data.</summary>
+public sealed class DashboardTests(DashboardServer server)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Dashboard_SignedInByKeyboard_ShowsTheSeededData()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+
+        await SignInByKeyboardAsync(page);
+
+        var report = await GetAsync("/api/reports/nps?by=team");
+        var overall = report.GetProperty("overall").GetProperty("count").GetInt64();
+        var allRow = page.Locator("#segments tbody tr.overall");
+        await Assertions.Expect(allRow.Locator("td").First).ToHaveTextAsync(overall.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(6693, server.Loaded);
+        Assert.Equal(report.GetProperty("segments").GetArrayLength(), await page.Locator("#segments tbody tr:not(.overall)").CountAsync());
+        Assert.True(await page.Locator("#follow-ups tbody tr[data-follow-up]").CountAsync() > 0);
+        Assert.True(await page.Locator("#themes .card").CountAsync() > 0);
+        Assert.True(await page.Locator("#coaching .card").CountAsync() > 0);
+        await Assertions.Expect(page.Locator("#huddle")).ToContainTextAsync("not available yet");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Dashboard loaded, grouped by team per month.");
+
+        await page.ScreenshotAsync(new() { Path = Screenshot("dashboard-1280x800.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshot("dashboard-1280x800-first-screen.png") });
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task TrendChart_ByTeam_DrawsOneSeriesPerTeamWithABand()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+        await SignInByKeyboardAsync(page);
+
+        var report = await GetAsync("/api/reports/nps?by=team&period=month");
+        var teams = report.GetProperty("segments").EnumerateArray()
+            .Where(c => c.GetProperty("enoughData").GetBoolean())
+            .Select(c => c.GetProperty("dimensions").GetProperty("team").GetString()!)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var series = page.Locator("#trend svg.chart g.series");
+
+        Assert.Equal(5, teams.Count);
+        Assert.Equal(teams, (await series.EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.series)")).Order(StringComparer.Ordinal));
+        for (var i = 0; i < teams.Count; i++)
+        {
+            var band = series.Nth(i).Locator("polygon.band");
+            Assert.Equal(1, await band.CountAsync());
+            var corners = (await band.GetAttributeAsync("points"))!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            var dots = await series.Nth(i).Locator("circle.point").CountAsync();
+            Assert.Equal(2 * dots, corners); // upper edge forward, lower edge back
+            Assert.True(dots >= 2, $"series {i} has {dots} points");
+        }
+
+        var significant = report.GetProperty("segments").EnumerateArray()
+            .Count(c => c.TryGetProperty("versusPrevious", out var v) && v.GetProperty("significant").GetBoolean());
+        Assert.Equal(significant, await page.Locator("#trend svg.chart g.significant").CountAsync());
+        await page.Locator("#trend").ScreenshotAsync(new() { Path = Screenshot("trend-by-team.png") });
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task TrendChart_ByTeamPerQuarter_RingsEverySignificantChange()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+        await SignInByKeyboardAsync(page);
+
+        await page.Locator("#period").SelectOptionAsync("quarter");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Dashboard loaded, grouped by team per quarter.");
+
+        var report = await GetAsync("/api/reports/nps?by=team&period=quarter");
+        var significant = report.GetProperty("segments").EnumerateArray()
+            .Where(c => c.TryGetProperty("versusPrevious", out var v) && v.GetProperty("significant").GetBoolean())
+            .Select(c => c.GetProperty("dimensions").GetProperty("team").GetString()!)
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(significant); // the bundled data has significant quarter-on-quarter changes
+        var rings = page.Locator("#trend svg.chart g.significant");
+        Assert.Equal(significant, (await rings.EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.series)")).Order(StringComparer.Ordinal));
+        await Assertions.Expect(page.Locator("#trend ul.changes li")).ToHaveCountAsync(significant.Count);
+        await page.Locator("#trend").ScreenshotAsync(new() { Path = Screenshot("trend-by-team-per-quarter.png") });
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task FollowUpStatus_ChangedFromThePage_PersistsAcrossReload()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+        await SignInByKeyboardAsync(page);
+        var first = page.Locator("#follow-ups tbody tr[data-follow-up]").First;
+        var id = (await first.GetAttributeAsync("data-follow-up"))!;
+        await Assertions.Expect(first.Locator(".badge")).ToHaveTextAsync("overdue");
+
+        await first.Locator("select").SelectOptionAsync("contacted");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync($"Follow-up {id} is now contacted.");
+
+        await page.ReloadAsync(); // the key survives in session storage: no new sign-in
+        await Assertions.Expect(page.Locator("#main")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#follow-ups tr[data-follow-up='{id}']")).ToHaveCountAsync(0); // no longer open
+        await page.Locator("#follow-up-filter").SelectOptionAsync("contacted");
+        var row = page.Locator($"#follow-ups tr[data-follow-up='{id}']");
+        await Assertions.Expect(row.Locator(".status-cell")).ToHaveTextAsync("contacted");
+        Assert.Equal("contacted", (await GetAsync($"/api/follow-ups/{id}")).GetProperty("status").GetString()!.ToLowerInvariant());
+        await page.Locator("#follow-ups").ScreenshotAsync(new() { Path = Screenshot("follow-ups-after-status-change.png") });
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Dashboard_EveryGroupingAndPeriod_LogsNoConsoleError()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+        await SignInByKeyboardAsync(page);
+
+        foreach (var (dimension, period) in new[] { ("agent", "week"), ("channel", "quarter"), ("product", "month"), ("touchpoint", "month"), ("team", "month") })
+        {
+            await page.Locator("#dimension").SelectOptionAsync(dimension);
+            await page.Locator("#period").SelectOptionAsync(period);
+            await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync($"Dashboard loaded, grouped by {dimension} per {period}.");
+        }
+
+        Assert.Equal(0, await page.Locator(".message.error").CountAsync());
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Dashboard_PhoneWidth_FitsWithoutSidewaysScrolling()
+    {
+        await using var session = await OpenAsync(390, 844);
+        var page = session.Page;
+        await SignInByKeyboardAsync(page);
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the phone");
+        await page.ScreenshotAsync(new() { Path = Screenshot("dashboard-390-first-screen.png") });
+        await page.ScreenshotAsync(new() { Path = Screenshot("dashboard-390.png"), FullPage = true });
+        await page.Locator("#segments").ScreenshotAsync(new() { Path = Screenshot("segments-390.png") });
+        await page.Locator("#follow-ups").ScreenshotAsync(new() { Path = Screenshot("follow-ups-390.png") });
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task SignIn_SurveyKey_SaysItIsNotAnAnalystKey()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+
+        await page.GetByLabel("Analyst API key").FillAsync(DashboardServer.SurveyKey);
+        await page.GetByLabel("Analyst API key").PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Sign-in failed: This key is not an analyst key.");
+        await Assertions.Expect(page.Locator("#main")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByLabel("Analyst API key")).ToBeFocusedAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("sign-in-refused.png") });
+    }
+
+    private async Task<BrowserSession> OpenAsync(int width, int height)
+    {
+        await server.StartAsync();
+        var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = server.Address.ToString() });
+        var page = await context.NewPageAsync();
+        var session = new BrowserSession(context, page);
+        await page.GotoAsync("/");
+        return session;
+    }
+
+    private static async Task SignInByKeyboardAsync(IPage page)
+    {
+        await page.Keyboard.PressAsync("Tab"); // the skip link first
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Analyst API key")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(DashboardServer.AnalystKey);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Dashboard loaded"),
+            new() { Timeout = 30_000 });
+    }
+
+    private async Task<JsonElement> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Api-Key", DashboardServer.AnalystKey);
+        using var response = await server.Api.SendAsync(request, Token);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+    }
+
+    private static string Screenshot(string name) => Path.Combine(DashboardServer.Screenshots, name);
+
+    /// <summary>A browser context and page that collects console errors and uncaught exceptions.</summary>
+    private sealed class BrowserSession : IAsyncDisposable
+    {
+        private readonly IBrowserContext context;
+        private readonly List<string> errors = [];
+
+        public BrowserSession(IBrowserContext context, IPage page)
+        {
+            this.context = context;
+            Page = page;
+            page.Console += (_, message) =>
+            {
+                if (message.Type is "error" or "warning") lock (errors) errors.Add($"console {message.Type}: {message.Text}");
+            };
+            page.PageError += (_, error) => { lock (errors) errors.Add("page error: " + error); };
+        }
+
+        public IPage Page { get; }
+
+        public void AssertNoConsoleErrors()
+        {
+            lock (errors) Assert.Empty(errors);
+        }
+
+        public async ValueTask DisposeAsync() => await context.CloseAsync();
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nps.Samples.Tests.AspNet;
+
+/// <summary>Kestrel's own body limits, on a real Kestrel server on a loopback port: 413 and 408 as problem+json, never 500.</summary>
+public sealed class KestrelLimitTests : IDisposable
+{
+    private readonly TempDatabase database = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PostTouchpoint_TenMegabyteChunkedBody_Returns413Problem()
+    {
+        using var factory = Start(out var address);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port, Token);
+        var stream = tcp.GetStream();
+        var head = $"POST /api/touchpoints HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {NpsApiFactory.SurveyKey}\r\n" +
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Token);
+        var response = ReadResponseAsync(stream); // read while writing: the server answers before the body ends
+
+        var chunk = Encoding.ASCII.GetBytes("10000\r\n" + new string('a', 0x10000) + "\r\n");
+        try
+        {
+            for (var sent = 0; sent < 10 * 1024 * 1024 && !response.IsCompleted; sent += 0x10000) await stream.WriteAsync(chunk, Token);
+        }
+        catch (IOException)
+        {
+            // The server stops reading once it has refused the body.
+        }
+
+        var text = await response;
+        Assert.StartsWith("HTTP/1.1 413 Payload Too Large", text, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", text, StringComparison.Ordinal);
+        Assert.Contains("Request body too large. The max request body size is 65536 bytes.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostResponse_BodyArrivingTooSlowly_Returns408Problem()
+    {
+        using var factory = Start(out var address, builder =>
+        {
+            builder.UseSetting("Limits:MinRequestBodyBytesPerSecond", "100");
+            builder.UseSetting("Limits:RequestBodyGracePeriodSeconds", "2");
+        });
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port, Token);
+        var stream = tcp.GetStream();
+        var head = $"POST /api/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {NpsApiFactory.SurveyKey}\r\n" +
+            "Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"responseId\":";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Token);
+        await stream.FlushAsync(Token);
+
+        // Send nothing more; Kestrel times the body out after the grace period.
+        var text = await ReadResponseAsync(stream);
+        Assert.StartsWith("HTTP/1.1 408 Request Timeout", text, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", text, StringComparison.Ordinal);
+        Assert.Contains("Reading the request body timed out due to data arriving too slowly.", text, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => database.Dispose();
+
+    /// <summary>The raw response up to the end of its JSON body, read for at most 30 s.</summary>
+    private static async Task<string> ReadResponseAsync(NetworkStream stream)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var received = new StringBuilder();
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while (!received.ToString().Contains('}', StringComparison.Ordinal) && (read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            }
+        }
+        catch (IOException)
+        {
+            // A reset after the response: what arrived is the answer.
+        }
+
+        return received.ToString();
+    }
+
+    private NpsApiFactory Start(out Uri address, Action<IWebHostBuilder>? configure = null)
+    {
+        var factory = new NpsApiFactory(database.Path, configure);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var bound = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        address = new Uri(bound.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        return factory;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Nps.Samples.Tests.AspNet;
+
+/// <summary><c>limit</c> and <c>cursor</c> on <c>GET /api/follow-ups</c>.</summary>
+public sealed class PagingTests : ApiTestBase
+{
+    [Fact]
+    public async Task ListFollowUps_WalkedByCursor_ReturnsEveryItemExactlyOnce()
+    {
+        for (var i = 0; i < 23; i++)
+        {
+            using var post = await Client.PostAsync("/api/responses", Api.Json(Api.Response($"R{i:D2}", rating: i % 7, respondent: $"C{i}")), Token);
+            Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        }
+
+        var seen = new List<string>();
+        var pages = 0;
+        for (var next = "/api/follow-ups?limit=5"; next is not null && pages < 20; pages++)
+        {
+            using var page = await Client.GetAsync(next, Token);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var items = (await page.ReadJsonAsync()).EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToList();
+            Assert.InRange(items.Count, 1, 5);
+            seen.AddRange(items);
+            next = NextLink(page);
+        }
+
+        Assert.Equal(5, pages);
+        Assert.Equal(23, seen.Count);
+        Assert.Equal(Enumerable.Range(0, 23).Select(i => $"fu-R{i:D2}").Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListFollowUps_FewerThanTheLimit_HasNoNextLink()
+    {
+        (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 1)), Token)).Dispose();
+
+        using var page = await Client.GetAsync("/api/follow-ups", Token);
+
+        Assert.Single((await page.ReadJsonAsync()).EnumerateArray());
+        Assert.Null(NextLink(page));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit", "'0' is not a page size: a whole number from 1 to 1000.")]
+    [InlineData("limit=1001", "limit", "'1001' is not a page size: a whole number from 1 to 1000.")]
+    [InlineData("limit=ten", "limit", "'ten' is not a page size: a whole number from 1 to 1000.")]
+    [InlineData("cursor=abc", "cursor", "'abc' is not a cursor from this list; send the one from the Link header.")]
+    public async Task ListFollowUps_BadPagingValue_NamesTheField(string query, string field, string message)
+    {
+        using var response = await Client.GetAsync("/api/follow-ups?" + query, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.Equal([message], errors.GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static string? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links)) return null;
+        var link = Assert.Single(links);
+        Assert.EndsWith(">; rel=\"next\"", link, StringComparison.Ordinal);
+        return link[1..link.IndexOf('>', StringComparison.Ordinal)];
+    }
+}
