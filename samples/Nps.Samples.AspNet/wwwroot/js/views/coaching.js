@@ -21,7 +21,7 @@ export async function render(body, { dimension, period }) {
       el("dl", { class: "facts" },
         el("dt", { text: "NPS" }), el("dd", { text: `${points(e.score)} (${interval(e.interval?.lower, e.interval?.upper)}), n = ${e.count}` }),
         el("dt", { text: "Compared with" }), el("dd", { text: `${e.reference}: ${points(e.referenceScore)}, n = ${e.referenceCount}` }),
-        el("dt", { text: "p-value" }), el("dd", { text: e.pValue.toPrecision(2) }),
+        el("dt", { text: "p-value" }), el("dd", { text: e.pValue === null ? "–" : e.pValue.toPrecision(2) }),
         el("dt", { text: "Periods" }), el("dd", { text: e.periods.join(", ") })));
   })));
 }

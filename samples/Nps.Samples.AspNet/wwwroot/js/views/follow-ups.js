@@ -38,7 +38,7 @@ export async function render(body) {
 
 function row(followUp) {
   const status = String(followUp.status).toLowerCase();
-  const overdue = status === "open" && new Date(followUp.dueAt) < new Date();
+  const overdue = followUp.overdue ?? (status === "open" && new Date(followUp.dueAt) < new Date());
   const statusCell = el("td", { class: "status-cell", "data-label": "Status" });
   const actionCell = el("td", { class: "actions" });
   const tr = el("tr", { "data-follow-up": followUp.id, class: overdue ? "overdue" : null },
