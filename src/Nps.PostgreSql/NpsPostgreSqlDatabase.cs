@@ -47,10 +47,16 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand(PostgreSqlSchema.LockAndCreateVersionTable, connection, transaction))
+        await using (var prepare = new NpgsqlBatch(connection, transaction)
         {
-            command.Parameters.AddWithValue(PostgreSqlSchema.MigrationLockKey);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(PostgreSqlSchema.Lock) { Parameters = { new() { Value = PostgreSqlSchema.MigrationLockKey } } },
+                new NpgsqlBatchCommand(PostgreSqlSchema.CreateVersionTable),
+            },
+        })
+        {
+            await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         int current;
@@ -67,11 +73,10 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
 
         for (var version = current + 1; version <= SchemaVersion; version++)
         {
-            await using var step = new NpgsqlCommand(PostgreSqlSchema.Migrations[version - 1], connection, transaction);
+            await using var step = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[version - 1])) step.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            step.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO nps_schema_version (version) VALUES ($1)") { Parameters = { new() { Value = version } } });
             await step.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await using var record = new NpgsqlCommand("INSERT INTO nps_schema_version (version) VALUES ($1)", connection, transaction);
-            record.Parameters.AddWithValue(version);
-            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
