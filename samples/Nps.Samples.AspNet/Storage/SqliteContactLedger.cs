@@ -12,6 +12,16 @@ namespace Nps.Samples.AspNet.Storage;
 public sealed class SqliteContactLedger(SqliteDatabase database) : IContactLedger
 {
     /// <inheritdoc/>
+    public TimeSpan Retention => TimeSpan.MaxValue;
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var history = await GetHistoryAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return history.Records.ToArray().Select(r => new LedgerEntry(r)).ToList();
+    }
+
+    /// <inheritdoc/>
     public async ValueTask<TResult> CheckAndRecordAsync<TResult>(string customerId, Func<ContactHistory, LedgerDecision<TResult>> decide,
         CancellationToken cancellationToken = default)
     {

@@ -65,6 +65,9 @@ public sealed class SqliteFollowUpStore(SqliteDatabase database) : IFollowUpStor
         return list;
     }
 
+    public async ValueTask<IReadOnlyList<FollowUpCase>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(null, cancellationToken)).Where(f => f.CustomerId == customerId).ToList();
+
     private static void Bind(SqliteCommand command, FollowUpCase followUp)
     {
         command.Parameters.AddWithValue("$id", followUp.Id);

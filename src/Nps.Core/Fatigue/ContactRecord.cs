@@ -28,6 +28,11 @@ public readonly record struct ContactRecord : IComparable<ContactRecord>
         if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown contact kind.");
         if (!Enum.IsDefined(survey)) throw new ArgumentOutOfRangeException(nameof(survey), survey, "Unknown survey kind.");
         var milliseconds = (at.UtcTicks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond;
+        if (milliseconds > DateTimeOffset.MaxValue.UtcTicks / TimeSpan.TicksPerMillisecond)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, "A contact time must round to a millisecond before the end of year 9999.");
+        }
+
         return new ContactRecord((milliseconds << TimeShift) | (long)kind | (survey == SurveyKind.Relational ? SurveyBit : 0) | (isManual ? ManualBit : 0));
     }
 

@@ -12,13 +12,24 @@ namespace Nps.Fatigue;
 /// behave as if run one after another (a lock per customer or stripe in memory; one transaction in SQL).</item>
 /// <item>The decision function is pure and fast: it may run more than once (a database may retry a
 /// transaction) and must not do I/O.</item>
-/// <item>Histories are ordered by time; an implementation may forget records older than its retention, except
-/// the latest opt-out/opt-in, but must keep at least as much history as the longest rule window.</item>
+/// <item>Histories are ordered by time; an implementation may forget records older than its
+/// <see cref="Retention"/>, except the latest opt-out/opt-in. A program whose rules look back further than the
+/// retention refuses to start on the ledger.</item>
+/// <item>An invitation recorded through a <see cref="Sampling.IDecisionStore"/> keeps its event id and inclusion
+/// probability (<see cref="LedgerEntry"/>), so a response that names its invitation can be weighted by it.</item>
 /// <item>Unknown customers have an empty history; ids are compared ordinally.</item>
+/// <item>Nothing stored may later make a read fail: a record the ledger cannot represent is refused when
+/// written (an <see cref="ArgumentException"/>), never stored.</item>
 /// </list>
 /// </remarks>
 public interface IContactLedger
 {
+    /// <summary>
+    /// How long the ledger keeps records (<see cref="TimeSpan.MaxValue"/> when it forgets nothing). A program
+    /// whose rules look back further refuses to start on this ledger.
+    /// </summary>
+    TimeSpan Retention { get; }
+
     /// <summary>Reads the customer's history, decides, and appends the decided record, atomically.</summary>
     /// <typeparam name="TResult">The decision function's result.</typeparam>
     /// <param name="customerId">The customer.</param>
@@ -40,4 +51,13 @@ public interface IContactLedger
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A snapshot of the history, oldest first.</returns>
     ValueTask<ContactHistory> GetHistoryAsync(string customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the customer's history with what is known about each record beyond its 8 bytes: the event id and
+    /// inclusion probability of invitations recorded by a decision.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entries, oldest first (the same records as <see cref="GetHistoryAsync"/>).</returns>
+    ValueTask<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string customerId, CancellationToken cancellationToken = default);
 }

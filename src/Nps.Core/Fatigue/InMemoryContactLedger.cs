@@ -32,7 +32,7 @@ public sealed class InMemoryContactLedger : IContactLedger
         for (var i = 0; i < _stripes.Length; i++) _stripes[i] = new Stripe(expectedCustomers / StripeCount);
     }
 
-    /// <summary>How long records are kept; a program whose rules look further back refuses to start on this ledger.</summary>
+    /// <inheritdoc/>
     public TimeSpan Retention => TimeSpan.FromTicks(_retentionTicks);
 
     /// <summary>How many customers have a history.</summary>
@@ -95,6 +95,61 @@ public sealed class InMemoryContactLedger : IContactLedger
         }
     }
 
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stripe = StripeOf(customerId);
+        lock (stripe.Gate)
+        {
+            stripe.Customers.TryGetValue(customerId, out var records);
+            stripe.Invitations.TryGetValue(customerId, out var details);
+            var entries = new List<LedgerEntry>(records?.Length ?? 0);
+            var used = new bool[details?.Count ?? 0];
+            foreach (var record in records ?? [])
+            {
+                var detail = -1;
+                if (details is not null && record.Kind == ContactKind.Invitation)
+                {
+                    detail = details.FindIndex(d => d.Record == record);
+                    while (detail >= 0 && used[detail]) detail = details.FindIndex(detail + 1, d => d.Record == record);
+                }
+
+                if (detail >= 0) used[detail] = true;
+                entries.Add(detail >= 0 ? details![detail] : new LedgerEntry(record));
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<LedgerEntry>>(entries);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> under the customer's lock with their history and a way to append an entry:
+    /// the decision and response stores in memory build their one-step operations on it.
+    /// </summary>
+    internal T Locked<T>(string customerId, Func<ContactHistory, Action<LedgerEntry>, T> body)
+    {
+        var stripe = StripeOf(customerId);
+        lock (stripe.Gate)
+        {
+            stripe.Customers.TryGetValue(customerId, out var records);
+            return body(new ContactHistory(records ?? []), entry =>
+            {
+                stripe.Customers.TryGetValue(customerId, out var current);
+                Append(stripe, customerId, current, entry.Record);
+                if (entry.EventId is not null || entry.InclusionProbability is not null)
+                {
+                    ref var details = ref CollectionsMarshal.GetValueRefOrAddDefault(stripe.Invitations, customerId, out _);
+                    details ??= [];
+                    var horizon = _timeProvider.GetUtcNow().UtcTicks - _retentionTicks;
+                    details.RemoveAll(d => d.Record.UtcTicks < horizon);
+                    details.Add(entry);
+                }
+            });
+        }
+    }
+
     private Stripe StripeOf(string customerId) =>
         _stripes[(uint)StringComparer.Ordinal.GetHashCode(customerId) % StripeCount];
 
@@ -134,5 +189,9 @@ public sealed class InMemoryContactLedger : IContactLedger
     {
         public readonly Lock Gate = new();
         public readonly Dictionary<string, ContactRecord[]> Customers = new(capacity, StringComparer.Ordinal);
+
+        // Only invitations decided by a decision store carry an event id and a probability; kept apart so the
+        // 8-byte records stay compact.
+        public readonly Dictionary<string, List<LedgerEntry>> Invitations = new(StringComparer.Ordinal);
     }
 }

@@ -61,20 +61,7 @@ public sealed class FollowUpService
                 $"needs a follow-up ({reason}) but the response has no respondent id to contact");
         }
 
-        var followUp = new FollowUpCase
-        {
-            Id = FollowUpCase.IdFor(response.ResponseId),
-            ResponseId = response.ResponseId,
-            CustomerId = response.RespondentId,
-            Reason = reason,
-            Rating = response.Rating,
-            Comment = response.Comment,
-            RespondedAt = response.RespondedAt,
-            CreatedAt = _timeProvider.GetUtcNow(),
-            DueAt = response.RespondedAt + Policy.SlaFor(reason),
-            OwnerTeam = response.Team,
-            OwnerAgent = response.Agent,
-        };
+        var followUp = Build(response, reason, Policy, _timeProvider.GetUtcNow());
         var (stored, added) = await _store.AddIfAbsentAsync(followUp, cancellationToken).ConfigureAwait(false);
         return added
             ? new(response.ResponseId, FollowUpCreationOutcome.Created, stored, $"{reason}: due {Iso(stored.DueAt)}")
@@ -173,6 +160,22 @@ public sealed class FollowUpService
         var all = await _store.ListAsync(null, cancellationToken).ConfigureAwait(false);
         return FollowUpMetrics.Compute(all, _timeProvider.GetUtcNow());
     }
+
+    /// <summary>The follow-up of a response that needs one for <paramref name="reason"/> (the response has a respondent).</summary>
+    internal static FollowUpCase Build(SurveyResponse response, FollowUpReason reason, FollowUpPolicy policy, DateTimeOffset now) => new()
+    {
+        Id = FollowUpCase.IdFor(response.ResponseId),
+        ResponseId = response.ResponseId,
+        CustomerId = response.RespondentId,
+        Reason = reason,
+        Rating = response.Rating,
+        Comment = response.Comment,
+        RespondedAt = response.RespondedAt,
+        CreatedAt = now,
+        DueAt = response.RespondedAt + policy.SlaFor(reason),
+        OwnerTeam = response.Team,
+        OwnerAgent = response.Agent,
+    };
 
     private static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }

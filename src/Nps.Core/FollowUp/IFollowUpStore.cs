@@ -32,4 +32,10 @@ public interface IFollowUpStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The follow-ups.</returns>
     ValueTask<IReadOnlyList<FollowUpCase>> ListAsync(FollowUpStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists one customer's follow-ups, ordered by due time, then id.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The follow-ups.</returns>
+    ValueTask<IReadOnlyList<FollowUpCase>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken = default);
 }

@@ -47,4 +47,15 @@ public sealed class InMemoryFollowUpStore : IFollowUpStore
             .ToList();
         return ValueTask.FromResult(list);
     }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<FollowUpCase>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        IReadOnlyList<FollowUpCase> list = _items.Values
+            .Where(f => string.Equals(f.CustomerId, customerId, StringComparison.Ordinal))
+            .OrderBy(f => f.DueAt).ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+        return ValueTask.FromResult(list);
+    }
 }

@@ -13,6 +13,7 @@ public sealed record SurveyResponse
 {
     private readonly string _responseId = "";
     private readonly double _inclusionProbability = 1;
+    private readonly bool _inclusionProbabilityStated;
     private readonly IReadOnlyDictionary<string, string> _attributes = EmptyAttributes;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyAttributes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,8 +31,11 @@ public sealed record SurveyResponse
     /// <summary>Who answered (customer id); may be empty for anonymous surveys.</summary>
     public string RespondentId { get; init; } = "";
 
-    /// <summary>The invitation this answers, if it came from one.</summary>
+    /// <summary>The invitation this answers, if it came from one (a sampled invitation's id is its event id).</summary>
     public string? InvitationId { get; init; }
+
+    /// <summary>The touchpoint event whose invitation this answers, if known.</summary>
+    public string? EventId { get; init; }
 
     /// <summary>Transactional or relational.</summary>
     public SurveyKind Kind { get; init; }
@@ -77,11 +81,21 @@ public sealed record SurveyResponse
     public double InclusionProbability
     {
         get => _inclusionProbability;
-        init => _inclusionProbability = value > 0 && value <= 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(InclusionProbability), value,
-                string.Create(CultureInfo.InvariantCulture, $"An inclusion probability must be in (0, 1]; got {value}."));
+        init
+        {
+            _inclusionProbability = value > 0 && value <= 1
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(InclusionProbability), value,
+                    string.Create(CultureInfo.InvariantCulture, $"An inclusion probability must be in (0, 1]; got {value}."));
+            _inclusionProbabilityStated = true;
+        }
     }
+
+    /// <summary>
+    /// Whether <see cref="InclusionProbability"/> was set (rather than left at its default of 1). The intake gives a
+    /// response that states none the probability recorded with its invitation.
+    /// </summary>
+    public bool HasStatedInclusionProbability => _inclusionProbabilityStated;
 
     /// <summary>The design weight 1 / <see cref="InclusionProbability"/>.</summary>
     public double Weight => 1 / _inclusionProbability;

@@ -34,7 +34,7 @@ public sealed class SurveyProgram
     /// <summary>Rule name: the customer already had their relational survey in this cycle.</summary>
     public const string RelationalCadenceRule = "relational-cadence";
 
-    private readonly IContactLedger _ledger;
+    private readonly IDecisionStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly FatigueRules _fatigue;
     private readonly CompiledPolicy[] _policies;
@@ -42,32 +42,53 @@ public sealed class SurveyProgram
     private readonly TimeSpan _cycle;
     private readonly DateTimeOffset _epoch;
 
-    /// <summary>Creates a program; validates the options first.</summary>
+    /// <summary>
+    /// Creates a program that decides each event once, as one transaction of <paramref name="store"/>: a retry of a
+    /// customer's event — concurrent or later, from any instance on the same store — returns the first decision and
+    /// records nothing; quotas are counted in the store, so they hold across restarts and instances. Validates the
+    /// options first.
+    /// </summary>
+    /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
+    /// <param name="store">The decision store (with its contact ledger) shared by every instance that decides surveys.</param>
+    /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when <see langword="null"/>).</param>
+    /// <exception cref="SurveyProgramConfigurationException">The options are invalid, or the rules look back further
+    /// than the store's ledger keeps history; every error is listed.</exception>
+    public SurveyProgram(SurveyProgramOptions options, IDecisionStore store, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        var errors = options.Validate();
+        var retention = store.Ledger.Retention;
+        if (errors.Count == 0 && LongestLookBack(options) is var days && TimeSpan.FromDays(days) > retention)
+        {
+            errors = [$"The rules look back {days} days, longer than the contact ledger keeps history ({retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days)."];
+        }
+
+        if (errors.Count > 0) throw new SurveyProgramConfigurationException(errors);
+
+        _store = store;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        Sampler = new KeyedSampler(Convert.FromBase64String(options.SamplingKey));
+        _fatigue = new FatigueRules(options.Fatigue);
+        _epoch = options.Sampling.Epoch;
+        _policies = options.Sampling.Policies.Select(p => new CompiledPolicy(p)).ToArray();
+        TimeZoneLookup.TryFind(options.DefaultTimeZone, out var zone);
+        _defaultZone = zone!;
+        _cycle = TimeSpan.FromDays(options.Sampling.RelationalCadence.CycleDays);
+    }
+
+    /// <summary>
+    /// Creates a program over a contact ledger alone: the rules and the invitation are still one step of the ledger,
+    /// but decisions are not remembered (a retry decides again) and quotas are counted in this process only. Prefer
+    /// the constructor that takes an <see cref="IDecisionStore"/>. Validates the options first.
+    /// </summary>
     /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
     /// <param name="ledger">The contact ledger shared by every instance that decides surveys.</param>
     /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when <see langword="null"/>).</param>
     /// <exception cref="SurveyProgramConfigurationException">The options are invalid; every error is listed.</exception>
     public SurveyProgram(SurveyProgramOptions options, IContactLedger ledger, TimeProvider? timeProvider = null)
+        : this(options, new LedgerOnlyDecisionStore(ledger ?? throw new ArgumentNullException(nameof(ledger))), timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(ledger);
-        var errors = options.Validate();
-        if (errors.Count == 0 && ledger is InMemoryContactLedger memory && LongestLookBack(options) is var days && TimeSpan.FromDays(days) > memory.Retention)
-        {
-            errors = [$"The rules look back {days} days, longer than the contact ledger keeps history ({memory.Retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days)."];
-        }
-
-        if (errors.Count > 0) throw new SurveyProgramConfigurationException(errors);
-
-        _ledger = ledger;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        Sampler = new KeyedSampler(Convert.FromBase64String(options.SamplingKey));
-        _fatigue = new FatigueRules(options.Fatigue);
-        _epoch = options.Sampling.Epoch;
-        _policies = options.Sampling.Policies.Select(p => new CompiledPolicy(p, _epoch)).ToArray();
-        TimeZoneLookup.TryFind(options.DefaultTimeZone, out var zone);
-        _defaultZone = zone!;
-        _cycle = TimeSpan.FromDays(options.Sampling.RelationalCadence.CycleDays);
     }
 
     /// <summary>The keyed sampler (for fixed-size samples from a customer list and for audits).</summary>
@@ -155,35 +176,60 @@ public sealed class SurveyProgram
         }
 
         var selected = manual || draw is { Selected: true };
-        var quotaReserved = false;
-        if (selected && policy?.Quota is { } quota) quotaReserved = quota.TryReserve(now);
-
-        // An event that fails an event rule is decided without touching the ledger.
-        if (eventChecks.Exists(c => !c.Passed))
-        {
-            if (quotaReserved) policy!.Quota!.Release(now);
-            return Build(e, now, eventChecks, eligible: false, invited: false, draw, policy, requestedBy, (now, null, null));
-        }
+        var quota = selected && policy?.Options.Quota is { } q ? new QuotaKey(policy.Options.Name, PeriodStart(now, q.PeriodDays), q.MaxInvitations) : null;
+        var eventFailed = eventChecks.Exists(c => !c.Passed);
 
         // The send time matters only for an invitation, and the ledger records the invitation at that time.
         var timing = selected && _fatigue.QuietHours is { } quiet && quiet.Scope.Matches(e) ? quiet.NextAllowed(now, zone) : (now, null, null);
         var relational = e.Kind == SurveyKind.Relational && !manual;
+        var probability = manual ? 1.0 : policy?.Options.Rate ?? 1.0;
 
-        var outcome = await _ledger.CheckAndRecordAsync(e.CustomerId, history =>
+        // One transaction: an earlier decision for the event wins; otherwise rules, invitation, quota and decision
+        // are recorded together.
+        var recorded = await _store.DecideOnceAsync(new DecisionRequest { CustomerId = e.CustomerId, EventId = e.EventId, Quota = quota }, state =>
         {
+            // An event that fails an event rule is decided without looking at the history.
+            if (eventFailed) return new DecisionCommit(Build(e, now, eventChecks, eligible: false, invited: false, draw, policy, requestedBy, (now, null, null)));
+
             var checks = new List<EligibilityCheck>(eventChecks.Count + 8);
             checks.AddRange(eventChecks);
-            _fatigue.CheckHistory(e, history, now, checks);
-            if (relational) checks.Add(CheckCadence(history, slotStart, _cycle));
+            _fatigue.CheckHistory(e, state.History, now, checks);
+            if (relational) checks.Add(CheckCadence(state.History, slotStart, _cycle));
 
             var eligible = !checks.Exists(c => !c.Passed);
-            var invite = eligible && selected && (policy?.Quota is null || quotaReserved);
-            ContactRecord? record = invite ? ContactRecord.Create(ContactKind.Invitation, timing.SendAt, e.Kind, manual) : null;
-            return new LedgerDecision<(List<EligibilityCheck> Checks, bool Eligible, bool Invited)>((checks, eligible, invite), record);
+            var invite = eligible && selected && (quota is null || state.QuotaAvailable);
+            var decision = Build(e, now, checks, eligible, invite, draw, policy, requestedBy, timing);
+            if (!invite) return new DecisionCommit(decision);
+            var invitation = new LedgerEntry(ContactRecord.Create(ContactKind.Invitation, timing.SendAt, e.Kind, manual), e.EventId, probability);
+            return new DecisionCommit(decision, invitation, CountsQuota: quota is not null);
         }, cancellationToken).ConfigureAwait(false);
+        return recorded.Decision;
+    }
 
-        if (quotaReserved && !outcome.Invited) policy!.Quota!.Release(now);
-        return Build(e, now, outcome.Checks, outcome.Eligible, outcome.Invited, draw, policy, requestedBy, timing);
+    /// <summary>
+    /// When the customer is eligible for a transactional survey again under the history rules (cooldowns, caps,
+    /// budget, opt-out), as of <paramref name="at"/>.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="history">The customer's contact history.</param>
+    /// <param name="at">The moment to judge at; now when <see langword="null"/>.</param>
+    /// <returns><see langword="null"/> when eligible at that moment; <see cref="DateTimeOffset.MaxValue"/> when never
+    /// (opted out); else the moment the longest block ends.</returns>
+    public DateTimeOffset? EligibleAgainAt(string customerId, ContactHistory history, DateTimeOffset? at = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        var now = at ?? _timeProvider.GetUtcNow();
+        var checks = new List<EligibilityCheck>(8);
+        _fatigue.CheckHistory(new TouchpointEvent { CustomerId = customerId, EventId = "eligibility", OccurredAt = now }, history, now, checks);
+        DateTimeOffset? until = null;
+        foreach (var check in checks)
+        {
+            if (check.Passed) continue;
+            var end = check.EligibleAgainAt ?? DateTimeOffset.MaxValue;
+            if (until is null || end > until) until = end;
+        }
+
+        return until;
     }
 
     private static SurveyDecision Build(TouchpointEvent e, DateTimeOffset now, List<EligibilityCheck> checks, bool eligible, bool invited,
@@ -275,20 +321,20 @@ public sealed class SurveyProgram
 
     private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
-    private sealed class CompiledPolicy
+    private DateTimeOffset PeriodStart(DateTimeOffset now, int periodDays)
     {
-        public CompiledPolicy(SamplingPolicyOptions options, DateTimeOffset epoch)
+        var periodTicks = TimeSpan.FromDays(periodDays).Ticks;
+        var ticks = (now - _epoch).Ticks;
+        var period = ticks >= 0 ? ticks / periodTicks : ((ticks + 1) / periodTicks) - 1;
+        return _epoch + TimeSpan.FromTicks(period * periodTicks);
+    }
+
+    private sealed class CompiledPolicy(SamplingPolicyOptions options)
+    {
+        public SamplingPolicyOptions Options { get; } = new()
         {
-            Options = new SamplingPolicyOptions
-            {
-                Name = options.Name, Rate = options.Rate, Scope = options.Scope.Clone(),
-                Quota = options.Quota is { } q ? new QuotaOptions { MaxInvitations = q.MaxInvitations, PeriodDays = q.PeriodDays } : null,
-            };
-            Quota = Options.Quota is { } quota ? new QuotaCounter(quota, epoch) : null;
-        }
-
-        public SamplingPolicyOptions Options { get; }
-
-        public QuotaCounter? Quota { get; }
+            Name = options.Name, Rate = options.Rate, Scope = options.Scope.Clone(),
+            Quota = options.Quota is { } q ? new QuotaOptions { MaxInvitations = q.MaxInvitations, PeriodDays = q.PeriodDays } : null,
+        };
     }
 }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Nps.Fatigue;
+using Nps.FollowUp;
+
+namespace Nps.Intake;
+
+/// <summary>
+/// An <see cref="IResponseStore"/> in process memory over an <see cref="InMemoryContactLedger"/> and an
+/// <see cref="InMemoryFollowUpStore"/> (tests, single-node services): an add is one step under the store's lock.
+/// </summary>
+public sealed class InMemoryResponseStore : IResponseStore
+{
+    private readonly InMemoryContactLedger _ledger;
+    private readonly InMemoryFollowUpStore _followUps;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, StoredResponse> _byId = new(StringComparer.Ordinal);
+    private readonly List<StoredResponse> _inOrder = [];
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="ledger">The ledger that receives each response's contact.</param>
+    /// <param name="followUps">The store that receives each response's follow-up.</param>
+    public InMemoryResponseStore(InMemoryContactLedger ledger, InMemoryFollowUpStore followUps)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(followUps);
+        _ledger = ledger;
+        _followUps = followUps;
+    }
+
+    /// <summary>How many responses are stored.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _inOrder.Count; }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<(StoredResponse Stored, bool Added)> AddAsync(StoredResponse response, ContactRecord? contact, FollowUpCase? followUp,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (contact is not null) ArgumentException.ThrowIfNullOrEmpty(response.Response.RespondentId, nameof(response));
+        lock (_gate)
+        {
+            if (_byId.TryGetValue(response.ResponseId, out var existing)) return ValueTask.FromResult((existing, false));
+            if (contact is { } record) _ledger.Locked(response.Response.RespondentId, (_, append) => { append(new LedgerEntry(record)); return 0; });
+            if (followUp is not null) _followUps.AddIfAbsentAsync(followUp, cancellationToken).AsTask().GetAwaiter().GetResult();
+            _byId.Add(response.ResponseId, response);
+            _inOrder.Add(response);
+            return ValueTask.FromResult((response, true));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<StoredResponse?> FindAsync(string responseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseId);
+        lock (_gate) return ValueTask.FromResult(_byId.TryGetValue(responseId, out var found) ? found : null);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ResponsePage> ListAsync(int limit, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        var start = 0;
+        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out start) || start < 1))
+        {
+            throw new ArgumentException($"'{cursor}' is not a response cursor.", nameof(cursor));
+        }
+
+        lock (_gate)
+        {
+            if (start > _inOrder.Count) throw new ArgumentException($"'{cursor}' is not a response cursor.", nameof(cursor));
+            var items = _inOrder.Skip(start).Take(limit).ToList();
+            var next = start + items.Count;
+            return ValueTask.FromResult(new ResponsePage(items, next < _inOrder.Count ? next.ToString(CultureInfo.InvariantCulture) : null));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<StoredResponse>> ListByRespondentAsync(string respondentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(respondentId);
+        lock (_gate)
+        {
+            IReadOnlyList<StoredResponse> list = _inOrder
+                .Where(r => string.Equals(r.Response.RespondentId, respondentId, StringComparison.Ordinal))
+                .OrderBy(r => r.Response.RespondedAt).ThenBy(r => r.ResponseId, StringComparer.Ordinal).ToList();
+            return ValueTask.FromResult(list);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredResponse> ReadAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<StoredResponse> snapshot;
+        lock (_gate)
+        {
+            snapshot = _inOrder
+                .Where(r => (start is null || r.Response.RespondedAt >= start) && (until is null || r.Response.RespondedAt < until))
+                .OrderBy(r => r.Response.RespondedAt).ThenBy(r => r.ResponseId, StringComparer.Ordinal).ToList();
+        }
+
+        foreach (var response in snapshot)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return response;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Nps.Fatigue;
+using Nps.FollowUp;
+
+namespace Nps.Intake;
+
+/// <summary>
+/// Takes in survey responses in one call: validates the response, gives it its invitation's inclusion probability
+/// when it states none, and stores it with its <see cref="ContactKind.Response"/> contact and, when the policy asks
+/// for one, its follow-up — one transaction of the <see cref="IResponseStore"/>. Idempotent per response id: a
+/// retry returns the first result and records nothing new.
+/// </summary>
+public sealed class ResponseIntake
+{
+    private readonly IResponseStore _responses;
+    private readonly IContactLedger _ledger;
+    private readonly TimeProvider _timeProvider;
+    private readonly ResponseIntakeOptions _options;
+
+    /// <summary>Creates the intake.</summary>
+    /// <param name="responses">The response store (sharing storage with <paramref name="ledger"/> and the follow-ups).</param>
+    /// <param name="ledger">The contact ledger, read for the invitation a response answers.</param>
+    /// <param name="policy">Which responses need follow-ups and their SLAs; the defaults when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="options">Plausibility limits; the defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public ResponseIntake(IResponseStore responses, IContactLedger ledger, FollowUpPolicy? policy = null, TimeProvider? timeProvider = null,
+        ResponseIntakeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(ledger);
+        _options = options ?? new ResponseIntakeOptions();
+        if (_options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        _responses = responses;
+        _ledger = ledger;
+        Policy = policy ?? new FollowUpPolicy();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The follow-up policy in force.</summary>
+    public FollowUpPolicy Policy { get; }
+
+    /// <summary>Validates and stores a response with its contact and follow-up, once per response id.</summary>
+    /// <param name="response">The response (from a reader or a request).</param>
+    /// <param name="cancellationToken">Cancels the store operations.</param>
+    /// <returns>What happened; refusals are results, never exceptions.</returns>
+    public async ValueTask<ResponseIntakeResult> SubmitAsync(SurveyResponse response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var now = _timeProvider.GetUtcNow();
+        var errors = Validate(response, now);
+        if (errors.Count > 0) return new(ResponseIntakeOutcome.Invalid, null, errors);
+
+        response = await WithInvitationProbabilityAsync(response, cancellationToken).ConfigureAwait(false);
+        var reason = Policy.ReasonFor(response);
+        var followUp = reason is { } r && response.RespondentId.Length > 0 ? FollowUpService.Build(response, r, Policy, now) : null;
+        var contact = response.RespondentId.Length > 0 ? ContactRecord.Create(ContactKind.Response, response.RespondedAt, response.Kind) : (ContactRecord?)null;
+        var candidate = new StoredResponse { Response = response, ReceivedAt = now, FollowUpId = followUp?.Id };
+
+        var (stored, added) = await _responses.AddAsync(candidate, contact, followUp, cancellationToken).ConfigureAwait(false);
+        if (added) return new(ResponseIntakeOutcome.Created, stored, []);
+        return new(SameAnswer(stored.Response, response) ? ResponseIntakeOutcome.AlreadyStored : ResponseIntakeOutcome.Conflict, stored, []);
+    }
+
+    private List<ResponseIntakeError> Validate(SurveyResponse response, DateTimeOffset now)
+    {
+        var errors = new List<ResponseIntakeError>();
+        var latest = now + _options.MaxFutureSkew;
+        if (response.RespondedAt < _options.EarliestRespondedAt)
+        {
+            errors.Add(new("respondedAt", $"{Iso(response.RespondedAt)} is before the earliest accepted time {Iso(_options.EarliestRespondedAt)}."));
+        }
+        else if (response.RespondedAt > latest)
+        {
+            errors.Add(new("respondedAt", $"{Iso(response.RespondedAt)} is after {Iso(latest)} (the clock plus {Days(_options.MaxFutureSkew)})."));
+        }
+
+        if (response.InclusionProbability < _options.MinimumInclusionProbability)
+        {
+            errors.Add(new("inclusionProbability", string.Create(CultureInfo.InvariantCulture,
+                $"{response.InclusionProbability} is below the smallest accepted probability {_options.MinimumInclusionProbability}.")));
+        }
+
+        if (!Enum.IsDefined(response.Kind)) errors.Add(new("kind", $"'{response.Kind}' is not a survey kind."));
+        if (errors.Count == 0 && Policy.ReasonFor(response) is { } reason && Policy.SlaFor(reason) > DateTimeOffset.MaxValue - response.RespondedAt)
+        {
+            errors.Add(new("respondedAt", $"{Iso(response.RespondedAt)} plus the follow-up SLA is past the end of the calendar."));
+        }
+
+        return errors;
+    }
+
+    private async ValueTask<SurveyResponse> WithInvitationProbabilityAsync(SurveyResponse response, CancellationToken cancellationToken)
+    {
+        if (response.HasStatedInclusionProbability || response.RespondentId.Length == 0) return response;
+        if ((response.EventId ?? response.InvitationId) is not { Length: > 0 } invitation) return response;
+        var entries = await _ledger.GetEntriesAsync(response.RespondentId, cancellationToken).ConfigureAwait(false);
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (entries[i].IsInvitationFor(invitation) && entries[i].InclusionProbability is { } p && p >= _options.MinimumInclusionProbability)
+            {
+                return response with { InclusionProbability = p, IsManual = response.IsManual || entries[i].Record.IsManual };
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>Whether a retry carries the same answer as the stored one (attributes compared as sets).</summary>
+    private static bool SameAnswer(SurveyResponse a, SurveyResponse b) =>
+        a.ResponseId == b.ResponseId && a.RespondentId == b.RespondentId && a.InvitationId == b.InvitationId && a.EventId == b.EventId &&
+        a.Kind == b.Kind && a.Rating == b.Rating && a.Comment == b.Comment && a.CallbackRequested == b.CallbackRequested &&
+        a.RespondedAt == b.RespondedAt && a.RespondedAt.Offset == b.RespondedAt.Offset && a.Team == b.Team && a.Agent == b.Agent &&
+        a.Channel == b.Channel && a.Product == b.Product && a.Touchpoint == b.Touchpoint &&
+        a.InclusionProbability.Equals(b.InclusionProbability) && a.IsManual == b.IsManual &&
+        a.Attributes.Count == b.Attributes.Count &&
+        a.Attributes.All(kv => b.Attributes.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Days(TimeSpan span) => span.TotalDays == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays} days");
+}

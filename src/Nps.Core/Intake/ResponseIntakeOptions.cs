@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Nps.Intake;
+
+/// <summary>
+/// Plausibility limits the intake applies before storing a response, so that nothing accepted can later break a
+/// read, a report, a decision or a start-up.
+/// </summary>
+public sealed record ResponseIntakeOptions
+{
+    /// <summary>The earliest accepted answer time; 2000-01-01T00:00Z by default.</summary>
+    public DateTimeOffset EarliestRespondedAt { get; init; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far after the intake's clock an answer time may lie (clock skew); 1 day by default.</summary>
+    public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The smallest accepted inclusion probability (larger weights make estimates meaningless); 1e-6 by default.</summary>
+    public double MinimumInclusionProbability { get; init; } = 1e-6;
+
+    /// <summary>Checks the options.</summary>
+    /// <returns>The errors, each naming its option; empty when valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MaxFutureSkew < TimeSpan.Zero) errors.Add("MaxFutureSkew must not be negative.");
+        if (!(MinimumInclusionProbability > 0 && MinimumInclusionProbability <= 1))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"MinimumInclusionProbability must be in (0, 1]; got {MinimumInclusionProbability}."));
+        }
+
+        return errors;
+    }
+}

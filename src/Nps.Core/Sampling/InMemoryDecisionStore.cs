@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Nps.Fatigue;
+
+namespace Nps.Sampling;
+
+/// <summary>
+/// An <see cref="IDecisionStore"/> in process memory over an <see cref="InMemoryContactLedger"/> (tests,
+/// single-node services). A decision runs under the customer's ledger lock, and under the store's quota lock
+/// when it names a quota, so it is one step; quotas are shared by every program that uses this store instance
+/// and last as long as it does.
+/// </summary>
+public sealed class InMemoryDecisionStore : IDecisionStore
+{
+    private readonly InMemoryContactLedger _ledger;
+    private readonly ConcurrentDictionary<(string CustomerId, string EventId), SurveyDecision> _decisions = new();
+    private readonly Dictionary<(string Policy, DateTimeOffset PeriodStart), int> _quotas = [];
+    private readonly Lock _quotaGate = new();
+
+    /// <summary>Creates an empty store over a ledger.</summary>
+    /// <param name="ledger">The ledger decisions are checked against and invitations recorded in.</param>
+    public InMemoryDecisionStore(InMemoryContactLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        _ledger = ledger;
+    }
+
+    /// <inheritdoc/>
+    public IContactLedger Ledger => _ledger;
+
+    /// <summary>How many decisions are stored.</summary>
+    public int Count => _decisions.Count;
+
+    /// <inheritdoc/>
+    public ValueTask<RecordedDecision> DecideOnceAsync(DecisionRequest request, Func<DecisionState, DecisionCommit> decide,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decide);
+        ArgumentException.ThrowIfNullOrEmpty(request.CustomerId);
+        ArgumentException.ThrowIfNullOrEmpty(request.EventId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = (request.CustomerId, request.EventId);
+        var recorded = _ledger.Locked(request.CustomerId, (history, append) =>
+        {
+            if (_decisions.TryGetValue(key, out var earlier)) return new RecordedDecision(earlier, IsReplay: true);
+            if (request.Quota is not { } quota) return Apply(decide(new DecisionState(history, QuotaAvailable: true)), append, null);
+
+            // Held across the decision: two customers (two ledger locks) must not both take the last slot.
+            lock (_quotaGate)
+            {
+                _quotas.TryGetValue((quota.Policy, quota.PeriodStart), out var used);
+                return Apply(decide(new DecisionState(history, used < quota.MaxInvitations)), append, quota);
+            }
+        });
+        return ValueTask.FromResult(recorded);
+
+        RecordedDecision Apply(DecisionCommit commit, Action<LedgerEntry> append, QuotaKey? quota)
+        {
+            DecisionStoreGuard.Check(request, commit);
+            if (commit.CountsQuota)
+            {
+                var slot = (quota!.Policy, quota.PeriodStart);
+                _quotas.TryGetValue(slot, out var used);
+                if (used >= quota.MaxInvitations) throw new InvalidOperationException($"The decision counted quota '{quota.Policy}' past its maximum.");
+                _quotas[slot] = used + 1;
+            }
+
+            if (commit.Invitation is { } invitation) append(invitation);
+            _decisions[key] = commit.Decision;
+            return new RecordedDecision(commit.Decision, IsReplay: false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<SurveyDecision?> FindAsync(string customerId, string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return ValueTask.FromResult(_decisions.TryGetValue((customerId, eventId), out var found) ? found : null);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<int> GetQuotaUsedAsync(QuotaKey quota, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        lock (_quotaGate) return ValueTask.FromResult(_quotas.TryGetValue((quota.Policy, quota.PeriodStart), out var used) ? used : 0);
+    }
+}

@@ -1,0 +1,36 @@
+using Nps.Fatigue;
+using Nps.FollowUp;
+using Nps.Intake;
+using Nps.Sampling;
+
+namespace Nps.Sqlite;
+
+/// <summary>Every Nps store on one SQLite file, opened together (the schema is created or migrated when opened).</summary>
+public sealed class SqliteNpsStores
+{
+    /// <summary>Opens the stores on a file.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=nps.db</c>.</param>
+    public SqliteNpsStores(string connectionString)
+    {
+        Database = new SqliteNpsDatabase(connectionString);
+        Decisions = new SqliteDecisionStore(Database);
+        Ledger = Decisions.Ledger;
+        Responses = new SqliteResponseStore(Database);
+        FollowUps = new SqliteFollowUpStore(Database);
+    }
+
+    /// <summary>The database.</summary>
+    public SqliteNpsDatabase Database { get; }
+
+    /// <summary>The contact ledger.</summary>
+    public IContactLedger Ledger { get; }
+
+    /// <summary>The decision store and quota counters (over <see cref="Ledger"/>).</summary>
+    public IDecisionStore Decisions { get; }
+
+    /// <summary>The response store (writing contacts to <see cref="Ledger"/> and follow-ups to <see cref="FollowUps"/>).</summary>
+    public IResponseStore Responses { get; }
+
+    /// <summary>The follow-up store.</summary>
+    public IFollowUpStore FollowUps { get; }
+}

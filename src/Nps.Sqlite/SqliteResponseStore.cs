@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Nps.Fatigue;
+using Nps.FollowUp;
+using Nps.Intake;
+
+namespace Nps.Sqlite;
+
+/// <summary>
+/// An <see cref="IResponseStore"/> in SQLite, one column per field (so reports can count in SQL): an add is one
+/// <c>BEGIN IMMEDIATE</c> transaction writing the response, its ledger contact and its follow-up, or nothing when
+/// the response id is stored. Pages follow the order of storing (the row sequence).
+/// </summary>
+public sealed class SqliteResponseStore : IResponseStore
+{
+    private const string Columns = """
+        seq, response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
+        team, agent, channel, product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id
+        """;
+
+    private readonly SqliteNpsDatabase _database;
+
+    /// <summary>Creates the store on a database.</summary>
+    /// <param name="database">The database.</param>
+    public SqliteResponseStore(SqliteNpsDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<(StoredResponse Stored, bool Added)> AddAsync(StoredResponse response, ContactRecord? contact, FollowUpCase? followUp,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var r = response.Response;
+        if (contact is not null) ArgumentException.ThrowIfNullOrEmpty(r.RespondentId, nameof(response));
+        await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (var find = write.Command($"SELECT {Columns} FROM nps_responses WHERE response_id = $id;"))
+        {
+            find.Parameters.AddWithValue("$id", r.ResponseId);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return (Read(reader), false);
+        }
+
+        await using (var insert = write.Command("""
+            INSERT INTO nps_responses (response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at,
+                offset_minutes, team, agent, channel, product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id)
+            VALUES ($id, $respondent, $invitation, $event, $kind, $rating, $comment, $callback, $at, $offset, $team, $agent, $channel, $product,
+                $touchpoint, $attributes, $p, $stated, $manual, $received, $followUp);
+            """))
+        {
+            var p = insert.Parameters;
+            p.AddWithValue("$id", r.ResponseId);
+            p.AddWithValue("$respondent", r.RespondentId);
+            p.AddWithValue("$invitation", Nullable(r.InvitationId));
+            p.AddWithValue("$event", Nullable(r.EventId));
+            p.AddWithValue("$kind", (int)r.Kind);
+            p.AddWithValue("$rating", r.Rating.Value);
+            p.AddWithValue("$comment", Nullable(r.Comment));
+            p.AddWithValue("$callback", r.CallbackRequested);
+            p.AddWithValue("$at", r.RespondedAt.UtcTicks);
+            p.AddWithValue("$offset", (int)r.RespondedAt.Offset.TotalMinutes);
+            p.AddWithValue("$team", Nullable(r.Team));
+            p.AddWithValue("$agent", Nullable(r.Agent));
+            p.AddWithValue("$channel", Nullable(r.Channel));
+            p.AddWithValue("$product", Nullable(r.Product));
+            p.AddWithValue("$touchpoint", Nullable(r.Touchpoint));
+            p.AddWithValue("$attributes", r.Attributes.Count == 0 ? DBNull.Value
+                : JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), SqliteJsonContext.Default.DictionaryStringString));
+            p.AddWithValue("$p", r.InclusionProbability);
+            p.AddWithValue("$stated", r.HasStatedInclusionProbability);
+            p.AddWithValue("$manual", r.IsManual);
+            p.AddWithValue("$received", response.ReceivedAt.UtcTicks);
+            p.AddWithValue("$followUp", Nullable(response.FollowUpId));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (contact is { } record) await SqliteContactLedger.InsertAsync(write, r.RespondentId, new LedgerEntry(record), cancellationToken).ConfigureAwait(false);
+        if (followUp is not null) await SqliteFollowUpStore.InsertAsync(write, followUp, cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (response, true);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<StoredResponse?> FindAsync(string responseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseId);
+        var found = await QueryAsync("WHERE response_id = $id", c => c.Parameters.AddWithValue("$id", responseId), cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0].Response;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<ResponsePage> ListAsync(int limit, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        long after = 0;
+        if (cursor is not null && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 1))
+        {
+            throw new ArgumentException($"'{cursor}' is not a response cursor.", nameof(cursor));
+        }
+
+        var rows = await QueryAsync("WHERE seq > $after ORDER BY seq LIMIT $limit", c =>
+        {
+            c.Parameters.AddWithValue("$after", after);
+            c.Parameters.AddWithValue("$limit", limit + 1);
+        }, cancellationToken).ConfigureAwait(false);
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new ResponsePage(rows.Select(x => x.Response).ToList(), more ? rows[^1].Seq.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<StoredResponse>> ListByRespondentAsync(string respondentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(respondentId);
+        var rows = await QueryAsync("WHERE respondent_id = $respondent ORDER BY responded_at, response_id",
+            c => c.Parameters.AddWithValue("$respondent", respondentId), cancellationToken).ConfigureAwait(false);
+        return rows.Select(x => x.Response).ToList();
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredResponse> ReadAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM nps_responses WHERE responded_at >= $from AND responded_at < $to ORDER BY responded_at, response_id;";
+        select.Parameters.AddWithValue("$from", start?.UtcTicks ?? long.MinValue);
+        select.Parameters.AddWithValue("$to", until?.UtcTicks ?? long.MaxValue);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Read(reader);
+    }
+
+    private async Task<List<(long Seq, StoredResponse Response)>> QueryAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM nps_responses {where};";
+        bind(select);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<(long, StoredResponse)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add((reader.GetInt64(0), Read(reader)));
+        return list;
+    }
+
+    private static StoredResponse Read(SqliteDataReader reader)
+    {
+        var at = new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(reader.GetInt32(10)));
+        var response = new SurveyResponse
+        {
+            ResponseId = reader.GetString(1), RespondentId = reader.GetString(2), InvitationId = Text(reader, 3), EventId = Text(reader, 4),
+            Kind = (SurveyKind)reader.GetInt32(5), Rating = NpsRating.From(reader.GetInt32(6)), Comment = Text(reader, 7),
+            CallbackRequested = reader.GetBoolean(8), RespondedAt = at, Team = Text(reader, 11), Agent = Text(reader, 12), Channel = Text(reader, 13),
+            Product = Text(reader, 14), Touchpoint = Text(reader, 15),
+            Attributes = Text(reader, 16) is { } json
+                ? JsonSerializer.Deserialize(json, SqliteJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal),
+            IsManual = reader.GetBoolean(19),
+        };
+        if (reader.GetBoolean(18)) response = response with { InclusionProbability = reader.GetDouble(17) };
+        return new StoredResponse { Response = response, ReceivedAt = new DateTimeOffset(reader.GetInt64(20), TimeSpan.Zero), FollowUpId = Text(reader, 21) };
+    }
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+}

@@ -1,0 +1,25 @@
+using Nps.Fatigue;
+using Nps.FollowUp;
+using Nps.Intake;
+using Nps.Sampling;
+
+namespace Nps.Stores.Tests;
+
+/// <summary>The contract on the in-memory stores: a second "instance" is the same objects (memory is the storage).</summary>
+public sealed class InMemoryStoreContractTests : StoreContractTests
+{
+    private StoreSet? _stores;
+
+    /// <inheritdoc/>
+    protected override ValueTask<StoreSet> OpenStoresAsync(TimeProvider clock)
+    {
+        if (_stores is null)
+        {
+            var ledger = new InMemoryContactLedger(clock);
+            var followUps = new InMemoryFollowUpStore();
+            _stores = new StoreSet(ledger, new InMemoryDecisionStore(ledger), new InMemoryResponseStore(ledger, followUps), followUps);
+        }
+
+        return ValueTask.FromResult(_stores);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Data.Sqlite;
+using Nps.Sqlite;
+
+namespace Nps.Stores.Tests;
+
+/// <summary>The contract on SQLite: each test has its own file; every <see cref="StoreContractTests.OpenAsync"/> opens a new instance on it.</summary>
+public sealed class SqliteStoreContractTests : StoreContractTests
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nps-sqlite-").FullName;
+
+    /// <summary>The test's database file.</summary>
+    public string FilePath => Path.Combine(_folder, "nps.db");
+
+    /// <inheritdoc/>
+    protected override ValueTask<StoreSet> OpenStoresAsync(TimeProvider clock)
+    {
+        var stores = new SqliteNpsStores($"Data Source={FilePath}");
+        return ValueTask.FromResult(new StoreSet(stores.Ledger, stores.Decisions, stores.Responses, stores.FollowUps));
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere only leaves a temporary folder behind.
+        }
+    }
+}
