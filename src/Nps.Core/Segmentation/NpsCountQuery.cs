@@ -39,6 +39,28 @@ public sealed record NpsCountQuery
         return new NpsCountQuery { Dimensions = options.Dimensions, Period = options.Period, TimeZone = options.TimeZone, From = from, To = to };
     }
 
+    /// <summary>
+    /// The built-in dimension a name means, as <see cref="SurveyResponse.GetDimension(string)"/> reads it
+    /// (case-insensitive): <c>team</c>, <c>agent</c>, <c>channel</c>, <c>product</c>, <c>touchpoint</c> or
+    /// <c>survey_kind</c> (also for <c>kind</c>); null for a free attribute, which is read by its exact name.
+    /// </summary>
+    /// <param name="dimension">The dimension name.</param>
+    /// <returns>The built-in dimension's lower-case name, or null.</returns>
+    public static string? BuiltInDimension(string dimension)
+    {
+        ArgumentNullException.ThrowIfNull(dimension);
+        return dimension.ToUpperInvariant() switch
+        {
+            "TEAM" => "team",
+            "AGENT" => "agent",
+            "CHANNEL" => "channel",
+            "PRODUCT" => "product",
+            "TOUCHPOINT" => "touchpoint",
+            "SURVEY_KIND" or "KIND" => "survey_kind",
+            _ => null,
+        };
+    }
+
     /// <summary>Whether a response falls in [<see cref="From"/>, <see cref="To"/>).</summary>
     /// <param name="respondedAt">When it was answered.</param>
     /// <returns><see langword="true"/> when it is counted.</returns>

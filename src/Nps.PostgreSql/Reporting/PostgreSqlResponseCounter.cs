@@ -75,15 +75,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
     }
 
     /// <summary>The column of a built-in dimension (as <see cref="SurveyResponse.GetDimension(string)"/> names them), or null for a free attribute.</summary>
-    internal static string? Column(string dimension) => dimension.ToUpperInvariant() switch
+    internal static string? Column(string dimension) => NpsCountQuery.BuiltInDimension(dimension) switch
     {
-        "TEAM" => "team",
-        "AGENT" => "agent",
-        "CHANNEL" => "channel",
-        "PRODUCT" => "product",
-        "TOUCHPOINT" => "touchpoint",
-        "SURVEY_KIND" or "KIND" => "CASE kind WHEN 1 THEN 'relational' ELSE 'transactional' END",
-        _ => null,
+        "survey_kind" => "CASE kind WHEN 1 THEN 'relational' ELSE 'transactional' END",
+        var column => column, // the other built-in dimensions are columns of the same name; null for a free attribute
     };
 
     internal static string Sql(NpsCountQuery query)
