@@ -1,34 +1,21 @@
 using Nps;
-using Nps.Fatigue;
-using Nps.FollowUp;
+using Nps.Samples.AspNet;
 using Nps.Samples.AspNet.Api;
-using Nps.Samples.AspNet.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Loopback unless configured otherwise (appsettings.json "Urls"); bodies are small, so the limit is too.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
 
-// The SQLite file comes from ConnectionStrings:Nps; read when first needed, so hosts and tests can override it.
-builder.Services.AddSingleton(provider => new SqliteDatabase(
-    provider.GetRequiredService<IConfiguration>().GetConnectionString("Nps") ?? "Data Source=nps.db"));
-builder.Services.AddSingleton<IContactLedger, SqliteContactLedger>(); // before AddNps, which only adds an in-memory one if none is registered
-builder.Services.AddSingleton<IFollowUpStore, SqliteFollowUpStore>();
-builder.Services.AddSingleton<DecisionStore>();
-builder.Services.AddSingleton<ResponseStore>();
+// The stores (Nps:Store: sqlite by default, file from ConnectionStrings:Nps), registered before AddNps, which
+// adds in-memory stores only when none is registered.
+builder.Services.AddNpsStore(builder.Configuration);
 builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.Services.GetRequiredService<SqliteDatabase>().EnsureCreated();
-
-// A response and its follow-up are two writes; if the process stopped between them, create the follow-up now.
-var followUps = app.Services.GetRequiredService<FollowUpService>();
-await foreach (var response in app.Services.GetRequiredService<ResponseStore>().WithoutTheirFollowUpAsync(CancellationToken.None))
-{
-    await followUps.CreateFromResponseAsync(response.ToSurveyResponse());
-}
+_ = app.Services.GetRequiredService<Nps.Sampling.SurveyProgram>(); // opens the stores (schema created or migrated) at start
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -37,6 +24,7 @@ app.MapTouchpoints();
 app.MapResponses();
 app.MapFollowUps();
 app.MapReports();
+app.MapCustomers();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -2,16 +2,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Nps.Customers;
 using Nps.Fatigue;
 using Nps.FollowUp;
+using Nps.Intake;
 using Nps.Sampling;
 
 namespace Nps;
 
 /// <summary>
 /// Registers Nps.Core services in an <see cref="IServiceCollection"/>: <see cref="SurveyProgram"/>,
-/// <see cref="IContactLedger"/> (in memory unless registered), <see cref="FollowUpService"/> with
-/// <see cref="IFollowUpStore"/> (in memory unless registered), the default <see cref="Segmentation.NpsReportOptions"/>
+/// the stores (<see cref="IContactLedger"/>, <see cref="IDecisionStore"/>, <see cref="IResponseStore"/>,
+/// <see cref="IFollowUpStore"/>: in memory unless a store package registered them), <see cref="ResponseIntake"/>, <see cref="CustomerRecords"/>,
+/// <see cref="FollowUpService"/>, the default <see cref="Segmentation.NpsReportOptions"/>
 /// and <see cref="Insights.CoachingSignalOptions"/> for report builders and signal detectors, the
 /// <see cref="Insights.ThemeTaxonomy"/>, and <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
 /// </summary>
@@ -54,8 +57,7 @@ public static class NpsServiceCollectionExtensions
         var options = services.AddOptionsWithValidateOnStart<NpsOptions, NpsOptionsValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NpsOptions>, NpsProgramValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IContactLedger>(provider => new InMemoryContactLedger(provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IFollowUpStore, InMemoryFollowUpStore>();
+        AddStores(services);
         services.TryAddSingleton(provider => new FollowUpService(
             provider.GetRequiredService<IFollowUpStore>(),
             provider.GetRequiredService<IOptions<NpsOptions>>().Value.FollowUps.ToPolicy(),
@@ -66,10 +68,46 @@ public static class NpsServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToReportOptions());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.Reporting.ToCoachingSignalOptions());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToThemeTaxonomy());
-        services.TryAddSingleton(provider => new SurveyProgram(
-            provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToSurveyProgramOptions(),
+        services.TryAddSingleton(provider => new ResponseIntake(
+            provider.GetRequiredService<IResponseStore>(),
             provider.GetRequiredService<IContactLedger>(),
+            provider.GetRequiredService<IOptions<NpsOptions>>().Value.FollowUps.ToPolicy(),
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new CustomerRecords(
+            provider.GetRequiredService<SurveyProgram>(),
+            provider.GetRequiredService<IContactLedger>(),
+            provider.GetRequiredService<IResponseStore>(),
+            provider.GetRequiredService<IFollowUpStore>()));
+        services.TryAddSingleton(provider =>
+        {
+            var programOptions = provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToSurveyProgramOptions();
+            var clock = provider.GetRequiredService<TimeProvider>();
+            return provider.GetService<IDecisionStore>() is { } store
+                ? new SurveyProgram(programOptions, store, clock)
+                : new SurveyProgram(programOptions, provider.GetRequiredService<IContactLedger>(), clock);
+        });
         return options;
+    }
+
+    private static void AddStores(IServiceCollection services)
+    {
+        // With no store registered, every store is in memory and shares one ledger, so a decision and a response
+        // are each one step. A registered store package (e.g. AddNpsSqlite) registers all four before AddNps.
+        if (!services.Any(d => d.ServiceType == typeof(IContactLedger) || d.ServiceType == typeof(IFollowUpStore) ||
+                               d.ServiceType == typeof(IDecisionStore) || d.ServiceType == typeof(IResponseStore)))
+        {
+            services.AddSingleton(provider => new InMemoryContactLedger(provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<InMemoryFollowUpStore>();
+            services.AddSingleton<IContactLedger>(provider => provider.GetRequiredService<InMemoryContactLedger>());
+            services.AddSingleton<IFollowUpStore>(provider => provider.GetRequiredService<InMemoryFollowUpStore>());
+            services.AddSingleton<IDecisionStore>(provider => new InMemoryDecisionStore(provider.GetRequiredService<InMemoryContactLedger>()));
+            services.AddSingleton<IResponseStore>(provider => new InMemoryResponseStore(
+                provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
+            return;
+        }
+
+        // Only some registered: fill the ledger and follow-ups in memory; decisions then go through the ledger alone.
+        services.TryAddSingleton<IContactLedger>(provider => new InMemoryContactLedger(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IFollowUpStore, InMemoryFollowUpStore>();
     }
 }

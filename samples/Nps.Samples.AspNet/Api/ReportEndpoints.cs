@@ -1,6 +1,6 @@
 using Nps.Serialization;
 using Nps.Insights;
-using Nps.Samples.AspNet.Storage;
+using Nps.Intake;
 using Nps.Segmentation;
 
 namespace Nps.Samples.AspNet.Api;
@@ -23,7 +23,7 @@ public static class ReportEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ReportAsync(ResponseStore store, NpsReportOptions defaults, CancellationToken cancellationToken,
+    private static async Task<IResult> ReportAsync(IResponseStore store, NpsReportOptions defaults, CancellationToken cancellationToken,
         string? by = null, string? period = null, string? from = null, string? to = null, string? level = null, string? method = null)
     {
         var errors = new FieldErrors();
@@ -37,11 +37,11 @@ public static class ReportEndpoints
         if (errors.Any) return errors.ToProblem();
 
         var builder = new NpsReportBuilder(defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod });
-        await foreach (var response in store.ReadAsync(start, end, cancellationToken)) builder.Add(response.ToSurveyResponse());
+        await foreach (var response in store.ReadAsync(start, end, cancellationToken)) builder.Add(response.Response);
         return Results.Json(NpsReportDocument.From(builder.Build()), ApiJsonContext.Default.NpsReportDocument);
     }
 
-    private static async Task<IResult> CoachingAsync(ResponseStore store, CoachingSignalOptions defaults, CancellationToken cancellationToken,
+    private static async Task<IResult> CoachingAsync(IResponseStore store, CoachingSignalOptions defaults, CancellationToken cancellationToken,
         string? by = null, string? period = null)
     {
         var errors = new FieldErrors();
@@ -51,7 +51,7 @@ public static class ReportEndpoints
         if (errors.Any) return errors.ToProblem();
 
         var responses = new List<SurveyResponse>();
-        await foreach (var response in store.ReadAsync(null, null, cancellationToken)) responses.Add(response.ToSurveyResponse());
+        await foreach (var response in store.ReadAsync(null, null, cancellationToken)) responses.Add(response.Response);
         var signals = new CoachingSignalDetector(defaults with { Dimension = dimension, Period = bucket }).Detect(responses);
         return Results.Json(new CoachingDocument(dimension, bucket.ToString().ToLowerInvariant(), signals), ApiJsonContext.Default.CoachingDocument);
     }

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using Nps.FollowUp;
-using Nps.Samples.AspNet.Storage;
+using Nps.Intake;
 
 namespace Nps.Samples.AspNet.Api;
 
@@ -11,7 +9,7 @@ public static class ResponseEndpoints
     {
         app.MapPost("/api/responses", AddAsync)
             .WithName("AddResponse")
-            .WithSummary("Stores a survey response; a retry with the same responseId returns the stored response (200), never a duplicate.")
+            .WithSummary("Stores a survey response with its contact and follow-up; a retry with the same responseId returns the stored response (200), never a duplicate.")
             .Accepts<ResponseRequest>("application/json")
             .Produces<StoredResponse>(StatusCodes.Status201Created, "application/json")
             .Produces<StoredResponse>(StatusCodes.Status200OK, "application/json")
@@ -25,42 +23,37 @@ public static class ResponseEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> AddAsync(HttpContext context, ResponseStore store, FollowUpService followUps, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> AddAsync(HttpContext context, ResponseIntake intake, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(context.Request, ApiJsonContext.Default.ResponseRequest, cancellationToken);
         if (problem is not null) return problem;
-        var (response, invalid) = Validate(body!, clock.GetUtcNow());
+        var (response, invalid) = Bind(body!);
         if (invalid is not null) return invalid;
 
-        // The follow-up id is known up front (one per response), so the stored response can name it.
-        if (followUps.Policy.ReasonFor(response!.ToSurveyResponse()) is not null && response.RespondentId.Length > 0)
+        // One call: validated, stored with its contact and follow-up in one transaction, idempotent per responseId.
+        var result = await intake.SubmitAsync(response!, cancellationToken);
+        switch (result.Outcome)
         {
-            response = response with { FollowUpId = FollowUpCase.IdFor(response.ResponseId) };
+            case ResponseIntakeOutcome.Invalid:
+                var errors = new FieldErrors();
+                foreach (var error in result.Errors) errors.Add(error.Field, error.Reason);
+                return errors.ToProblem();
+            case ResponseIntakeOutcome.Conflict:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A different response with this responseId exists.",
+                    detail: $"responseId '{result.Stored!.ResponseId}' was stored with other content; a retry must send the same body.");
+            default:
+                context.Response.Headers.Location = $"/api/responses/{Uri.EscapeDataString(result.Stored!.ResponseId)}";
+                return Results.Json(StoredResponse.From(result.Stored), ApiJsonContext.Default.StoredResponse,
+                    statusCode: result.Outcome == ResponseIntakeOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
-
-        var (stored, created) = await store.AddAsync(response!, cancellationToken);
-        if (!created && !SameContent(stored, response!))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A different response with this responseId exists.",
-                detail: $"responseId '{stored.ResponseId}' was stored with other content; a retry must send the same body.");
-        }
-
-        // Created on every accepted post, retries included (the service is idempotent per response), so a crash
-        // between storing the response and creating its follow-up is repaired by the client's retry.
-        if (stored.FollowUpId is not null) await followUps.CreateFromResponseAsync(stored.ToSurveyResponse(), cancellationToken);
-
-        var location = $"/api/responses/{Uri.EscapeDataString(stored.ResponseId)}";
-        context.Response.Headers.Location = location;
-        return Results.Json(stored, ApiJsonContext.Default.StoredResponse, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> GetAsync(string id, ResponseStore store, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(string id, IResponseStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } stored
-            ? Results.Json(stored, ApiJsonContext.Default.StoredResponse)
+            ? Results.Json(StoredResponse.From(stored), ApiJsonContext.Default.StoredResponse)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such response.", detail: $"No response has id '{id}'.");
 
-    private static (StoredResponse? Response, IResult? Problem) Validate(ResponseRequest body, DateTimeOffset now)
+    private static (SurveyResponse? Response, IResult? Problem) Bind(ResponseRequest body)
     {
         var errors = new FieldErrors();
         var responseId = errors.Required("responseId", body.ResponseId);
@@ -77,18 +70,15 @@ public static class ResponseEndpoints
         }
         if (errors.Any) return (null, errors.ToProblem());
 
-        return (new StoredResponse
+        var response = new SurveyResponse
         {
-            ResponseId = responseId!, RespondentId = body.RespondentId ?? body.CustomerId ?? "", InvitationId = body.InvitationId, Kind = kind,
-            Rating = rating.Value, Category = rating.Category, Comment = body.Comment, CallbackRequested = body.CallbackRequested ?? false,
-            RespondedAt = respondedAt!.Value, Team = body.Team, Agent = body.Agent, Channel = body.Channel, Product = body.Product,
-            Touchpoint = body.Touchpoint, Attributes = attributes ?? [], InclusionProbability = body.InclusionProbability ?? 1,
-            IsManual = body.IsManual ?? false, ReceivedAt = now,
-        }, null);
-    }
+            ResponseId = responseId!, RespondentId = body.RespondentId ?? body.CustomerId ?? "", InvitationId = body.InvitationId, EventId = body.EventId,
+            Kind = kind, Rating = rating, Comment = body.Comment, CallbackRequested = body.CallbackRequested ?? false, RespondedAt = respondedAt!.Value,
+            Team = body.Team, Agent = body.Agent, Channel = body.Channel, Product = body.Product, Touchpoint = body.Touchpoint,
+            Attributes = attributes ?? [], IsManual = body.IsManual ?? false,
+        };
 
-    /// <summary>Whether a retry carries the same answer (the receipt time and follow-up are the server's, not the client's).</summary>
-    private static bool SameContent(StoredResponse stored, StoredResponse retry) =>
-        JsonSerializer.Serialize(stored with { ReceivedAt = default, FollowUpId = null }, ApiJsonContext.Default.StoredResponse) ==
-        JsonSerializer.Serialize(retry with { ReceivedAt = default, FollowUpId = null }, ApiJsonContext.Default.StoredResponse);
+        // Left unset when not sent, so the intake takes it from the invitation.
+        return (body.InclusionProbability is { } stated ? response with { InclusionProbability = stated } : response, null);
+    }
 }

@@ -16,6 +16,9 @@ public sealed record ResponseRequest
     public string? CustomerId { get; init; }
     public string? InvitationId { get; init; }
 
+    /// <summary>The touchpoint event whose invitation this answers (its inclusion probability is taken from it when none is sent).</summary>
+    public string? EventId { get; init; }
+
     /// <summary><c>transactional</c> (default) or <c>relational</c>.</summary>
     public string? Kind { get; init; }
 

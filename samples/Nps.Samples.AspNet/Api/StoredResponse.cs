@@ -27,12 +27,17 @@ public sealed record StoredResponse
     /// <summary>The follow-up it created (a detractor or a callback request), if any.</summary>
     public string? FollowUpId { get; init; }
 
-    /// <summary>The library's response model, for reports.</summary>
-    public SurveyResponse ToSurveyResponse() => new()
+    /// <summary>The API's view of a response as the library stored it.</summary>
+    public static StoredResponse From(Nps.Intake.StoredResponse stored)
     {
-        ResponseId = ResponseId, RespondentId = RespondentId, InvitationId = InvitationId, Kind = Kind,
-        Rating = NpsRating.From(Rating), Comment = Comment, CallbackRequested = CallbackRequested,
-        RespondedAt = RespondedAt, Team = Team, Agent = Agent, Channel = Channel, Product = Product, Touchpoint = Touchpoint,
-        Attributes = Attributes, InclusionProbability = InclusionProbability, IsManual = IsManual,
-    };
+        var r = stored.Response;
+        return new()
+        {
+            ResponseId = r.ResponseId, RespondentId = r.RespondentId, InvitationId = r.InvitationId, Kind = r.Kind,
+            Rating = r.Rating.Value, Category = r.Category, Comment = r.Comment, CallbackRequested = r.CallbackRequested,
+            RespondedAt = r.RespondedAt, Team = r.Team, Agent = r.Agent, Channel = r.Channel, Product = r.Product, Touchpoint = r.Touchpoint,
+            Attributes = new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), InclusionProbability = r.InclusionProbability,
+            IsManual = r.IsManual, ReceivedAt = stored.ReceivedAt, FollowUpId = stored.FollowUpId,
+        };
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using Nps.Samples.AspNet.Storage;
 using Nps.Sampling;
 
 namespace Nps.Samples.AspNet.Api;
@@ -16,7 +14,7 @@ public static class TouchpointEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static async Task<IResult> DecideAsync(HttpRequest request, SurveyProgram program, DecisionStore decisions, CancellationToken cancellationToken)
+    private static async Task<IResult> DecideAsync(HttpRequest request, SurveyProgram program, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.TouchpointRequest, cancellationToken);
         if (problem is not null) return problem;
@@ -34,7 +32,7 @@ public static class TouchpointEndpoints
         var attributes = errors.Attributes(body.Attributes, body.Extra);
         if (errors.Any) return errors.ToProblem();
 
-        if (await decisions.FindAsync(customerId!, eventId!, cancellationToken) is { } earlier) return Json(earlier);
+        // One transaction in the store: a retry of the event returns the first decision and records nothing.
         var decision = await program.DecideAsync(new TouchpointEvent
         {
             CustomerId = customerId!, EventId = eventId!, OccurredAt = occurredAt!.Value, Kind = kind,
@@ -42,8 +40,6 @@ public static class TouchpointEndpoints
             Attributes = attributes, IsFollowUp = body.IsFollowUp ?? false, IsComplaintOpen = body.IsComplaintOpen ?? false,
             TimeZoneId = body.TimeZoneId, RelationshipStart = relationshipStart, EmailDomain = body.EmailDomain,
         }, cancellationToken);
-        return Json(await decisions.AddAsync(decision, cancellationToken));
+        return Results.Json(decision, SamplingJsonContext.Default.SurveyDecision);
     }
-
-    private static IResult Json(string json) => Results.Text(json, "application/json", Encoding.UTF8, StatusCodes.Status200OK);
 }

@@ -12,4 +12,5 @@ namespace Nps.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     WriteIndented = true)]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(CustomerRecordDocument))]
 internal sealed partial class NpsJsonContext : JsonSerializerContext;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nps.Samples.AspNet.Api;
-using Nps.Samples.AspNet.Storage;
 
 namespace Nps.Samples.Tests.AspNet;
 
@@ -170,26 +169,5 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal(1, (await get.ReadJsonAsync()).GetProperty("rating").GetInt32());
-    }
-
-    [Fact]
-    public async Task Restart_ResponseStoredButFollowUpNot_CreatesTheFollowUpAtStart()
-    {
-        // As if the process stopped between storing the response and creating its follow-up.
-        var store = Factory.Services.GetRequiredService<ResponseStore>();
-        await store.AddAsync(new StoredResponse
-        {
-            ResponseId = "R9", RespondentId = "C9", Rating = 2, Category = NpsCategory.Detractor,
-            RespondedAt = NpsApiFactory.Now, ReceivedAt = NpsApiFactory.Now, FollowUpId = "fu-R9",
-        }, Token);
-        Client.Dispose();
-        Factory.Dispose();
-
-        using var restarted = new NpsApiFactory(Database.Path);
-        using var client = restarted.CreateClient();
-        using var get = await client.GetAsync("/api/follow-ups/fu-R9", Token);
-
-        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-        Assert.Equal("Detractor", (await get.ReadJsonAsync()).GetProperty("reason").GetString());
     }
 }
