@@ -199,6 +199,37 @@ public sealed class AddNpsTests
         Assert.IsType<InMemoryContactLedger>(provider.GetRequiredService<IContactLedger>());
     }
 
+    [Fact]
+    public async Task AddNps_NothingRegistered_InMemoryStoresShareOneLedgerAndDecideOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestProgram.Start));
+        services.AddNps(o =>
+        {
+            o.SamplingKey = TestProgram.Key;
+            o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 });
+        });
+        using var provider = services.BuildServiceProvider();
+        var program = provider.GetRequiredService<SurveyProgram>();
+        var intake = provider.GetRequiredService<Nps.Intake.ResponseIntake>();
+        var ledger = provider.GetRequiredService<IContactLedger>();
+
+        var first = await program.DecideAsync(TestProgram.Event("C1", "E1"), TestContext.Current.CancellationToken);
+        var retry = await program.DecideAsync(TestProgram.Event("C1", "E1"), TestContext.Current.CancellationToken);
+        var answer = await intake.SubmitAsync(new SurveyResponse
+        {
+            ResponseId = "R1", RespondentId = "C1", EventId = "E1", Rating = NpsRating.From(2), RespondedAt = TestProgram.Start,
+        }, TestContext.Current.CancellationToken);
+        var record = await provider.GetRequiredService<Nps.Customers.CustomerRecords>().ReadAsync("C1", TestContext.Current.CancellationToken);
+
+        Assert.Same(first, retry);
+        Assert.Same(ledger, provider.GetRequiredService<IDecisionStore>().Ledger);
+        Assert.Equal(Nps.Intake.ResponseIntakeOutcome.Created, answer.Outcome);
+        Assert.Equal([ContactKind.Invitation, ContactKind.Response], record.Contacts.Select(c => c.Record.Kind));
+        Assert.Equal("fu-R1", Assert.Single(record.FollowUps).Id);
+        Assert.Single(await provider.GetRequiredService<IFollowUpStore>().ListAsync(null, TestContext.Current.CancellationToken));
+    }
+
     private static ServiceProvider Build(string json, Action<IServiceCollection>? before = null)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Nps.Sqlite;
+
+namespace Nps.Stores.Tests;
+
+public sealed class SqliteNpsDatabaseTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nps-sqlite-db-").FullName;
+
+    private string ConnectionString => $"Data Source={Path.Combine(_folder, "nps.db")}";
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void Open_FreshFile_WalAndCurrentSchemaVersion()
+    {
+        _ = new SqliteNpsDatabase(ConnectionString);
+        _ = new SqliteNpsDatabase(ConnectionString); // opening again migrates nothing and keeps the file
+
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal(5L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
+    }
+
+    [Fact]
+    public void Open_NewerSchema_RefusedNamingTheVersions()
+    {
+        _ = new SqliteNpsDatabase(ConnectionString);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Scalar(connection, "PRAGMA user_version = 7;");
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteNpsDatabase(ConnectionString));
+
+        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 1.", error.Message);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
