@@ -13,7 +13,7 @@ command -v sqlite3 >/dev/null || { echo "install sqlite3 (apt-get install -y sql
 
 dotnet publish samples/Nps.Samples.AspNet -c Release -o "$out/app" >/dev/null
 source .ci/postgres.sh
-trap 'kill "${app_pid:-0}" 2>/dev/null || true; postgres_stop' EXIT
+trap '[ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null; postgres_stop' EXIT
 postgres_start
 pg="$NPS_TEST_POSTGRES"
 port=5391
