@@ -1,3 +1,4 @@
+using Nps.PostgreSql;
 using Nps.Sqlite;
 
 namespace Nps.Samples.AspNet;
@@ -17,8 +18,11 @@ internal static class NpsStoreRegistration
             case "SQLITE":
                 // Read when first needed, so hosts and tests can still override the connection string.
                 return services.AddNpsSqlite(provider => provider.GetRequiredService<IConfiguration>().GetConnectionString("Nps") ?? "Data Source=nps.db");
+            case "POSTGRESQL":
+                return services.AddNpsPostgreSql(provider => provider.GetRequiredService<IConfiguration>().GetConnectionString("Nps")
+                    ?? throw new InvalidOperationException("Nps:Store is postgresql, so ConnectionStrings:Nps must name the PostgreSQL database."));
             default:
-                throw new InvalidOperationException($"Nps:Store '{store}' is not a known store; use sqlite.");
+                throw new InvalidOperationException($"Nps:Store '{store}' is not a known store; use sqlite or postgresql.");
         }
     }
 }

@@ -27,6 +27,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Decisions);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Responses);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().FollowUps);
+        services.TryAddSingleton<Segmentation.INpsCountSource>(provider => new Reporting.SqliteResponseCounter(provider.GetRequiredService<SqliteNpsStores>().Database));
         return services;
     }
 

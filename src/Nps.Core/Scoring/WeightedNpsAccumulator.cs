@@ -41,19 +41,24 @@ public struct WeightedNpsAccumulator
                 string.Create(CultureInfo.InvariantCulture, $"A weight must be finite and greater than 0; got {weight}."));
         }
 
-        _count++;
-        var squared = weight * weight;
-        _sumWeights += weight;
-        _sumSquaredWeights += squared;
+        Add(category, 1, weight, weight * weight);
+    }
+
+    /// <summary>Adds a group of responses of one category by their count and weight sums (validated by the caller).</summary>
+    internal void Add(NpsCategory category, long count, double sumWeights, double sumSquaredWeights)
+    {
+        _count += count;
+        _sumWeights += sumWeights;
+        _sumSquaredWeights += sumSquaredWeights;
         if (category == NpsCategory.Promoter)
         {
-            _promoterWeights += weight;
-            _promoterSquaredWeights += squared;
+            _promoterWeights += sumWeights;
+            _promoterSquaredWeights += sumSquaredWeights;
         }
         else if (category == NpsCategory.Detractor)
         {
-            _detractorWeights += weight;
-            _detractorSquaredWeights += squared;
+            _detractorWeights += sumWeights;
+            _detractorSquaredWeights += sumSquaredWeights;
         }
     }
 

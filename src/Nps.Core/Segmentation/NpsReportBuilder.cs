@@ -111,6 +111,45 @@ public sealed class NpsReportBuilder
     }
 
     /// <summary>
+    /// Adds a group of responses counted elsewhere (a store's <c>GROUP BY</c>, see <see cref="INpsCountSource"/>):
+    /// the same as adding each of them, without reading them.
+    /// </summary>
+    /// <param name="row">The counted group; its period must be of the options' kind (null when the options have none).</param>
+    /// <exception cref="ArgumentException">The row does not fit the options, or its count, sums or probabilities are out of range.</exception>
+    public void Add(in NpsCountRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row.DimensionValues, nameof(row));
+        if (row.DimensionValues.Count != _dimensions.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Expected {_dimensions.Length} dimension values; got {row.DimensionValues.Count}."), nameof(row));
+        }
+
+        if (row.Period?.Period != _options.Period)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The row's period ({row.Period?.Label ?? "none"}) is not of the report's kind ({_options.Period?.ToString() ?? "none"})."), nameof(row));
+        }
+
+        if (row.Count < 1) throw new ArgumentOutOfRangeException(nameof(row), row.Count, "A counted group holds at least one response.");
+        if (!(row.MinInclusionProbability > 0 && row.MinInclusionProbability <= row.MaxInclusionProbability && row.MaxInclusionProbability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row.MinInclusionProbability, "Inclusion probabilities must be in (0, 1], the smallest first.");
+        }
+
+        if (!(row.WeightSum >= row.Count && double.IsFinite(row.WeightSum) && row.SquaredWeightSum > 0 && double.IsFinite(row.SquaredWeightSum)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row.WeightSum, "Weight sums must be finite and at least the count.");
+        }
+
+        var values = _valueBuffer;
+        for (var d = 0; d < values.Length; d++) values[d] = row.DimensionValues[d];
+        var periodId = row.Period is { } bucket ? PeriodId(bucket) : -1;
+        AddCounted(periodId, row.Rating.Value, values, new Group(row.Count, row.WeightSum, row.SquaredWeightSum,
+            row.MinInclusionProbability, row.MaxInclusionProbability, row.IsManual));
+    }
+
+    /// <summary>
     /// Resolves a dimension name once, as <see cref="SurveyResponse.GetDimension(string)"/> does per call, so the
     /// per-row path neither allocates nor compares names.
     /// </summary>
@@ -127,17 +166,24 @@ public sealed class NpsReportBuilder
 
     private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual)
     {
-        var counted = !isManual || _options.IncludeManualSends;
-        if (counted) _overallCounts[rating]++;
-        _overall.Record(rating, probability, counted, isManual);
+        var periodId = _options.Period is { } period ? PeriodId(respondedAt, period) : -1;
+        var weight = 1 / probability;
+        AddCounted(periodId, rating, values, new Group(1, weight, weight * weight, probability, probability, isManual));
+    }
+
+    private void AddCounted(int periodId, int rating, ReadOnlySpan<string?> values, in Group group)
+    {
+        var counted = !group.IsManual || _options.IncludeManualSends;
+        if (counted) _overallCounts[rating] += group.Count;
+        _overall.Record(rating, group, counted);
         if (_levels == 0) return;
 
         var node = 0;
         var level = 0;
         int cell;
-        if (_options.Period is { } period)
+        if (periodId >= 0)
         {
-            var id = PeriodId(respondedAt, period);
+            var id = periodId;
             if (_levels == 1)
             {
                 cell = LeafCell(node, id);
@@ -161,15 +207,22 @@ public sealed class NpsReportBuilder
         }
 
     record:
-        if (counted) _counts[cell * Ratings + rating]++;
-        _cells[cell].Record(rating, probability, counted, isManual);
+        if (counted) _counts[cell * Ratings + rating] += group.Count;
+        _cells[cell].Record(rating, group, counted);
     }
 
     private int PeriodId(DateTimeOffset respondedAt, Period period)
     {
         var date = TimeBucket.LocalDate(respondedAt, _options.TimeZone);
         if (date == _lastDate && _lastPeriodId >= 0) return _lastPeriodId; // rows often come in time order
-        var bucket = TimeBucket.Containing(date, period);
+        var id = PeriodId(TimeBucket.Containing(date, period));
+        _lastDate = date;
+        _lastPeriodId = id;
+        return id;
+    }
+
+    private int PeriodId(TimeBucket bucket)
+    {
         if (!_periodIds.TryGetValue(bucket, out var id))
         {
             id = _periods.Count;
@@ -177,8 +230,6 @@ public sealed class NpsReportBuilder
             _periods.Add(bucket);
         }
 
-        _lastDate = date;
-        _lastPeriodId = id;
         return id;
     }
 
@@ -400,19 +451,22 @@ public sealed class NpsReportBuilder
         public double MaxProbability;
         public WeightedNpsAccumulator Accumulator;
 
-        public void Record(int rating, double probability, bool counted, bool isManual)
+        public void Record(int rating, in Group group, bool counted)
         {
-            if (isManual) Manual++;
+            if (group.IsManual) Manual += group.Count;
             if (!counted) return;
-            MinProbability = Math.Min(MinProbability, probability);
-            MaxProbability = Math.Max(MaxProbability, probability);
-            Accumulator.Add(rating, 1 / probability);
+            MinProbability = Math.Min(MinProbability, group.MinProbability);
+            MaxProbability = Math.Max(MaxProbability, group.MaxProbability);
+            Accumulator.Add(NpsRating.Classify(rating), group.Count, group.WeightSum, group.SquaredWeightSum);
         }
 
         public readonly bool ProbabilitiesDiffer => MinProbability < MaxProbability;
 
         public readonly WeightedNpsEstimate? Weighted() => ProbabilitiesDiffer ? Accumulator.ToEstimate() : null;
     }
+
+    /// <summary>One response, or a group of responses with one rating counted elsewhere.</summary>
+    private readonly record struct Group(long Count, double WeightSum, double SquaredWeightSum, double MinProbability, double MaxProbability, bool IsManual);
 
     private struct WeightedState
     {

@@ -1,0 +1,69 @@
+namespace Nps.Segmentation;
+
+/// <summary>
+/// What an <see cref="INpsCountSource"/> counts for a report: the responses answered in [<see cref="From"/>,
+/// <see cref="To"/>), grouped by <see cref="Dimensions"/>, by the <see cref="Period"/> that holds each response's
+/// local date in <see cref="TimeZone"/>, by rating and by whether the response answers a manual send.
+/// </summary>
+/// <remarks>
+/// The grouping is the one <see cref="NpsReportBuilder"/> applies to single responses, so counts from a store and
+/// a builder fed response by response give the same report: a dimension is read as
+/// <see cref="SurveyResponse.GetDimension(string)"/> reads it (built-in names case-insensitive, free attributes by
+/// exact name, null when absent), and the period is that of <see cref="TimeBucket.Of(DateTimeOffset, Period, TimeZoneInfo?)"/>.
+/// </remarks>
+public sealed record NpsCountQuery
+{
+    /// <summary>The dimensions to group by, in order; empty for none.</summary>
+    public IReadOnlyList<string> Dimensions { get; init; } = [];
+
+    /// <summary>The period to group by, or null for no grouping by time.</summary>
+    public Period? Period { get; init; }
+
+    /// <summary>The time zone whose local dates decide the period; UTC by default.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The first instant counted (inclusive), or null for no lower bound.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>The instant where counting stops (exclusive), or null for no upper bound.</summary>
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>The query a report with these options needs, over responses answered in [from, to).</summary>
+    /// <param name="options">The report options (dimensions, period, time zone).</param>
+    /// <param name="from">The first instant counted, or null.</param>
+    /// <param name="to">The instant where counting stops, or null.</param>
+    /// <returns>The query.</returns>
+    public static NpsCountQuery For(NpsReportOptions options, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new NpsCountQuery { Dimensions = options.Dimensions, Period = options.Period, TimeZone = options.TimeZone, From = from, To = to };
+    }
+
+    /// <summary>
+    /// The built-in dimension a name means, as <see cref="SurveyResponse.GetDimension(string)"/> reads it
+    /// (case-insensitive): <c>team</c>, <c>agent</c>, <c>channel</c>, <c>product</c>, <c>touchpoint</c> or
+    /// <c>survey_kind</c> (also for <c>kind</c>); null for a free attribute, which is read by its exact name.
+    /// </summary>
+    /// <param name="dimension">The dimension name.</param>
+    /// <returns>The built-in dimension's lower-case name, or null.</returns>
+    public static string? BuiltInDimension(string dimension)
+    {
+        ArgumentNullException.ThrowIfNull(dimension);
+        return dimension.ToUpperInvariant() switch
+        {
+            "TEAM" => "team",
+            "AGENT" => "agent",
+            "CHANNEL" => "channel",
+            "PRODUCT" => "product",
+            "TOUCHPOINT" => "touchpoint",
+            "SURVEY_KIND" or "KIND" => "survey_kind",
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether a response falls in [<see cref="From"/>, <see cref="To"/>).</summary>
+    /// <param name="respondedAt">When it was answered.</param>
+    /// <returns><see langword="true"/> when it is counted.</returns>
+    public bool Covers(DateTimeOffset respondedAt) =>
+        (From is not { } from || respondedAt >= from) && (To is not { } to || respondedAt < to);
+}

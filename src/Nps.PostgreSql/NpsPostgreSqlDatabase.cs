@@ -1,0 +1,91 @@
+using Npgsql;
+
+namespace Nps.PostgreSql;
+
+/// <summary>
+/// One PostgreSQL database holding Nps.Core's state for any number of service instances: the connection pool
+/// (an <see cref="NpgsqlDataSource"/>) and the schema, created or brought up to date by <see cref="MigrateAsync"/>.
+/// </summary>
+/// <remarks>
+/// Tables are prefixed <c>nps_</c> and live in the connection's search path (set <c>Search Path</c> in the connection
+/// string to use another schema). Migration runs in one transaction under a transaction-scoped advisory lock, so
+/// instances that start together migrate once, one after the other.
+/// </remarks>
+public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
+{
+    private readonly bool _ownsDataSource;
+
+    /// <summary>Opens a pool on a connection string (the database owns and disposes it).</summary>
+    /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=127.0.0.1;Username=nps;Database=nps</c>.</param>
+    /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
+    public NpsPostgreSqlDatabase(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        DataSource = NpgsqlDataSource.Create(connectionString);
+        _ownsDataSource = true;
+    }
+
+    /// <summary>Uses a data source configured elsewhere (the caller keeps owning it).</summary>
+    /// <param name="dataSource">The data source.</param>
+    public NpsPostgreSqlDatabase(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        DataSource = dataSource;
+    }
+
+    /// <summary>The schema version this package writes and reads.</summary>
+    public static int SchemaVersion => PostgreSqlSchema.Migrations.Count;
+
+    /// <summary>The connection pool.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Creates the tables, or applies the migrations the database lacks (idempotent; run once at start).</summary>
+    /// <param name="cancellationToken">Cancels the migration (nothing is applied then).</param>
+    /// <returns>The schema version before the migration (0 for a new database).</returns>
+    /// <exception cref="InvalidOperationException">The database has a newer schema than this package knows.</exception>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var prepare = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(PostgreSqlSchema.Lock) { Parameters = { new() { Value = PostgreSqlSchema.MigrationLockKey } } },
+                new NpgsqlBatchCommand(PostgreSqlSchema.CreateVersionTable),
+            },
+        })
+        {
+            await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        int current;
+        await using (var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM nps_schema_version", connection, transaction))
+        {
+            current = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (current > SchemaVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database's Nps schema is version {current}, newer than this package's {SchemaVersion}: update Nps.PostgreSql.");
+        }
+
+        for (var version = current + 1; version <= SchemaVersion; version++)
+        {
+            await using var step = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[version - 1])) step.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            step.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO nps_schema_version (version) VALUES ($1)") { Parameters = { new() { Value = version } } });
+            await step.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return current;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsDataSource) await DataSource.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,60 @@
+using Nps.FollowUp;
+using Nps.Intake;
+using Nps.PostgreSql.Reporting;
+using Nps.Sampling;
+using Nps.Segmentation;
+
+namespace Nps.PostgreSql;
+
+/// <summary>Every store on one PostgreSQL database, as one service instance uses them (migrated when opened).</summary>
+public sealed class NpsPostgreSqlStores : IAsyncDisposable
+{
+    private NpsPostgreSqlStores(NpsPostgreSqlDatabase database)
+    {
+        Database = database;
+        Decisions = new PostgreSqlDecisionStore(database);
+        Responses = new PostgreSqlResponseStore(database);
+        FollowUps = new PostgreSqlFollowUpStore(database);
+        Counter = new PostgreSqlResponseCounter(database);
+    }
+
+    /// <summary>The database (connection pool and schema).</summary>
+    public NpsPostgreSqlDatabase Database { get; }
+
+    /// <summary>The contact ledger (the decision store's).</summary>
+    public Fatigue.IContactLedger Ledger => Decisions.Ledger;
+
+    /// <summary>Decisions and quotas.</summary>
+    public IDecisionStore Decisions { get; }
+
+    /// <summary>Responses.</summary>
+    public IResponseStore Responses { get; }
+
+    /// <summary>Follow-ups.</summary>
+    public IFollowUpStore FollowUps { get; }
+
+    /// <summary>Reports counted in SQL.</summary>
+    public INpsCountSource Counter { get; }
+
+    /// <summary>Opens a pool on a connection string and migrates the schema.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>The stores.</returns>
+    public static async Task<NpsPostgreSqlStores> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        var database = new NpsPostgreSqlDatabase(connectionString);
+        try
+        {
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return new NpsPostgreSqlStores(database);
+        }
+        catch
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}

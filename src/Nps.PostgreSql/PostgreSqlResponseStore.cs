@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Nps.Fatigue;
+using Nps.FollowUp;
+using Nps.Intake;
+
+namespace Nps.PostgreSql;
+
+/// <summary>
+/// Responses in PostgreSQL, one column per field (so reports count them in SQL, see
+/// <see cref="Reporting.PostgreSqlResponseCounter"/>): a response, its contact and its follow-up commit in one
+/// transaction; a response id is stored once however many instances add it at the same time.
+/// </summary>
+/// <remarks>
+/// Inserts take a transaction-scoped advisory lock, so responses are numbered in commit order and a paging cursor
+/// (the last number seen) never skips one that commits later. Retries of a stored id take no lock.
+/// </remarks>
+public sealed class PostgreSqlResponseStore : IResponseStore
+{
+    private const string Columns = """
+        response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
+        team, agent, channel, product, touchpoint, attributes::text, inclusion_probability, probability_stated, is_manual,
+        received_at, received_offset_minutes, follow_up_id, seq
+        """;
+
+    private readonly NpsPostgreSqlDatabase _database;
+
+    /// <summary>A response store on a migrated database.</summary>
+    /// <param name="database">The database.</param>
+    public PostgreSqlResponseStore(NpsPostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<(StoredResponse Stored, bool Added)> AddAsync(StoredResponse response, ContactRecord? contact, FollowUpCase? followUp,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (contact is not null) ArgumentException.ThrowIfNullOrEmpty(response.Response.RespondentId, nameof(response));
+        await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (await FindAsync(connection, response.ResponseId, cancellationToken).ConfigureAwait(false) is { } stored) return (stored, false);
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var insert = new NpgsqlBatch(connection, transaction))
+        {
+            insert.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new() { Value = PostgreSqlSchema.ResponseOrderLockKey } } });
+            insert.BatchCommands.Add(Insert(response));
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Another instance stored this id between our look-up and the insert: return what it stored.
+                await reader.DisposeAsync().ConfigureAwait(false);
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return (await FindAsync(connection, response.ResponseId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Response {response.ResponseId} conflicted on insert but is not stored."), false);
+            }
+        }
+
+        await using (var related = new NpgsqlBatch(connection, transaction))
+        {
+            if (contact is { } record)
+            {
+                related.BatchCommands.Add(CustomerLock.Take(response.Response.RespondentId));
+                related.BatchCommands.Add(CustomerLock.InsertContact(response.Response.RespondentId, record.Packed));
+            }
+
+            if (followUp is not null) related.BatchCommands.Add(PostgreSqlFollowUpStore.InsertIfAbsent(followUp));
+            if (related.BatchCommands.Count > 0) await related.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (response, true);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<StoredResponse?> FindAsync(string responseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseId);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(connection, responseId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<StoredResponse?> FindAsync(NpgsqlConnection connection, string responseId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM nps_responses WHERE response_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = responseId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ResponsePage> ListAsync(int limit, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        long after = 0;
+        if (cursor is not null && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 1
+            || !await ExistsAsync(after, cancellationToken).ConfigureAwait(false)))
+        {
+            throw new ArgumentException($"'{cursor}' is not a response cursor.", nameof(cursor));
+        }
+
+        var items = new List<StoredResponse>(Math.Min(limit, 1_000));
+        long last = 0;
+        var more = false;
+        await foreach (var (stored, seq) in QueryAsync($"SELECT {Columns} FROM nps_responses WHERE seq > $1 ORDER BY seq LIMIT $2",
+            [after, limit + 1], cancellationToken).ConfigureAwait(false))
+        {
+            if (items.Count == limit)
+            {
+                more = true;
+                break;
+            }
+
+            items.Add(stored);
+            last = seq;
+        }
+
+        return new ResponsePage(items, more ? last.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<StoredResponse>> ListByRespondentAsync(string respondentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(respondentId);
+        var list = new List<StoredResponse>();
+        await foreach (var (stored, _) in QueryAsync(
+            $"SELECT {Columns} FROM nps_responses WHERE respondent_id = $1 ORDER BY responded_at, response_id COLLATE \"C\"", [respondentId], cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(stored);
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredResponse> ReadAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (stored, _) in QueryAsync(
+            $"SELECT {Columns} FROM nps_responses WHERE responded_at >= $1 AND responded_at < $2 ORDER BY responded_at, response_id COLLATE \"C\"",
+            [(start ?? DateTimeOffset.MinValue).UtcDateTime, (until ?? DateTimeOffset.MaxValue).UtcDateTime], cancellationToken).ConfigureAwait(false))
+        {
+            yield return stored;
+        }
+    }
+
+    private async Task<bool> ExistsAsync(long seq, CancellationToken cancellationToken)
+    {
+        await using var command = _database.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM nps_responses WHERE seq = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = seq });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    private async IAsyncEnumerable<(StoredResponse Stored, long Seq)> QueryAsync(string sql, object[] parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = _database.DataSource.CreateCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(value is DateTime at
+                ? new NpgsqlParameter { Value = at, NpgsqlDbType = NpgsqlDbType.TimestampTz }
+                : new NpgsqlParameter { Value = value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return (Read(reader), reader.GetInt64(22));
+    }
+
+    private static NpgsqlBatchCommand Insert(StoredResponse stored)
+    {
+        var r = stored.Response;
+        return new NpgsqlBatchCommand("""
+            INSERT INTO nps_responses (response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested,
+                responded_at, offset_minutes, team, agent, channel, product, touchpoint, attributes, inclusion_probability,
+                probability_stated, is_manual, received_at, received_offset_minutes, follow_up_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20, $21, $22)
+            ON CONFLICT (response_id) DO NOTHING
+            RETURNING seq
+            """)
+        {
+            Parameters =
+            {
+                new() { Value = r.ResponseId },
+                new() { Value = r.RespondentId },
+                Text(r.InvitationId),
+                Text(r.EventId),
+                new() { Value = (short)r.Kind },
+                new() { Value = (short)r.Rating.Value },
+                Text(r.Comment),
+                new() { Value = r.CallbackRequested },
+                new() { Value = r.RespondedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new() { Value = (short)r.RespondedAt.Offset.TotalMinutes },
+                Text(r.Team),
+                Text(r.Agent),
+                Text(r.Channel),
+                Text(r.Product),
+                Text(r.Touchpoint),
+                new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), PostgreSqlJsonContext.Default.DictionaryStringString) },
+                new() { Value = r.InclusionProbability },
+                new() { Value = r.HasStatedInclusionProbability },
+                new() { Value = r.IsManual },
+                new() { Value = stored.ReceivedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new() { Value = (short)stored.ReceivedAt.Offset.TotalMinutes },
+                Text(stored.FollowUpId),
+            },
+        };
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset At(NpgsqlDataReader reader, int ordinal, int offsetOrdinal) =>
+        new DateTimeOffset(reader.GetFieldValue<DateTime>(ordinal), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(reader.GetInt16(offsetOrdinal)));
+
+    private static StoredResponse Read(NpgsqlDataReader reader)
+    {
+        var attributes = JsonSerializer.Deserialize(reader.GetString(15), PostgreSqlJsonContext.Default.DictionaryStringString)
+            ?? throw new InvalidDataException("Stored attributes are null.");
+        var response = new SurveyResponse
+        {
+            ResponseId = reader.GetString(0),
+            RespondentId = reader.GetString(1),
+            InvitationId = Text(reader, 2),
+            EventId = Text(reader, 3),
+            Kind = (SurveyKind)reader.GetInt16(4),
+            Rating = NpsRating.From(reader.GetInt16(5)),
+            Comment = Text(reader, 6),
+            CallbackRequested = reader.GetBoolean(7),
+            RespondedAt = At(reader, 8, 9),
+            Team = Text(reader, 10),
+            Agent = Text(reader, 11),
+            Channel = Text(reader, 12),
+            Product = Text(reader, 13),
+            Touchpoint = Text(reader, 14),
+            Attributes = new Dictionary<string, string>(attributes, StringComparer.Ordinal),
+            IsManual = reader.GetBoolean(18),
+        };
+        if (reader.GetBoolean(17)) response = response with { InclusionProbability = reader.GetDouble(16) };
+        return new StoredResponse { Response = response, ReceivedAt = At(reader, 19, 20), FollowUpId = Text(reader, 21) };
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Nps.Segmentation;
+
+namespace Nps.Sqlite.Reporting;
+
+/// <summary>
+/// Reports counted in SQLite: one <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses, so a
+/// report reads a few hundred rows however many responses are stored.
+/// </summary>
+/// <remarks>
+/// <para>How the local period is computed without time-zone support in SQLite, correctly across DST: responses keep
+/// their instant as UTC ticks. For the requested zone and the range of stored instants, .NET lists the instants
+/// where the zone's offset changes (<see cref="ZoneOffsets"/>); the query adds the offset in force with a balanced
+/// <c>CASE</c> tree over those instants (two or so comparisons a row per DST year), divides by a day to get the
+/// local day number, and maps days to periods — weeks by arithmetic (day 0, 0001-01-01, is a Monday), months,
+/// quarters and years with a second <c>CASE</c> tree over their first days. The local time is thus UTC plus the
+/// very offset <see cref="TimeZoneInfo.GetUtcOffset(DateTimeOffset)"/> gives, as in the in-memory report builder.</para>
+/// </remarks>
+public sealed class SqliteResponseCounter : INpsCountSource
+{
+    private readonly SqliteNpsDatabase _database;
+
+    /// <summary>Counts in a database.</summary>
+    /// <param name="database">The database.</param>
+    public SqliteResponseCounter(SqliteNpsDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<NpsCountRow> CountAsync(NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var from = query.From?.UtcTicks ?? long.MinValue;
+        var to = query.To?.UtcTicks ?? long.MaxValue;
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false); // one snapshot for range and counts
+
+        (string Day, string Period) periodSql = ("NULL", "NULL");
+        if (query.Period is { } period)
+        {
+            await using var range = connection.CreateCommand();
+            range.Transaction = transaction;
+            range.CommandText = "SELECT min(responded_at), max(responded_at) FROM nps_responses WHERE responded_at >= $from AND responded_at < $to";
+            range.Parameters.AddWithValue("$from", from);
+            range.Parameters.AddWithValue("$to", to);
+            await using var bounds = await range.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) || bounds.IsDBNull(0)) yield break;
+            periodSql = PeriodSql(period, query.TimeZone, bounds.GetInt64(0), bounds.GetInt64(1));
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql(query, periodSql);
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        for (var d = 0; d < query.Dimensions.Count; d++)
+        {
+            if (Column(query.Dimensions[d]) is null) command.Parameters.AddWithValue("$path" + d.ToString(CultureInfo.InvariantCulture), AttributePath(query.Dimensions[d]));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var dimensions = query.Dimensions.Count;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(reader.GetInt32(0)), kind) : null;
+            var values = new string?[dimensions];
+            for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
+            var at = 1 + dimensions;
+            yield return new NpsCountRow(bucket, values, NpsRating.From(reader.GetInt32(at)), reader.GetInt64(at + 1) != 0, reader.GetInt64(at + 2),
+                reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
+        }
+    }
+
+    /// <summary>The column of a built-in dimension (as <see cref="SurveyResponse.GetDimension(string)"/> names them), or null for a free attribute.</summary>
+    internal static string? Column(string dimension) => NpsCountQuery.BuiltInDimension(dimension) switch
+    {
+        "survey_kind" => "CASE kind WHEN 1 THEN 'relational' ELSE 'transactional' END",
+        var column => column, // the other built-in dimensions are columns of the same name; null for a free attribute
+    };
+
+    /// <summary>The JSON path of a free attribute: the name quoted, so dots and spaces in it stay part of the name.</summary>
+    internal static string AttributePath(string name) => "$.\"" + name.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    internal static string Sql(NpsCountQuery query, (string Day, string Period) periodSql)
+    {
+        var sql = new StringBuilder("SELECT ").Append(periodSql.Period);
+        for (var d = 0; d < query.Dimensions.Count; d++)
+        {
+            sql.Append(", ").Append(Column(query.Dimensions[d]) ?? $"json_extract(attributes, $path{d.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        sql.Append("""
+            , rating, is_manual, count(*), sum(1.0 / inclusion_probability),
+              sum((1.0 / inclusion_probability) * (1.0 / inclusion_probability)), min(inclusion_probability), max(inclusion_probability)
+            FROM (SELECT *, 
+            """).Append(periodSql.Day).Append("""
+             AS d FROM nps_responses WHERE responded_at >= $from AND responded_at < $to)
+            GROUP BY 1
+            """);
+        for (var column = 2; column <= query.Dimensions.Count + 3; column++) sql.Append(", ").Append(column.ToString(CultureInfo.InvariantCulture));
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// The SQL expressions of a response's local day number (<c>d</c>, over the table's columns) and of its period
+    /// as the day number of the period's first local day (over <c>d</c>).
+    /// </summary>
+    internal static (string Day, string Period) PeriodSql(Period period, TimeZoneInfo zone, long firstUtcTicks, long lastUtcTicks)
+    {
+        var steps = ZoneOffsets.Between(zone, firstUtcTicks, lastUtcTicks);
+        var local = new StringBuilder("(responded_at + ");
+        Tree(local, "responded_at", steps.Count, i => steps[i].FromUtcTicks, i => steps[i].OffsetTicks);
+        local.Append(')');
+        var day = $"({local} / {TimeSpan.TicksPerDay})";
+        if (period == Period.Day) return (day, "d");
+        if (period == Period.Week) return (day, "(d / 7 * 7)");
+
+        // Months, quarters, years: the first days of the periods the range touches, as a tree over day numbers.
+        var firstDay = TimeBucket.Containing(DateOnly.FromDateTime(new DateTime(firstUtcTicks, DateTimeKind.Utc)).AddDays(-1), period);
+        var lastDay = DateOnly.FromDateTime(new DateTime(lastUtcTicks, DateTimeKind.Utc)).AddDays(1);
+        var starts = new List<int>();
+        for (var bucket = firstDay; bucket.Start <= lastDay; bucket = bucket.Next) starts.Add(bucket.Start.DayNumber);
+        var expression = new StringBuilder();
+        Tree(expression, "d", starts.Count, i => i == 0 ? long.MinValue : starts[i], i => starts[i]);
+        return (day, expression.ToString());
+    }
+
+    /// <summary>
+    /// Writes <c>value of the last i with bound(i) ≤ x</c> as nested <c>CASE</c>s, balanced so a row takes
+    /// log₂(count) comparisons; bound(0) is −∞ (the first value holds below the second bound).
+    /// </summary>
+    private static void Tree(StringBuilder sql, string x, int count, Func<int, long> bound, Func<int, long> value)
+    {
+        Write(0, count);
+
+        void Write(int low, int high)
+        {
+            if (high - low == 1)
+            {
+                sql.Append(value(low).ToString(CultureInfo.InvariantCulture));
+                return;
+            }
+
+            var middle = (low + high) / 2;
+            sql.Append("CASE WHEN ").Append(x).Append(" < ").Append(bound(middle).ToString(CultureInfo.InvariantCulture)).Append(" THEN ");
+            Write(low, middle);
+            sql.Append(" ELSE ");
+            Write(middle, high);
+            sql.Append(" END");
+        }
+    }
+}
