@@ -1,5 +1,6 @@
 using Nps.Insights;
 using Nps.Segmentation;
+using Nps.Tests.Segmentation;
 
 namespace Nps.Tests.Insights;
 
@@ -78,8 +79,8 @@ public sealed class ThemeGuardTests
     /// <summary>
     /// Mentions of waiting: 12 responses (8 detractors at p = 0.2, 4 promoters at p = 1); other comments: 14 (4
     /// detractors at p = 1, 10 promoters at p = 0.5). Expected values by the formulas written out here, not by the
-    /// library: weighted score Σw·x / Σw and linearised SE 100·√(n/(n−1)·Σw²(x−R)²) / Σw per group, and
-    /// SE of the difference √(SE₁² + SE₂²).
+    /// library (<see cref="WeightedReference"/>): weighted score Σw·x / Σw and linearised SE per group, and the SE
+    /// of the difference √(SE₁² + SE₂²).
     /// </summary>
     [Fact]
     public void Analyze_ProbabilitiesDiffer_ImpactIsWeightedLinearisedComparison()
@@ -96,8 +97,8 @@ public sealed class ThemeGuardTests
 
         Assert.True(analysis.Weighted);
         Assert.True(speed.ImpactIsWeighted);
-        var (scoreWith, seWith) = Direct([(-1, 5.0, 8), (1, 1.0, 4)]);
-        var (scoreOthers, seOthers) = Direct([(-1, 1.0, 4), (1, 2.0, 10)]);
+        var (scoreWith, seWith) = WeightedReference.Estimate([.. Enumerable.Repeat((2, 0.2), 8), .. Enumerable.Repeat((9, 1.0), 4)]);
+        var (scoreOthers, seOthers) = WeightedReference.Estimate([.. Enumerable.Repeat((1, 1.0), 4), .. Enumerable.Repeat((10, 0.5), 10)]);
         var impact = speed.Impact!.Value;
         Assert.Equal(scoreWith, impact.ScoreA, 9);
         Assert.Equal(scoreOthers, impact.ScoreB, 9);
@@ -123,23 +124,5 @@ public sealed class ThemeGuardTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ThemeAnalysisOptions { MinimumMentions = 0 });
         Assert.Equal("MinimumMentions", e.ParamName);
         Assert.StartsWith("The minimum number of mentions must be at least 1.", e.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>Weighted score and linearised SE from (x, weight, how many) groups, written out.</summary>
-    private static (double Score, double StandardError) Direct((int X, double W, int N)[] groups)
-    {
-        double sumW = 0, sumWx = 0;
-        long n = 0;
-        foreach (var (x, w, count) in groups)
-        {
-            sumW += w * count;
-            sumWx += w * x * count;
-            n += count;
-        }
-
-        var ratio = sumWx / sumW;
-        double residual = 0;
-        foreach (var (x, w, count) in groups) residual += count * w * w * (x - ratio) * (x - ratio);
-        return (100 * ratio, 100 * Math.Sqrt((double)n / (n - 1) * residual) / sumW);
     }
 }
