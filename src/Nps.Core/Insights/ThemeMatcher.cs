@@ -186,6 +186,9 @@ internal sealed class ThemeMatcher
         foreach (var phrase in _fuzzy)
         {
             var keyword = phrase.Words[0];
+
+            // One typo leaves the first or the second letter in place (or swaps them): a cheap test that skips most keywords.
+            if (word[0] != keyword[0] && word[1] != keyword[1] && word[0] != keyword[1] && word[1] != keyword[0]) continue;
             if (phrase.IsPrefix[0] ? ThemeTypos.StartsWithinOneTypo(word, keyword) : ThemeTypos.WithinOneTypo(word, keyword))
             {
                 Report(phrase, in comment, i, i + 1, negated: false, ref sink);
