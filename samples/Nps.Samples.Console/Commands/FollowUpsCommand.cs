@@ -93,19 +93,21 @@ public static class FollowUpsCommand
             }
             else
             {
-                WriteTable(context.Out, document, settings.Limit);
+                WriteTable(context.Out, document, metrics, settings.Limit);
             }
 
             return ExitCodes.Success;
         }
     }
 
-    private static void WriteTable(TextWriter writer, FollowUpQueueDocument document, int limit)
+    private static string Share(double? share) => share is { } s ? s.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a";
+
+    private static void WriteTable(TextWriter writer, FollowUpQueueDocument document, FollowUpMetrics m, int limit)
     {
-        var m = document.Metrics;
-        var share = m.DetractorFollowUpShare is { } s ? s.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a";
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Follow-ups as of {document.AsOf:yyyy-MM-dd'T'HH:mm:sszzz}: {m.Total:N0} ({m.Open:N0} open, {m.Overdue:N0} overdue, {m.Contacted:N0} contacted, {m.Closed:N0} closed); detractors followed up: {share}."));
+            $"Follow-ups as of {document.AsOf:yyyy-MM-dd'T'HH:mm:sszzz}: {m.Total:N0} ({m.Open:N0} open, {m.Overdue:N0} overdue, {m.Contacted:N0} contacted, {m.Closed:N0} closed, {m.ClosedWithoutContact:N0} of them without contact)."));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Detractors contacted: {Share(m.DetractorFollowUpShare)} ({m.DetractorsFollowedUp:N0} of {m.Detractors:N0}); contacted within SLA: {Share(m.WithinSlaShare)} ({m.ContactedWithinSla:N0} of {m.Total - m.Pending:N0} due, {m.Pending:N0} not yet due); SLA breaches: {m.SlaBreaches:N0} ({m.ContactedLate:N0} contacted late)."));
         if (document.Anonymous > 0)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Anonymous:N0} responses needed a follow-up but had no customer_id."));

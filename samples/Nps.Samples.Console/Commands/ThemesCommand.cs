@@ -21,19 +21,25 @@ public static class ThemesCommand
         var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "Theme taxonomy as JSON (default: the built-in Dutch and English drivers)." }.AcceptExistingOnly();
         var baseline = CommonOptions.Wire("--baseline", "Compare mentions with the other comments or with all other responses.", ThemeBaseline.OtherComments);
         var examples = new Option<int>("--examples") { Description = "Example comments per theme.", DefaultValueFactory = _ => 3 };
+        var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a theme needs before its impact is tested.", DefaultValueFactory = _ => 10 };
         var level = CommonOptions.Level("Confidence level of the impact interval.");
         var format = CommonOptions.Format("table", "json");
         var skipInvalid = CommonOptions.SkipInvalid();
         var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends (excluded by default)." };
         var command = new Command("themes", "Comment themes: mentions by category and the NPS impact of each theme.")
         {
-            file, taxonomy, baseline, examples, level, format, skipInvalid, includeManual,
+            file, taxonomy, baseline, examples, minMentions, level, format, skipInvalid, includeManual,
         };
         command.SetAction(parse =>
         {
             if (parse.GetValue(examples) < 0)
             {
                 return context.UsageError($"--examples must be 0 or more, got {parse.GetValue(examples)}");
+            }
+
+            if (parse.GetValue(minMentions) < 1)
+            {
+                return context.UsageError($"--min-mentions must be 1 or more, got {parse.GetValue(minMentions)}");
             }
 
             var themes = ThemeTaxonomy.Default;
@@ -50,6 +56,7 @@ public static class ThemesCommand
             var options = new ThemeAnalysisOptions
             {
                 ExamplesPerTheme = parse.GetValue(examples),
+                MinimumMentions = parse.GetValue(minMentions),
                 ConfidenceLevel = parse.GetValue(level),
                 Baseline = parse.GetValue(baseline),
                 IncludeManual = parse.GetValue(includeManual),
@@ -82,31 +89,38 @@ public static class ThemesCommand
             }
             else
             {
-                WriteTable(context.Out, document);
+                WriteTable(context.Out, document, analysis);
             }
 
             return ExitCodes.Success;
         }
     }
 
-    private static void WriteTable(TextWriter writer, ThemeAnalysisDocument document)
+    private static string PValue(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static void WriteTable(TextWriter writer, ThemeAnalysisDocument document, ThemeAnalysis analysis)
     {
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{document.Commented.Count:N0} of {document.Responses.Count:N0} responses have a comment; {document.CommentsWithTheme:N0} mention a theme. Impact: NPS of mentions minus NPS of {document.Baseline}."));
-        var table = new TextTable("theme", "mentions", "share", "promoters", "passives", "detractors", "NPS with", "NPS without", "impact", "p-value");
+            $"{document.Commented.Count:N0} of {document.Responses.Count:N0} responses have a comment; {document.CommentsWithTheme:N0} mention a theme. Impact: NPS of mentions minus NPS of {document.Baseline}{(analysis.Weighted ? " (weighted where tested: inclusion probabilities differ)" : "")}."));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Impacts tested for themes with at least {analysis.MinimumMentions} mentions ({analysis.ImpactsTested} of {analysis.Themes.Count}); adjusted p: Benjamini–Hochberg across them."));
+        var table = new TextTable("theme", "mentions", "negated", "share", "promoters", "passives", "detractors", "NPS with", "NPS without", "impact", "p-value", "adjusted p");
         foreach (var theme in document.Themes.OrderByDescending(t => t.Mentions.Count))
         {
+            var result = analysis[theme.Id];
             table.Add(
                 theme.Name,
                 theme.Mentions.Count.ToString(CultureInfo.InvariantCulture),
+                result.NegatedMentions.Count.ToString(CultureInfo.InvariantCulture),
                 theme.ShareOfComments.ToString("0.0%", CultureInfo.InvariantCulture),
                 theme.Mentions.Promoters.ToString(CultureInfo.InvariantCulture),
                 theme.Mentions.Passives.ToString(CultureInfo.InvariantCulture),
                 theme.Mentions.Detractors.ToString(CultureInfo.InvariantCulture),
-                Signed(theme.Mentions.Nps),
-                Signed(theme.Others.Nps),
-                Signed(theme.Impact?.Difference),
-                theme.Impact?.PValue is { } p ? (p < 0.0001 ? "<0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture)) : "");
+                Signed(result.ImpactIsWeighted ? result.Impact!.Value.ScoreA : theme.Mentions.Nps),
+                Signed(result.ImpactIsWeighted ? result.Impact!.Value.ScoreB : theme.Others.Nps),
+                result.Impact is null ? "not tested" : Signed(result.Impact.Value.Difference),
+                result.Impact is { } i ? PValue(i.PValue) : "",
+                result.AdjustedPValue is { } q ? PValue(q) + (result.IsSignificant ? " *" : "") : "");
         }
 
         table.Write(writer);

@@ -6,8 +6,12 @@ namespace Nps.Insights;
 /// <remarks>
 /// A phrase is one or more words; it matches whole words in a comment, ignoring case, accents and punctuation
 /// ("follow up" matches "Follow-up!"). A word may end in <c>*</c> to match every word that starts with it:
-/// <c>wacht*</c> matches "wachten", "wachttijd" and "wacht", but not "verwachting" or "bewaking". Negation is not
-/// understood: "not slow" mentions speed, which is the point (the theme is what the comment is about).
+/// <c>wacht*</c> matches "wachten", "wachttijd" and "wacht", but not "verwachting" or "bewaking". A one-word phrase
+/// also matches the last part of a compound (<c>telefoonwachttijd</c>), a past participle (<c>gewacht</c>), an
+/// inflected form, a one-letter typo in words of six letters or more (<c>vriendlijk</c>) and, for Dutch separable
+/// verbs, the verb with its particle elsewhere in the clause (<c>belde me terug</c> for <c>terugbel*</c>). A
+/// negation ("niet vriendelijk", "not helpful") does not hide the theme (the theme is what the comment is about); it
+/// is noted per mention (<see cref="ThemeTaxonomy.FindMentions"/>, <see cref="ThemeResult.NegatedMentions"/>).
 /// </remarks>
 public sealed record Theme
 {

@@ -1,13 +1,19 @@
+using Nps.Segmentation;
+
 namespace Nps.Insights;
 
 /// <summary>
-/// What customers write about and how it goes with their score: per theme, mentions by category, the NPS of
-/// responses that mention it against those that don't (its impact, with a p-value), and example comments.
+/// What customers write about and how it goes with their score: per theme, mentions by category (and how many are
+/// negated), the NPS of responses that mention it against those that don't (its impact, with a p-value adjusted
+/// across themes), and example comments.
 /// </summary>
 /// <remarks>
-/// Counts are unweighted (a comment is a comment, whatever the sampling rate); themes are reported in taxonomy
-/// order. A theme's p-values are not corrected for the number of themes tested: with eight themes, expect one
-/// at least one false "significant" impact in about a third of analyses (1 − 0.95⁸) when nothing is going on.
+/// <para>Counts are unweighted (a comment is a comment, whatever the sampling rate); themes are reported in taxonomy
+/// order. An impact is tested only for a theme with at least <see cref="ThemeAnalysisOptions.MinimumMentions"/>
+/// mentions, and the p-values of the themes tested are adjusted together (Benjamini–Hochberg), so eight themes
+/// tested on noise do not give a false "significant" impact in a third of analyses.</para>
+/// <para>When the inclusion probabilities of the responses analysed differ, the impacts compare weighted estimates
+/// (weight 1 / inclusion probability, linearised standard errors), like the report's comparisons.</para>
 /// </remarks>
 public sealed record ThemeAnalysis
 {
@@ -22,6 +28,15 @@ public sealed record ThemeAnalysis
 
     /// <summary>The baseline used for the impact.</summary>
     public ThemeBaseline Baseline { get; init; }
+
+    /// <summary>The minimum number of mentions for an impact to be tested (from the options).</summary>
+    public int MinimumMentions { get; init; }
+
+    /// <summary>How many themes had their impact tested (the number of tests the adjustment spans).</summary>
+    public int ImpactsTested { get; init; }
+
+    /// <summary>Whether the impacts compare weighted estimates (the inclusion probabilities differ).</summary>
+    public bool Weighted { get; init; }
 
     /// <summary>Per theme, in taxonomy order.</summary>
     public IReadOnlyList<ThemeResult> Themes { get; init; } = [];
@@ -39,46 +54,93 @@ public sealed record ThemeAnalysis
 
         var themeCount = taxonomy.Themes.Count;
         var mentions = new long[themeCount * 3];
+        var negatedMentions = new long[themeCount * 3];
+        var weightedWith = new WeightedNpsAccumulator[themeCount];
+        var weightedOthers = new WeightedNpsAccumulator[themeCount];
         var examples = new List<ThemeExample>[themeCount];
         for (var t = 0; t < themeCount; t++) examples[t] = [];
         var all = new long[3];
         var commented = new long[3];
         long withTheme = 0;
         var hits = new bool[themeCount];
+        var negated = new bool[themeCount];
+        var allOthers = options.Baseline == ThemeBaseline.AllOtherResponses;
+        double minProbability = double.PositiveInfinity, maxProbability = double.NegativeInfinity;
 
         foreach (var response in responses)
         {
             ArgumentNullException.ThrowIfNull(response, nameof(responses));
             if (response.IsManual && !options.IncludeManual) continue;
             var category = (int)response.Category;
+            var weight = 1 / response.InclusionProbability;
             all[category]++;
-            if (string.IsNullOrWhiteSpace(response.Comment)) continue;
-            commented[category]++;
-            if (taxonomy.Match(response.Comment, hits) == 0) continue;
-            withTheme++;
+            var hasComment = !string.IsNullOrWhiteSpace(response.Comment);
+            if (hasComment || allOthers)
+            {
+                minProbability = Math.Min(minProbability, response.InclusionProbability);
+                maxProbability = Math.Max(maxProbability, response.InclusionProbability);
+            }
+
+            var found = 0;
+            if (hasComment)
+            {
+                commented[category]++;
+                found = taxonomy.Match(response.Comment, hits, negated);
+                if (found > 0) withTheme++;
+            }
+
             for (var t = 0; t < themeCount; t++)
             {
-                if (!hits[t]) continue;
-                mentions[(t * 3) + category]++;
-                if (examples[t].Count < options.ExamplesPerTheme) examples[t].Add(new ThemeExample(response.ResponseId, response.Rating, response.Comment));
+                if (found > 0 && hits[t])
+                {
+                    mentions[(t * 3) + category]++;
+                    if (negated[t]) negatedMentions[(t * 3) + category]++;
+                    weightedWith[t].Add(response.Category, weight);
+                    if (examples[t].Count < options.ExamplesPerTheme) examples[t].Add(new ThemeExample(response.ResponseId, response.Rating, response.Comment!));
+                }
+                else if (hasComment || allOthers)
+                {
+                    weightedOthers[t].Add(response.Category, weight);
+                }
             }
         }
 
-        var baseline = options.Baseline == ThemeBaseline.AllOtherResponses ? all : commented;
+        var weighted = minProbability < maxProbability;
+        var baseline = allOthers ? all : commented;
         var commentCount = commented[0] + commented[1] + commented[2];
-        var results = new ThemeResult[themeCount];
+        var impacts = new NpsComparison?[themeCount];
+        var pValues = new double[themeCount];
+        var tested = 0;
         for (var t = 0; t < themeCount; t++)
         {
             var with = Counts(mentions[t * 3], mentions[(t * 3) + 1], mentions[(t * 3) + 2]);
             var others = Counts(baseline[0] - with.Detractors, baseline[1] - with.Passives, baseline[2] - with.Promoters);
+            pValues[t] = double.NaN;
+            if (with.Count < options.MinimumMentions || others.IsEmpty) continue;
+            impacts[t] = weighted
+                ? WeightedNpsEstimate.Compare(weightedWith[t].ToEstimate(), weightedOthers[t].ToEstimate(), options.ConfidenceLevel)
+                : NpsCategoryCounts.Compare(with, others, options.ConfidenceLevel);
+            pValues[t] = impacts[t]!.Value.PValue;
+            tested++;
+        }
+
+        var adjusted = BenjaminiHochberg.Adjust(pValues);
+        var results = new ThemeResult[themeCount];
+        for (var t = 0; t < themeCount; t++)
+        {
+            var with = Counts(mentions[t * 3], mentions[(t * 3) + 1], mentions[(t * 3) + 2]);
             results[t] = new ThemeResult
             {
                 ThemeId = taxonomy.Themes[t].Id,
                 ThemeName = taxonomy.Themes[t].Name,
                 Mentions = with,
-                Others = others,
+                NegatedMentions = Counts(negatedMentions[t * 3], negatedMentions[(t * 3) + 1], negatedMentions[(t * 3) + 2]),
+                Others = Counts(baseline[0] - with.Detractors, baseline[1] - with.Passives, baseline[2] - with.Promoters),
                 ShareOfComments = commentCount == 0 ? 0 : (double)with.Count / commentCount,
-                Impact = with.IsEmpty || others.IsEmpty ? null : NpsCategoryCounts.Compare(with, others, options.ConfidenceLevel),
+                Impact = impacts[t],
+                ImpactIsWeighted = weighted && impacts[t] is not null,
+                AdjustedPValue = double.IsNaN(adjusted[t]) ? null : adjusted[t],
+                IsSignificant = !double.IsNaN(adjusted[t]) && adjusted[t] < 1 - options.ConfidenceLevel,
                 Examples = examples[t],
             };
         }
@@ -89,6 +151,9 @@ public sealed record ThemeAnalysis
             Commented = Counts(commented[0], commented[1], commented[2]),
             CommentsWithTheme = withTheme,
             Baseline = options.Baseline,
+            MinimumMentions = options.MinimumMentions,
+            ImpactsTested = tested,
+            Weighted = weighted,
             Themes = results,
         };
     }

@@ -5,6 +5,7 @@ public sealed record ThemeAnalysisOptions
 {
     private readonly int _examplesPerTheme = 3;
     private readonly double _confidenceLevel = 0.95;
+    private readonly int _minimumMentions = 10;
 
     /// <summary>How many example comments to keep per theme (the first ones in response order); 3 by default.</summary>
     public int ExamplesPerTheme
@@ -24,6 +25,18 @@ public sealed record ThemeAnalysisOptions
             Guard.Level(value, nameof(ConfidenceLevel));
             _confidenceLevel = value;
         }
+    }
+
+    /// <summary>
+    /// How many responses must mention a theme before its impact is tested; 10 by default (at least 1). Below it the
+    /// theme is listed with its mentions but no impact or p-value: a theme mentioned once says nothing about scores.
+    /// </summary>
+    public int MinimumMentions
+    {
+        get => _minimumMentions;
+        init => _minimumMentions = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MinimumMentions), value, "The minimum number of mentions must be at least 1.");
     }
 
     /// <summary>What mentions are compared with; <see cref="ThemeBaseline.OtherComments"/> by default.</summary>

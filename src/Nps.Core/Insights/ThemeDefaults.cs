@@ -4,7 +4,8 @@ namespace Nps.Insights;
 /// The built-in Dutch and English phrases. Chosen for precision over recall: ambiguous words are left out or
 /// only used inside a phrase ("druk" is also "busy", so only "onder druk"; "kind" is also "kind of"; "kost" is
 /// also "costs time"). A <c>*</c> catches Dutch compounds and inflections that start with the word
-/// (wacht* → wachten, wachttijd); compounds that end with it (telefoonwachttijd) need their own phrase.
+/// (wacht* → wachten, wachttijd); the matcher finds compounds that end with it (telefoonwachttijd), participles,
+/// separable verbs and typos (see <see cref="ThemeMatcher"/>).
 /// </summary>
 internal static class ThemeDefaults
 {

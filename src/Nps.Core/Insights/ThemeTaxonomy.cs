@@ -120,8 +120,36 @@ public sealed class ThemeTaxonomy
         return found;
     }
 
+    /// <summary>
+    /// Every mention of a theme in a comment, in the order found (by word), each with its place in the comment and
+    /// whether it is negated; empty for a null or blank comment. A theme can be mentioned more than once.
+    /// </summary>
+    /// <param name="comment">The comment.</param>
+    /// <returns>The mentions.</returns>
+    public IReadOnlyList<ThemeMention> FindMentions(string? comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) return [];
+        var sink = new MentionCollector(Themes);
+        _matcher.Scan(comment, ref sink);
+        return sink.Mentions;
+    }
+
     /// <summary>Marks the themes (by index) that a comment mentions; returns how many.</summary>
     internal int Match(ReadOnlySpan<char> comment, Span<bool> hits) => _matcher.Match(comment, hits);
+
+    /// <summary>Marks the themes (by index) that a comment mentions and those whose every mention is negated; returns how many.</summary>
+    internal int Match(ReadOnlySpan<char> comment, Span<bool> hits, Span<bool> negated) => _matcher.Match(comment, hits, negated);
+
+    private struct MentionCollector(IReadOnlyList<Theme> themes) : ThemeMatcher.IMentionSink
+    {
+        public List<ThemeMention> Mentions { get; } = [];
+
+        public readonly void Mention(int theme, int start, int end, bool negated)
+        {
+            var mention = new ThemeMention(themes[theme], start, end - start, negated);
+            if (!Mentions.Contains(mention)) Mentions.Add(mention);
+        }
+    }
 
     private static List<string> Compile(Theme?[] themes, out ThemeMatcher? matcher)
     {

@@ -40,6 +40,7 @@ public sealed class SurveyProgram
     private readonly CompiledPolicy[] _policies;
     private readonly TimeZoneInfo _defaultZone;
     private readonly TimeSpan _cycle;
+    private readonly TimeSpan _minimumGap;
     private readonly DateTimeOffset _epoch;
 
     /// <summary>
@@ -75,6 +76,7 @@ public sealed class SurveyProgram
         TimeZoneLookup.TryFind(options.DefaultTimeZone, out var zone);
         _defaultZone = zone!;
         _cycle = TimeSpan.FromDays(options.Sampling.RelationalCadence.CycleDays);
+        _minimumGap = options.Sampling.RelationalCadence.MinimumGapDays is { } gap ? TimeSpan.FromDays(gap) : _cycle / 2;
     }
 
     /// <summary>
@@ -120,7 +122,10 @@ public sealed class SurveyProgram
         return DecideCoreAsync(touchpoint, requestedBy, cancellationToken);
     }
 
-    /// <summary>The start of the customer's relational slot in the cycle that contains <paramref name="at"/>.</summary>
+    /// <summary>
+    /// The start of the customer's relational slot in the cycle that contains <paramref name="at"/>; before the
+    /// customer's first slot (the epoch plus their offset), that first slot, which is later than <paramref name="at"/>.
+    /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="at">A moment.</param>
     /// <returns>The slot start: the customer is due for a relational survey from then until the next slot.</returns>
@@ -194,7 +199,7 @@ public sealed class SurveyProgram
             var checks = new List<EligibilityCheck>(eventChecks.Count + 8);
             checks.AddRange(eventChecks);
             _fatigue.CheckHistory(e, state.History, now, checks);
-            if (relational) checks.Add(CheckCadence(state.History, slotStart, _cycle));
+            if (relational) checks.Add(CheckCadence(state.History, slotStart, now));
 
             var eligible = !checks.Exists(c => !c.Passed);
             var invite = eligible && selected && (quota is null || state.QuotaAvailable);
@@ -281,25 +286,48 @@ public sealed class SurveyProgram
         };
     }
 
-    private static EligibilityCheck CheckCadence(ContactHistory history, DateTimeOffset slotStart, TimeSpan cycleLength)
+    /// <summary>
+    /// Due when the customer's slot has begun (before the first slot, at the epoch plus their offset, they are not),
+    /// no relational invitation was sent since it began, and the last one is at least the minimum gap ago.
+    /// </summary>
+    private EligibilityCheck CheckCadence(ContactHistory history, DateTimeOffset slotStart, DateTimeOffset now)
     {
+        if (slotStart > now)
+        {
+            return new(RelationalCadenceRule, false, $"not yet due: the first relational slot begins {FatigueRules.Iso(slotStart)}", slotStart);
+        }
+
+        DateTimeOffset? last = null;
         foreach (var record in history.Records)
         {
-            if (record.Kind == ContactKind.Invitation && record.Survey == SurveyKind.Relational && record.At >= slotStart)
-            {
-                return new(RelationalCadenceRule, false, $"relational survey already sent {FatigueRules.Iso(record.At)} in the cycle from {FatigueRules.Iso(slotStart)}", slotStart + cycleLength);
-            }
+            if (record.Kind == ContactKind.Invitation && record.Survey == SurveyKind.Relational && (last is null || record.At > last)) last = record.At;
+        }
+
+        if (last is { } sent && sent >= slotStart)
+        {
+            var again = Max(slotStart + _cycle, sent + _minimumGap);
+            return new(RelationalCadenceRule, false, $"relational survey already sent {FatigueRules.Iso(sent)} in the cycle from {FatigueRules.Iso(slotStart)}", again);
+        }
+
+        if (last is { } previous && previous + _minimumGap > now)
+        {
+            return new(RelationalCadenceRule, false,
+                $"relational survey sent {FatigueRules.Iso(previous)}, less than the minimum gap of {Format(_minimumGap.TotalDays)} days ago", previous + _minimumGap);
         }
 
         return new(RelationalCadenceRule, true, $"due: no relational survey since the cycle began {FatigueRules.Iso(slotStart)}");
     }
 
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // The slot that contains the moment, or the customer's first slot (epoch + offset) when the moment is before it.
     private DateTimeOffset SlotStart(string customerId, DateTimeOffset at, out long cycle)
     {
         var offset = Sampler.CycleOffset(customerId, _cycle);
         var sinceAnchor = (at - _epoch - offset).Ticks;
         cycle = (long)Math.Floor((double)sinceAnchor / _cycle.Ticks);
         if (_epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks) > at) cycle--;
+        if (cycle < 0) cycle = 0;
         return _epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks);
     }
 

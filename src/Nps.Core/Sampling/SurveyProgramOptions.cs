@@ -186,7 +186,15 @@ public sealed class SurveyProgramOptions
             }
         }
 
-        if (sampling.RelationalCadence is { } cadence) Positive(cadence.CycleDays, "Sampling:RelationalCadence:CycleDays", errors);
+        if (sampling.RelationalCadence is { } cadence)
+        {
+            Positive(cadence.CycleDays, "Sampling:RelationalCadence:CycleDays", errors);
+            if (cadence.MinimumGapDays is { } gap && (gap < 0 || gap > cadence.CycleDays))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Sampling:RelationalCadence:MinimumGapDays must be within [0, CycleDays] (it is {gap}; CycleDays is {cadence.CycleDays})."));
+            }
+        }
     }
 
     private static void ValidateScope(SurveyScope? scope, string path, List<string> errors)

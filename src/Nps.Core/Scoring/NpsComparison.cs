@@ -41,10 +41,28 @@ public readonly record struct NpsComparison
         if (a.IsEmpty) throw new ArgumentException("Cannot compare an empty sample: it has no score.", nameof(a));
         if (b.IsEmpty) throw new ArgumentException("Cannot compare an empty sample: it has no score.", nameof(b));
 
-        var difference = a.Score - b.Score;
-        var standardError = 100 * Math.Sqrt(a.Variance / a.Count + b.Variance / b.Count);
+        return FromScores(a.Score, b.Score, 100 * Math.Sqrt(a.Variance / a.Count + b.Variance / b.Count), level);
+    }
+
+    /// <summary>Two weighted scores: the standard error is √(SE_a² + SE_b²) of the linearised standard errors.</summary>
+    internal static NpsComparison Create(WeightedNpsEstimate a, WeightedNpsEstimate b, double level)
+    {
+        Guard.Level(level);
+        if (a.IsEmpty) throw new ArgumentException("Cannot compare an empty sample: it has no score.", nameof(a));
+        if (b.IsEmpty) throw new ArgumentException("Cannot compare an empty sample: it has no score.", nameof(b));
+        return FromScores(a.Score, b.Score, Math.Sqrt((a.StandardError * a.StandardError) + (b.StandardError * b.StandardError)), level);
+    }
+
+    private static NpsComparison FromScores(double scoreA, double scoreB, double standardError, double level)
+    {
+        var difference = scoreA - scoreB;
         double zScore, pValue;
-        if (standardError > 0)
+        if (double.IsNaN(standardError))
+        {
+            zScore = double.NaN; // a weighted sample of one: its variance cannot be estimated
+            pValue = double.NaN;
+        }
+        else if (standardError > 0)
         {
             zScore = difference / standardError;
             pValue = NormalDistribution.TwoSidedPValue(zScore);
@@ -55,15 +73,15 @@ public readonly record struct NpsComparison
             pValue = difference == 0 ? 1 : 0;
         }
 
-        var halfWidth = NormalDistribution.TwoSidedCriticalValue(level) * standardError;
+        var halfWidth = double.IsNaN(standardError) ? double.PositiveInfinity : NormalDistribution.TwoSidedCriticalValue(level) * standardError;
         return new NpsComparison
         {
             Difference = difference,
             StandardError = standardError,
             ZScore = zScore,
             PValue = pValue,
-            ScoreA = a.Score,
-            ScoreB = b.Score,
+            ScoreA = scoreA,
+            ScoreB = scoreB,
             Interval = new NpsInterval(Math.Max(-200, difference - halfWidth), Math.Min(200, difference + halfWidth), difference, level, IntervalMethod.Wald),
         };
     }

@@ -75,6 +75,21 @@ public struct WeightedNpsAccumulator
         _detractorSquaredWeights += other._detractorSquaredWeights;
     }
 
+    /// <summary>
+    /// Removes what a part of this accumulator holds (the rest of a population: total minus one segment). The part
+    /// must have been added to this one; sums are clamped at 0 against rounding.
+    /// </summary>
+    internal void Subtract(in WeightedNpsAccumulator part)
+    {
+        _count -= part._count;
+        _sumWeights = Math.Max(0, _sumWeights - part._sumWeights);
+        _sumSquaredWeights = Math.Max(0, _sumSquaredWeights - part._sumSquaredWeights);
+        _promoterWeights = Math.Max(0, _promoterWeights - part._promoterWeights);
+        _detractorWeights = Math.Max(0, _detractorWeights - part._detractorWeights);
+        _promoterSquaredWeights = Math.Max(0, _promoterSquaredWeights - part._promoterSquaredWeights);
+        _detractorSquaredWeights = Math.Max(0, _detractorSquaredWeights - part._detractorSquaredWeights);
+    }
+
     /// <summary>The weighted estimate of what was added.</summary>
     /// <returns>The estimate.</returns>
     public readonly WeightedNpsEstimate ToEstimate() => Estimate(_count, _sumWeights, _sumSquaredWeights,

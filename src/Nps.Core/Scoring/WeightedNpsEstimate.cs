@@ -75,6 +75,18 @@ public readonly record struct WeightedNpsEstimate
         return new NpsInterval(Math.Max(-100, Score - halfWidth), Math.Min(100, Score + halfWidth), Score, level, method);
     }
 
+    /// <summary>
+    /// Compares two weighted scores (two independent samples): a − b with the standard error √(SE_a² + SE_b²) of
+    /// their linearised standard errors, the two-sided normal p-value and the Wald interval.
+    /// </summary>
+    /// <param name="a">The first estimate.</param>
+    /// <param name="b">The second estimate.</param>
+    /// <param name="level">The confidence level of the interval in (0, 1); 0.95 by default.</param>
+    /// <returns>The comparison; its p-value is NaN when a standard error is unknown (a sample of one).</returns>
+    /// <exception cref="ArgumentException">An estimate is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    public static NpsComparison Compare(WeightedNpsEstimate a, WeightedNpsEstimate b, double level = 0.95) => NpsComparison.Create(a, b, level);
+
     /// <summary>Estimates from parallel spans of ratings and weights.</summary>
     /// <param name="ratings">Ratings 0..10.</param>
     /// <param name="weights">Weights, finite and greater than 0, one per rating.</param>

@@ -341,6 +341,7 @@ public sealed class NpsReportBuilder
 
         // Per-period totals, for "rest of the population in the same period" and the overall trend.
         var periodTotals = new NpsReportCell[hasPeriod ? _periods.Count : 0];
+        var periodAccumulators = new WeightedNpsAccumulator[periodTotals.Length];
         if (hasPeriod)
         {
             var totals = new NpsDistribution[_periods.Count];
@@ -352,6 +353,7 @@ public sealed class NpsReportBuilder
                 totals[p] += cells[c].Distribution;
                 manual[p] += _cells[c].Manual;
                 weighted[p].Add(_cells[c]);
+                periodAccumulators[p].Add(in _cells[c].Accumulator);
             }
 
             for (var p = 0; p < _periods.Count; p++)
@@ -365,6 +367,10 @@ public sealed class NpsReportBuilder
         var minimum = _options.MinimumCount;
         var level = _options.Level;
 
+        // When inclusion probabilities differ, every comparison is between weighted estimates (linearised variance);
+        // otherwise the exact unweighted test. One rule for the whole report, so its tests are alike.
+        var weightedTests = _overall.ProbabilitiesDiffer;
+
         // Each segment against the rest (total − segment) of its period, or of everything.
         if (_dimensions.Length > 0)
         {
@@ -372,7 +378,14 @@ public sealed class NpsReportBuilder
             {
                 var population = hasPeriod ? periodTotals[_paths[c][0]].Distribution : overallDistribution;
                 var rest = population.Subtract(cells[c].Distribution);
-                if (cells[c].Count >= minimum && rest.Count >= minimum)
+                if (cells[c].Count < minimum || rest.Count < minimum) continue;
+                if (weightedTests)
+                {
+                    var restAccumulator = hasPeriod ? periodAccumulators[_paths[c][0]] : _overall.Accumulator;
+                    restAccumulator.Subtract(in _cells[c].Accumulator);
+                    tests.Add((cells[c], true, WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), restAccumulator.ToEstimate(), level)));
+                }
+                else
                 {
                     tests.Add((cells[c], true, NpsDistribution.Compare(cells[c].Distribution, rest, level)));
                 }
@@ -392,7 +405,9 @@ public sealed class NpsReportBuilder
                 previousPath[0] = previousId;
                 if (TryFindCell(previousPath, out var previous) && cells[previous].Count >= minimum)
                 {
-                    tests.Add((cells[c], false, NpsDistribution.Compare(cells[c].Distribution, cells[previous].Distribution, level)));
+                    tests.Add((cells[c], false, weightedTests
+                        ? WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), _cells[previous].Accumulator.ToEstimate(), level)
+                        : NpsDistribution.Compare(cells[c].Distribution, cells[previous].Distribution, level)));
                 }
             }
 
@@ -403,7 +418,9 @@ public sealed class NpsReportBuilder
                     if (periodTotals[p].Count < minimum) continue;
                     if (_periodIds.TryGetValue(_periods[p].Previous, out var previousId) && periodTotals[previousId].Count >= minimum)
                     {
-                        tests.Add((periodTotals[p], false, NpsDistribution.Compare(periodTotals[p].Distribution, periodTotals[previousId].Distribution, level)));
+                        tests.Add((periodTotals[p], false, weightedTests
+                            ? WeightedNpsEstimate.Compare(periodAccumulators[p].ToEstimate(), periodAccumulators[previousId].ToEstimate(), level)
+                            : NpsDistribution.Compare(periodTotals[p].Distribution, periodTotals[previousId].Distribution, level)));
                     }
                 }
             }
@@ -414,7 +431,7 @@ public sealed class NpsReportBuilder
         var adjusted = BenjaminiHochberg.Adjust(pValues);
         for (var t = 0; t < tests.Count; t++)
         {
-            var test = new SignificanceTest(tests[t].Comparison, adjusted[t], level);
+            var test = new SignificanceTest(tests[t].Comparison, adjusted[t], level) { IsWeighted = weightedTests };
             if (tests[t].VersusRest) tests[t].Cell.VersusRest = test;
             else tests[t].Cell.VersusPrevious = test;
         }

@@ -82,10 +82,13 @@ public sealed class NpsReportCell
     /// <summary>The interval of the weighted estimate, when there is one.</summary>
     public NpsInterval? WeightedInterval { get; }
 
-    /// <summary>This cell against the rest of the population (of the same period when grouped by time), when tested.</summary>
+    /// <summary>
+    /// This cell against the rest of the population (of the same period when grouped by time), when tested; between
+    /// weighted estimates when the report's inclusion probabilities differ (<see cref="SignificanceTest.IsWeighted"/>).
+    /// </summary>
     public SignificanceTest? VersusRest { get; internal set; }
 
-    /// <summary>This cell against the same segment in the previous period, when tested.</summary>
+    /// <summary>This cell against the same segment in the previous period, when tested (weighted like <see cref="VersusRest"/>).</summary>
     public SignificanceTest? VersusPrevious { get; internal set; }
 
     /// <summary>The value of one dimension (or <c>"period"</c>).</summary>
@@ -93,12 +96,19 @@ public sealed class NpsReportCell
     /// <returns>The value, or null when the report does not group by it.</returns>
     public string? this[string dimension] => Dimensions.TryGetValue(dimension, out var value) ? value : null;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The cell in one line: n, score and interval, and, when inclusion probabilities differ, the weighted score,
+    /// its interval and the effective n beside them (e.g. the report's overall line).
+    /// </summary>
+    /// <returns>The line.</returns>
     public override string ToString()
     {
         var key = Dimensions.Count == 0 ? "overall" : string.Join(", ", Dimensions.Select(d => d.Key + "=" + d.Value));
-        return EnoughData
+        var line = EnoughData
             ? string.Create(CultureInfo.InvariantCulture, $"{key}: n={Count} NPS={Score:0.0} {Interval}")
             : string.Create(CultureInfo.InvariantCulture, $"{key}: n={Count} not enough data {Interval}");
+        return Weighted is { } weighted && EnoughData
+            ? line + string.Create(CultureInfo.InvariantCulture, $"; weighted NPS={weighted.Score:0.0} {WeightedInterval} effective n={weighted.EffectiveSampleSize:0.#}")
+            : line;
     }
 }

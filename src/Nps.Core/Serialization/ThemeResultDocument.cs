@@ -8,7 +8,12 @@ namespace Nps.Serialization;
 /// <param name="Mentions">The responses whose comment mentions the theme, by category.</param>
 /// <param name="Others">The baseline responses, by category.</param>
 /// <param name="ShareOfComments">Mentions / commented responses, in [0, 1].</param>
-/// <param name="Impact">NPS of the mentions minus NPS of the baseline; null unless both have responses.</param>
+/// <param name="NegatedMentions">The mentions that were negated ("niet vriendelijk", "not helpful").</param>
+/// <param name="Impact">NPS of the mentions minus NPS of the baseline; null when not tested (a side empty, or fewer
+/// mentions than the minimum).</param>
+/// <param name="AdjustedPValue">The impact's p-value adjusted across the themes tested (Benjamini–Hochberg); null when not tested.</param>
+/// <param name="Significant">Whether the adjusted p-value is below 1 − level.</param>
+/// <param name="Weighted">Whether the impact compares weighted estimates (inclusion probabilities differ).</param>
 /// <param name="Examples">The first comments that mention the theme.</param>
 public sealed record ThemeResultDocument(
     string Id,
@@ -16,7 +21,11 @@ public sealed record ThemeResultDocument(
     NpsCategoryCountsDocument Mentions,
     NpsCategoryCountsDocument Others,
     double ShareOfComments,
+    NpsCategoryCountsDocument NegatedMentions,
     ThemeImpactDocument? Impact,
+    double? AdjustedPValue,
+    bool Significant,
+    bool Weighted,
     IReadOnlyList<ThemeExampleDocument> Examples)
 {
     /// <summary>The document of one theme's result.</summary>
@@ -31,7 +40,11 @@ public sealed record ThemeResultDocument(
             NpsCategoryCountsDocument.From(result.Mentions),
             NpsCategoryCountsDocument.From(result.Others),
             result.ShareOfComments,
+            NpsCategoryCountsDocument.From(result.NegatedMentions),
             result.Impact is { } impact ? ThemeImpactDocument.From(impact) : null,
+            NpsJson.Finite(result.AdjustedPValue),
+            result.IsSignificant,
+            result.ImpactIsWeighted,
             [.. result.Examples.Select(e => new ThemeExampleDocument(e.ResponseId, e.Rating.Value, e.Comment))]);
     }
 }

@@ -239,7 +239,7 @@ public sealed class FollowUpServiceTests
         t.Close("fu-D2", "resolved");
         t.Clock.Advance(TimeSpan.FromHours(4));
         t.Contact("fu-D3");
-        t.Close("fu-D4", "wrong number"); // closed without contact: followed up, but no time to first contact
+        t.Close("fu-D4", "wrong number"); // closed without contact: not followed up, and no time to first contact
         t.Clock.Advance(TimeSpan.FromHours(40)); // now +50 h: D5 (due +48 h) is overdue
 
         var m = t.Metrics();
@@ -249,11 +249,74 @@ public sealed class FollowUpServiceTests
         Assert.Equal(1, m.Open);
         Assert.Equal(3, m.Contacted);
         Assert.Equal(2, m.Closed);
+        Assert.Equal(1, m.ClosedWithoutContact);
+        Assert.Equal(4, m.Reached);
         Assert.Equal(5, m.Detractors);
-        Assert.Equal(4, m.DetractorsFollowedUp);
-        Assert.Equal(0.8, m.DetractorFollowUpShare);
+        Assert.Equal(3, m.DetractorsFollowedUp);
+        Assert.Equal(1, m.DetractorsClosedWithoutContact);
+        Assert.Equal(0.6, m.DetractorFollowUpShare);
+        Assert.Equal(4, m.ContactedWithinSla); // all four contacts came before their due time (P1's callback SLA is 24 h)
+        Assert.Equal(0, m.ContactedLate);
+        Assert.Equal(0, m.Pending);
+        Assert.Equal(4.0 / 6, m.WithinSlaShare);
+        Assert.Equal(2, m.SlaBreaches); // D4 closed without contact and now past due, D5 overdue
         Assert.Equal(TimeSpan.FromHours(4), m.MedianTimeToFirstContact); // 2, 2, 6, 10 h: mean of the middle two
         Assert.Equal(1, m.Overdue);
+    }
+
+    /// <summary>
+    /// Three detractors (due +48 h): one reached in time, one reached late, one closed without contact. Followed up:
+    /// 2 of 3 (closing without contact is not following up); within the SLA: 1 of 3; breaches: 2.
+    /// </summary>
+    [Fact]
+    public void Metrics_LateContactAndCloseWithoutContact_CountedHonestly()
+    {
+        var t = new FollowUpTestData();
+        foreach (var id in new[] { "A", "B", "C" }) t.Create(FollowUpTestData.Response(id, 2, customer: id));
+        t.Clock.Advance(TimeSpan.FromHours(10));
+        t.Contact("fu-A");
+        t.Close("fu-C", "unreachable");
+        t.Clock.Advance(TimeSpan.FromHours(50)); // +60 h
+        t.Contact("fu-B");
+
+        var m = t.Metrics();
+
+        Assert.Equal(2, m.DetractorsFollowedUp);
+        Assert.Equal(2.0 / 3, m.DetractorFollowUpShare);
+        Assert.Equal(1, m.ContactedWithinSla);
+        Assert.Equal(1, m.ContactedLate);
+        Assert.Equal(1.0 / 3, m.WithinSlaShare);
+        Assert.Equal(2, m.SlaBreaches);
+        Assert.Equal(0, m.Overdue);
+    }
+
+    [Fact]
+    public void Metrics_NotYetDue_PendingAndLeftOutOfTheSlaShare()
+    {
+        var t = new FollowUpTestData();
+        t.Create(FollowUpTestData.Response("A", 2, customer: "A"));
+        t.Create(FollowUpTestData.Response("B", 2, customer: "B"));
+        t.Clock.Advance(TimeSpan.FromHours(1));
+        t.Contact("fu-A");
+
+        var m = t.Metrics();
+
+        Assert.Equal(1, m.Pending);
+        Assert.Equal(1.0, m.WithinSlaShare);
+        Assert.Equal(0, m.SlaBreaches);
+        Assert.Equal(0.5, m.DetractorFollowUpShare);
+    }
+
+    [Fact]
+    public void Metrics_ClosedWithoutContactBeforeDue_BreachOnlyOnceDue()
+    {
+        var t = new FollowUpTestData();
+        t.Create(FollowUpTestData.Response("A", 2, customer: "A"));
+        t.Clock.Advance(TimeSpan.FromHours(1));
+        t.Close("fu-A", "customer asked not to be called");
+        Assert.Equal((0, 1, 0.0), (t.Metrics().SlaBreaches, t.Metrics().ClosedWithoutContact, t.Metrics().WithinSlaShare!.Value));
+        t.Clock.Advance(TimeSpan.FromHours(48));
+        Assert.Equal(1, t.Metrics().SlaBreaches);
     }
 
     [Fact]

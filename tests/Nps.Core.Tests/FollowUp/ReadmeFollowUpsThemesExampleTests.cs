@@ -17,7 +17,7 @@ public sealed class ReadmeFollowUpsThemesExampleTests
         [
             new() { ResponseId = "R1", Rating = NpsRating.From(3), Comment = "Lang moeten wachten, daarna doorverbonden",
                     RespondedAt = DateTimeOffset.Parse("2026-03-02T09:00:00Z", CultureInfo.InvariantCulture) },
-            new() { ResponseId = "R2", Rating = NpsRating.From(4), Comment = "I had to wait 40 minutes",
+            new() { ResponseId = "R2", Rating = NpsRating.From(4), Comment = "I had to wait 40 minutes, not helpful",
                     RespondedAt = DateTimeOffset.Parse("2026-03-02T09:05:00Z", CultureInfo.InvariantCulture) },
             new() { ResponseId = "R3", Rating = NpsRating.From(10), Comment = "Héél vriendelijk geholpen!",
                     RespondedAt = DateTimeOffset.Parse("2026-03-02T09:10:00Z", CultureInfo.InvariantCulture) },
@@ -28,17 +28,29 @@ public sealed class ReadmeFollowUpsThemesExampleTests
         var analysis = ThemeAnalysis.Analyze(responses, ThemeTaxonomy.Default);
         foreach (var theme in analysis.Themes.Where(t => !t.Mentions.IsEmpty))
         {
-            console.WriteLine($"{theme.ThemeName}: {theme.Mentions} ; impact {theme.Impact?.ToString() ?? "n/a"}");
+            var impact = theme.Impact is { } i
+                ? $"impact {i.Difference:0.0} points, adjusted p {theme.AdjustedPValue:0.####}"
+                : $"not tested ({theme.Mentions.Count} < {analysis.MinimumMentions} mentions)";
+            console.WriteLine($"{theme.ThemeName}: {theme.Mentions}, {theme.NegatedMentions.Count} negated; {impact}");
+        }
+
+        const string comment = "Telefoonwachttijd te lang, en ze belde me niet terug";
+        foreach (var mention in ThemeTaxonomy.Default.FindMentions(comment))
+        {
+            console.WriteLine($"{mention.Theme.Id}: '{mention.TextIn(comment)}'{(mention.IsNegated ? " (negated)" : "")}");
         }
 
         var lines = console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["speed", "resolution", "friendliness", "transfer"], analysis.Themes.Where(t => !t.Mentions.IsEmpty).Select(t => t.ThemeId));
         Assert.Equal(
         [
-            "Speed / waiting time: n=3 NPS=-33.3 (promoters 1, passives 0, detractors 2) ; impact Δ=-133.3 points (SE 54.43, p=0.0143, [-200.0, -26.6] (95% Wald))",
-            "Correct answer / resolution: n=1 NPS=100.0 (promoters 1, passives 0, detractors 0) ; impact Δ=133.3 points (SE 54.43, p=0.0143, [26.6, 200.0] (95% Wald))",
-            "Friendliness / empathy: n=2 NPS=100.0 (promoters 2, passives 0, detractors 0) ; impact Δ=200.0 points (SE 0.00, p=0, [200.0, 200.0] (95% Wald))",
-            "Being transferred: n=1 NPS=-100.0 (promoters 0, passives 0, detractors 1) ; impact Δ=-133.3 points (SE 54.43, p=0.0143, [-200.0, -26.6] (95% Wald))",
+            "Speed / waiting time: n=3 NPS=-33.3 (promoters 1, passives 0, detractors 2), 0 negated; not tested (3 < 10 mentions)",
+            "Correct answer / resolution: n=1 NPS=100.0 (promoters 1, passives 0, detractors 0), 0 negated; not tested (1 < 10 mentions)",
+            "Friendliness / empathy: n=3 NPS=33.3 (promoters 2, passives 0, detractors 1), 1 negated; not tested (3 < 10 mentions)",
+            "Being transferred: n=1 NPS=-100.0 (promoters 0, passives 0, detractors 1), 0 negated; not tested (1 < 10 mentions)",
+            "speed: 'Telefoonwachttijd'",
+            "speed: 'te lang'",
+            "follow-up: 'belde me niet terug' (negated)",
         ], lines);
     }
 
@@ -72,11 +84,11 @@ public sealed class ReadmeFollowUpsThemesExampleTests
         }
 
         var metrics = await followUps.GetMetricsAsync(TestContext.Current.CancellationToken);
-        console.WriteLine($"detractors followed up {metrics.DetractorFollowUpShare:P0}, " +
-                          $"median to first contact {metrics.MedianTimeToFirstContact}, overdue {metrics.Overdue}");
+        console.WriteLine($"detractors contacted {metrics.DetractorFollowUpShare:P0}, within SLA {metrics.WithinSlaShare:P0}, " +
+                          $"breaches {metrics.SlaBreaches}, median to first contact {metrics.MedianTimeToFirstContact}");
 
         Assert.Equal(
-            ["fu-R2 for C2: due 2026-03-03 09:00:00Z, owner billing", "detractors followed up 100 %, median to first contact 06:00:00, overdue 1"],
+            ["fu-R2 for C2: due 2026-03-03 09:00:00Z, owner billing", "detractors contacted 100 %, within SLA 50 %, breaches 1, median to first contact 06:00:00"],
             console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(ContactKind.FollowUp, (await ledger.GetHistoryAsync("C1", TestContext.Current.CancellationToken)).Records.ToArray().Single().Kind);
     }

@@ -7,7 +7,7 @@ public sealed class ThemeAnalysisTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
-    private static SurveyResponse Response(int index, int rating, string? comment, bool manual = false) => new()
+    internal static SurveyResponse Response(int index, int rating, string? comment, bool manual = false, double probability = 1) => new()
     {
         ResponseId = "R" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         RespondentId = "C" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -15,6 +15,7 @@ public sealed class ThemeAnalysisTests
         Comment = comment,
         RespondedAt = At.AddMinutes(index),
         IsManual = manual,
+        InclusionProbability = probability,
     };
 
     /// <summary>

@@ -38,12 +38,73 @@ public sealed class ThemeMatchingTests
         Assert.Equal(expected, Ids(comment));
 
     [Theory]
+    [InlineData("Telefoonwachttijd was lang", "speed")] // a compound whose last part starts with a keyword
+    [InlineData("De servicekosten zijn hoog", "price")] // ... or is one
+    [InlineData("I was overcharged", "price")]
+    [InlineData("Na 40 min gewacht", "speed")] // a past participle: ge- + wacht
+    [InlineData("Er werd niet naar me geluisterd", "friendliness")]
+    [InlineData("It resolves nothing", "resolution")] // an inflection ending
+    [InlineData("My issue remains unresolved", "resolution")]
+    [InlineData("Ze belde terug", "follow-up")] // a separable verb: terugbel* as belde … terug
+    [InlineData("Hij belde me binnen een uur terug", "follow-up")]
+    [InlineData("Ik werd gisteren pas gebeld, terug naar af")] // the particle is in another clause
+    [InlineData("Ze probeerden me iets aan te smeren", "commercial-pressure")]
+    [InlineData("Ze smeerden me een verzekering aan", "commercial-pressure")]
+    [InlineData("They called me back", "follow-up")] // one object pronoun between the words of a phrase
+    [InlineData("De medewerker was vriendlijk", "friendliness")] // one letter dropped
+    [InlineData("Very frienldy staff", "friendliness")] // two letters swapped
+    [InlineData("Very unfreindly", "friendliness")]
+    [InlineData("Extremely helpfull", "friendliness")] // a doubled last letter
+    [InlineData("Nog steeds niet opgelosd", "resolution")] // d for t
+    [InlineData("Veel te ingewikeld", "effort")] // a typo in a prefix keyword
+    [InlineData("Het duurde lang", "speed")] // duurde is not a typo of duurder (the ending makes another word)
+    [InlineData("Wij moeten praten")] // nor moeten of moeite*: prefix keywords get typos from seven letters
+    [InlineData("Ik begrijp het")] // nor begrijp of begrip*
+    [InlineData("Snle")] // words under six letters get no typo allowance
+    public void FindThemes_CompoundsInflectionsSeparableVerbsAndTypos_Found(string comment, params string[] expected) =>
+        Assert.Equal(expected, Ids(comment));
+
+    [Theory]
+    [InlineData("Niet vriendelijk", "friendliness", true)]
+    [InlineData("Not helpful at all", "friendliness", true)]
+    [InlineData("The agent didn't listen", "friendliness", true)]
+    [InlineData("Geen oplossing gekregen", "resolution", true)]
+    [InlineData("Nobody ever called back", "follow-up", true)]
+    [InlineData("Ze belden niet terug", "follow-up", true)]
+    [InlineData("Unresolved", "resolution", true)]
+    [InlineData("Vriendelijk", "friendliness", false)]
+    [InlineData("Niet lang, wel vriendelijk", "friendliness", false)] // the negation is in another clause
+    [InlineData("Niet echt heel erg vriendelijk", "friendliness", false)] // more than three words before
+    public void FindMentions_Negation_NotedPerMention(string comment, string theme, bool negated)
+    {
+        var mention = Assert.Single(ThemeTaxonomy.Default.FindMentions(comment), m => m.Theme.Id == theme);
+        Assert.Equal(negated, mention.IsNegated);
+    }
+
+    [Fact]
+    public void FindMentions_SeveralMentions_EachWithItsTextAndNegation()
+    {
+        const string comment = "Niet vriendelijk, en ze bélde me nooit terug. Wel snel!";
+        var mentions = ThemeTaxonomy.Default.FindMentions(comment);
+        Assert.Equal(
+            [("friendliness", "vriendelijk", true), ("follow-up", "bélde me nooit terug", true), ("speed", "snel", false)],
+            mentions.Select(m => (m.Theme.Id, m.TextIn(comment), m.IsNegated)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void FindMentions_NoComment_Empty(string? comment) => Assert.Empty(ThemeTaxonomy.Default.FindMentions(comment));
+
+    [Theory]
     [InlineData("The service was priceless")] // "price" is a whole word: priceless is praise, not a price complaint
     [InlineData("De bewaking van het pand")] // wacht* starts a word; bewaking does not start with wacht
     [InlineData("Beter dan verwacht")] // nor does verwacht (expected)
     [InlineData("It was kind of okay")] // "kind" is not a friendliness phrase
     [InlineData("Het was druk in de winkel")] // "druk" alone is busy, only "onder druk" is pressure
-    [InlineData("The telewaiting room")] // wait* does not match inside a word
+    [InlineData("Awaiting your reply")] // wait* does not match inside a word (a one-letter head is no compound)
+    [InlineData("Onverwacht goed")] // nor after a verbal prefix (on-ver-wacht is unexpected, not waiting)
+    [InlineData("De levensduur valt tegen")] // a compound's last part counts from five letters: duur stays whole-word
     public void FindThemes_WordInsideAnotherWord_NoMatch(string comment) => Assert.Empty(Ids(comment));
 
     [Theory]
@@ -146,23 +207,26 @@ public sealed class ThemeMatchingTests
         Assert.All(ThemeTaxonomy.Default.Themes, t => Assert.Equal(["en", "nl"], t.Keywords.Keys.Order(StringComparer.Ordinal)));
     }
 
-    /// <summary>The indexed matcher finds the same themes as a naive scan of every phrase at every word.</summary>
+    /// <summary>
+    /// The indexed matcher finds every theme a naive scan of every phrase at every word finds (it may find more: the
+    /// second chances of compounds, inflections, typos and separable verbs), whatever the case.
+    /// </summary>
     [FsCheck.Xunit.Property(MaxTest = 300)]
-    public Property Match_AnyComment_EqualsNaiveScan() =>
+    public Property Match_AnyComment_FindsNaiveScanCaseInsensitively() =>
         Prop.ForAll(CommentGenerator().ToArbitrary(), comment =>
         {
             var taxonomy = ThemeTaxonomy.Default;
             var expected = NaiveScan(taxonomy, comment);
             var actual = taxonomy.FindThemes(comment).Select(t => t.Id).ToArray();
             var upper = taxonomy.FindThemes(comment.ToUpperInvariant()).Select(t => t.Id).ToArray();
-            return expected.SequenceEqual(actual) && actual.SequenceEqual(upper);
+            return expected.All(actual.Contains) && actual.SequenceEqual(upper);
         });
 
-    /// <summary>Any UTF-16 text (surrogates, marks, symbols) mixed with keywords: no exception, same as the naive scan.</summary>
+    /// <summary>Any UTF-16 text (surrogates, marks, symbols) mixed with keywords: no exception, at least the naive scan's themes.</summary>
     [FsCheck.Xunit.Property(MaxTest = 300)]
-    public Property Match_ArbitraryUnicodeText_NeverThrowsAndEqualsNaiveScan() =>
+    public Property Match_ArbitraryUnicodeText_NeverThrowsAndFindsNaiveScan() =>
         Prop.ForAll(ArbMap.Default.GeneratorFor<string>().Zip(CommentGenerator()).Select(p => (p.Item1 ?? "") + p.Item2 + (p.Item1 ?? "")).ToArbitrary(), text =>
-            NaiveScan(ThemeTaxonomy.Default, text).SequenceEqual(ThemeTaxonomy.Default.FindThemes(text).Select(t => t.Id)));
+            NaiveScan(ThemeTaxonomy.Default, text).All(ThemeTaxonomy.Default.FindThemes(text).Select(t => t.Id).Contains));
 
     private static Gen<string> CommentGenerator()
     {

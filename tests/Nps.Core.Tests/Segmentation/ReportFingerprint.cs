@@ -38,5 +38,6 @@ internal static class ReportFingerprint
         text.Append('\n');
     }
 
-    private static string Number(double value) => value.ToString("G12", CultureInfo.InvariantCulture);
+    // Ten significant digits: weighted sums added in another order (counts pushed down vs rows) differ in the last bits.
+    private static string Number(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
 }

@@ -80,7 +80,7 @@ public sealed class FollowUpDocumentTests
         Assert.Equal([true, true, false], document.FollowUps.Select(f => f.Overdue!.Value));
         Assert.Equal(["asOf", "metrics", "anonymous", "afterAsOf", "rejected", "followUps"], DocumentShape.Names(json));
         Assert.Equal(
-            ["asOf", "total", "open", "contacted", "closed", "overdue", "detractors", "detractorsFollowedUp", "detractorFollowUpShare", "medianHoursToFirstContact"],
+            ["asOf", "total", "open", "contacted", "closed", "overdue", "detractors", "detractorsFollowedUp", "detractorFollowUpShare", "medianHoursToFirstContact", "closedWithoutContact", "contactedWithinSla", "contactedLate", "pending", "withinSlaShare", "slaBreaches"],
             DocumentShape.Names(json.GetProperty("metrics")));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("metrics").GetProperty("medianHoursToFirstContact").ValueKind);
     }

@@ -52,7 +52,7 @@ public sealed class InsightDocumentTests
     public void ThemeAnalysis_From_ExactFieldNamesKebabBaselineAndNullForEmpty()
     {
         var responses = new[] { Response(0, 3, "Lang moeten wachten"), Response(1, 10, "Super vriendelijk"), Response(2, 8, "ok"), Response(3, 9, null) };
-        var analysis = ThemeAnalysis.Analyze(responses, ThemeTaxonomy.Default, new ThemeAnalysisOptions { Baseline = ThemeBaseline.AllOtherResponses });
+        var analysis = ThemeAnalysis.Analyze(responses, ThemeTaxonomy.Default, new ThemeAnalysisOptions { Baseline = ThemeBaseline.AllOtherResponses, MinimumMentions = 1 });
 
         var json = DocumentShape.Parse(NpsJson.Serialize(ThemeAnalysisDocument.From(analysis)));
 
@@ -61,7 +61,7 @@ public sealed class InsightDocumentTests
         Assert.Equal(["count", "promoters", "passives", "detractors", "nps"], DocumentShape.Names(json.GetProperty("responses")));
         var themes = json.GetProperty("themes").EnumerateArray().ToList();
         var speed = themes.Single(t => t.GetProperty("id").GetString() == "speed");
-        Assert.Equal(["id", "name", "mentions", "others", "shareOfComments", "impact", "examples"], DocumentShape.Names(speed));
+        Assert.Equal(["id", "name", "mentions", "others", "shareOfComments", "negatedMentions", "impact", "adjustedPValue", "significant", "weighted", "examples"], DocumentShape.Names(speed));
         Assert.Equal(1.0 / 3, speed.GetProperty("shareOfComments").GetDouble());
         Assert.Equal(["difference", "pValue", "lower", "upper"], DocumentShape.Names(speed.GetProperty("impact")));
         Assert.Equal(["responseId", "rating", "comment"], DocumentShape.Names(speed.GetProperty("examples")[0]));

@@ -59,6 +59,40 @@ public sealed class ThemesAndFollowUpsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Themes_Table_ShowsGuardsNegationAndAdjustedP()
+    {
+        var run = CliRun.Of("themes", SampleData.Responses, "--examples", "0", "--min-mentions", "60");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Impacts tested for themes with at least 60 mentions (7 of 8); adjusted p: Benjamini–Hochberg across them.", run.Out);
+        Assert.Contains("adjusted p", run.Out);
+        Assert.Contains("negated", run.Out);
+        Assert.Matches(@"Commercial pressure / upselling +54 .* not tested", run.Out);
+    }
+
+    [Fact]
+    public void Themes_MinMentionsBelowOne_ExitsOne()
+    {
+        var run = CliRun.Of("themes", SampleData.Responses, "--min-mentions", "0");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--min-mentions must be 1 or more, got 0", run.Error);
+    }
+
+    [Fact]
+    public void FollowUps_Table_ShowsContactedWithinSlaAndBreaches()
+    {
+        var path = files.Write("responses.csv", Header +
+            "R1,C1,2026-03-02T09:00:00+01:00,3,Billing,B1,Te lang gewacht,false\n" +
+            "R2,C2,2026-03-02T10:00:00+01:00,9,Billing,B1,,true\n");
+
+        var run = CliRun.Of("follow-ups", path, "--as-of", "2026-03-03T10:30:00+01:00");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Detractors contacted: 0.0% (0 of 1); contacted within SLA: 0.0% (0 of 1 due, 1 not yet due); SLA breaches: 1 (0 contacted late).", run.Out);
+    }
+
+    [Fact]
     public void FollowUps_DetractorsAndCallbacks_QueuedWithDueTimes()
     {
         var path = files.Write("responses.csv", Header +
