@@ -1,0 +1,33 @@
+namespace Nps.Data;
+
+/// <summary>Opens the record source for a format.</summary>
+internal static class RecordSources
+{
+    public static RecordSource Open(Stream stream, DataFormat format, DataReaderOptions options, out bool transcoded)
+    {
+        var utf8 = Utf8Input.Open(stream, out transcoded);
+        return format == DataFormat.JsonLines
+            ? new JsonLinesRecordSource(utf8, options.MaxRecordSize)
+            : new CsvRecordSource(utf8, options.MaxRecordSize);
+    }
+
+    /// <summary>Opens the source and reads its header; on failure the source is disposed and the error returned.</summary>
+    public static RecordSource? TryOpen(Stream stream, DataFormat format, DataReaderOptions options, out DataError error)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var source = Open(stream, format, options, out _);
+        if (source.TryReadHeader(out error))
+        {
+            return source;
+        }
+
+        source.Dispose();
+        return null;
+    }
+
+    /// <summary>Opens <paramref name="path"/> for sequential reading.</summary>
+    public static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+}
