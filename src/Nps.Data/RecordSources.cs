@@ -11,20 +11,30 @@ internal static class RecordSources
             : new CsvRecordSource(utf8, options.MaxRecordSize);
     }
 
-    /// <summary>Opens the source and reads its header; on failure the source is disposed and the error returned.</summary>
-    public static RecordSource? TryOpen(Stream stream, DataFormat format, DataReaderOptions options, out DataError error)
+    /// <summary>
+    /// Opens the source and reads its header (a CSV of responses must have a rating column); on failure the source
+    /// is disposed and the error returned.
+    /// </summary>
+    public static RecordSource? TryOpen(Stream stream, DataFormat format, DataReaderOptions options, bool responses, out bool transcoded, out DataError error)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var source = Open(stream, format, options, out _);
-        if (source.TryReadHeader(out error))
+        var source = Open(stream, format, options, out transcoded);
+        if (!source.TryReadHeader(out error))
         {
-            return source;
+            source.Dispose();
+            return null;
         }
 
-        source.Dispose();
-        return null;
+        if (responses && format == DataFormat.Csv && source.Columns.IndexOf(ResponseColumns.Rating) < 0)
+        {
+            source.Dispose();
+            error = new DataError(1, null, "the header has no 'rating' column");
+            return null;
+        }
+
+        return source;
     }
 
     /// <summary>Opens <paramref name="path"/> for sequential reading.</summary>

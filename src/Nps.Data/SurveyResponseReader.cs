@@ -28,17 +28,9 @@ public sealed class SurveyResponseReader : DataReader<SurveyResponse>
     public static bool TryOpen(Stream stream, DataFormat format, DataReaderOptions? options, out SurveyResponseReader? reader, out DataError error)
     {
         options ??= DataReaderOptions.Default;
-        var source = RecordSources.TryOpen(stream, format, options, out error);
+        var source = RecordSources.TryOpen(stream, format, options, responses: true, out _, out error);
         if (source is null)
         {
-            reader = null;
-            return false;
-        }
-
-        if (format == DataFormat.Csv && source.Columns.IndexOf(ResponseColumns.Rating) < 0)
-        {
-            source.Dispose();
-            error = new DataError(1, null, "the header has no 'rating' column");
             reader = null;
             return false;
         }

@@ -36,7 +36,7 @@ public sealed class TouchpointEventReader : DataReader<TouchpointEvent>
     public static bool TryOpen(Stream stream, DataFormat format, DataReaderOptions? options, out TouchpointEventReader? reader, out DataError error)
     {
         options ??= DataReaderOptions.Default;
-        var source = RecordSources.TryOpen(stream, format, options, out error);
+        var source = RecordSources.TryOpen(stream, format, options, responses: false, out _, out error);
         if (source is null)
         {
             reader = null;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Nps.Fatigue;
-using Nps.Samples.Console.Input;
+using Nps.Data;
 using Nps.Samples.Console.Output;
 using Nps.Samples.Console.Simulation;
 using Nps.Sampling;
@@ -63,16 +63,16 @@ public static class SimulateCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, SurveyProgram program, ReplayClock clock, SimulationSettings settings, string format, CancellationToken cancellationToken)
     {
-        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        if (!TouchpointEventReader.TryOpen(path, null, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
 
-        using (records)
+        using (reader)
         {
             var decisions = new List<SimulatedDecision>();
             var summary = new SimulationTally(settings.By);
-            foreach (var (touchpoint, error) in new ContactLogReader(records!).Read())
+            while (reader!.Read(out var touchpoint, out var error))
             {
                 if (error is { } problem)
                 {
@@ -86,9 +86,9 @@ public static class SimulateCommand
                 summary.Add(touchpoint, simulated);
             }
 
-            if (decisions.Count == 0 && records!.Columns.Count == 0)
+            if (reader.EmptyFile is { } empty)
             {
-                return context.InvalidInput(new InputError(1, null, "the file is empty").Message);
+                return context.InvalidInput(empty.Message);
             }
 
             var document = new SimulationDocument(decisions, summary.Build(settings.ResponseRate, settings.Level));

@@ -74,7 +74,7 @@ public sealed class NpsReportBuilder
     {
         ArgumentNullException.ThrowIfNull(response);
         for (var d = 0; d < _readers.Length; d++) _valueBuffer[d] = _readers[d](response);
-        AddCore(response.RespondedAt, response.Rating.Value, _valueBuffer, response.InclusionProbability, response.IsManual);
+        AddCore(response.RespondedAt, response.Rating.Value, _valueBuffer, response.InclusionProbability, response.IsManual, 1);
     }
 
     /// <summary>Adds many responses.</summary>
@@ -107,7 +107,35 @@ public sealed class NpsReportBuilder
             throw new ArgumentOutOfRangeException(nameof(inclusionProbability), inclusionProbability, "An inclusion probability must be in (0, 1].");
         }
 
-        AddCore(respondedAt, rating.Value, dimensionValues, inclusionProbability, isManual);
+        AddCore(respondedAt, rating.Value, dimensionValues, inclusionProbability, isManual, 1);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> responses that share every field, for readers that count before they build
+    /// (partitions, threads, a store's <c>GROUP BY</c>): the same as calling the row overload that many times.
+    /// </summary>
+    /// <param name="respondedAt">When they were answered (any instant in the period is enough).</param>
+    /// <param name="rating">The rating.</param>
+    /// <param name="dimensionValues">The values of the options' dimensions, in their order; null for a missing value.</param>
+    /// <param name="inclusionProbability">The inclusion probability in (0, 1].</param>
+    /// <param name="isManual">Whether they answer manual sends.</param>
+    /// <param name="count">How many responses; 0 adds nothing.</param>
+    /// <exception cref="ArgumentException">The number of values differs from the number of dimensions, the probability is out of range, or the count is negative.</exception>
+    public void Add(DateTimeOffset respondedAt, NpsRating rating, ReadOnlySpan<string?> dimensionValues, double inclusionProbability, bool isManual, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (dimensionValues.Length != _dimensions.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Expected {_dimensions.Length} dimension values; got {dimensionValues.Length}."), nameof(dimensionValues));
+        }
+
+        if (!(inclusionProbability > 0 && inclusionProbability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(inclusionProbability), inclusionProbability, "An inclusion probability must be in (0, 1].");
+        }
+
+        if (count > 0) AddCore(respondedAt, rating.Value, dimensionValues, inclusionProbability, isManual, count);
     }
 
     /// <summary>
@@ -125,11 +153,11 @@ public sealed class NpsReportBuilder
         _ => r => r.Attributes.TryGetValue(name, out var value) ? value : null,
     };
 
-    private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual)
+    private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual, long count)
     {
         var counted = !isManual || _options.IncludeManualSends;
-        if (counted) _overallCounts[rating]++;
-        _overall.Record(rating, probability, counted, isManual);
+        if (counted) _overallCounts[rating] += count;
+        _overall.Record(rating, probability, counted, isManual, count);
         if (_levels == 0) return;
 
         var node = 0;
@@ -161,8 +189,8 @@ public sealed class NpsReportBuilder
         }
 
     record:
-        if (counted) _counts[cell * Ratings + rating]++;
-        _cells[cell].Record(rating, probability, counted, isManual);
+        if (counted) _counts[cell * Ratings + rating] += count;
+        _cells[cell].Record(rating, probability, counted, isManual, count);
     }
 
     private int PeriodId(DateTimeOffset respondedAt, Period period)
@@ -400,13 +428,14 @@ public sealed class NpsReportBuilder
         public double MaxProbability;
         public WeightedNpsAccumulator Accumulator;
 
-        public void Record(int rating, double probability, bool counted, bool isManual)
+        public void Record(int rating, double probability, bool counted, bool isManual, long count)
         {
-            if (isManual) Manual++;
+            if (isManual) Manual += count;
             if (!counted) return;
             MinProbability = Math.Min(MinProbability, probability);
             MaxProbability = Math.Max(MaxProbability, probability);
-            Accumulator.Add(rating, 1 / probability);
+            var weight = 1 / probability;
+            for (long i = 0; i < count; i++) Accumulator.Add(rating, weight); // one add per response, as the row overload does
         }
 
         public readonly bool ProbabilitiesDiffer => MinProbability < MaxProbability;
