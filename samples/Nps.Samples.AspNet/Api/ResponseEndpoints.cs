@@ -64,12 +64,10 @@ public static class ResponseEndpoints
     {
         var errors = new FieldErrors();
         var responseId = errors.Required("responseId", body.ResponseId);
-        var respondedAt = errors.Time("respondedAt", body.RespondedAt, required: true);
+        var respondedAt = errors.Time("respondedAt", body.RespondedAt, required: true, now);
         var kind = errors.Kind("kind", body.Kind);
-        NpsRating rating = default;
-        if (body.Rating is not { } value) errors.Add("rating", "is required.");
-        else if (!NpsRating.TryCreate(value, out rating)) errors.Add("rating", $"must be a whole number from 0 to 10 (it is {value}).");
-        if (body.InclusionProbability is { } p && !(p > 0 && p <= 1)) errors.Add("inclusionProbability", "must be in (0, 1].");
+        var rating = errors.Rating("rating", body.Rating) ?? default;
+        var probability = errors.Probability("inclusionProbability", body.InclusionProbability);
         var attributes = errors.Attributes(body.Attributes, body.Extra);
         if (body.RespondentId is { } respondent && body.CustomerId is { } customer && respondent != customer)
         {
@@ -82,7 +80,7 @@ public static class ResponseEndpoints
             ResponseId = responseId!, RespondentId = body.RespondentId ?? body.CustomerId ?? "", InvitationId = body.InvitationId, Kind = kind,
             Rating = rating.Value, Category = rating.Category, Comment = body.Comment, CallbackRequested = body.CallbackRequested ?? false,
             RespondedAt = respondedAt!.Value, Team = body.Team, Agent = body.Agent, Channel = body.Channel, Product = body.Product,
-            Touchpoint = body.Touchpoint, Attributes = attributes ?? [], InclusionProbability = body.InclusionProbability ?? 1,
+            Touchpoint = body.Touchpoint, Attributes = attributes is null ? [] : new Dictionary<string, string>(attributes, StringComparer.Ordinal), InclusionProbability = probability,
             IsManual = body.IsManual ?? false, ReceivedAt = now,
         }, null);
     }
