@@ -78,7 +78,10 @@ public sealed class NpsReportReader : IDisposable
         var now = _options.Clock.GetUtcNow();
         var length = _path is null ? 0 : new FileInfo(_path).Length;
         threads = (int)Math.Min(threads, Math.Max(1, (length - _dataStart) / minimumBytesPerThread));
-        if (threads > 1 && ReadParallel(report, threads, now, builder, rejected) is { } result)
+
+        // A file is read by stretches (even on one thread: the id set is then 8 bytes per record, sized once);
+        // the exact sequential read below is the fallback when a stretch cannot be trusted.
+        if (_path is not null && ReadParallel(report, threads, now, builder, rejected) is { } result)
         {
             return result;
         }
@@ -94,7 +97,7 @@ public sealed class NpsReportReader : IDisposable
         return new NpsReportReadResult(builder.Build(), chunk.Records, chunk.Errors.Count, chunk.WeightsBelowOne, null, Columns);
     }
 
-    /// <summary>The parallel read; null when it cannot be trusted (a record straddled a split, or an id repeated), so the caller reads sequentially.</summary>
+    /// <summary>The read by stretches, one per thread; null when it cannot be trusted (a record straddled a split, or an id repeated), so the caller reads sequentially.</summary>
     private NpsReportReadResult? ReadParallel(NpsReportOptions report, int threads, DateTimeOffset now, NpsReportBuilder builder, Action<DataError>? rejected)
     {
         var path = _path!;
