@@ -7,8 +7,11 @@ namespace Nps.Data;
 /// </summary>
 internal sealed class ConcurrentIdSet(int capacityPowerOfTwo)
 {
+    // A run of this many occupied slots means the set is too full to be fast (the size was estimated from the
+    // file's start); the read then falls back to the sequential one. No shared counter: threads touch only slots.
+    private const int MaxProbe = 4096;
+
     private readonly ulong[] _slots = new ulong[capacityPowerOfTwo];
-    private int _count;
 
     /// <summary>Set once the set is too full to be trusted, or a repeat was met.</summary>
     public bool GaveUp { get; private set; }
@@ -21,15 +24,9 @@ internal sealed class ConcurrentIdSet(int capacityPowerOfTwo)
             hash = 1;
         }
 
-        if (Interlocked.Increment(ref _count) * 4 > _slots.Length * 3)
-        {
-            GaveUp = true;
-            return false;
-        }
-
         var mask = _slots.Length - 1;
         var slot = (int)(((hash ^ (hash >> 29)) * 0xBF58476D1CE4E5B9UL >> 16) & (ulong)mask);
-        while (true)
+        for (var probe = 0; probe < MaxProbe; probe++)
         {
             var seen = Interlocked.CompareExchange(ref _slots[slot], hash, 0UL);
             if (seen == 0)
@@ -45,5 +42,8 @@ internal sealed class ConcurrentIdSet(int capacityPowerOfTwo)
 
             slot = (slot + 1) & mask;
         }
+
+        GaveUp = true;
+        return false;
     }
 }
