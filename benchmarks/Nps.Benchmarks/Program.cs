@@ -7,6 +7,8 @@ using Nps.Benchmarks;
 // `--filter '*' --job short`; see benchmarks/README.md. Median and Min are shown because the machines this runs
 // on are shared: a burst of someone else's work moves the mean, much less the median.
 if (args is ["--smoke"]) return Smoke.Run();
+if (args is ["--export-quick", var runs]) return ExportQuickRun.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
+if (args is ["--export-peak", var name]) return ExportQuickRun.Peak(name);
 
 var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min);
 BenchmarkSwitcher.FromAssembly(typeof(Smoke).Assembly).Run(args, config);

@@ -92,3 +92,141 @@ public class ReportBenchmarks
         return connection;
     }
 }
+
+/// <summary>
+/// The realistic export of issue 9: 2 M rows of <c>response_id, customer_id, rating, responded_at</c> (with +01:00
+/// offsets), <c>team, agent, channel</c> and a quoted comment (about 170 MB), generated here, seeded.
+/// <c>nps report --by team,agent --period month --time-zone Europe/Amsterdam --format json</c> to a null writer
+/// (full validation: ratings, times with offsets and their plausibility, the zone's month buckets, duplicate
+/// ids) vs DuckDB <c>read_csv</c> + <c>GROUP BY</c> of the same columns and local months, at 1 and 2 threads.
+/// </summary>
+[MemoryDiagnoser]
+public class ExportReportBenchmarks
+{
+    private static readonly string[] Comments =
+    [
+        "Snel geholpen, dank je", "Lang gewacht, maar goed opgelost", "Ik moest drie keer bellen", "Prima", "Vriendelijk, al moest ik zelf nog een keer bellen",
+    ];
+
+    private DuckDBConnection _duckDb1 = null!;
+    private DuckDBConnection _duckDb2 = null!;
+
+    [Params(2_000_000)]
+    public int Rows { get; set; }
+
+    internal string Path { get; set; } = "";
+
+    /// <summary>Writes the export (seeded) unless a file of that name exists.</summary>
+    public static string Generate(int rows)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nps-export-{rows}.csv");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var random = new Random(2026);
+        var ratings = BenchmarkData.Ratings(rows);
+        var channels = new[] { "phone", "chat", "email", "shop" };
+        var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var temporary = path + ".tmp";
+        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), 1 << 16))
+        {
+            writer.Write("response_id,customer_id,rating,responded_at,team,agent,channel,comment\n");
+            for (var i = 0; i < rows; i++)
+            {
+                var team = random.Next(20);
+                var at = start.AddSeconds(random.Next(365 * 24 * 3600));
+                writer.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"R{i:D7},C{random.Next(500_000):D6},{ratings[i]},{at:yyyy-MM-dd'T'HH:mm:ss}+01:00,Team {team:D2},A{team:D2}-{random.Next(20):D2},{channels[random.Next(4)]},\"{Comments[random.Next(Comments.Length)]}, {i % 97}\"\n"));
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Path = Generate(Rows);
+        _duckDb1 = OpenDuckDb(1);
+        _duckDb2 = OpenDuckDb(2);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _duckDb1.Dispose();
+        _duckDb2.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "DuckDB read_csv + GROUP BY team, agent, local month, rating; 1 thread")]
+    public long DuckDb1() => DuckDbGroupBy(_duckDb1);
+
+    [Benchmark(Description = "DuckDB read_csv + GROUP BY team, agent, local month, rating; 2 threads")]
+    public long DuckDb2() => DuckDbGroupBy(_duckDb2);
+
+    [Benchmark(Description = "nps report --by team,agent --period month --threads 1")]
+    public int NpsReport1() => Report(TextWriter.Null, 1);
+
+    [Benchmark(Description = "nps report --by team,agent --period month --threads 2")]
+    public int NpsReport2() => Report(TextWriter.Null, 2);
+
+    internal int Report(TextWriter output, int threads) =>
+        NpsCli.Run(["report", Path, "--by", "team,agent", "--period", "month", "--time-zone", "Europe/Amsterdam", "--format", "json",
+            "--threads", threads.ToString(CultureInfo.InvariantCulture)], output, TextWriter.Null);
+
+    internal DuckDBConnection DuckDb(int threads) => threads == 1 ? _duckDb1 : _duckDb2;
+
+    /// <summary>The grouped counts, read row by row as a client would; returns the total count.</summary>
+    internal long DuckDbGroupBy(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT team, agent, strftime(timezone('Europe/Amsterdam', responded_at), '%Y-%m') AS month, rating, count(*)
+            FROM read_csv('{Path}', header = true, columns = {ColumnTypes})
+            GROUP BY ALL
+            """;
+        using var reader = command.ExecuteReader();
+        long total = 0;
+        while (reader.Read())
+        {
+            total += reader.GetInt64(4);
+        }
+
+        return total;
+    }
+
+    /// <summary>Counts per "team|agent|month" cell (for the cross-check).</summary>
+    internal Dictionary<string, long> DuckDbCells(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT team, agent, strftime(timezone('Europe/Amsterdam', responded_at), '%Y-%m') AS month, count(*)
+            FROM read_csv('{Path}', header = true, columns = {ColumnTypes})
+            GROUP BY ALL
+            """;
+        using var reader = command.ExecuteReader();
+        var cells = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            cells[$"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}"] = reader.GetInt64(3);
+        }
+
+        return cells;
+    }
+
+    private const string ColumnTypes =
+        "{'response_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'rating': 'UTINYINT', 'responded_at': 'TIMESTAMPTZ', 'team': 'VARCHAR', 'agent': 'VARCHAR', 'channel': 'VARCHAR', 'comment': 'VARCHAR'}";
+
+    internal static DuckDBConnection OpenDuckDb(int threads)
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SET threads = {threads}";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+}

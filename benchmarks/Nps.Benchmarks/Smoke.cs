@@ -29,6 +29,7 @@ internal static class Smoke
         Step("Intervals", Intervals);
         Step("Decisions", Decisions);
         Step("nps report", Report);
+        Step("nps report, realistic export", ExportReport);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"benchmark smoke: {(Failures.Count == 0 ? "ok" : $"{Failures.Count} FAILED")} in {total.Elapsed.TotalSeconds:F1} s"));
         foreach (var failure in Failures) Console.Error.WriteLine("  FAILED: " + failure);
@@ -174,6 +175,34 @@ internal static class Smoke
         foreach (var width in new[] { b.AdjustedWald(), b.Wald(), b.Score() })
         {
             Check(double.IsFinite(width) && width > 0, $"interval widths sum to {width}");
+        }
+    }
+
+    /// <summary>The realistic export at 20,011 rows: every cell's count equals DuckDB's, at 1 and 2 threads.</summary>
+    private static void ExportReport()
+    {
+        var b = new ExportReportBenchmarks { Rows = 20_011 };
+        b.Setup();
+        try
+        {
+            Check(b.DuckDb1() == b.Rows && b.DuckDb2() == b.Rows, "DuckDB read_csv does not count every export row");
+            var duck = b.DuckDbCells(b.DuckDb(1));
+            foreach (var threads in new[] { 1, 2 })
+            {
+                using var json = new StringWriter();
+                Check(b.Report(json, threads) == 0, $"nps report on the export (--threads {threads}) exit code");
+                using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
+                var nps = document.RootElement.GetProperty("segments").EnumerateArray().ToDictionary(
+                    c => string.Join("|", c.GetProperty("dimensions").EnumerateObject().Select(p => p.Value.GetString())),
+                    c => c.GetProperty("count").GetInt64());
+                Check(nps.Count == duck.Count && nps.All(p => duck.TryGetValue(p.Key, out var n) && n == p.Value),
+                    $"nps report --threads {threads} cells differ from DuckDB's GROUP BY team, agent, local month");
+            }
+        }
+        finally
+        {
+            b.Cleanup();
+            File.Delete(b.Path);
         }
     }
 

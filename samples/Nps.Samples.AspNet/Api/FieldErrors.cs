@@ -1,10 +1,12 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Nps.Data;
 
 namespace Nps.Samples.AspNet.Api;
 
-/// <summary>Collects invalid fields by JSON name, for a <c>400 application/problem+json</c> that names each of them.</summary>
-public sealed partial class FieldErrors
+/// <summary>
+/// Collects invalid fields by JSON name, for a <c>400 application/problem+json</c> that names each of them. The
+/// parsing and plausibility checks are Nps.Data's (the same as for files); this only gathers their errors.
+/// </summary>
+public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -20,14 +22,20 @@ public sealed partial class FieldErrors
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
         title: "The request has invalid fields.");
 
+    /// <summary>Adds a field parser's error under its field.</summary>
+    public void Add(DataError error) => Add(error.Field ?? "$", error.Reason);
+
     public string? Required(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) { Add(field, "is required."); return null; }
         return value;
     }
 
-    /// <summary>A time in ISO 8601 with an explicit offset: a time without one is ambiguous, so it is refused, never guessed.</summary>
-    public DateTimeOffset? Time(string field, string? value, bool required)
+    /// <summary>
+    /// A time in ISO 8601 with an explicit offset (a time without one is ambiguous, so it is refused, never guessed),
+    /// within the plausibility limits when <paramref name="now"/> is given.
+    /// </summary>
+    public DateTimeOffset? Time(string field, string? value, bool required, DateTimeOffset? now = null)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -35,10 +43,12 @@ public sealed partial class FieldErrors
             return null;
         }
 
-        if (!HasOffset().IsMatch(value) ||
-            !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        var valid = now is { } clock
+            ? FieldParsers.TryParsePlausibleTime(value, field, PlausibilityLimits.Default, clock, out var time, out var error)
+            : FieldParsers.TryParseTime(value, field, out time, out error);
+        if (!valid)
         {
-            Add(field, $"'{value}' is not an ISO 8601 time with a UTC offset, e.g. 2026-03-14T10:00:00+01:00 or 2026-03-14T09:00:00Z.");
+            Add(error);
             return null;
         }
 
@@ -47,30 +57,46 @@ public sealed partial class FieldErrors
 
     public SurveyKind Kind(string field, string? value)
     {
-        if (value is null || value.Equals("transactional", StringComparison.OrdinalIgnoreCase)) return SurveyKind.Transactional;
-        if (value.Equals("relational", StringComparison.OrdinalIgnoreCase)) return SurveyKind.Relational;
-        Add(field, $"'{value}' is not a survey kind: transactional or relational.");
+        if (FieldParsers.TryParseSurveyKind(value, field, out var kind, out var error)) return kind;
+        Add(error);
         return SurveyKind.Transactional;
+    }
+
+    public NpsRating? Rating(string field, int? value)
+    {
+        if (value is not { } number)
+        {
+            Add(field, "is required.");
+            return null;
+        }
+
+        if (FieldParsers.TryParseRating(number, field, out var rating, out var error)) return rating;
+        Add(error);
+        return null;
+    }
+
+    public double Probability(string field, double? value)
+    {
+        if (value is not { } p) return 1;
+        if (FieldParsers.TryCheckProbability(p, field, out var error) && PlausibilityLimits.Default.TryCheckProbability(p, field, out error)) return p;
+        Add(error);
+        return 1;
+    }
+
+    public void TimeZone(string field, string? value)
+    {
+        if (value is not null && !FieldParsers.TryParseTimeZone(value, field, out _, out var error)) Add(error);
     }
 
     /// <summary>
     /// The explicit <c>attributes</c> merged with the extra top-level fields: string values become attributes
     /// (explicit ones win); any other value is reported by its field name.
     /// </summary>
-    public Dictionary<string, string>? Attributes(Dictionary<string, string>? attributes, Dictionary<string, System.Text.Json.JsonElement>? extra)
+    public IReadOnlyDictionary<string, string>? Attributes(Dictionary<string, string>? attributes, Dictionary<string, System.Text.Json.JsonElement>? extra)
     {
-        if (attributes?.Keys.Any(string.IsNullOrWhiteSpace) == true) Add("attributes", "keys must not be empty.");
-        if (extra is null or { Count: 0 }) return attributes;
-        var merged = new Dictionary<string, string>(attributes ?? [], StringComparer.Ordinal);
-        foreach (var (name, value) in extra)
-        {
-            if (value.ValueKind != System.Text.Json.JsonValueKind.String) Add(name, "is not a known field; an extra field is a free dimension and must be a string.");
-            else merged.TryAdd(name, value.GetString()!);
-        }
-
+        var errors = new List<DataError>();
+        var merged = FieldParsers.MergeAttributes(attributes, extra, errors);
+        foreach (var error in errors) Add(error);
         return merged;
     }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex HasOffset();
 }

@@ -28,11 +28,11 @@ public static class ResponseEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> AddAsync(HttpContext context, ResponseIntake intake, CancellationToken cancellationToken)
+    private static async Task<IResult> AddAsync(HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(context.Request, ApiJsonContext.Default.ResponseRequest, cancellationToken);
         if (problem is not null) return problem;
-        var (response, invalid) = Bind(body!);
+        var (response, invalid) = Bind(body!, clock.GetUtcNow());
         if (invalid is not null) return invalid;
 
         // One call: validated, stored with its contact and follow-up in one transaction, idempotent per responseId.
@@ -58,16 +58,14 @@ public static class ResponseEndpoints
             ? Results.Json(StoredResponse.From(stored), ApiJsonContext.Default.StoredResponse)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such response.", detail: $"No response has id '{id}'.");
 
-    private static (SurveyResponse? Response, IResult? Problem) Bind(ResponseRequest body)
+    private static (SurveyResponse? Response, IResult? Problem) Bind(ResponseRequest body, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         var responseId = errors.Required("responseId", body.ResponseId);
-        var respondedAt = errors.Time("respondedAt", body.RespondedAt, required: true);
+        var respondedAt = errors.Time("respondedAt", body.RespondedAt, required: true, now);
         var kind = errors.Kind("kind", body.Kind);
-        NpsRating rating = default;
-        if (body.Rating is not { } value) errors.Add("rating", "is required.");
-        else if (!NpsRating.TryCreate(value, out rating)) errors.Add("rating", $"must be a whole number from 0 to 10 (it is {value}).");
-        if (body.InclusionProbability is { } p && !(p > 0 && p <= 1)) errors.Add("inclusionProbability", "must be in (0, 1].");
+        var rating = errors.Rating("rating", body.Rating) ?? default;
+        errors.Probability("inclusionProbability", body.InclusionProbability); // the floor and range, named
         var attributes = errors.Attributes(body.Attributes, body.Extra);
         if (body.RespondentId is { } respondent && body.CustomerId is { } customer && respondent != customer)
         {
@@ -80,7 +78,7 @@ public static class ResponseEndpoints
             ResponseId = responseId!, RespondentId = body.RespondentId ?? body.CustomerId ?? "", InvitationId = body.InvitationId, EventId = body.EventId,
             Kind = kind, Rating = rating, Comment = body.Comment, CallbackRequested = body.CallbackRequested ?? false, RespondedAt = respondedAt!.Value,
             Team = body.Team, Agent = body.Agent, Channel = body.Channel, Product = body.Product, Touchpoint = body.Touchpoint,
-            Attributes = attributes ?? [], IsManual = body.IsManual ?? false,
+            Attributes = attributes is null ? [] : new Dictionary<string, string>(attributes, StringComparer.Ordinal), IsManual = body.IsManual ?? false,
         };
 
         // Left unset when not sent, so the intake takes it from the invitation.

@@ -22,13 +22,10 @@ public static class TouchpointEndpoints
         var errors = new FieldErrors();
         var customerId = errors.Required("customerId", body!.CustomerId);
         var eventId = errors.Required("eventId", body.EventId);
-        var occurredAt = errors.Time("occurredAt", body.OccurredAt, required: true);
+        var occurredAt = errors.Time("occurredAt", body.OccurredAt, required: true, TimeProvider.System.GetUtcNow());
         var relationshipStart = errors.Time("relationshipStart", body.RelationshipStart, required: false);
         var kind = errors.Kind("kind", body.Kind);
-        if (body.TimeZoneId is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-        {
-            errors.Add("timeZoneId", $"'{zone}' is not a known IANA time zone.");
-        }
+        errors.TimeZone("timeZoneId", body.TimeZoneId);
 
         var attributes = errors.Attributes(body.Attributes, body.Extra);
         if (errors.Any) return errors.ToProblem();

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Nps.FollowUp;
-using Nps.Samples.Console.Input;
+using Nps.Data;
 using Nps.Samples.Console.Output;
 using Nps.Serialization;
 using Nps.Samples.Console.Simulation;
@@ -32,9 +32,9 @@ public static class FollowUpsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var moment = TimeProvider.System.GetUtcNow();
-            if (parse.GetValue(asOf) is { } asOfText && !CellParsers.TryParseTimestamp(asOfText, out moment, out var reason))
+            if (parse.GetValue(asOf) is { } asOfText && !FieldParsers.TryParseTime(asOfText, "--as-of", out moment, out var invalid))
             {
-                return context.UsageError($"--as-of: {reason}");
+                return context.UsageError($"--as-of: {invalid.Reason}");
             }
 
             if (parse.GetValue(limit) < 0)
@@ -53,19 +53,18 @@ public static class FollowUpsCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, Settings settings, CancellationToken cancellationToken)
     {
-        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = settings.SkipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
 
-        using (records)
+        using (reader)
         {
             // Each follow-up is created at its response's time, so created-at and due times are those of the day.
             var clock = new ReplayClock();
             var service = new FollowUpService(new InMemoryFollowUpStore(), settings.Policy, clock);
-            var stream = new ResponseStream(records!, context.Error, settings.SkipInvalid);
             long anonymous = 0, afterAsOf = 0;
-            foreach (var response in stream.Read())
+            foreach (var response in reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")))
             {
                 if (response.RespondedAt > settings.AsOf)
                 {
@@ -78,7 +77,7 @@ public static class FollowUpsCommand
                 anonymous += result.Outcome == FollowUpCreationOutcome.Anonymous ? 1 : 0;
             }
 
-            if ((stream.Failure ?? stream.EmptyFile) is { } problem)
+            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }
@@ -86,7 +85,7 @@ public static class FollowUpsCommand
             clock.Now = settings.AsOf;
             var metrics = await service.GetMetricsAsync(cancellationToken).ConfigureAwait(false);
             var queue = await service.ListAsync(settings.Status, cancellationToken).ConfigureAwait(false);
-            var document = FollowUpQueueDocument.From(queue, metrics, settings.AsOf, anonymous, afterAsOf, stream.Rejected);
+            var document = FollowUpQueueDocument.From(queue, metrics, settings.AsOf, anonymous, afterAsOf, reader.Rejected);
             if (settings.Format == "json")
             {
                 Json.Write(context.Out, document);

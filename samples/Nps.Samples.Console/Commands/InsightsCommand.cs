@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Nps.Insights;
-using Nps.Samples.Console.Input;
+using Nps.Data;
 using Nps.Samples.Console.Output;
 using Nps.Serialization;
 
@@ -62,21 +62,20 @@ public static class InsightsCommand
 
     private static int Run(CliContext context, string path, CoachingSignalOptions options, bool skipInvalid, string format)
     {
-        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
 
-        using (records)
+        using (reader)
         {
-            var stream = new ResponseStream(records!, context.Error, skipInvalid);
-            var signals = new CoachingSignalDetector(options).Detect(stream.Read());
-            if ((stream.Failure ?? stream.EmptyFile) is { } problem)
+            var signals = new CoachingSignalDetector(options).Detect(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")));
+            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }
 
-            var document = CoachingSignalsDocument.From(signals, options, stream.Rejected);
+            var document = CoachingSignalsDocument.From(signals, options, reader.Rejected);
             if (format == "json")
             {
                 Json.Write(context.Out, document);

@@ -1,7 +1,7 @@
 using Nps.Serialization;
 using System.CommandLine;
 using System.Globalization;
-using Nps.Samples.Console.Input;
+using Nps.Data;
 using Nps.Samples.Console.Output;
 using Nps.Samples.Console.Reporting;
 using Nps.Segmentation;
@@ -17,8 +17,6 @@ public static class ReportCommand
     /// <summary>The default minimum n (the library's): below 30 responses an NPS interval is wider than ±30 points.</summary>
     public const int DefaultMinimumCount = NpsReportOptions.DefaultMinimumCount;
 
-    private const long ProgressEvery = 1_000_000;
-
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
@@ -33,10 +31,18 @@ public static class ReportCommand
         var format = CommonOptions.Format("table", "json", "csv");
         var skipInvalid = CommonOptions.SkipInvalid();
         var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends in the score (they are excluded by default)." };
+        var threads = new Option<int>("--threads") { Description = "Threads that read the file (a UTF-8 CSV is split at record boundaries); all cores by default.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"--threads must be at least 1, got {result.GetValueOrDefault<int>()}");
+            }
+        });
 
         var command = new Command("report", "NPS with its confidence interval, overall and per segment and period.")
         {
-            file, by, period, timeZone, level, method, minN, format, skipInvalid, includeManual,
+            file, by, period, timeZone, level, method, minN, format, skipInvalid, includeManual, threads,
         };
         command.SetAction(parse =>
         {
@@ -50,16 +56,16 @@ public static class ReportCommand
                 MinimumCount = parse.GetValue(minN),
                 IncludeManualSends = parse.GetValue(includeManual),
             };
-            return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+            return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format), parse.GetValue(threads));
         });
         return command;
     }
 
-    private static int Run(CliContext context, string path, NpsReportOptions options, bool skipInvalid, string format)
+    private static int Run(CliContext context, string path, NpsReportOptions options, bool skipInvalid, string format, int threads)
     {
         foreach (var dimension in options.Dimensions)
         {
-            if (ResponseColumns.Reserved.Contains(dimension) || dimension.Equals("period", StringComparison.OrdinalIgnoreCase))
+            if (ResponseColumns.IsReserved(dimension) || dimension.Equals("period", StringComparison.OrdinalIgnoreCase))
             {
                 return context.UsageError($"--by {dimension}: '{dimension}' is not a dimension (use --period for periods)");
             }
@@ -70,88 +76,47 @@ public static class ReportCommand
             return context.UsageError("--by names a dimension twice");
         }
 
-        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        if (!NpsReportReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
 
-        using (records)
+        using (reader)
         {
-            var headerKnown = records!.Columns.Count > 0; // CSV: the header is read; JSON Lines: keys appear as read
-            if (headerKnown && records.IndexOf(ResponseColumns.Rating) < 0)
+            var headerKnown = reader!.Columns.Count > 0; // CSV: the header is read; JSON Lines: keys appear as read
+            if (headerKnown && options.Dimensions.FirstOrDefault(d => !reader.HasColumn(d)) is { } unknown)
             {
-                return context.InvalidInput(new InputError(1, null, "the header has no 'rating' column").Message);
+                return context.UsageError($"--by {unknown}: the file has no column '{unknown}'; dimensions: {string.Join(", ", reader.Columns.Where(c => !ResponseColumns.IsReserved(c)))}");
             }
 
-            if (headerKnown && UnknownDimension(records, options) is { } unknown)
+            var result = reader.Read(options, problem => context.Error.WriteLine($"skipped: {problem.Message}"), threads);
+            if (result.Failure is { } failure)
             {
-                return context.UsageError($"--by {unknown}: the file has no column '{unknown}'; dimensions: {string.Join(", ", Dimensions(records))}");
+                return context.InvalidInput(failure.Message);
             }
 
-            var builder = new NpsReportBuilder(options);
-            var columns = new int[options.Dimensions.Count];
-            var values = new string?[options.Dimensions.Count];
-            var responses = new ResponseReader(records, requireTimestamp: options.Period is not null);
-            long rows = 0, rejected = 0, clampedWeights = 0;
-            foreach (var (row, error) in responses.Read())
+            if (result.Records == 0 && result.Columns.Count == 0)
             {
-                rows++;
-                if (context.ShowProgress && rows % ProgressEvery == 0)
-                {
-                    context.Error.Write($"\rread {rows:N0} rows…");
-                }
-
-                if (error is { } problem)
-                {
-                    if (!skipInvalid)
-                    {
-                        ClearProgress(context, rows);
-                        return context.InvalidInput(problem.Message);
-                    }
-
-                    rejected++;
-                    context.Error.WriteLine($"skipped: {problem.Message}");
-                    continue;
-                }
-
-                for (var i = 0; i < values.Length; i++)
-                {
-                    // JSON Lines keys can first appear on any row, so the index is looked up until found.
-                    if (columns[i] <= 0)
-                    {
-                        columns[i] = records.IndexOf(options.Dimensions[i]) + 1;
-                    }
-
-                    values[i] = row.Record[columns[i] - 1] is { Length: > 0 } value ? value : null;
-                }
-
-                // The library takes inclusion probabilities (weight = 1/p >= 1); a smaller weight counts as 1.
-                clampedWeights += row.Weight < 1 ? 1 : 0;
-                builder.Add(row.RespondedAt ?? default, NpsRating.From(row.Rating), values, Math.Min(1, row.InclusionProbability), row.Manual);
+                return context.InvalidInput(new DataError(1, null, "the file is empty").Message);
             }
 
-            ClearProgress(context, rows);
-            if (rows == 0 && records.Columns.Count == 0)
-            {
-                return context.InvalidInput(new InputError(1, null, "the file is empty").Message);
-            }
-
-            if (UnknownDimension(records, options) is { } missing)
+            if (options.Dimensions.FirstOrDefault(d => !reader.HasColumn(d)) is { } missing)
             {
                 return context.UsageError($"--by {missing}: no record has the key '{missing}'");
             }
 
+            var rejected = result.Rejected;
             if (rejected > 0)
             {
-                context.Error.WriteLine($"rejected {rejected:N0} invalid row{(rejected == 1 ? "" : "s")} of {rows:N0}");
+                context.Error.WriteLine($"rejected {rejected:N0} invalid row{(rejected == 1 ? "" : "s")} of {result.Records:N0}");
             }
 
-            if (clampedWeights > 0)
+            if (result.WeightsBelowOne > 0)
             {
-                context.Error.WriteLine($"note: {clampedWeights:N0} row{(clampedWeights == 1 ? "" : "s")} had a weight below 1; design weights are 1 / inclusion probability, so they were counted with weight 1");
+                context.Error.WriteLine($"note: {result.WeightsBelowOne:N0} row{(result.WeightsBelowOne == 1 ? "" : "s")} had a weight below 1; design weights are 1 / inclusion probability, so they were counted with weight 1");
             }
 
-            var document = NpsReportDocument.From(builder.Build(), rejected);
+            var document = NpsReportDocument.From(result.Report!, rejected);
             switch (format)
             {
                 case "json":
@@ -166,20 +131,6 @@ public static class ReportCommand
             }
 
             return ExitCodes.Success;
-        }
-    }
-
-    private static string? UnknownDimension(IRecordReader records, NpsReportOptions options) =>
-        options.Dimensions.FirstOrDefault(d => records.IndexOf(d) < 0);
-
-    private static IEnumerable<string> Dimensions(IRecordReader records) =>
-        records.Columns.Where(c => !ResponseColumns.Reserved.Contains(c));
-
-    private static void ClearProgress(CliContext context, long rows)
-    {
-        if (context.ShowProgress && rows >= ProgressEvery)
-        {
-            context.Error.Write("\r" + new string(' ', 40) + "\r");
         }
     }
 }

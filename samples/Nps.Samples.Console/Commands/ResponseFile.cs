@@ -1,10 +1,10 @@
-using Nps.Samples.Console.Input;
+using Nps.Data;
 
 namespace Nps.Samples.Console.Commands;
 
 /// <summary>
-/// Reads a whole responses file for the commands that need more than one look at it (huddle, ambition): the one
-/// place they call the tool's reading entry point.
+/// Reads a whole responses file for the commands that need more than one look at it (huddle, ambition), through
+/// <see cref="SurveyResponseReader"/> like every other command.
 /// </summary>
 internal static class ResponseFile
 {
@@ -13,17 +13,16 @@ internal static class ResponseFile
     {
         responses = [];
         exitCode = ExitCodes.Success;
-        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             exitCode = context.InvalidInput(openError.Message);
             return false;
         }
 
-        using (records)
+        using (reader)
         {
-            var stream = new ResponseStream(records!, context.Error, skipInvalid);
-            responses.AddRange(stream.Read());
-            if ((stream.Failure ?? stream.EmptyFile) is { } problem)
+            responses.AddRange(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")));
+            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
             {
                 exitCode = context.InvalidInput(problem.Message);
                 return false;

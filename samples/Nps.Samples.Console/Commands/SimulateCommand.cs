@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Nps.Fatigue;
-using Nps.Samples.Console.Input;
+using Nps.Data;
 using Nps.Samples.Console.Output;
 using Nps.Samples.Console.Simulation;
 using Nps.Sampling;
@@ -63,16 +63,15 @@ public static class SimulateCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, SurveyProgram program, ReplayClock clock, SimulationSettings settings, string format, CancellationToken cancellationToken)
     {
-        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        if (!TouchpointEventReader.TryOpen(path, null, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
 
-        using (records)
+        using (reader)
         {
             var simulation = new SimulationDocumentBuilder(settings.By);
-            long events = 0;
-            foreach (var (touchpoint, error) in new ContactLogReader(records!).Read())
+            while (reader!.Read(out var touchpoint, out var error))
             {
                 if (error is { } problem)
                 {
@@ -82,12 +81,11 @@ public static class SimulateCommand
                 clock.Now = touchpoint!.OccurredAt;
                 var decision = await program.DecideAsync(touchpoint, cancellationToken).ConfigureAwait(false);
                 simulation.Add(touchpoint, decision);
-                events++;
             }
 
-            if (events == 0 && records!.Columns.Count == 0)
+            if (reader.EmptyFile is { } empty)
             {
-                return context.InvalidInput(new InputError(1, null, "the file is empty").Message);
+                return context.InvalidInput(empty.Message);
             }
 
             var document = simulation.Build(settings.ResponseRate, settings.Level);

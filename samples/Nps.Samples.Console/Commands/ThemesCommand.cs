@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Nps.Insights;
-using Nps.Samples.Console.Input;
+using Nps.Data;
 using Nps.Samples.Console.Output;
 using Nps.Serialization;
 
@@ -68,21 +68,20 @@ public static class ThemesCommand
 
     private static int Run(CliContext context, string path, ThemeTaxonomy taxonomy, ThemeAnalysisOptions options, bool skipInvalid, string format)
     {
-        if (!RecordReaders.TryOpen(path, out var records, out var openError))
+        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
 
-        using (records)
+        using (reader)
         {
-            var stream = new ResponseStream(records!, context.Error, skipInvalid);
-            var analysis = ThemeAnalysis.Analyze(stream.Read(), taxonomy, options);
-            if ((stream.Failure ?? stream.EmptyFile) is { } problem)
+            var analysis = ThemeAnalysis.Analyze(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")), taxonomy, options);
+            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }
 
-            var document = ThemeAnalysisDocument.From(analysis, stream.Rejected);
+            var document = ThemeAnalysisDocument.From(analysis, reader.Rejected);
             if (format == "json")
             {
                 Json.Write(context.Out, document);

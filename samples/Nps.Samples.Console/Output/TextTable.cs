@@ -1,12 +1,18 @@
+using Nps.Data;
+
 namespace Nps.Samples.Console.Output;
 
-/// <summary>A plain text table with aligned columns; numbers right-aligned.</summary>
+/// <summary>
+/// A plain text table with aligned columns; numbers right-aligned. Values from files are written with their
+/// control characters escaped, so a cell cannot move the cursor, clear the screen or break the alignment.
+/// </summary>
 internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> rows = [];
+    private readonly string[] headers = Array.ConvertAll(headers, ControlCharacters.Escape);
 
     /// <summary>Adds a row (as many cells as headers).</summary>
-    public void Add(params string[] cells) => rows.Add(cells);
+    public void Add(params string[] cells) => rows.Add(Array.ConvertAll(cells, ControlCharacters.Escape));
 
     /// <summary>Writes the table.</summary>
     public void Write(TextWriter writer)

@@ -74,7 +74,7 @@ public sealed class NpsReportBuilder
     {
         ArgumentNullException.ThrowIfNull(response);
         for (var d = 0; d < _readers.Length; d++) _valueBuffer[d] = _readers[d](response);
-        AddCore(response.RespondedAt, response.Rating.Value, _valueBuffer, response.InclusionProbability, response.IsManual);
+        AddCore(response.RespondedAt, response.Rating.Value, _valueBuffer, response.InclusionProbability, response.IsManual, 1);
     }
 
     /// <summary>Adds many responses.</summary>
@@ -107,7 +107,35 @@ public sealed class NpsReportBuilder
             throw new ArgumentOutOfRangeException(nameof(inclusionProbability), inclusionProbability, "An inclusion probability must be in (0, 1].");
         }
 
-        AddCore(respondedAt, rating.Value, dimensionValues, inclusionProbability, isManual);
+        AddCore(respondedAt, rating.Value, dimensionValues, inclusionProbability, isManual, 1);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> responses that share every field, for readers that count before they build
+    /// (partitions, threads, a store's <c>GROUP BY</c>): the same as calling the row overload that many times.
+    /// </summary>
+    /// <param name="respondedAt">When they were answered (any instant in the period is enough).</param>
+    /// <param name="rating">The rating.</param>
+    /// <param name="dimensionValues">The values of the options' dimensions, in their order; null for a missing value.</param>
+    /// <param name="inclusionProbability">The inclusion probability in (0, 1].</param>
+    /// <param name="isManual">Whether they answer manual sends.</param>
+    /// <param name="count">How many responses; 0 adds nothing.</param>
+    /// <exception cref="ArgumentException">The number of values differs from the number of dimensions, the probability is out of range, or the count is negative.</exception>
+    public void Add(DateTimeOffset respondedAt, NpsRating rating, ReadOnlySpan<string?> dimensionValues, double inclusionProbability, bool isManual, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (dimensionValues.Length != _dimensions.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Expected {_dimensions.Length} dimension values; got {dimensionValues.Length}."), nameof(dimensionValues));
+        }
+
+        if (!(inclusionProbability > 0 && inclusionProbability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(inclusionProbability), inclusionProbability, "An inclusion probability must be in (0, 1].");
+        }
+
+        if (count > 0) AddCore(respondedAt, rating.Value, dimensionValues, inclusionProbability, isManual, count);
     }
 
     /// <summary>
@@ -164,11 +192,11 @@ public sealed class NpsReportBuilder
         _ => r => r.Attributes.TryGetValue(name, out var value) ? value : null,
     };
 
-    private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual)
+    private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual, long count)
     {
         var periodId = _options.Period is { } period ? PeriodId(respondedAt, period) : -1;
         var weight = 1 / probability;
-        AddCounted(periodId, rating, values, new Group(1, weight, weight * weight, probability, probability, isManual));
+        AddCounted(periodId, rating, values, new Group(count, count * weight, count * weight * weight, probability, probability, isManual));
     }
 
     private void AddCounted(int periodId, int rating, ReadOnlySpan<string?> values, in Group group)

@@ -11,7 +11,7 @@ public sealed class BadInputTests : ApiTestBase
         var errors = await PostExpectingProblemAsync("/api/responses", Api.Response("R1", rating: 11));
 
         Assert.Equal(["rating"], errors.Keys);
-        Assert.Equal(["must be a whole number from 0 to 10 (it is 11)."], errors["rating"]);
+        Assert.Equal(["rating must be an integer from 0 to 10, got '11'"], errors["rating"]);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class BadInputTests : ApiTestBase
         var errors = await PostExpectingProblemAsync("/api/responses", Api.Response("R1").Replace("+01:00", "", StringComparison.Ordinal));
 
         Assert.Equal(
-            ["'2026-03-14T10:05:00' is not an ISO 8601 time with a UTC offset, e.g. 2026-03-14T10:00:00+01:00 or 2026-03-14T09:00:00Z."],
+            ["'2026-03-14T10:05:00' has no UTC offset; write it as e.g. 2026-03-14T10:05:00+01:00 or 2026-03-14T10:05:00Z"],
             errors["respondedAt"]);
     }
 
@@ -65,6 +65,17 @@ public sealed class BadInputTests : ApiTestBase
             """{ "occurredAt": "2026-03-14T10:00:00", "kind": "weekly", "timeZoneId": "Mars/Olympus" }""");
 
         Assert.Equal(["customerId", "eventId", "kind", "occurredAt", "timeZoneId"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostResponse_ImplausibleTimeAndProbability_NamesEachField()
+    {
+        var errors = await PostExpectingProblemAsync("/api/responses",
+            Api.Response("R1").Replace("2026-03-14", "9999-03-14", StringComparison.Ordinal).Replace("\"rating\"", "\"inclusionProbability\": 1e-160, \"rating\"", StringComparison.Ordinal));
+
+        Assert.Equal(["inclusionProbability", "respondedAt"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["inclusionProbability gives an inclusion probability of 1E-160, below the plausible minimum of 1E-06"], errors["inclusionProbability"]);
+        Assert.StartsWith("respondedAt 9999-03-14T10:05:00+01:00 is in the future", errors["respondedAt"][0], StringComparison.Ordinal);
     }
 
     private async Task<Dictionary<string, string[]>> PostExpectingProblemAsync(string path, string json)

@@ -52,7 +52,7 @@ public sealed class CustomerRecordTests : ApiTestBase
         using var post = await Client.PostAsync("/api/responses", Api.Json(poison), Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
-        Assert.Equal("9999-12-31T00:00:00Z is after 2026-03-15T12:00:00Z (the clock plus 1 day).",
+        Assert.Equal("respondedAt 9999-12-31T00:00:00+00:00 is in the future (more than 1 day after now, 2026-03-14T12:00:00+00:00)",
             (await post.ReadJsonAsync()).GetProperty("errors").GetProperty("respondedAt")[0].GetString());
         using var restarted = new NpsApiFactory(Database.Path);
         using var client = restarted.CreateClient();

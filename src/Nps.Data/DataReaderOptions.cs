@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Nps.Data;
+
+/// <summary>How the readers read: what to do with an invalid record, how large a record may grow, what is plausible.</summary>
+public sealed record DataReaderOptions
+{
+    /// <summary>The default maximum record size: 1 MiB.</summary>
+    public const int DefaultMaxRecordSize = 1 << 20;
+
+    /// <summary>The defaults: stop at the first invalid record, 1 MiB records, <see cref="PlausibilityLimits.Default"/>.</summary>
+    public static DataReaderOptions Default { get; } = new();
+
+    /// <summary>
+    /// <see langword="false"/> (default): reading stops at the first invalid record (strict). <see langword="true"/>:
+    /// that record alone is rejected (reported and counted) and reading goes on with the next one.
+    /// </summary>
+    public bool SkipInvalid { get; init; }
+
+    /// <summary>
+    /// The largest record, in bytes of UTF-8, that is read (a quoted field left open grows a record until this);
+    /// memory is bounded by it, never by the file. 1 MiB by default; at least 1 KiB.
+    /// </summary>
+    public int MaxRecordSize { get; init; } = DefaultMaxRecordSize;
+
+    /// <summary>The plausibility limits for times and probabilities.</summary>
+    public PlausibilityLimits Limits { get; init; } = PlausibilityLimits.Default;
+
+    /// <summary>The clock that "in the future" is measured against.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Checks the options.</summary>
+    /// <param name="path">Where these options sit in the caller's configuration, for the message.</param>
+    /// <exception cref="ArgumentException">An option is out of range; the message names it by its path.</exception>
+    public void Validate(string path = nameof(DataReaderOptions))
+    {
+        if (MaxRecordSize < 1024)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}.{nameof(MaxRecordSize)} must be at least 1024 bytes; got {MaxRecordSize}."), path);
+        }
+
+        if (Limits is null)
+        {
+            throw new ArgumentException($"{path}.{nameof(Limits)} must not be null.", path);
+        }
+
+        if (Clock is null)
+        {
+            throw new ArgumentException($"{path}.{nameof(Clock)} must not be null.", path);
+        }
+
+        Limits.Validate($"{path}.{nameof(Limits)}");
+    }
+}
