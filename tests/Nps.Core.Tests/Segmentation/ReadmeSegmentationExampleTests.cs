@@ -5,7 +5,8 @@ using Nps.Segmentation;
 
 namespace Nps.Tests.Segmentation;
 
-/// <summary>Mirrors the code in docs/readme/segmentation.md: keep them in step.</summary>
+/// <summary>The report-builder example of docs/readme/segmentation.md on seeded monthly data (the README block itself is
+/// compiled and its output asserted by tests/Nps.Readme.Tests on the bundled data).</summary>
 public sealed class ReadmeSegmentationExampleTests
 {
     private static List<SurveyResponse> Responses()
