@@ -16,11 +16,12 @@ source .ci/postgres.sh
 trap '[ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null; postgres_stop' EXIT
 postgres_start
 pg="$NPS_TEST_POSTGRES"
-port=5391
+port="${PORT:-5397}"
 url="http://127.0.0.1:$port"
 
 start_app() { # store, connection string
-  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Development Nps__Store="$1" ConnectionStrings__Nps="$2" Logging__LogLevel__Default=Warning \
+  if curl -s -o /dev/null "$url/healthz"; then echo "something already listens on $url (set PORT)"; return 1; fi
+  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Development RateLimiting__PermitLimit=1000000000 Nps__SeedFile= Nps__Store="$1" ConnectionStrings__Nps="$2" Logging__LogLevel__Default=Warning \
     exec ./Nps.Samples.AspNet --urls "$url" >"$out/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 100); do curl -fs -o /dev/null -H 'X-Api-Key: analyst-dev-key' "$url/api/reports/nps" && return 0; sleep 0.2; done
