@@ -21,13 +21,13 @@ public static class ReportCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.ReadableFile();
         var by = new Option<string?>("--by") { Description = "Dimensions to group by, comma-separated (any column other than the reserved ones), e.g. team,channel." };
         var period = CommonOptions.OptionalWire<Period>("--period", "Group by calendar period: day, week (ISO), month, quarter or year.");
         var timeZone = CommonOptions.TimeZone();
         var level = CommonOptions.Level("Confidence level of the intervals, in (0, 1).");
         var method = CommonOptions.Wire("--method", "Interval method.", IntervalMethod.AdjustedWald);
-        var minN = CommonOptions.MinimumCount("Minimum responses for a cell to show a score (below it: not enough data).", 0);
+        var minN = CommonOptions.MinimumCount("Minimum responses for a cell to show a score (below it: not enough data).", 1);
         var format = CommonOptions.Format("table", "json", "csv");
         var skipInvalid = CommonOptions.SkipInvalid();
         var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends in the score (they are excluded by default)." };
@@ -74,6 +74,15 @@ public static class ReportCommand
         if (options.Dimensions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Dimensions.Count)
         {
             return context.UsageError("--by names a dimension twice");
+        }
+
+        try
+        {
+            _ = new NpsReportBuilder(options); // the library's own checks of the options, as a usage error
+        }
+        catch (ArgumentException e)
+        {
+            return context.UsageError(LibraryMessage(e));
         }
 
         if (!NpsReportReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
@@ -132,5 +141,13 @@ public static class ReportCommand
 
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>The library's message without the parameter and value lines .NET appends.</summary>
+    private static string LibraryMessage(ArgumentException e)
+    {
+        var message = e.Message.Split('\n')[0].TrimEnd();
+        var suffix = $" (Parameter '{e.ParamName}')";
+        return message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
     }
 }
