@@ -164,4 +164,18 @@ public sealed class CliPolishTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("error: --min-n 0: The minimum count must be at least 1." + Hint, run.Error);
     }
+
+    [Fact]
+    public void Themes_NoRespondedAtColumn_Analyzes()
+    {
+        var path = files.Write("comments.csv", "rating,comment\n2,the app keeps crashing\n9,friendly staff\n10,\n");
+
+        var run = CliRun.Of("themes", path, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        var responses = System.Text.Json.JsonDocument.Parse(run.Out).RootElement.GetProperty("responses");
+        Assert.Equal(3, responses.GetProperty("count").GetInt32());
+        Assert.Equal(1, responses.GetProperty("detractors").GetInt32());
+    }
 }
