@@ -53,7 +53,7 @@ public static class FollowUpsCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, Settings settings, CancellationToken cancellationToken)
     {
-        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = settings.SkipInvalid }, out var reader, out var openError))
+        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = settings.SkipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }

@@ -62,7 +62,7 @@ public static class InsightsCommand
 
     private static int Run(CliContext context, string path, CoachingSignalOptions options, bool skipInvalid, string format)
     {
-        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
+        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }

@@ -68,7 +68,7 @@ public static class ThemesCommand
 
     private static int Run(CliContext context, string path, ThemeTaxonomy taxonomy, ThemeAnalysisOptions options, bool skipInvalid, string format)
     {
-        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid, RequireRespondedAt = false }, out var reader, out var openError))
+        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = skipInvalid, RequireRespondedAt = false }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
