@@ -98,7 +98,7 @@ public static class ReportCommand
                 return context.UsageError($"--by {unknown}: the file has no column '{unknown}'; dimensions: {string.Join(", ", reader.Columns.Where(c => !ResponseColumns.IsReserved(c)))}");
             }
 
-            var result = reader.Read(options, problem => context.Error.WriteLine($"skipped: {problem.Message}"), threads);
+            var result = ReadShowingProgress(context, path, reader, options, threads);
             if (result.Failure is { } failure)
             {
                 return context.InvalidInput(failure.Message);
@@ -140,6 +140,45 @@ public static class ReportCommand
             }
 
             return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Reads the report; on a terminal with a progress line polled from <see cref="NpsReportReader.BytesRead"/>.</summary>
+    private static NpsReportReadResult ReadShowingProgress(CliContext context, string path, NpsReportReader reader, NpsReportOptions options, int threads)
+    {
+        Action<DataError> skipped = problem => context.Error.WriteLine($"skipped: {problem.Message}");
+        var length = new FileInfo(path).Length;
+        if (!context.ShowProgress || length == 0)
+        {
+            return reader.Read(options, skipped, threads);
+        }
+
+        var progress = new ReadProgress(context.Error, Path.GetFileName(path), length, TimeProvider.System);
+        var gate = new object();
+        var period = ReadProgress.Interval + TimeSpan.FromMilliseconds(50);
+        var timer = new Timer(_ =>
+        {
+            lock (gate) progress.Report(reader.BytesRead);
+        }, null, period, period);
+        try
+        {
+            return reader.Read(options, problem =>
+            {
+                lock (gate)
+                {
+                    progress.Clear();
+                    skipped(problem);
+                }
+            }, threads);
+        }
+        finally
+        {
+            using (var stopped = new ManualResetEvent(false))
+            {
+                if (timer.Dispose(stopped)) stopped.WaitOne();
+            }
+
+            progress.Clear();
         }
     }
 

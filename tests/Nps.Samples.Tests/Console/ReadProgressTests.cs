@@ -67,4 +67,19 @@ public sealed class ReadProgressTests
         Assert.Equal(plain.Out, output.ToString());
         Assert.Equal("", error.ToString().Split('\r').Last().Trim());
     }
+
+    [Fact]
+    public void Report_WithProgress_SameTableAndTheLineCleared()
+    {
+        string[] args = ["report", SampleData.Responses, "--by", "team", "--period", "quarter", "--skip-invalid"];
+        var plain = CliRun.Of(args);
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+
+        var exit = NpsCli.Run(args, output, error, showProgress: true);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(plain.Out, output.ToString());
+        Assert.Equal("", error.ToString().Split('\r').Last().Trim());
+    }
 }
