@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Nps.Samples.Console.Commands;
 
 namespace Nps.Samples.Console;
@@ -32,7 +33,32 @@ public static class NpsCli
             AmbitionCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line with the first problem and where to look, instead of the whole help (which would land in
+            // a redirected result file when written to stdout).
+            var message = string.Join(' ', parse.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            stderr.WriteLine($"error: {message}{(message.EndsWith('.') ? "" : ".")} Run '{CommandPath(parse.CommandResult)} --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(configuration);
+        return parse.Invoke(configuration);
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? current = result; current is not null; current = current.Parent)
+        {
+            if (current is CommandResult command)
+            {
+                names.Add(command.Command is RootCommand ? "nps" : command.Command.Name);
+            }
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

@@ -18,6 +18,14 @@ public sealed record DataReaderOptions
     public bool SkipInvalid { get; init; }
 
     /// <summary>
+    /// For <see cref="SurveyResponseReader"/>: <see langword="true"/> (default): a response without
+    /// <c>responded_at</c> is invalid. <see langword="false"/>: for analyses that ignore the time (themes), a response
+    /// without one is read with <see cref="Nps.SurveyResponse.RespondedAt"/> = <see cref="DateTimeOffset.MinValue"/>;
+    /// a time that is present is still checked. The other readers ignore this option.
+    /// </summary>
+    public bool RequireRespondedAt { get; init; } = true;
+
+    /// <summary>
     /// The largest record, in bytes of UTF-8, that is read (a quoted field left open grows a record until this);
     /// memory is bounded by it, never by the file. 1 MiB by default; at least 1 KiB.
     /// </summary>

@@ -17,6 +17,9 @@ public sealed class NpsReportReader : IDisposable
     private readonly string? _path;
     private readonly long _dataStart;
 
+    private ReportChunk?[]? _running;
+    private long _runningStart;
+
     private NpsReportReader(RecordSource source, DataReaderOptions options, string? path, long dataStart)
     {
         _source = source;
@@ -24,6 +27,13 @@ public sealed class NpsReportReader : IDisposable
         _path = path;
         _dataStart = dataStart;
     }
+
+    /// <summary>
+    /// During <see cref="Read(NpsReportOptions, Action{DataError}?, int)"/>, the bytes of the file read so far (updated
+    /// every 1,024 records, summed over the threads), for a progress display; safe to read from another thread.
+    /// When a split read cannot be trusted and the file is read again sequentially, it starts over.
+    /// </summary>
+    public long BytesRead => Volatile.Read(ref _running) is { } chunks ? Volatile.Read(ref _runningStart) + chunks.Sum(c => c?.BytesRead ?? 0) : 0;
 
     /// <summary>The columns: the CSV header, or the JSON Lines keys met so far.</summary>
     public IReadOnlyList<string> Columns => _source.Columns.Names;
@@ -87,6 +97,8 @@ public sealed class NpsReportReader : IDisposable
         }
 
         var chunk = new ReportChunk(_source, report, _options, now, sharedIds: null);
+        Volatile.Write(ref _runningStart, 0);
+        Volatile.Write(ref _running, [chunk]);
         chunk.Run(long.MaxValue, rejected);
         if (chunk.Stopped)
         {
@@ -113,6 +125,8 @@ public sealed class NpsReportReader : IDisposable
         var estimate = EstimateRecords(path, _dataStart, length);
         var ids = new ConcurrentIdSet((int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1024, estimate * 2))));
         var chunks = new ReportChunk[threads];
+        Volatile.Write(ref _runningStart, _dataStart);
+        Volatile.Write(ref _running, chunks);
         var delimiter = ((CsvRecordSource)_source).Delimiter;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
         {

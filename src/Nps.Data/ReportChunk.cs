@@ -23,6 +23,7 @@ internal sealed class ReportChunk
     private readonly string? _missingTime;
     private readonly RawRecord _record = new();
     private int _version = -1;
+    private long _bytesRead;
 
     public ReportChunk(RecordSource source, NpsReportOptions report, DataReaderOptions options, DateTimeOffset now, ConcurrentIdSet? sharedIds)
     {
@@ -71,6 +72,9 @@ internal sealed class ReportChunk
     /// <summary>The physical line after the last record read (relative to the stretch's first line).</summary>
     public long EndLine => _source.Line;
 
+    /// <summary>Bytes of this stretch read so far, updated every 1,024 records; safe to read from another thread.</summary>
+    public long BytesRead => Volatile.Read(ref _bytesRead);
+
     /// <summary>Reads records until one starts at or after <paramref name="end"/> (or the data ends, or an error stops it).</summary>
     public void Run(long end, Action<DataError>? rejected)
     {
@@ -81,18 +85,22 @@ internal sealed class ReportChunk
         while (_source.Position < end && _source.Read(record))
         {
             Records++;
+            if ((Records & 1023) == 0) Volatile.Write(ref _bytesRead, _source.Position);
             if (!TryCount(record, key, keyStart, dimensions, out var error))
             {
                 Errors.Add(error);
                 if (!_skip)
                 {
                     Stopped = true;
+                    Volatile.Write(ref _bytesRead, _source.Position);
                     return;
                 }
 
                 rejected?.Invoke(error);
             }
         }
+
+        Volatile.Write(ref _bytesRead, _source.Position);
     }
 
     private bool TryCount(RawRecord record, Span<int> key, int keyStart, int dimensions, out DataError error)

@@ -54,7 +54,7 @@ public sealed class SurveyResponseReader : DataReader<SurveyResponse>
     private protected override bool TryConvert(RawRecord record, out SurveyResponse? value, out DataError error)
     {
         value = null;
-        if (!_parser.TryParse(record, $"{ResponseColumns.RespondedAt} is required", checkDuplicates: true, out var parsed, out error))
+        if (!_parser.TryParse(record, Options.RequireRespondedAt ? $"{ResponseColumns.RespondedAt} is required" : null, checkDuplicates: true, out var parsed, out error))
         {
             return false;
         }
@@ -76,7 +76,7 @@ public sealed class SurveyResponseReader : DataReader<SurveyResponse>
             RespondentId = Text(record, p.CustomerId, trim: true) ?? "",
             InvitationId = Text(record, p.InvitationId, trim: true),
             Rating = parsed.Rating,
-            RespondedAt = parsed.Time,
+            RespondedAt = parsed.HasTime ? parsed.Time : DateTimeOffset.MinValue,
             Kind = parsed.Kind,
             Team = Text(record, p.Team),
             Agent = Text(record, p.Agent),

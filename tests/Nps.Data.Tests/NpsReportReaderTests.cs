@@ -116,4 +116,22 @@ public sealed class NpsReportReaderTests : IDisposable
             Assert.Equal(["relational", "transactional"], result.Report!.Cells.Select(c => c.Dimensions["survey_kind"]).Order(StringComparer.Ordinal));
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void BytesRead_AfterTheRead_IsTheFileLength(int threads)
+    {
+        var path = Write("progress.csv", Export(3_000));
+        Assert.True(NpsReportReader.TryOpen(path, TestData.Options(), out var reader, out var error), error.Message);
+        using (reader)
+        {
+            Assert.Equal(0, reader!.BytesRead);
+
+            var result = reader.Read(Options, null, threads, minimumBytesPerThread: 4096);
+
+            Assert.Equal(3_000, result.Records);
+            Assert.Equal(new FileInfo(path).Length, reader.BytesRead);
+        }
+    }
 }

@@ -18,8 +18,8 @@ public static class AmbitionCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = timeProvider ?? TimeProvider.System;
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at, rating and the ambitions' dimensions)." }.AcceptExistingOnly();
-        var ambitions = new Option<FileInfo>("--ambitions") { Description = "The ambitions file (JSON: ambitions with dimension, value, target, by and baseline from/to).", Required = true }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at, rating and the ambitions' dimensions)." }.ReadableFile();
+        var ambitions = new Option<FileInfo>("--ambitions") { Description = "The ambitions file (JSON: ambitions with dimension, value, target, by and baseline from/to).", Required = true }.ReadableFile();
         var asOf = new Option<string?>("--as-of") { Description = "Last day (yyyy-MM-dd) of the current window; default: today." };
         var windowDays = new Option<int>("--window-days") { Description = "Length of the current window in days.", DefaultValueFactory = _ => 90 };
         windowDays.Validators.Add(result =>

@@ -50,7 +50,7 @@ internal static class CommonOptions
             var value = result.GetValueOrDefault<int>();
             if (value < minimum)
             {
-                result.AddError($"--min-n must be at least {minimum}, got {value}");
+                result.AddError($"--min-n {value}: The minimum count must be at least {minimum}.");
             }
         });
         return option;
@@ -103,6 +103,49 @@ internal static class CommonOptions
         if (WireNames.TryParse(text, out T value)) return value;
         result.AddError($"{name} '{text}' is not {WireNames.Describe<T>()}");
         return default;
+    }
+
+    /// <summary>
+    /// A file argument or option that must name a readable file: a missing path, a directory or a file that cannot be
+    /// opened is a usage error naming the path (instead of an exception when the command opens it).
+    /// </summary>
+    public static T ReadableFile<T>(this T symbol)
+        where T : Symbol
+    {
+        Action<SymbolResult> check = result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (ReadableFileProblem(token.Value) is { } problem) result.AddError(problem);
+            }
+        };
+        switch (symbol)
+        {
+            case Argument argument:
+                argument.Validators.Add(check);
+                break;
+            case Option option:
+                option.Validators.Add(check);
+                break;
+        }
+
+        return symbol;
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be read as a file, or null when it can.</summary>
+    internal static string? ReadableFileProblem(string path)
+    {
+        if (Directory.Exists(path)) return $"'{path}' is a directory, not a file";
+        if (!File.Exists(path)) return $"file '{path}' does not exist";
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read '{path}': {e.Message}";
+        }
     }
 
     /// <summary><c>--skip-invalid</c>.</summary>

@@ -18,7 +18,7 @@ public static class FollowUpsCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.ReadableFile();
         var asOf = new Option<string?>("--as-of") { Description = "Show the queue as of this moment (ISO 8601 with offset); now by default. Later responses are left out." };
         var includePassives = new Option<bool>("--include-passives") { Description = "Follow up passives too." };
         var status = CommonOptions.OptionalWire<FollowUpStatus>("--status", "Only follow-ups with this status.");
@@ -53,7 +53,7 @@ public static class FollowUpsCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, Settings settings, CancellationToken cancellationToken)
     {
-        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = settings.SkipInvalid }, out var reader, out var openError))
+        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = settings.SkipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }

@@ -20,12 +20,12 @@ public static class HuddleCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = timeProvider ?? TimeProvider.System;
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (team, responded_at, rating, comment, callback_requested, agent, …)." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (team, responded_at, rating, comment, callback_requested, agent, …)." }.ReadableFile();
         var team = new Option<string>("--team") { Description = "The team the brief is for (matched ignoring case).", Required = true };
         var week = new Option<string?>("--week") { Description = "An ISO week, e.g. 2026-W11; default: the last complete ISO week." };
         var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd) of a period of days, with --to." };
         var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd, included) of a period of days, with --from." };
-        var followUps = new Option<FileInfo>("--follow-ups") { Description = "Follow-up export (JSON of GET /api/follow-ups or nps follow-ups --format json); default: the period's own detractors and callback requests, all open." }.AcceptExistingOnly();
+        var followUps = new Option<FileInfo>("--follow-ups") { Description = "Follow-up export (JSON of GET /api/follow-ups or nps follow-ups --format json); default: the period's own detractors and callback requests, all open." }.ReadableFile();
         var format = CommonOptions.Format("markdown", "html", "json");
         var timeZone = CommonOptions.TimeZone();
         var skipInvalid = CommonOptions.SkipInvalid();

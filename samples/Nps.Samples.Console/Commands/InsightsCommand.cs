@@ -17,7 +17,7 @@ public static class InsightsCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.ReadableFile();
         var by = new Option<string>("--by") { Description = "Whom the signals are about.", DefaultValueFactory = _ => "agent" };
         by.AcceptOnlyFromAmong("agent", "team");
         var period = CommonOptions.Wire("--period", "Period of the series the signals look at.", Nps.Segmentation.Period.Month);
@@ -26,7 +26,7 @@ public static class InsightsCommand
         var launches = new Option<FileInfo>("--launches")
         {
             Description = "Start dates per team or agent for post-launch-drop: CSV with columns value,launched (ISO dates).",
-        }.AcceptExistingOnly();
+        }.ReadableFile();
         var minN = CommonOptions.MinimumCount("Minimum responses for a cell to count as evidence.", 1);
         var format = CommonOptions.Format("table", "json");
         var skipInvalid = CommonOptions.SkipInvalid();
@@ -62,7 +62,7 @@ public static class InsightsCommand
 
     private static int Run(CliContext context, string path, CoachingSignalOptions options, bool skipInvalid, string format)
     {
-        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
+        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }

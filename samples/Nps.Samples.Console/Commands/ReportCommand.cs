@@ -21,13 +21,13 @@ public static class ReportCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.ReadableFile();
         var by = new Option<string?>("--by") { Description = "Dimensions to group by, comma-separated (any column other than the reserved ones), e.g. team,channel." };
         var period = CommonOptions.OptionalWire<Period>("--period", "Group by calendar period: day, week (ISO), month, quarter or year.");
         var timeZone = CommonOptions.TimeZone();
         var level = CommonOptions.Level("Confidence level of the intervals, in (0, 1).");
         var method = CommonOptions.Wire("--method", "Interval method.", IntervalMethod.AdjustedWald);
-        var minN = CommonOptions.MinimumCount("Minimum responses for a cell to show a score (below it: not enough data).", 0);
+        var minN = CommonOptions.MinimumCount("Minimum responses for a cell to show a score (below it: not enough data).", 1);
         var format = CommonOptions.Format("table", "json", "csv");
         var skipInvalid = CommonOptions.SkipInvalid();
         var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends in the score (they are excluded by default)." };
@@ -76,6 +76,15 @@ public static class ReportCommand
             return context.UsageError("--by names a dimension twice");
         }
 
+        try
+        {
+            _ = new NpsReportBuilder(options); // the library's own checks of the options, as a usage error
+        }
+        catch (ArgumentException e)
+        {
+            return context.UsageError(LibraryMessage(e));
+        }
+
         if (!NpsReportReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
@@ -89,7 +98,7 @@ public static class ReportCommand
                 return context.UsageError($"--by {unknown}: the file has no column '{unknown}'; dimensions: {string.Join(", ", reader.Columns.Where(c => !ResponseColumns.IsReserved(c)))}");
             }
 
-            var result = reader.Read(options, problem => context.Error.WriteLine($"skipped: {problem.Message}"), threads);
+            var result = ReadShowingProgress(context, path, reader, options, threads);
             if (result.Failure is { } failure)
             {
                 return context.InvalidInput(failure.Message);
@@ -132,5 +141,52 @@ public static class ReportCommand
 
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>Reads the report; on a terminal with a progress line polled from <see cref="NpsReportReader.BytesRead"/>.</summary>
+    private static NpsReportReadResult ReadShowingProgress(CliContext context, string path, NpsReportReader reader, NpsReportOptions options, int threads)
+    {
+        Action<DataError> skipped = problem => context.Error.WriteLine($"skipped: {problem.Message}");
+        var length = new FileInfo(path).Length;
+        if (!context.ShowProgress || length == 0)
+        {
+            return reader.Read(options, skipped, threads);
+        }
+
+        var progress = new ReadProgress(context.Error, Path.GetFileName(path), length, TimeProvider.System);
+        var gate = new object();
+        var period = ReadProgress.Interval + TimeSpan.FromMilliseconds(50);
+        var timer = new Timer(_ =>
+        {
+            lock (gate) progress.Report(reader.BytesRead);
+        }, null, period, period);
+        try
+        {
+            return reader.Read(options, problem =>
+            {
+                lock (gate)
+                {
+                    progress.Clear();
+                    skipped(problem);
+                }
+            }, threads);
+        }
+        finally
+        {
+            using (var stopped = new ManualResetEvent(false))
+            {
+                if (timer.Dispose(stopped)) stopped.WaitOne();
+            }
+
+            progress.Clear();
+        }
+    }
+
+    /// <summary>The library's message without the parameter and value lines .NET appends.</summary>
+    private static string LibraryMessage(ArgumentException e)
+    {
+        var message = e.Message.Split('\n')[0].TrimEnd();
+        var suffix = $" (Parameter '{e.ParamName}')";
+        return message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
     }
 }

@@ -1,4 +1,5 @@
 using Nps.Data;
+using Nps.Samples.Console.Output;
 
 namespace Nps.Samples.Console.Commands;
 
@@ -13,7 +14,7 @@ internal static class ResponseFile
     {
         responses = [];
         exitCode = ExitCodes.Success;
-        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
+        if (!TryOpen(context, path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
         {
             exitCode = context.InvalidInput(openError.Message);
             return false;
@@ -30,5 +31,29 @@ internal static class ResponseFile
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> with <see cref="SurveyResponseReader"/>; on a terminal
+    /// (<see cref="CliContext.ShowProgress"/>) through a stream that shows the percentage read and the time left.
+    /// </summary>
+    public static bool TryOpen(CliContext context, string path, DataReaderOptions options, out SurveyResponseReader? reader, out DataError error)
+    {
+        if (!context.ShowProgress)
+        {
+            return SurveyResponseReader.TryOpen(path, options, out reader, out error);
+        }
+
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        if (file.Length == 0)
+        {
+            file.Dispose();
+            return SurveyResponseReader.TryOpen(path, options, out reader, out error);
+        }
+
+        var stream = new ProgressStream(file, new ReadProgress(context.Error, Path.GetFileName(path), file.Length, TimeProvider.System));
+        if (SurveyResponseReader.TryOpen(stream, DataFormats.FromPath(path), options, out reader, out error)) return true;
+        stream.Dispose();
+        return false;
     }
 }

@@ -19,8 +19,8 @@ public static class SimulateCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var events = new Argument<FileInfo>("events") { Description = "Contact log as CSV or JSON Lines (customer_id, event_id, occurred_at, survey_kind, touchpoint, …)." }.AcceptExistingOnly();
-        var program = new Option<FileInfo>("--program") { Description = "The program file (the NpsOptions JSON format, e.g. samples/data/program.json).", Required = true }.AcceptExistingOnly();
+        var events = new Argument<FileInfo>("events") { Description = "Contact log as CSV or JSON Lines (customer_id, event_id, occurred_at, survey_kind, touchpoint, …)." }.ReadableFile();
+        var program = new Option<FileInfo>("--program") { Description = "The program file (the NpsOptions JSON format, e.g. samples/data/program.json).", Required = true }.ReadableFile();
         var format = CommonOptions.Format("table", "json");
         var by = new Option<string>("--by") { Description = "Dimension for coverage per segment (team, channel, touchpoint, product, survey_kind or an attribute).", DefaultValueFactory = _ => "team" };
         var responseRate = new Option<double>("--response-rate") { Description = "Share of invitations expected to answer, in (0, 1].", DefaultValueFactory = _ => 0.25 };

@@ -17,8 +17,8 @@ public static class ThemesCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (with a comment column)." }.AcceptExistingOnly();
-        var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "Theme taxonomy as JSON (default: the built-in Dutch and English drivers)." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (with a comment column)." }.ReadableFile();
+        var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "Theme taxonomy as JSON (default: the built-in Dutch and English drivers)." }.ReadableFile();
         var baseline = CommonOptions.Wire("--baseline", "Compare mentions with the other comments or with all other responses.", ThemeBaseline.OtherComments);
         var examples = new Option<int>("--examples") { Description = "Example comments per theme.", DefaultValueFactory = _ => 3 };
         var minMentions = new Option<int>("--min-mentions") { Description = "Mentions a theme needs before its impact is tested.", DefaultValueFactory = _ => 10 };
@@ -68,7 +68,7 @@ public static class ThemesCommand
 
     private static int Run(CliContext context, string path, ThemeTaxonomy taxonomy, ThemeAnalysisOptions options, bool skipInvalid, string format)
     {
-        if (!SurveyResponseReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
+        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = skipInvalid, RequireRespondedAt = false }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }

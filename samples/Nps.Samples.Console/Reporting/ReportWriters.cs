@@ -8,20 +8,30 @@ namespace Nps.Samples.Console.Reporting;
 /// <summary>Writes a <see cref="NpsReportDocument"/> as a text table or as CSV.</summary>
 internal static class ReportWriters
 {
-    /// <summary>A table for people: scores below the minimum n are replaced by "n&lt;min".</summary>
+    /// <summary>
+    /// A table for people: scores below the minimum n are replaced by "n&lt;min"; ▲/▼ mark a significant change
+    /// against the previous period (vs prev) and against the rest (vs rest); the weighted NPS, its interval and the
+    /// effective n appear when inclusion probabilities differ.
+    /// </summary>
     public static void WriteTable(TextWriter writer, NpsReportDocument report, NpsReportOptions options)
     {
         var names = Names(options);
-        var weighted = report.Overall.WeightedNps is not null;
+        var all = report.Segments.Append(report.Overall).ToList();
+        var weighted = all.Any(s => s.WeightedNps is not null);
+        var versusPrevious = all.Any(s => s.VersusPrevious is not null);
+        var versusRest = all.Any(s => s.VersusRest is not null);
         var percent = (report.Level * 100).ToString("0.##", CultureInfo.InvariantCulture);
         string[] statistics = ["n", "NPS", $"{percent}% interval", "promoters", "passives", "detractors"];
-        var table = new TextTable([.. names, .. statistics, .. weighted ? new[] { "weighted NPS" } : []]);
-        foreach (var segment in report.Segments.Append(report.Overall))
+        string[] markers = [.. versusPrevious ? ["vs prev"] : Array.Empty<string>(), .. versusRest ? ["vs rest"] : Array.Empty<string>()];
+        string[] weights = weighted ? ["weighted NPS", $"weighted {percent}%", "eff. n"] : [];
+        var table = new TextTable([.. names, .. statistics, .. markers, .. weights]);
+        foreach (var segment in all)
         {
             var cells = segment == report.Overall
                 ? names.Select((_, i) => i == 0 ? "(all)" : "")
                 : names.Select(n => segment.Dimensions.GetValueOrDefault(n, NpsReportCell.MissingValue));
-            table.Add([.. cells, .. Statistics(segment, report.MinN), .. weighted ? new[] { Score(segment.WeightedNps, segment, report.MinN) } : []]);
+            string[] marks = [.. versusPrevious ? [Marker(segment.VersusPrevious)] : Array.Empty<string>(), .. versusRest ? [Marker(segment.VersusRest)] : Array.Empty<string>()];
+            table.Add([.. cells, .. Statistics(segment, report.MinN), .. marks, .. weighted ? Weights(segment, report.MinN) : []]);
         }
 
         var grouping = (options.Dimensions.Count > 0 ? " by " + string.Join(", ", options.Dimensions) : "") +
@@ -30,9 +40,15 @@ internal static class ReportWriters
             (report.Overall.ManualSends > 0 ? $", {report.Overall.ManualSends:N0} manual sends {(report.IncludeManual ? "included" : "excluded")}" : "") +
             (report.Rejected > 0 ? $", {report.Rejected:N0} invalid rows skipped" : ""));
         table.Write(writer);
+        if (versusPrevious || versusRest)
+        {
+            var against = string.Join(" or ", new[] { versusPrevious ? "the previous period (vs prev)" : null, versusRest ? "the rest of the responses (vs rest)" : null }.OfType<string>());
+            writer.WriteLine($"▲/▼: significantly higher/lower than {against}, Benjamini–Hochberg adjusted p < {(1 - report.Level).ToString("0.###", CultureInfo.InvariantCulture)}.");
+        }
+
         if (weighted)
         {
-            writer.WriteLine("weighted NPS: responses weighted by 1 / inclusion probability; blank where a cell's probabilities are all equal.");
+            writer.WriteLine("weighted NPS: responses weighted by 1 / inclusion probability, with its interval and effective n; blank where a cell's probabilities are all equal.");
         }
     }
 
@@ -65,6 +81,16 @@ internal static class ReportWriters
         Number(segment.Promoters),
         Number(segment.Passives),
         Number(segment.Detractors),
+    ];
+
+    private static string Marker(NpsSignificanceDocument? test) =>
+        test is { Significant: true } t ? t.Difference > 0 ? "▲" : "▼" : "";
+
+    private static string[] Weights(NpsReportCellDocument segment, int minN) =>
+    [
+        Score(segment.WeightedNps, segment, minN),
+        segment.EnoughData && segment.WeightedLower is { } lower && segment.WeightedUpper is { } upper ? $"[{Signed(lower)}, {Signed(upper)}]" : "",
+        segment.EffectiveCount is { } effective ? effective.ToString("0.0", CultureInfo.InvariantCulture) : "",
     ];
 
     private static string Score(double? score, NpsReportCellDocument segment, int minN) =>
