@@ -38,6 +38,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 var survey = app.MapGroup("").RequireAuthorization(NpsRoles.Survey);
 survey.MapTouchpoints();
 survey.MapResponses();
+survey.MapResponseImport();
 
 var analyst = app.MapGroup("").RequireAuthorization(NpsRoles.Analyst);
 analyst.MapOpenApi(); // /openapi/v1.json
