@@ -24,6 +24,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 _ = app.Services.GetRequiredService<Nps.Sampling.SurveyProgram>(); // opens the stores (schema created or migrated) at start
+await app.SeedNpsResponsesAsync(); // Nps:SeedFile (Development: samples/data/responses.csv), through the intake, idempotent
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
