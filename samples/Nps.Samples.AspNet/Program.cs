@@ -47,6 +47,7 @@ analyst.MapResponseReads();
 analyst.MapFollowUps();
 analyst.MapReports();
 analyst.MapThemes();
+analyst.MapHuddle();
 analyst.MapCustomers();
 app.Run();
 
