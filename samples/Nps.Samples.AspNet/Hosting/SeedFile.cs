@@ -14,7 +14,7 @@ namespace Nps.Samples.AspNet.Hosting;
 public static partial class SeedFile
 {
     /// <summary>How many folders above the content root a relative seed path is looked for.</summary>
-    public const int MaxParentFolders = 4;
+    public const int MaxParentFolders = 6;
 
     /// <summary>How many bad rows are logged one by one (the rest are counted).</summary>
     public const int MaxLoggedRows = 20;
