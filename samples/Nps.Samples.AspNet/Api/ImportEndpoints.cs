@@ -18,7 +18,6 @@ public static class ImportEndpoints
         app.MapPost("/api/responses/import", ImportAsync)
             .WithName("ImportResponses")
             .WithSummary("Stores every valid record of a CSV (text/csv) or JSON Lines (application/x-ndjson, application/jsonl) body through the same intake as POST /api/responses; returns one result per row and the totals.")
-            .Accepts<string>("text/csv", "application/x-ndjson", "application/jsonl")
             .Produces<ResponseImportDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
