@@ -187,6 +187,8 @@ public sealed class DashboardTests(DashboardServer server)
         Assert.Equal(expected.GetProperty("ambitions").GetArrayLength(), await rows.CountAsync());
         await Assertions.Expect(rows.First.Locator("th")).ToContainTextAsync("product internet");
         await Assertions.Expect(rows.First.Locator("td").Nth(3)).ToContainTextAsync("%");
+        await Assertions.Expect(page.GetByLabel("As of")).ToHaveValueAsync("2026-01-04"); // the end of the latest week with answers
+        await Assertions.Expect(rows.First.Locator("td").Nth(1)).Not.ToContainTextAsync("no answers");
         await page.Locator("#ambition").ScreenshotAsync(new() { Path = Screenshot("ambition.png") });
         session.AssertNoConsoleErrors();
     }
