@@ -24,6 +24,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 _ = app.Services.GetRequiredService<Nps.Sampling.SurveyProgram>(); // opens the stores (schema created or migrated) at start
+await app.SeedNpsResponsesAsync(); // Nps:SeedFile (Development: samples/data/responses.csv), through the intake, idempotent
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -38,6 +39,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 var survey = app.MapGroup("").RequireAuthorization(NpsRoles.Survey);
 survey.MapTouchpoints();
 survey.MapResponses();
+survey.MapResponseImport();
 
 var analyst = app.MapGroup("").RequireAuthorization(NpsRoles.Analyst);
 analyst.MapOpenApi(); // /openapi/v1.json
@@ -45,6 +47,7 @@ analyst.MapResponseReads();
 analyst.MapFollowUps();
 analyst.MapReports();
 analyst.MapThemes();
+analyst.MapHuddle();
 analyst.MapCustomers();
 app.Run();
 

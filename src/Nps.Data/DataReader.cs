@@ -28,6 +28,9 @@ public abstract class DataReader<T> : IDisposable
     /// <summary>Records read so far, valid or not (blank lines are not records).</summary>
     public long Records { get; private set; }
 
+    /// <summary>The 1-based line the record last read starts on (0 before the first).</summary>
+    public long Line { get; private set; }
+
     /// <summary>Records rejected so far (skipping mode).</summary>
     public long Rejected { get; private set; }
 
@@ -56,6 +59,7 @@ public abstract class DataReader<T> : IDisposable
         }
 
         Records++;
+        Line = _record.Line;
         if (_record.Error is { } structural)
         {
             error = structural;

@@ -37,4 +37,5 @@ namespace Nps.Serialization;
 [JsonSerializable(typeof(HuddleBriefDocument))]
 [JsonSerializable(typeof(AmbitionsDocument))]
 [JsonSerializable(typeof(CustomerRecordDocument))]
+[JsonSerializable(typeof(ResponseImportDocument))]
 internal sealed partial class NpsJsonContext : JsonSerializerContext;

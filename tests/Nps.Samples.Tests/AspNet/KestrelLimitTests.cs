@@ -43,6 +43,40 @@ public sealed class KestrelLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportResponses_BodyAboveTheDefaultLimit_IsReadWhole()
+    {
+        using var factory = Start(out var address);
+        using var client = new HttpClient { BaseAddress = address };
+        var csv = new StringBuilder("response_id,customer_id,responded_at,rating,team,comment\n");
+        for (var i = 0; i < 2000; i++) csv.Append($"K{i},C{i},2026-03-14T10:05:00+01:00,9,Billing,{new string('x', 100)}\n");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/responses/import") { Content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv") };
+        request.Headers.Add("X-Api-Key", NpsApiFactory.SurveyKey);
+        Assert.True(csv.Length > 3 * 65536);
+
+        using var response = await client.SendAsync(request, Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2000, (await response.ReadJsonAsync()).GetProperty("totals").GetProperty("created").GetInt64());
+    }
+
+    [Fact]
+    public async Task ImportResponses_DeclaredBodyOverFiftyMebibytes_Returns413Problem()
+    {
+        using var factory = Start(out var address);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port, Token);
+        var stream = tcp.GetStream();
+        var head = $"POST /api/responses/import HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {NpsApiFactory.SurveyKey}\r\n" +
+            $"Content-Type: text/csv\r\nContent-Length: {(50 * 1024 * 1024) + 1}\r\n\r\nrating\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Token);
+
+        var text = await ReadResponseAsync(stream);
+
+        Assert.StartsWith("HTTP/1.1 413 Payload Too Large", text, StringComparison.Ordinal);
+        Assert.Contains("Import bodies are limited to 52428800 bytes.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostResponse_BodyArrivingTooSlowly_Returns408Problem()
     {
         using var factory = Start(out var address, builder =>

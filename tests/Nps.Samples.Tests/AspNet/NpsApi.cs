@@ -77,7 +77,7 @@ internal sealed class NpsApiFactory(string databasePath, Action<IWebHostBuilder>
 internal sealed class RoleKeyHandler : DelegatingHandler
 {
     public static bool IsSurveyRoute(HttpMethod method, string path) =>
-        method == HttpMethod.Post && path is "/api/touchpoints" or "/api/responses";
+        method == HttpMethod.Post && path is "/api/touchpoints" or "/api/responses" or "/api/responses/import";
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
