@@ -53,7 +53,7 @@ public static class FollowUpsCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, Settings settings, CancellationToken cancellationToken)
     {
-        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = settings.SkipInvalid }, out var reader, out var openError))
+        if (!ResponseFile.TryOpen(context, path, new DataReaderOptions { SkipInvalid = settings.SkipInvalid, RequireRespondedAt = false }, out var reader, out var openError))
         {
             return context.InvalidInput(openError.Message);
         }
@@ -64,8 +64,11 @@ public static class FollowUpsCommand
             var clock = new ReplayClock();
             var service = new FollowUpService(new InMemoryFollowUpStore(), settings.Policy, clock);
             long anonymous = 0, afterAsOf = 0;
-            foreach (var response in reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")))
+            foreach (var read in reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")))
             {
+                // A file without answer times (no responded_at): the SLA clock starts at --as-of, the moment the queue is
+                // made, so every follow-up is due its SLA from now rather than at a made-up past time.
+                var response = read.RespondedAt == DateTimeOffset.MinValue ? read with { RespondedAt = settings.AsOf } : read;
                 if (response.RespondedAt > settings.AsOf)
                 {
                     afterAsOf++;

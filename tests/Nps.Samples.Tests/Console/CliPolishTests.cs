@@ -178,4 +178,20 @@ public sealed class CliPolishTests : IDisposable
         Assert.Equal(3, responses.GetProperty("count").GetInt32());
         Assert.Equal(1, responses.GetProperty("detractors").GetInt32());
     }
+
+    [Fact]
+    public void FollowUps_NoRespondedAtColumn_SlaCountsFromAsOf()
+    {
+        var path = files.Write("no-times.csv", "response_id,customer_id,rating,callback_requested\nR1,C1,2,false\nR2,C2,9,true\nR3,C3,10,false\n");
+
+        var run = CliRun.Of("follow-ups", path, "--as-of", "2026-03-02T09:00:00+01:00", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        var due = System.Text.Json.JsonDocument.Parse(run.Out).RootElement.GetProperty("followUps").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("responseId").GetString()!, f => f.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(2, due.Count); // the detractor and the callback request; the promoter needs none
+        Assert.Equal(DateTimeOffset.Parse("2026-03-04T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), due["R1"]); // detractor: 48 h
+        Assert.Equal(DateTimeOffset.Parse("2026-03-03T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), due["R2"]); // callback: 24 h
+    }
 }
