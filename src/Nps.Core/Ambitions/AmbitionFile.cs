@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Nps.Serialization;
 
 namespace Nps.Ambitions;
 
@@ -15,8 +16,6 @@ namespace Nps.Ambitions;
 /// </remarks>
 public static class AmbitionFile
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
     /// <summary>Parses the ambitions file.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="ambitions">The ambitions, in file order, when valid; empty otherwise.</param>
@@ -29,17 +28,7 @@ public static class AmbitionFile
         var result = new List<Ambition>();
         ambitions = [];
         errors = problems;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, Options);
-        }
-        catch (JsonException error)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"not valid JSON (line {(error.LineNumber ?? 0) + 1}, position {(error.BytePositionInLine ?? 0) + 1}): {FirstSentence(error.Message)}"));
-            return false;
-        }
+        if (!JsonFileText.TryParse(json, problems, out var document)) return false;
 
         using (document)
         {
@@ -191,11 +180,5 @@ public static class AmbitionFile
     private static void Require(bool condition, string problem, List<string> problems)
     {
         if (!condition) problems.Add(problem);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
     }
 }

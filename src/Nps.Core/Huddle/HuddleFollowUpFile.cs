@@ -18,8 +18,6 @@ namespace Nps.Huddle;
 /// </remarks>
 public static class HuddleFollowUpFile
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
     /// <summary>Parses a follow-up export.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="followUps">The follow-ups when valid; empty otherwise.</param>
@@ -32,17 +30,7 @@ public static class HuddleFollowUpFile
         var result = new List<FollowUpCase>();
         followUps = [];
         errors = problems;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, Options);
-        }
-        catch (JsonException error)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"not valid JSON (line {(error.LineNumber ?? 0) + 1}, position {(error.BytePositionInLine ?? 0) + 1})"));
-            return false;
-        }
+        if (!JsonFileText.TryParse(json, problems, out var document)) return false;
 
         using (document)
         {

@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Nps.Serialization;
+
+/// <summary>
+/// The shared first step of the library's hand-written JSON file readers (ambitions, follow-up exports): parse the
+/// text leniently (comments and trailing commas allowed) and turn a syntax error into one problem that names its
+/// line and position, instead of an exception.
+/// </summary>
+internal static class JsonFileText
+{
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>Parses <paramref name="json"/>; on a syntax error adds
+    /// <c>not valid JSON (line L, position P): reason</c> to <paramref name="problems"/>.</summary>
+    public static bool TryParse(string json, List<string> problems, [NotNullWhen(true)] out JsonDocument? document)
+    {
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+            return true;
+        }
+        catch (JsonException error)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"not valid JSON (line {(error.LineNumber ?? 0) + 1}, position {(error.BytePositionInLine ?? 0) + 1}): {FirstSentence(error.Message)}"));
+            document = null;
+            return false;
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}
