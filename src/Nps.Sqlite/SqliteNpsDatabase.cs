@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -159,6 +159,15 @@ public sealed class SqliteNpsDatabase
                 PRAGMA user_version = 1;
                 """;
             create.ExecuteNonQuery();
+        }
+
+        if (current < 2)
+        {
+            // The daily rollups reports read (Reporting.SqliteRollupSchema), built from the responses already stored.
+            using var rollups = connection.CreateCommand();
+            rollups.Transaction = transaction;
+            rollups.CommandText = Reporting.SqliteRollupSchema.Create() + "PRAGMA user_version = 2;";
+            rollups.ExecuteNonQuery();
         }
 
         transaction.Commit();

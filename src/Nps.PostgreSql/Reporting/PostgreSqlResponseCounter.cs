@@ -14,13 +14,31 @@ namespace Nps.PostgreSql.Reporting;
 public sealed class PostgreSqlResponseCounter : INpsCountSource
 {
     private readonly NpsPostgreSqlDatabase _database;
+    private readonly RollupUse _rollups;
 
-    /// <summary>Counts in a database (migrated with <see cref="NpsPostgreSqlDatabase.MigrateAsync"/>).</summary>
+    /// <summary>Counts in a database (migrated with <see cref="NpsPostgreSqlDatabase.MigrateAsync"/>), reading the daily rollups where they serve the query.</summary>
     /// <param name="database">The database.</param>
     public PostgreSqlResponseCounter(NpsPostgreSqlDatabase database)
+        : this(database, RollupUse.Auto)
+    {
+    }
+
+    /// <summary>Counts in a database, with or without the daily rollups.</summary>
+    /// <param name="database">The database.</param>
+    /// <param name="useRollups">
+    /// <see langword="false"/> to count every query from the responses themselves (slower; the same counts — to
+    /// check the rollups or measure against them).
+    /// </param>
+    public PostgreSqlResponseCounter(NpsPostgreSqlDatabase database, bool useRollups)
+        : this(database, useRollups ? RollupUse.Auto : RollupUse.Never)
+    {
+    }
+
+    internal PostgreSqlResponseCounter(NpsPostgreSqlDatabase database, RollupUse rollups)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _rollups = rollups;
     }
 
     /// <inheritdoc />
@@ -29,6 +47,12 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
     {
         ArgumentNullException.ThrowIfNull(query);
         var zone = ZoneName(query.TimeZone);
+        if (_rollups != RollupUse.Never && UtcDayPlan.DimensionOf(query) is { } rollupDimension)
+        {
+            await foreach (var row in CountFromRollupsAsync(query, rollupDimension, zone, cancellationToken).ConfigureAwait(false)) yield return row;
+            yield break;
+        }
+
         await using var command = _database.DataSource.CreateCommand(Sql(query));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.From ?? DateTimeOffset.MinValue).UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.To ?? DateTimeOffset.MaxValue).UtcDateTime });
@@ -38,29 +62,110 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             if (Column(dimension) is null) command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
         }
 
-        NpgsqlDataReader reader;
+        await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in ReadRawAsync(reader, query, cancellationToken).ConfigureAwait(false)) yield return row;
+    }
+
+    private static async IAsyncEnumerable<NpsCountRow> ReadRawAsync(NpgsqlDataReader reader, NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var dimensions = query.Dimensions.Count;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            TimeBucket? period = query.Period is { } kind ? TimeBucket.Containing(reader.GetFieldValue<DateOnly>(0), kind) : null;
+            var values = new string?[dimensions];
+            for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
+            var at = 1 + dimensions;
+            yield return new NpsCountRow(period, values, NpsRating.From(reader.GetInt16(at)), reader.GetBoolean(at + 1), reader.GetInt64(at + 2),
+                reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
+        }
+    }
+
+    private static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, NpsCountQuery query, string zone, CancellationToken cancellationToken)
+    {
         try
         {
-            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidParameterValue)
         {
             throw new ArgumentException($"PostgreSQL does not know the time zone \"{zone}\": {e.MessageText}", nameof(query), e);
         }
+    }
 
-        await using (reader.ConfigureAwait(false))
+    /// <summary>
+    /// Counts from the daily rollups (see <see cref="UtcDayPlan"/>), in one repeatable-read snapshot for the day range
+    /// and the counts; falls back to the raw query when the plan says so.
+    /// </summary>
+    private async IAsyncEnumerable<NpsCountRow> CountFromRollupsAsync(NpsCountQuery query, string dimension, string zone,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
+        await using (var days = new NpgsqlCommand(
+            "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
         {
-            var dimensions = query.Dimensions.Count;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                TimeBucket? period = query.Period is { } kind ? TimeBucket.Containing(reader.GetFieldValue<DateOnly>(0), kind) : null;
-                var values = new string?[dimensions];
-                for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
-                var at = 1 + dimensions;
-                yield return new NpsCountRow(period, values, NpsRating.From(reader.GetInt16(at)), reader.GetBoolean(at + 1), reader.GetInt64(at + 2),
-                    reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
-            }
+            days.Parameters.Add(new NpgsqlParameter { Value = dimension });
+            days.Parameters.Add(new NpgsqlParameter { Value = firstDay });
+            days.Parameters.Add(new NpgsqlParameter { Value = lastDay });
+            await using var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) || bounds.IsDBNull(0)) yield break; // every stored response has its rollup rows
+            (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
         }
+
+        var plan = UtcDayPlan.Create(query, firstDay, lastDay, _rollups);
+        await using var command = new NpgsqlCommand(plan is null ? Sql(query) : RollupSql(query, dimension, plan), connection, transaction);
+        if (plan is null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.From ?? DateTimeOffset.MinValue).UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.To ?? DateTimeOffset.MaxValue).UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
+            await using var raw = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+            await foreach (var row in ReadRawAsync(raw, query, cancellationToken).ConfigureAwait(false)) yield return row;
+            yield break;
+        }
+
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+            Value = plan.RawRanges.Select(r => new DateTime(r.From, DateTimeKind.Utc)).ToArray(),
+        });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+            Value = plan.RawRanges.Select(r => new DateTime(r.To, DateTimeKind.Utc)).ToArray(),
+        });
+        await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in UtcDayPlan.ReadAsync(reader, query, cancellationToken).ConfigureAwait(false)) yield return row;
+    }
+
+    /// <summary>
+    /// The SQL of a planned query (parameters: $1 dimension, $2 zone, $3/$4 the raw ranges' starts and ends): the
+    /// rollup rows of whole days, their day mapped to a period by a <c>CASE</c> tree, and the raw responses of the
+    /// other days, both pivoted to wide rows.
+    /// </summary>
+    internal static string RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan)
+    {
+        var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, ")
+            .Append(UtcDayPlan.WideColumns(c => $"sum({c})")).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND utc_day >= ")
+            .Append(plan.Runs.Count > 0 ? plan.Runs[0].FirstDay : 1).Append(" AND utc_day <= ").Append(plan.Runs.Count > 0 ? plan.Runs[^1].LastDay : 0);
+        if (plan.RawDaysSql() is { } rawDays) sql.Append(" AND utc_day NOT IN (").Append(rawDays).Append(')');
+        var period = query.Period switch
+        {
+            null => "0",
+            Period.Day => "(r.responded_at AT TIME ZONE $2)::date",
+            var kind => $"date_trunc('{kind.ToString()!.ToLowerInvariant()}', r.responded_at AT TIME ZONE $2)::date",
+        };
+        if (query.Period is not null) period = $"({period} - date '0001-01-01')";
+        var value = dimension.Length == 0 ? "NULL::text" : "r." + Column(dimension);
+        if (dimension == "survey_kind") value = "CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END";
+        sql.Append(" GROUP BY 1, 2, 3, 4\nUNION ALL\nSELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
+            .Append(", ''), r.is_manual, ").Append(UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => $"sum({v})"))
+            .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM unnest($3::timestamptz[], $4::timestamptz[]) AS k (low, high)")
+            .Append(" JOIN nps_responses AS r ON r.responded_at >= k.low AND r.responded_at < k.high GROUP BY 1, 2, 3, 4");
+        return sql.ToString();
     }
 
     /// <summary>The IANA name PostgreSQL converts with: the zone's id, or its IANA equivalent for a Windows id.</summary>

@@ -22,13 +22,31 @@ namespace Nps.Sqlite.Reporting;
 public sealed class SqliteResponseCounter : INpsCountSource
 {
     private readonly SqliteNpsDatabase _database;
+    private readonly RollupUse _rollups;
 
-    /// <summary>Counts in a database.</summary>
+    /// <summary>Counts in a database, reading the daily rollups where they serve the query.</summary>
     /// <param name="database">The database.</param>
     public SqliteResponseCounter(SqliteNpsDatabase database)
+        : this(database, RollupUse.Auto)
+    {
+    }
+
+    /// <summary>Counts in a database, with or without the daily rollups.</summary>
+    /// <param name="database">The database.</param>
+    /// <param name="useRollups">
+    /// <see langword="false"/> to count every query from the responses themselves (slower; the same counts — to
+    /// check the rollups or measure against them).
+    /// </param>
+    public SqliteResponseCounter(SqliteNpsDatabase database, bool useRollups)
+        : this(database, useRollups ? RollupUse.Auto : RollupUse.Never)
+    {
+    }
+
+    internal SqliteResponseCounter(SqliteNpsDatabase database, RollupUse rollups)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _rollups = rollups;
     }
 
     /// <inheritdoc />
@@ -39,6 +57,39 @@ public sealed class SqliteResponseCounter : INpsCountSource
         var to = query.To?.UtcTicks ?? long.MaxValue;
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false); // one snapshot for range and counts
+
+        if (_rollups != RollupUse.Never && UtcDayPlan.DimensionOf(query) is { } dimension)
+        {
+            var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
+            await using var days = connection.CreateCommand();
+            days.Transaction = transaction;
+            days.CommandText = "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $dimension AND utc_day >= $first AND utc_day <= $last";
+            days.Parameters.AddWithValue("$dimension", dimension);
+            days.Parameters.AddWithValue("$first", firstDay);
+            days.Parameters.AddWithValue("$last", lastDay);
+            int? stored = null;
+            await using (var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) && !bounds.IsDBNull(0))
+                {
+                    (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
+                    stored = firstDay;
+                }
+            }
+
+            if (stored is null) yield break; // every stored response has its rollup rows: none in range
+            if (UtcDayPlan.Create(query, firstDay, lastDay, _rollups) is { } plan)
+            {
+                if (RollupSql(query, dimension, plan) is not { } sql) yield break;
+                await using var rollup = connection.CreateCommand();
+                rollup.Transaction = transaction;
+                rollup.CommandText = sql;
+                rollup.Parameters.AddWithValue("$dimension", dimension);
+                await using var rows = await rollup.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await foreach (var row in UtcDayPlan.ReadAsync(rows, query, cancellationToken).ConfigureAwait(false)) yield return row;
+                yield break;
+            }
+        }
 
         (string Day, string Period) periodSql = ("NULL", "NULL");
         if (query.Period is { } period)
@@ -114,7 +165,7 @@ public sealed class SqliteResponseCounter : INpsCountSource
     {
         var steps = ZoneOffsets.Between(zone, firstUtcTicks, lastUtcTicks);
         var local = new StringBuilder("(responded_at + ");
-        Tree(local, "responded_at", steps.Count, i => steps[i].FromUtcTicks, i => steps[i].OffsetTicks);
+        UtcDayPlan.Tree(local, "responded_at", steps.Count, i => steps[i].FromUtcTicks, i => steps[i].OffsetTicks);
         local.Append(')');
         var day = $"({local} / {TimeSpan.TicksPerDay})";
         if (period == Period.Day) return (day, "d");
@@ -126,32 +177,38 @@ public sealed class SqliteResponseCounter : INpsCountSource
         var starts = new List<int>();
         for (var bucket = firstDay; bucket.Start <= lastDay; bucket = bucket.Next) starts.Add(bucket.Start.DayNumber);
         var expression = new StringBuilder();
-        Tree(expression, "d", starts.Count, i => i == 0 ? long.MinValue : starts[i], i => starts[i]);
+        UtcDayPlan.Tree(expression, "d", starts.Count, i => i == 0 ? long.MinValue : starts[i], i => starts[i]);
         return (day, expression.ToString());
     }
 
     /// <summary>
-    /// Writes <c>value of the last i with bound(i) ≤ x</c> as nested <c>CASE</c>s, balanced so a row takes
-    /// log₂(count) comparisons; bound(0) is −∞ (the first value holds below the second bound).
+    /// The SQL of a planned query: the rollup rows of whole days, their day mapped to a period by a <c>CASE</c> tree,
+    /// and the raw responses of the other days, both pivoted to wide rows; null when the plan reads nothing.
     /// </summary>
-    private static void Tree(StringBuilder sql, string x, int count, Func<int, long> bound, Func<int, long> value)
+    internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan)
     {
-        Write(0, count);
-
-        void Write(int low, int high)
+        var parts = new List<string>();
+        if (plan.Runs.Count > 0)
         {
-            if (high - low == 1)
-            {
-                sql.Append(value(low).ToString(CultureInfo.InvariantCulture));
-                return;
-            }
-
-            var middle = (low + high) / 2;
-            sql.Append("CASE WHEN ").Append(x).Append(" < ").Append(bound(middle).ToString(CultureInfo.InvariantCulture)).Append(" THEN ");
-            Write(low, middle);
-            sql.Append(" ELSE ");
-            Write(middle, high);
-            sql.Append(" END");
+            var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, ")
+                .Append(UtcDayPlan.WideColumns(c => $"sum({c})")).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $dimension AND utc_day >= ")
+                .Append(plan.Runs[0].FirstDay.ToString(CultureInfo.InvariantCulture)).Append(" AND utc_day <= ").Append(plan.Runs[^1].LastDay.ToString(CultureInfo.InvariantCulture));
+            if (plan.RawDaysSql() is { } rawDays) sql.Append(" AND utc_day NOT IN (").Append(rawDays).Append(')');
+            parts.Add(sql.Append(" GROUP BY 1, 2, 3, 4").ToString());
         }
+
+        if (plan.RawRanges.Count > 0)
+        {
+            var (day, period) = query.Period is { } kind ? PeriodSql(kind, query.TimeZone, plan.RawRanges[0].From, plan.RawRanges[^1].To - 1) : ("0", "0");
+            var value = dimension.Length == 0 ? "NULL" : Column(dimension)!;
+            var sql = new StringBuilder("SELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, ")
+                .Append(UtcDayPlan.RawWideColumns("rating", "inclusion_probability", (_, v) => $"sum({v})"))
+                .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE ")
+                .AppendJoin(" OR ", plan.RawRanges.Select(r => string.Create(CultureInfo.InvariantCulture, $"(responded_at >= {r.From} AND responded_at < {r.To})")))
+                .Append(") GROUP BY 1, 2, 3, 4");
+            parts.Add(sql.ToString());
+        }
+
+        return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
     }
 }

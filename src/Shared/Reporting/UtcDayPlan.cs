@@ -1,0 +1,270 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Nps.Segmentation;
+
+// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source), each in its own namespace, so the two stores share
+// one plan without a public type in Nps.Core.
+#if NPS_POSTGRESQL
+namespace Nps.PostgreSql.Reporting;
+#else
+namespace Nps.Sqlite.Reporting;
+#endif
+
+/// <summary>When a counter reads the daily rollups.</summary>
+internal enum RollupUse
+{
+    /// <summary>When the query can be served and at most a quarter of its days need raw rows.</summary>
+    Auto,
+
+    /// <summary>Whenever the query can be served (tests use it to exercise the rollup path on small data).</summary>
+    Always,
+
+    /// <summary>Never: every query counts the responses themselves (the baseline).</summary>
+    Never,
+}
+
+/// <summary>
+/// How a count query is served from the daily rollups (<c>nps_response_days</c>: per UTC day, rollup dimension,
+/// value and manual flag, 11 rating counts with their weight sums): every UTC day that lies wholly inside the query's
+/// [From, To) and wholly inside one local period of the query's zone is read from its rollup row and mapped to that
+/// period (<see cref="Runs"/>); the few days that hold a period boundary (a local midnight starting a month, say) or
+/// the From/To instant are counted from their raw responses (<see cref="RawRanges"/>). UTC days are zone-free, so
+/// every requested IANA zone stays exact, including zones with non-whole-hour offsets and DST.
+/// </summary>
+internal sealed class UtcDayPlan
+{
+    /// <summary>The dimensions kept in the rollups: <c>""</c> (all responses, no dimension) and the built-in ones.</summary>
+    public static readonly string[] Dimensions = ["", "team", "agent", "channel", "product", "touchpoint", "survey_kind"];
+
+    /// <summary>The number of ratings, 0 to 10: one count, weight sum and squared weight sum column each.</summary>
+    public const int Ratings = 11;
+
+    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<int> rawDays, IReadOnlyList<(long From, long To)> rawRanges)
+    {
+        Runs = runs;
+        RawDays = rawDays;
+        RawRanges = rawRanges;
+    }
+
+    /// <summary>Consecutive whole UTC days [<see cref="FirstDay"/>, <see cref="LastDay"/>] of one period (its first local day's number; 0 without a period).</summary>
+    internal readonly record struct Run(int FirstDay, int LastDay, int Period);
+
+    /// <summary>Whole days read from the rollups, in order, disjoint.</summary>
+    public IReadOnlyList<Run> Runs { get; }
+
+    /// <summary>The days between the first and last run that are counted from raw rows instead (to exclude from the rollup read).</summary>
+    public IReadOnlyList<int> RawDays { get; }
+
+    /// <summary>The UTC tick ranges [From, To) counted from the raw responses, in order, disjoint.</summary>
+    public IReadOnlyList<(long From, long To)> RawRanges { get; }
+
+    /// <summary>The rollup dimension a query groups by (<c>""</c> for none), or null when the rollups cannot serve it.</summary>
+    /// <param name="query">The query.</param>
+    /// <returns>The dimension key, or null for a free attribute or two or more dimensions.</returns>
+    public static string? DimensionOf(NpsCountQuery query) => query.Dimensions.Count switch
+    {
+        0 => "",
+        1 => NpsCountQuery.BuiltInDimension(query.Dimensions[0]),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The UTC days a query needs to look at, as day numbers (<see cref="DateOnly.DayNumber"/>): those of its From
+    /// and To, clamped to what <see cref="DateOnly"/> holds.
+    /// </summary>
+    public static (int First, int Last) DayRange(NpsCountQuery query)
+    {
+        var first = query.From is { } from ? DayOf(from.UtcTicks) : DateOnly.MinValue.DayNumber;
+        var last = query.To is { } to ? DayOf(Math.Max(to.UtcTicks - 1, 0)) : DateOnly.MaxValue.DayNumber;
+        return (first, last);
+    }
+
+    /// <summary>The UTC day number of an instant in ticks (what the rollups are keyed by).</summary>
+    public static int DayOf(long utcTicks) => (int)(utcTicks / TimeSpan.TicksPerDay);
+
+    /// <summary>
+    /// Plans a query over the stored days [<paramref name="firstStoredDay"/>, <paramref name="lastStoredDay"/>] (the
+    /// first and last rollup day of the query's dimension within <see cref="DayRange"/>); null when the raw query is
+    /// better (under <see cref="RollupUse.Auto"/>, more than a quarter of the days would be counted raw, as for
+    /// days in a zone off UTC).
+    /// </summary>
+    public static UtcDayPlan? Create(NpsCountQuery query, int firstStoredDay, int lastStoredDay, RollupUse use)
+    {
+        var from = query.From?.UtcTicks ?? long.MinValue;
+        var to = query.To?.UtcTicks ?? long.MaxValue;
+        var runs = new List<Run>();
+        var rawDays = new List<int>();
+        var rawRanges = new List<(long From, long To)>();
+        var days = 0;
+        for (var day = firstStoredDay; day <= lastStoredDay; day++)
+        {
+            var start = day * TimeSpan.TicksPerDay;
+            var end = start + TimeSpan.TicksPerDay;
+            var low = Math.Max(start, from);
+            var high = Math.Min(end, to);
+            if (low >= high) continue;
+            days++;
+            if (low == start && high == end && PeriodOfWholeDay(query, start) is { } period)
+            {
+                if (runs.Count > 0 && runs[^1].LastDay == day - 1 && runs[^1].Period == period) runs[^1] = runs[^1] with { LastDay = day };
+                else runs.Add(new Run(day, day, period));
+                continue;
+            }
+
+            rawDays.Add(day);
+            if (rawRanges.Count > 0 && rawRanges[^1].To == low) rawRanges[^1] = (rawRanges[^1].From, high);
+            else rawRanges.Add((low, high));
+        }
+
+        if (use == RollupUse.Auto && rawDays.Count * 4 > days) return null;
+        var firstRun = runs.Count > 0 ? runs[0].FirstDay : int.MaxValue;
+        var lastRun = runs.Count > 0 ? runs[^1].LastDay : int.MinValue;
+        return new UtcDayPlan(runs, rawDays.FindAll(d => d > firstRun && d < lastRun), rawRanges);
+    }
+
+    /// <summary>
+    /// The period (its first local day's number) that holds every instant of the UTC day starting at
+    /// <paramref name="start"/> in the query's zone, or null when the day holds a period boundary. Between offset
+    /// changes local time only moves forward, so it is enough to check the day's first and last instant and both
+    /// sides of each offset change inside it (found by bisection; an offset that changes and changes back within
+    /// one day would be missed, and no zone does that).
+    /// </summary>
+    private static int? PeriodOfWholeDay(NpsCountQuery query, long start)
+    {
+        if (query.Period is not { } kind) return 0;
+        var zone = query.TimeZone;
+        var last = start + TimeSpan.TicksPerDay - 1;
+        var period = PeriodAt(start);
+        if (PeriodAt(last) != period) return null;
+        for (var low = start; Offset(low) != Offset(last);)
+        {
+            long before = low, after = last; // offset(before) == offset(low) != offset(after)
+            while (after - before > 1)
+            {
+                var middle = before + (after - before) / 2;
+                if (Offset(middle) == Offset(low)) before = middle;
+                else after = middle;
+            }
+
+            if (PeriodAt(before) != period || PeriodAt(after) != period) return null;
+            low = after;
+        }
+
+        return period;
+
+        int PeriodAt(long ticks) => TimeBucket.Of(new DateTimeOffset(ticks, TimeSpan.Zero), kind, zone).Start.DayNumber;
+        TimeSpan Offset(long ticks) => zone.GetUtcOffset(new DateTimeOffset(ticks, TimeSpan.Zero));
+    }
+
+    /// <summary>The rollup-read SQL's period expression: a <c>CASE</c> tree over <paramref name="dayColumn"/> mapping each run to its period.</summary>
+    public string PeriodOfDaySql(string dayColumn)
+    {
+        var sql = new StringBuilder();
+        if (Runs.Count == 0) return "0";
+        Tree(sql, dayColumn, Runs.Count, i => i == 0 ? long.MinValue : Runs[i].FirstDay, i => Runs[i].Period);
+        return sql.ToString();
+    }
+
+    /// <summary>The list of <see cref="RawDays"/> for <c>NOT IN (...)</c>, or null when there are none.</summary>
+    public string? RawDaysSql() => RawDays.Count == 0 ? null : string.Join(", ", RawDays.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Writes <c>value of the last i with bound(i) ≤ x</c> as nested <c>CASE</c>s, balanced so a row takes
+    /// log₂(count) comparisons; bound(0) is −∞ (the first value holds below the second bound).
+    /// </summary>
+    public static void Tree(StringBuilder sql, string x, int count, Func<int, long> bound, Func<int, long> value)
+    {
+        Write(0, count);
+
+        void Write(int low, int high)
+        {
+            if (high - low == 1)
+            {
+                sql.Append(value(low).ToString(CultureInfo.InvariantCulture));
+                return;
+            }
+
+            var middle = (low + high) / 2;
+            sql.Append("CASE WHEN ").Append(x).Append(" < ").Append(bound(middle).ToString(CultureInfo.InvariantCulture)).Append(" THEN ");
+            Write(low, middle);
+            sql.Append(" ELSE ");
+            Write(middle, high);
+            sql.Append(" END");
+        }
+    }
+
+    /// <summary>
+    /// The wide columns of a rollup row, in order: <c>c0..c10</c> (counts), <c>w0..w10</c> (weight sums),
+    /// <c>q0..q10</c> (squared weight sums).
+    /// </summary>
+    public static readonly string[] WideNames = [.. "cwq".SelectMany(prefix => Enumerable.Range(0, Ratings).Select(r => prefix + r.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>The wide columns, each written by <paramref name="column"/> (e.g. <c>sum(c0)</c>), comma-separated.</summary>
+    public static string WideColumns(Func<string, string> column) => string.Join(", ", WideNames.Select(column));
+
+    /// <summary>
+    /// The wide columns of one raw response (<paramref name="rating"/> and <paramref name="probability"/> are its
+    /// columns), pivoted like a rollup row: its rating's count 1, weight and squared weight, zeros elsewhere; each
+    /// written by <paramref name="column"/> from its name and value expression, comma-separated.
+    /// </summary>
+    public static string RawWideColumns(string rating, string probability, Func<string, string, string> column)
+    {
+        string[] values = ["1", $"1.0 / {probability}", $"(1.0 / {probability}) * (1.0 / {probability})"];
+        return string.Join(", ", WideNames.Select((name, i) => column(name,
+            $"(CASE WHEN {rating} = {(i % Ratings).ToString(CultureInfo.InvariantCulture)} THEN {values[i / Ratings]} ELSE {(i < Ratings ? "0" : "0.0")} END)")));
+    }
+
+    /// <summary>
+    /// Merges wide rows read from the rollups and from raw rows — columns: period day number, has value, value,
+    /// manual, the <see cref="WideColumns"/>, min and max inclusion probability — into count rows, one per
+    /// (period, value, rating, manual) with a count above zero.
+    /// </summary>
+    public static async IAsyncEnumerable<NpsCountRow> ReadAsync(DbDataReader reader, NpsCountQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cells = new Dictionary<(int Period, string? Value, bool Manual), Cell>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var key = (reader.GetInt32(0), reader.GetBoolean(1) ? reader.GetString(2) : null, reader.GetBoolean(3));
+            if (!cells.TryGetValue(key, out var cell)) cells.Add(key, cell = new Cell());
+            for (var r = 0; r < Ratings; r++)
+            {
+                cell.Counts[r] += reader.GetInt64(4 + r);
+                cell.Weights[r] += reader.GetDouble(4 + Ratings + r);
+                cell.SquaredWeights[r] += reader.GetDouble(4 + 2 * Ratings + r);
+            }
+
+            cell.Min = Math.Min(cell.Min, reader.GetDouble(4 + 3 * Ratings));
+            cell.Max = Math.Max(cell.Max, reader.GetDouble(5 + 3 * Ratings));
+        }
+
+        foreach (var ((period, value, manual), cell) in cells)
+        {
+            TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(period), kind) : null;
+            IReadOnlyList<string?> values = query.Dimensions.Count == 0 ? [] : [value];
+            for (var r = 0; r < Ratings; r++)
+            {
+                if (cell.Counts[r] > 0)
+                {
+                    yield return new NpsCountRow(bucket, values, NpsRating.From(r), manual, cell.Counts[r], cell.Weights[r], cell.SquaredWeights[r],
+                        cell.Min, cell.Max);
+                }
+            }
+        }
+    }
+
+    /// <summary>One (period, value, manual) group being merged; its probabilities are those of all its ratings together.</summary>
+    private sealed class Cell
+    {
+        public long[] Counts { get; } = new long[Ratings];
+
+        public double[] Weights { get; } = new double[Ratings];
+
+        public double[] SquaredWeights { get; } = new double[Ratings];
+
+        public double Min { get; set; } = double.PositiveInfinity;
+
+        public double Max { get; set; } = double.NegativeInfinity;
+    }
+}
