@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
@@ -127,28 +128,19 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
 
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
-            Value = plan.RawRanges.Select(r => new DateTime(r.From, DateTimeKind.Utc)).ToArray(),
-        });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
-            Value = plan.RawRanges.Select(r => new DateTime(r.To, DateTimeKind.Utc)).ToArray(),
-        });
         await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
         await foreach (var row in UtcDayPlan.ReadAsync(reader, query, cancellationToken).ConfigureAwait(false)) yield return row;
     }
 
     /// <summary>
-    /// The SQL of a planned query (parameters: $1 dimension, $2 zone, $3/$4 the raw ranges' starts and ends): the
+    /// The SQL of a planned query (parameters: $1 dimension, $2 zone; the raw ranges as literals, so the planner
+    /// sees how few rows they hold and scans the time index for each): the
     /// rollup rows of whole days, their day mapped to a period by a <c>CASE</c> tree, and the raw responses of the
     /// other days, both pivoted to wide rows.
     /// </summary>
     internal static string RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan)
     {
-        var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, ")
+        var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
             .Append(UtcDayPlan.WideColumns(c => $"sum({c})")).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND utc_day >= ")
             .Append(plan.Runs.Count > 0 ? plan.Runs[0].FirstDay : 1).Append(" AND utc_day <= ").Append(plan.Runs.Count > 0 ? plan.Runs[^1].LastDay : 0);
         if (plan.RawDaysSql() is { } rawDays) sql.Append(" AND utc_day NOT IN (").Append(rawDays).Append(')');
@@ -161,12 +153,22 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         if (query.Period is not null) period = $"({period} - date '0001-01-01')";
         var value = dimension.Length == 0 ? "NULL::text" : "r." + Column(dimension);
         if (dimension == "survey_kind") value = "CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END";
-        sql.Append(" GROUP BY 1, 2, 3, 4\nUNION ALL\nSELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
-            .Append(", ''), r.is_manual, ").Append(UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => $"sum({v})"))
-            .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM unnest($3::timestamptz[], $4::timestamptz[]) AS k (low, high)")
-            .Append(" JOIN nps_responses AS r ON r.responded_at >= k.low AND r.responded_at < k.high GROUP BY 1, 2, 3, 4");
+        sql.Append(" GROUP BY 1, 2, 3, 4");
+        if (plan.RawRanges.Count > 0)
+        {
+            sql.Append("\nUNION ALL\nSELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
+                .Append(", ''), r.is_manual, r.rating, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+                .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
+                .AppendJoin(" OR ", plan.RawRanges.Select(k => $"(r.responded_at >= {Literal(k.From)} AND r.responded_at < {Literal(k.To)})"))
+                .Append(" GROUP BY 1, 2, 3, 4, 5");
+        }
+
         return sql.ToString();
     }
+
+    /// <summary>A UTC instant in ticks as a <c>timestamptz</c> literal (microseconds: the ranges are whole days or a query's bounds, truncated as Npgsql truncates them).</summary>
+    private static string Literal(long utcTicks) =>
+        string.Create(CultureInfo.InvariantCulture, $"timestamptz '{new DateTime(utcTicks, DateTimeKind.Utc):yyyy-MM-dd HH:mm:ss.ffffff}+00'");
 
     /// <summary>The IANA name PostgreSQL converts with: the zone's id, or its IANA equivalent for a Windows id.</summary>
     internal static string ZoneName(TimeZoneInfo zone)

@@ -190,7 +190,7 @@ public sealed class SqliteResponseCounter : INpsCountSource
         var parts = new List<string>();
         if (plan.Runs.Count > 0)
         {
-            var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, ")
+            var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
                 .Append(UtcDayPlan.WideColumns(c => $"sum({c})")).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $dimension AND utc_day >= ")
                 .Append(plan.Runs[0].FirstDay.ToString(CultureInfo.InvariantCulture)).Append(" AND utc_day <= ").Append(plan.Runs[^1].LastDay.ToString(CultureInfo.InvariantCulture));
             if (plan.RawDaysSql() is { } rawDays) sql.Append(" AND utc_day NOT IN (").Append(rawDays).Append(')');
@@ -201,11 +201,11 @@ public sealed class SqliteResponseCounter : INpsCountSource
         {
             var (day, period) = query.Period is { } kind ? PeriodSql(kind, query.TimeZone, plan.RawRanges[0].From, plan.RawRanges[^1].To - 1) : ("0", "0");
             var value = dimension.Length == 0 ? "NULL" : Column(dimension)!;
-            var sql = new StringBuilder("SELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, ")
-                .Append(UtcDayPlan.RawWideColumns("rating", "inclusion_probability", (_, v) => $"sum({v})"))
+            var sql = new StringBuilder("SELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ")
+                .Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
                 .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE ")
                 .AppendJoin(" OR ", plan.RawRanges.Select(r => string.Create(CultureInfo.InvariantCulture, $"(responded_at >= {r.From} AND responded_at < {r.To})")))
-                .Append(") GROUP BY 1, 2, 3, 4");
+                .Append(") GROUP BY 1, 2, 3, 4, 5");
             parts.Add(sql.ToString());
         }
 

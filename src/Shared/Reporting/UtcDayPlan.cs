@@ -216,9 +216,23 @@ internal sealed class UtcDayPlan
     }
 
     /// <summary>
-    /// Merges wide rows read from the rollups and from raw rows — columns: period day number, has value, value,
-    /// manual, the <see cref="WideColumns"/>, min and max inclusion probability — into count rows, one per
-    /// (period, value, rating, manual) with a count above zero.
+    /// The columns after <c>rating</c> of a raw branch, grouped by rating (cheaper per response than pivoting it):
+    /// count, weight sum and squared weight sum in the places of <c>c0</c>, <c>w0</c> and <c>q0</c>, NULL elsewhere,
+    /// so the branch has the rollup branch's shape.
+    /// </summary>
+    public static string NarrowColumns(string probability) => string.Join(", ", WideNames.Select((_, i) => i switch
+    {
+        0 => "count(*)",
+        Ratings => $"sum(1.0 / {probability})",
+        2 * Ratings => $"sum((1.0 / {probability}) * (1.0 / {probability}))",
+        _ => "NULL",
+    }));
+
+    /// <summary>
+    /// Merges rows read from the rollups and from raw responses — columns: period day number, has value, value,
+    /// manual, rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or <see cref="NarrowColumns"/> for
+    /// one rating), min and max inclusion probability — into count rows, one per (period, value, rating, manual)
+    /// with a count above zero.
     /// </summary>
     public static async IAsyncEnumerable<NpsCountRow> ReadAsync(DbDataReader reader, NpsCountQuery query,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -228,15 +242,26 @@ internal sealed class UtcDayPlan
         {
             var key = (reader.GetInt32(0), reader.GetBoolean(1) ? reader.GetString(2) : null, reader.GetBoolean(3));
             if (!cells.TryGetValue(key, out var cell)) cells.Add(key, cell = new Cell());
-            for (var r = 0; r < Ratings; r++)
+            const int first = 5;
+            var rating = reader.GetInt32(4);
+            if (rating >= 0)
             {
-                cell.Counts[r] += reader.GetInt64(4 + r);
-                cell.Weights[r] += reader.GetDouble(4 + Ratings + r);
-                cell.SquaredWeights[r] += reader.GetDouble(4 + 2 * Ratings + r);
+                cell.Counts[rating] += reader.GetInt64(first);
+                cell.Weights[rating] += reader.GetDouble(first + Ratings);
+                cell.SquaredWeights[rating] += reader.GetDouble(first + 2 * Ratings);
+            }
+            else
+            {
+                for (var r = 0; r < Ratings; r++)
+                {
+                    cell.Counts[r] += reader.GetInt64(first + r);
+                    cell.Weights[r] += reader.GetDouble(first + Ratings + r);
+                    cell.SquaredWeights[r] += reader.GetDouble(first + 2 * Ratings + r);
+                }
             }
 
-            cell.Min = Math.Min(cell.Min, reader.GetDouble(4 + 3 * Ratings));
-            cell.Max = Math.Max(cell.Max, reader.GetDouble(5 + 3 * Ratings));
+            cell.Min = Math.Min(cell.Min, reader.GetDouble(first + 3 * Ratings));
+            cell.Max = Math.Max(cell.Max, reader.GetDouble(first + 1 + 3 * Ratings));
         }
 
         foreach (var ((period, value, manual), cell) in cells)
