@@ -104,7 +104,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
         await using (var days = new NpgsqlCommand(
-            "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
+            "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
         {
             days.Parameters.Add(new NpgsqlParameter { Value = dimension });
             days.Parameters.Add(new NpgsqlParameter { Value = firstDay });
@@ -115,9 +115,9 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         }
 
         var plan = UtcDayPlan.Create(query, firstDay, lastDay, _rollups);
-        await using var command = new NpgsqlCommand(plan is null ? Sql(query) : RollupSql(query, dimension, plan), connection, transaction);
         if (plan is null)
         {
+            await using var command = new NpgsqlCommand(Sql(query), connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.From ?? DateTimeOffset.MinValue).UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.To ?? DateTimeOffset.MaxValue).UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
@@ -126,24 +126,39 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             yield break;
         }
 
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
-        await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
-        await foreach (var row in UtcDayPlan.ReadAsync(reader, query, cancellationToken).ConfigureAwait(false)) yield return row;
+        // Counts first; the weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+        var cells = new UtcDayPlan.Cells();
+        foreach (var weights in new[] { false, true })
+        {
+            if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
+            await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+            await cells.AddAsync(reader, cancellationToken).ConfigureAwait(false);
+            if (!weights && cells.AllWeightsOne) break;
+            if (!weights) cells = new UtcDayPlan.Cells();
+        }
+
+        foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
     }
 
     /// <summary>
     /// The SQL of a planned query (parameters: $1 dimension, $2 zone; the raw ranges as literals, so the planner
-    /// sees how few rows they hold and scans the time index for each): the
-    /// rollup rows of whole days, their day mapped to a period by a <c>CASE</c> tree, and the raw responses of the
-    /// other days, both pivoted to wide rows.
+    /// sees how few rows they hold and scans the time index for each): the rollup rows of whole weeks and days, their
+    /// first day mapped to a period by a <c>CASE</c> tree (weight sums only with <paramref name="weights"/>), and the
+    /// raw responses of the other days grouped by rating; null when the plan reads nothing.
     /// </summary>
-    internal static string RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan)
+    internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan, bool weights)
     {
-        var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
-            .Append(UtcDayPlan.WideColumns(c => $"sum({c})")).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND utc_day >= ")
-            .Append(plan.Runs.Count > 0 ? plan.Runs[0].FirstDay : 1).Append(" AND utc_day <= ").Append(plan.Runs.Count > 0 ? plan.Runs[^1].LastDay : 0);
-        if (plan.RawDaysSql() is { } rawDays) sql.Append(" AND utc_day NOT IN (").Append(rawDays).Append(')');
+        var parts = new List<string>();
+        if (plan.SpanFilterSql() is { } spans)
+        {
+            parts.Add(new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+                .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND ")
+                .Append(spans).Append(" GROUP BY 1, 2, 3, 4").ToString());
+        }
+
         var period = query.Period switch
         {
             null => "0",
@@ -153,17 +168,16 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         if (query.Period is not null) period = $"({period} - date '0001-01-01')";
         var value = dimension.Length == 0 ? "NULL::text" : "r." + Column(dimension);
         if (dimension == "survey_kind") value = "CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END";
-        sql.Append(" GROUP BY 1, 2, 3, 4");
         if (plan.RawRanges.Count > 0)
         {
-            sql.Append("\nUNION ALL\nSELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
-                .Append(", ''), r.is_manual, r.rating, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+            parts.Add(new StringBuilder("SELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
+                .Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
                 .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
                 .AppendJoin(" OR ", plan.RawRanges.Select(k => $"(r.responded_at >= {Literal(k.From)} AND r.responded_at < {Literal(k.To)})"))
-                .Append(" GROUP BY 1, 2, 3, 4, 5");
+                .Append(" GROUP BY 1, 2, 3, 4, 5").ToString());
         }
 
-        return sql.ToString();
+        return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
     }
 
     /// <summary>A UTC instant in ticks as a <c>timestamptz</c> literal (microseconds: the ranges are whole days or a query's bounds, truncated as Npgsql truncates them).</summary>

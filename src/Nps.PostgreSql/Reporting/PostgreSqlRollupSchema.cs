@@ -3,10 +3,10 @@ using System.Text;
 namespace Nps.PostgreSql.Reporting;
 
 /// <summary>
-/// The daily rollups of stored responses (migration 2): table <c>nps_response_days</c>, one row per UTC day, rollup
-/// dimension (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts,
-/// weight sums and squared weight sums and the smallest and largest inclusion probability; kept by statement-level
-/// triggers on <c>nps_responses</c> in the inserting transaction, so every insert path (the store, <c>COPY</c>, an
+/// The daily and weekly rollups of stored responses (migration 2): table <c>nps_response_days</c>, one row per span
+/// (a UTC day, or a UTC week from its Monday: <c>span</c> 1 or 7, <c>utc_day</c> its first day), rollup dimension
+/// (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts, weight sums
+/// and squared weight sums and the smallest and largest inclusion probability; kept by statement-level triggers on <c>nps_responses</c> in the inserting transaction, so every insert path (the store, <c>COPY</c>, an
 /// <c>INSERT ... SELECT</c> typed by hand) keeps them exact.
 /// </summary>
 /// <remarks>
@@ -22,12 +22,12 @@ namespace Nps.PostgreSql.Reporting;
 /// </remarks>
 internal static class PostgreSqlRollupSchema
 {
-    private const string Key = "dimension, utc_day, has_value, manual, md5(value)";
+    private const string Key = "dimension, span, utc_day, has_value, manual, md5(value)";
 
     /// <summary>The migration: table, functions, triggers and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()
         .Append("CREATE TABLE nps_response_days (\n")
-        .Append("    dimension text NOT NULL, utc_day integer NOT NULL, has_value boolean NOT NULL, value text NOT NULL, manual boolean NOT NULL,\n    ")
+        .Append("    dimension text NOT NULL, span integer NOT NULL, utc_day integer NOT NULL, has_value boolean NOT NULL, value text NOT NULL, manual boolean NOT NULL,\n    ")
         .Append(UtcDayPlan.WideColumns(c => c + (c[0] == 'c' ? " integer NOT NULL" : " double precision NOT NULL")))
         .Append(",\n    min_p double precision NOT NULL, max_p double precision NOT NULL\n);\n")
         .Append("CREATE UNIQUE INDEX nps_response_days_key ON nps_response_days (").Append(Key).Append(");\n")
@@ -75,13 +75,13 @@ internal static class PostgreSqlRollupSchema
         }));
         var bounds = add ? "min_p = least(t.min_p, excluded.min_p), max_p = greatest(t.max_p, excluded.max_p)" : "min_p = t.min_p, max_p = t.max_p";
         return $"""
-            INSERT INTO nps_response_days AS t (dimension, utc_day, has_value, value, manual, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
-            SELECT d.name, {Day}, d.v IS NOT NULL, coalesce(d.v, ''), r.is_manual,
+            INSERT INTO nps_response_days AS t (dimension, span, utc_day, has_value, value, manual, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+            SELECT d.name, s.span, {Day} / s.span * s.span, d.v IS NOT NULL, coalesce(d.v, ''), r.is_manual,
                 {UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => add ? $"sum({v})" : $"-sum({v})")},
                 min(r.inclusion_probability), max(r.inclusion_probability)
-            FROM {source} AS r CROSS JOIN LATERAL (VALUES {values}) AS d (name, v)
-            GROUP BY 1, 2, 3, 4, 5
-            ORDER BY 1, 2, 3, 5, md5(coalesce(d.v, ''))
+            FROM {source} AS r CROSS JOIN LATERAL (VALUES {values}) AS d (name, v) CROSS JOIN (VALUES {string.Join(", ", UtcDayPlan.Spans.Select(n => $"({n})"))}) AS s (span)
+            GROUP BY 1, 2, 3, 4, 5, 6
+            ORDER BY 1, 2, 3, 4, 6, md5(coalesce(d.v, ''))
             ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = t.{c} + excluded.{c}")}, {bounds};
 
             """;
@@ -89,7 +89,7 @@ internal static class PostgreSqlRollupSchema
 
     private static string RemoveEmpty(string source) => $"""
         DELETE FROM nps_response_days AS t USING (SELECT DISTINCT {Day} AS utc_day FROM {source} AS r) AS k
-        WHERE t.utc_day = k.utc_day AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings).Select(c => "t." + c))} = 0;
+        WHERE (t.span = 1 AND t.utc_day = k.utc_day OR t.span = 7 AND t.utc_day = k.utc_day / 7 * 7) AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings).Select(c => "t." + c))} = 0;
 
         """;
 }

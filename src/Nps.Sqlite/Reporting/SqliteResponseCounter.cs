@@ -63,7 +63,7 @@ public sealed class SqliteResponseCounter : INpsCountSource
             var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
             await using var days = connection.CreateCommand();
             days.Transaction = transaction;
-            days.CommandText = "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $dimension AND utc_day >= $first AND utc_day <= $last";
+            days.CommandText = "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $dimension AND span = 1 AND utc_day >= $first AND utc_day <= $last";
             days.Parameters.AddWithValue("$dimension", dimension);
             days.Parameters.AddWithValue("$first", firstDay);
             days.Parameters.AddWithValue("$last", lastDay);
@@ -80,13 +80,22 @@ public sealed class SqliteResponseCounter : INpsCountSource
             if (stored is null) yield break; // every stored response has its rollup rows: none in range
             if (UtcDayPlan.Create(query, firstDay, lastDay, _rollups) is { } plan)
             {
-                if (RollupSql(query, dimension, plan) is not { } sql) yield break;
-                await using var rollup = connection.CreateCommand();
-                rollup.Transaction = transaction;
-                rollup.CommandText = sql;
-                rollup.Parameters.AddWithValue("$dimension", dimension);
-                await using var rows = await rollup.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await foreach (var row in UtcDayPlan.ReadAsync(rows, query, cancellationToken).ConfigureAwait(false)) yield return row;
+                // Counts first; the weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+                var cells = new UtcDayPlan.Cells();
+                foreach (var weights in new[] { false, true })
+                {
+                    if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
+                    await using var rollup = connection.CreateCommand();
+                    rollup.Transaction = transaction;
+                    rollup.CommandText = sql;
+                    rollup.Parameters.AddWithValue("$dimension", dimension);
+                    await using var rows = await rollup.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await cells.AddAsync(rows, cancellationToken).ConfigureAwait(false);
+                    if (!weights && cells.AllWeightsOne) break;
+                    if (!weights) cells = new UtcDayPlan.Cells();
+                }
+
+                foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
                 yield break;
             }
         }
@@ -182,19 +191,18 @@ public sealed class SqliteResponseCounter : INpsCountSource
     }
 
     /// <summary>
-    /// The SQL of a planned query: the rollup rows of whole days, their day mapped to a period by a <c>CASE</c> tree,
-    /// and the raw responses of the other days, both pivoted to wide rows; null when the plan reads nothing.
+    /// The SQL of a planned query: the rollup rows of whole weeks and days, their first day mapped to a period by a
+    /// <c>CASE</c> tree (weight sums only with <paramref name="weights"/>), and the raw responses of the other days
+    /// grouped by rating; null when the plan reads nothing.
     /// </summary>
-    internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan)
+    internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan, bool weights)
     {
         var parts = new List<string>();
-        if (plan.Runs.Count > 0)
+        if (plan.SpanFilterSql() is { } spans)
         {
-            var sql = new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
-                .Append(UtcDayPlan.WideColumns(c => $"sum({c})")).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $dimension AND utc_day >= ")
-                .Append(plan.Runs[0].FirstDay.ToString(CultureInfo.InvariantCulture)).Append(" AND utc_day <= ").Append(plan.Runs[^1].LastDay.ToString(CultureInfo.InvariantCulture));
-            if (plan.RawDaysSql() is { } rawDays) sql.Append(" AND utc_day NOT IN (").Append(rawDays).Append(')');
-            parts.Add(sql.Append(" GROUP BY 1, 2, 3, 4").ToString());
+            parts.Add(new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+                .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $dimension AND ")
+                .Append(spans).Append(" GROUP BY 1, 2, 3, 4").ToString());
         }
 
         if (plan.RawRanges.Count > 0)

@@ -4,11 +4,12 @@ using System.Text;
 namespace Nps.Sqlite.Reporting;
 
 /// <summary>
-/// The daily rollups of stored responses (schema version 2): table <c>nps_response_days</c>, one row per UTC day,
-/// rollup dimension (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating
-/// counts, weight sums and squared weight sums and the smallest and largest inclusion probability; kept by triggers
-/// on <c>nps_responses</c>, so every insert path (the store, an import, SQL typed by hand) keeps them exact in the
-/// same transaction.
+/// The daily and weekly rollups of stored responses (schema version 2): table <c>nps_response_days</c>, one row per
+/// span (a UTC day, or a UTC week from its Monday: <c>span</c> 1 or 7, <c>utc_day</c> its first day), rollup
+/// dimension (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts,
+/// weight sums and squared weight sums and the smallest and largest inclusion probability; kept by triggers on
+/// <c>nps_responses</c>, so every insert path (the store, an import, SQL typed by hand) keeps them exact in the same
+/// transaction.
 /// </summary>
 /// <remarks>
 /// A deletion or an update subtracts the old row's counts and sums (and removes rows whose counts reach 0); the
@@ -18,12 +19,12 @@ namespace Nps.Sqlite.Reporting;
 /// </remarks>
 internal static class SqliteRollupSchema
 {
-    private const string Key = "dimension, utc_day, has_value, value, manual";
+    private const string Key = "dimension, span, utc_day, has_value, value, manual";
 
     /// <summary>The table, its triggers, and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()
         .Append("CREATE TABLE nps_response_days (\n")
-        .Append("    dimension TEXT NOT NULL, utc_day INTEGER NOT NULL, has_value INTEGER NOT NULL, value TEXT NOT NULL, manual INTEGER NOT NULL,\n    ")
+        .Append("    dimension TEXT NOT NULL, span INTEGER NOT NULL, utc_day INTEGER NOT NULL, has_value INTEGER NOT NULL, value TEXT NOT NULL, manual INTEGER NOT NULL,\n    ")
         .Append(UtcDayPlan.WideColumns(c => c + (c[0] == 'c' ? " INTEGER NOT NULL" : " REAL NOT NULL")))
         .Append(",\n    min_p REAL NOT NULL, max_p REAL NOT NULL,\n    PRIMARY KEY (").Append(Key).Append(")\n) WITHOUT ROWID;\n")
         .Append("CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses BEGIN\n").Append(Add("NEW")).Append("END;\n")
@@ -47,12 +48,20 @@ internal static class SqliteRollupSchema
 
     private static string Day(string row) => $"{row}.responded_at / {TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The first day of the span holding a row's day: the day itself, or its UTC week's Monday.</summary>
+    private static string SpanStart(string row, string span) => $"{Day(row)} / {span} * {span}";
+
+    private static string Spans => string.Join(" UNION ALL ", UtcDayPlan.Spans.Select(s => $"SELECT {s.ToString(CultureInfo.InvariantCulture)} AS span"));
+
+    private static string SpanMatch(string row) =>
+        "(" + string.Join(" OR ", UtcDayPlan.Spans.Select(s => s.ToString(CultureInfo.InvariantCulture)).Select(s => $"(span = {s} AND utc_day = {SpanStart(row, s)})")) + ")";
+
     private static string Add(string row) => $"""
         INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
-        SELECT d.name, {Day(row)}, d.v IS NOT NULL, coalesce(d.v, ''), {row}.is_manual,
+        SELECT d.name, s.span, {SpanStart(row, "s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), {row}.is_manual,
             {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (_, value) => value)},
             {row}.inclusion_probability, {row}.inclusion_probability
-        FROM ({Dimensions(row)}) AS d WHERE true
+        FROM ({Dimensions(row)}) AS d, ({Spans}) AS s WHERE true
         ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = {c} + excluded.{c}")},
             min_p = min(min_p, excluded.min_p), max_p = max(max_p, excluded.max_p);
 
@@ -60,9 +69,9 @@ internal static class SqliteRollupSchema
 
     private static string Subtract(string row) => $"""
         UPDATE nps_response_days SET {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (name, value) => $"{name} = {name} - {value}")}
-        WHERE utc_day = {Day(row)} AND manual = {row}.is_manual
+        WHERE {SpanMatch(row)} AND manual = {row}.is_manual
             AND (dimension, has_value, value) IN (SELECT name, v IS NOT NULL, coalesce(v, '') FROM ({Dimensions(row)}));
-        DELETE FROM nps_response_days WHERE utc_day = {Day(row)} AND manual = {row}.is_manual
+        DELETE FROM nps_response_days WHERE {SpanMatch(row)} AND manual = {row}.is_manual
             AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings))} = 0;
 
         """;
@@ -73,15 +82,18 @@ internal static class SqliteRollupSchema
         var sql = new StringBuilder();
         foreach (var dimension in UtcDayPlan.Dimensions)
         {
-            var value = Value(dimension, "r");
-            sql.Append($"""
-                INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
-                SELECT '{dimension}', {Day("r")}, {value} IS NOT NULL, coalesce({value}, ''), r.is_manual,
-                    {UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => $"sum({v})")},
-                    min(r.inclusion_probability), max(r.inclusion_probability)
-                FROM nps_responses AS r GROUP BY 2, 3, 4, 5;
+            foreach (var span in UtcDayPlan.Spans.Select(s => s.ToString(CultureInfo.InvariantCulture)))
+            {
+                var value = Value(dimension, "r");
+                sql.Append($"""
+                    INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+                    SELECT '{dimension}', {span}, {SpanStart("r", span)}, {value} IS NOT NULL, coalesce({value}, ''), r.is_manual,
+                        {UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => $"sum({v})")},
+                        min(r.inclusion_probability), max(r.inclusion_probability)
+                    FROM nps_responses AS r GROUP BY 3, 4, 5, 6;
 
-                """);
+                    """);
+            }
         }
 
         return sql.ToString();

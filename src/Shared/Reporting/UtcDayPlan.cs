@@ -40,11 +40,40 @@ internal sealed class UtcDayPlan
     /// <summary>The number of ratings, 0 to 10: one count, weight sum and squared weight sum column each.</summary>
     public const int Ratings = 11;
 
-    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<int> rawDays, IReadOnlyList<(long From, long To)> rawRanges)
+    /// <summary>
+    /// The rollup spans in days: single UTC days, and UTC weeks (7 days from a Monday: day number 0, 0001-01-01, is
+    /// a Monday), so a month reads about 4 week rows and 2–3 day rows per value instead of 30 day rows.
+    /// </summary>
+    public static readonly int[] Spans = [1, 7];
+
+    /// <summary>Beyond this many stored days (about 55 years) planning day by day costs more than it saves: the raw query runs.</summary>
+    private const int MaximumDays = 20_000;
+
+    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<(long From, long To)> rawRanges)
     {
         Runs = runs;
-        RawDays = rawDays;
         RawRanges = rawRanges;
+        var days = new List<int>();
+        var weeks = new List<int>();
+        foreach (var run in runs)
+        {
+            var day = run.FirstDay;
+            while (day <= run.LastDay)
+            {
+                if (day % 7 == 0 && day + 6 <= run.LastDay)
+                {
+                    weeks.Add(day);
+                    day += 7;
+                }
+                else
+                {
+                    days.Add(day++);
+                }
+            }
+        }
+
+        Days = days;
+        Weeks = weeks;
     }
 
     /// <summary>Consecutive whole UTC days [<see cref="FirstDay"/>, <see cref="LastDay"/>] of one period (its first local day's number; 0 without a period).</summary>
@@ -53,8 +82,11 @@ internal sealed class UtcDayPlan
     /// <summary>Whole days read from the rollups, in order, disjoint.</summary>
     public IReadOnlyList<Run> Runs { get; }
 
-    /// <summary>The days between the first and last run that are counted from raw rows instead (to exclude from the rollup read).</summary>
-    public IReadOnlyList<int> RawDays { get; }
+    /// <summary>The whole UTC weeks inside a run (their Mondays' day numbers), read from the week rollups.</summary>
+    public IReadOnlyList<int> Weeks { get; }
+
+    /// <summary>The other days of the runs, read from the day rollups.</summary>
+    public IReadOnlyList<int> Days { get; }
 
     /// <summary>The UTC tick ranges [From, To) counted from the raw responses, in order, disjoint.</summary>
     public IReadOnlyList<(long From, long To)> RawRanges { get; }
@@ -91,10 +123,11 @@ internal sealed class UtcDayPlan
     /// </summary>
     public static UtcDayPlan? Create(NpsCountQuery query, int firstStoredDay, int lastStoredDay, RollupUse use)
     {
+        if (lastStoredDay - firstStoredDay > MaximumDays) return null;
         var from = query.From?.UtcTicks ?? long.MinValue;
         var to = query.To?.UtcTicks ?? long.MaxValue;
         var runs = new List<Run>();
-        var rawDays = new List<int>();
+        var rawDays = 0;
         var rawRanges = new List<(long From, long To)>();
         var days = 0;
         for (var day = firstStoredDay; day <= lastStoredDay; day++)
@@ -112,15 +145,12 @@ internal sealed class UtcDayPlan
                 continue;
             }
 
-            rawDays.Add(day);
+            rawDays++;
             if (rawRanges.Count > 0 && rawRanges[^1].To == low) rawRanges[^1] = (rawRanges[^1].From, high);
             else rawRanges.Add((low, high));
         }
 
-        if (use == RollupUse.Auto && rawDays.Count * 4 > days) return null;
-        var firstRun = runs.Count > 0 ? runs[0].FirstDay : int.MaxValue;
-        var lastRun = runs.Count > 0 ? runs[^1].LastDay : int.MinValue;
-        return new UtcDayPlan(runs, rawDays.FindAll(d => d > firstRun && d < lastRun), rawRanges);
+        return use == RollupUse.Auto && rawDays * 4 > days ? null : new UtcDayPlan(runs, rawRanges);
     }
 
     /// <summary>
@@ -166,8 +196,17 @@ internal sealed class UtcDayPlan
         return sql.ToString();
     }
 
-    /// <summary>The list of <see cref="RawDays"/> for <c>NOT IN (...)</c>, or null when there are none.</summary>
-    public string? RawDaysSql() => RawDays.Count == 0 ? null : string.Join(", ", RawDays.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// The rollup-read SQL's filter on <c>span</c> and <c>utc_day</c>: the <see cref="Weeks"/> and the
+    /// <see cref="Days"/>, or null when the plan reads no rollup row.
+    /// </summary>
+    public string? SpanFilterSql()
+    {
+        var parts = new List<string>();
+        if (Weeks.Count > 0) parts.Add($"(span = 7 AND utc_day IN ({string.Join(", ", Weeks.Select(d => d.ToString(CultureInfo.InvariantCulture)))}))");
+        if (Days.Count > 0) parts.Add($"(span = 1 AND utc_day IN ({string.Join(", ", Days.Select(d => d.ToString(CultureInfo.InvariantCulture)))}))");
+        return parts.Count == 0 ? null : "(" + string.Join(" OR ", parts) + ")";
+    }
 
     /// <summary>
     /// Writes <c>value of the last i with bound(i) ≤ x</c> as nested <c>CASE</c>s, balanced so a row takes
@@ -229,51 +268,69 @@ internal sealed class UtcDayPlan
     }));
 
     /// <summary>
+    /// The summed wide columns of the rollup read; with <paramref name="weights"/> false, the weight sums are
+    /// written as 0.0 (cheaper: 11 aggregates instead of 33), for when every inclusion probability is 1 and the
+    /// weight sums are the counts (see <see cref="Cells.AllWeightsOne"/>).
+    /// </summary>
+    public static string SummedWideColumns(bool weights) => WideColumns(c => weights || c[0] == 'c' ? $"sum({c})" : "CAST(0 AS DOUBLE PRECISION)");
+
+    /// <summary>
     /// Merges rows read from the rollups and from raw responses — columns: period day number, has value, value,
     /// manual, rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or <see cref="NarrowColumns"/> for
     /// one rating), min and max inclusion probability — into count rows, one per (period, value, rating, manual)
     /// with a count above zero.
     /// </summary>
-    public static async IAsyncEnumerable<NpsCountRow> ReadAsync(DbDataReader reader, NpsCountQuery query,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    internal sealed class Cells
     {
-        var cells = new Dictionary<(int Period, string? Value, bool Manual), Cell>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var key = (reader.GetInt32(0), reader.GetBoolean(1) ? reader.GetString(2) : null, reader.GetBoolean(3));
-            if (!cells.TryGetValue(key, out var cell)) cells.Add(key, cell = new Cell());
-            const int first = 5;
-            var rating = reader.GetInt32(4);
-            if (rating >= 0)
-            {
-                cell.Counts[rating] += reader.GetInt64(first);
-                cell.Weights[rating] += reader.GetDouble(first + Ratings);
-                cell.SquaredWeights[rating] += reader.GetDouble(first + 2 * Ratings);
-            }
-            else
-            {
-                for (var r = 0; r < Ratings; r++)
-                {
-                    cell.Counts[r] += reader.GetInt64(first + r);
-                    cell.Weights[r] += reader.GetDouble(first + Ratings + r);
-                    cell.SquaredWeights[r] += reader.GetDouble(first + 2 * Ratings + r);
-                }
-            }
+        private readonly Dictionary<(int Period, string? Value, bool Manual), Cell> _cells = [];
 
-            cell.Min = Math.Min(cell.Min, reader.GetDouble(first + 3 * Ratings));
-            cell.Max = Math.Max(cell.Max, reader.GetDouble(first + 1 + 3 * Ratings));
+        /// <summary>Whether every response read has inclusion probability 1, so every weight sum equals its count.</summary>
+        public bool AllWeightsOne => _cells.Values.All(c => c.Min == 1 && c.Max == 1);
+
+        /// <summary>Adds the rows of a reader.</summary>
+        public async Task AddAsync(DbDataReader reader, CancellationToken cancellationToken)
+        {
+            const int first = 5;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var key = (reader.GetInt32(0), reader.GetBoolean(1) ? reader.GetString(2) : null, reader.GetBoolean(3));
+                if (!_cells.TryGetValue(key, out var cell)) _cells.Add(key, cell = new Cell());
+                var rating = reader.GetInt32(4);
+                if (rating >= 0)
+                {
+                    cell.Counts[rating] += reader.GetInt64(first);
+                    cell.Weights[rating] += reader.GetDouble(first + Ratings);
+                    cell.SquaredWeights[rating] += reader.GetDouble(first + 2 * Ratings);
+                }
+                else
+                {
+                    for (var r = 0; r < Ratings; r++)
+                    {
+                        cell.Counts[r] += reader.GetInt64(first + r);
+                        cell.Weights[r] += reader.GetDouble(first + Ratings + r);
+                        cell.SquaredWeights[r] += reader.GetDouble(first + 2 * Ratings + r);
+                    }
+                }
+
+                cell.Min = Math.Min(cell.Min, reader.GetDouble(first + 3 * Ratings));
+                cell.Max = Math.Max(cell.Max, reader.GetDouble(first + 1 + 3 * Ratings));
+            }
         }
 
-        foreach (var ((period, value, manual), cell) in cells)
+        /// <summary>The count rows; with <paramref name="weightsAreCounts"/>, each weight sum is its count (all weights 1).</summary>
+        public IEnumerable<NpsCountRow> Rows(NpsCountQuery query, bool weightsAreCounts)
         {
-            TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(period), kind) : null;
-            IReadOnlyList<string?> values = query.Dimensions.Count == 0 ? [] : [value];
-            for (var r = 0; r < Ratings; r++)
+            foreach (var ((period, value, manual), cell) in _cells)
             {
-                if (cell.Counts[r] > 0)
+                TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(period), kind) : null;
+                IReadOnlyList<string?> values = query.Dimensions.Count == 0 ? [] : [value];
+                for (var r = 0; r < Ratings; r++)
                 {
-                    yield return new NpsCountRow(bucket, values, NpsRating.From(r), manual, cell.Counts[r], cell.Weights[r], cell.SquaredWeights[r],
-                        cell.Min, cell.Max);
+                    var count = cell.Counts[r];
+                    if (count <= 0) continue;
+                    yield return weightsAreCounts
+                        ? new NpsCountRow(bucket, values, NpsRating.From(r), manual, count, count, count, cell.Min, cell.Max)
+                        : new NpsCountRow(bucket, values, NpsRating.From(r), manual, count, cell.Weights[r], cell.SquaredWeights[r], cell.Min, cell.Max);
                 }
             }
         }

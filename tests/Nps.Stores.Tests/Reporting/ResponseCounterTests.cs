@@ -89,6 +89,22 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BuildReportAsync_EveryWeightOne_RollupsCountOnlyAndEqualInMemory()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 13, count: 800).Select(r => r with { InclusionProbability = 1 }).ToList();
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+
+        foreach (var (options, from, to) in SpreadOptions().Where((_, i) => i % 2 == 0))
+        {
+            var expected = new NpsReportBuilder(options);
+            expected.AddRange(responses.Where(r => (from is null || r.RespondedAt >= from) && (to is null || r.RespondedAt < to)));
+            var actual = await counters(CounterMode.Rollups).BuildReportAsync(options, from, to, Cancel);
+            Assert.Equal(ReportFingerprint.Of(expected.Build()), ReportFingerprint.Of(actual));
+        }
+    }
+
+    [Fact]
     public async Task BuildReportAsync_DatabaseFromBeforeRollups_MigrationBuildsThem()
     {
         var (store, counters) = await OpenAsync();
