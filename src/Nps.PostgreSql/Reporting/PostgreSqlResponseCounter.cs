@@ -131,16 +131,32 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         foreach (var weights in new[] { false, true })
         {
             if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
+            await ReadIntoAsync(cells, sql).ConfigureAwait(false);
+            if (!weights && !cells.AllWeightsOne)
+            {
+                cells = new UtcDayPlan.Cells();
+                continue;
+            }
+
+            var mixed = cells.ResolveSplits(plan);
+            if (mixed.Count > 0)
+            {
+                await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(d => (d * TimeSpan.TicksPerDay, (d + 1) * TimeSpan.TicksPerDay))])).ConfigureAwait(false);
+            }
+
+            break;
+        }
+
+        foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
+
+        async Task ReadIntoAsync(UtcDayPlan.Cells into, string sql)
+        {
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
             await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
-            await cells.AddAsync(reader, cancellationToken).ConfigureAwait(false);
-            if (!weights && cells.AllWeightsOne) break;
-            if (!weights) cells = new UtcDayPlan.Cells();
+            await into.AddAsync(reader, cancellationToken).ConfigureAwait(false);
         }
-
-        foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
     }
 
     /// <summary>
@@ -154,31 +170,52 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         var parts = new List<string>();
         if (plan.SpanFilterSql() is { } spans)
         {
-            parts.Add(new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
                 .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND ")
-                .Append(spans).Append(" GROUP BY 1, 2, 3, 4").ToString());
+                .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
 
-        var period = query.Period switch
+        if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
+        if (plan.Splits.Count > 0)
         {
-            null => "0",
-            Period.Day => "(r.responded_at AT TIME ZONE $2)::date",
-            var kind => $"date_trunc('{kind.ToString()!.ToLowerInvariant()}', r.responded_at AT TIME ZONE $2)::date",
-        };
-        if (query.Period is not null) period = $"({period} - date '0001-01-01')";
-        var value = dimension.Length == 0 ? "NULL::text" : "r." + Column(dimension);
-        if (dimension == "survey_kind") value = "CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END";
-        if (plan.RawRanges.Count > 0)
-        {
-            parts.Add(new StringBuilder("SELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
-                .Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c[0] == 'c' ? c + "::bigint" : c)}, min_p, max_p "
+                + $"FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
+            var value = Value(dimension);
+            parts.Add(new StringBuilder("SELECT 3, (r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01', ").Append(value).Append(" IS NOT NULL, coalesce(")
+                .Append(value).Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
                 .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
-                .AppendJoin(" OR ", plan.RawRanges.Select(k => $"(r.responded_at >= {Literal(k.From)} AND r.responded_at < {Literal(k.To)})"))
-                .Append(" GROUP BY 1, 2, 3, 4, 5").ToString());
+                .Append(Ranges(plan.Splits.Select(d => (d.SmallFrom, d.SmallTo)))).Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
 
         return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
     }
+
+    /// <summary>The raw responses in some UTC tick ranges, per local period, value, manual flag and rating (part 1 of a planned read; $2 the zone).</summary>
+    internal static string RawSql(NpsCountQuery query, string dimension, IReadOnlyList<(long From, long To)> ranges)
+    {
+        var period = query.Period switch
+        {
+            null => "0",
+            Period.Day => "((r.responded_at AT TIME ZONE $2)::date - date '0001-01-01')",
+            var kind => $"(date_trunc('{kind.ToString()!.ToLowerInvariant()}', r.responded_at AT TIME ZONE $2)::date - date '0001-01-01')",
+        };
+        var value = Value(dimension);
+        return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
+            .Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+            .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
+            .Append(Ranges(ranges)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString();
+    }
+
+    private static string Value(string dimension) => dimension switch
+    {
+        "" => "NULL::text",
+        "survey_kind" => "CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END",
+        _ => "r." + Column(dimension),
+    };
+
+    /// <summary>A filter on <c>responded_at</c> for tick ranges, as literals, so the planner sees how few rows they hold and scans the time index for each.</summary>
+    private static string Ranges(IEnumerable<(long From, long To)> ranges) =>
+        string.Join(" OR ", ranges.Select(k => $"(r.responded_at >= {Literal(k.From)} AND r.responded_at < {Literal(k.To)})"));
 
     /// <summary>A UTC instant in ticks as a <c>timestamptz</c> literal (microseconds: the ranges are whole days or a query's bounds, truncated as Npgsql truncates them).</summary>
     private static string Literal(long utcTicks) =>

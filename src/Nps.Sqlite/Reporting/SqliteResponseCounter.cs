@@ -85,19 +85,31 @@ public sealed class SqliteResponseCounter : INpsCountSource
                 foreach (var weights in new[] { false, true })
                 {
                     if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
-                    await using var rollup = connection.CreateCommand();
-                    rollup.Transaction = transaction;
-                    rollup.CommandText = sql;
-                    rollup.Parameters.AddWithValue("$dimension", dimension);
-                    await using var rows = await rollup.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await cells.AddAsync(rows, cancellationToken).ConfigureAwait(false);
-                    if (!weights && cells.AllWeightsOne) break;
-                    if (!weights) cells = new UtcDayPlan.Cells();
+                    await ReadIntoAsync(cells, sql).ConfigureAwait(false);
+                    if (!weights && !cells.AllWeightsOne)
+                    {
+                        cells = new UtcDayPlan.Cells();
+                        continue;
+                    }
+
+                    var mixed = cells.ResolveSplits(plan);
+                    if (mixed.Count > 0) await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(WholeDay)])).ConfigureAwait(false);
+                    break;
                 }
 
                 foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
                 yield break;
             }
+        }
+
+        async Task ReadIntoAsync(UtcDayPlan.Cells cells, string sql)
+        {
+            await using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = sql;
+            read.Parameters.AddWithValue("$dimension", UtcDayPlan.DimensionOf(query));
+            await using var rows = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await cells.AddAsync(rows, cancellationToken).ConfigureAwait(false);
         }
 
         (string Day, string Period) periodSql = ("NULL", "NULL");
@@ -200,23 +212,42 @@ public sealed class SqliteResponseCounter : INpsCountSource
         var parts = new List<string>();
         if (plan.SpanFilterSql() is { } spans)
         {
-            parts.Add(new StringBuilder("SELECT ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
                 .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $dimension AND ")
-                .Append(spans).Append(" GROUP BY 1, 2, 3, 4").ToString());
+                .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
 
-        if (plan.RawRanges.Count > 0)
+        if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
+        if (plan.Splits.Count > 0)
         {
-            var (day, period) = query.Period is { } kind ? PeriodSql(kind, query.TimeZone, plan.RawRanges[0].From, plan.RawRanges[^1].To - 1) : ("0", "0");
-            var value = dimension.Length == 0 ? "NULL" : Column(dimension)!;
-            var sql = new StringBuilder("SELECT ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ")
-                .Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
-                .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE ")
-                .AppendJoin(" OR ", plan.RawRanges.Select(r => string.Create(CultureInfo.InvariantCulture, $"(responded_at >= {r.From} AND responded_at < {r.To})")))
-                .Append(") GROUP BY 1, 2, 3, 4, 5");
-            parts.Add(sql.ToString());
+            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p FROM nps_response_days "
+                + $"WHERE dimension = $dimension AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
+            var value = Value(dimension);
+            parts.Add(new StringBuilder("SELECT 3, responded_at / ").Append(TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)).Append(", ")
+                .Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ").Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
+                .Append(", min(inclusion_probability), max(inclusion_probability) FROM nps_responses WHERE ").Append(Ranges(plan.Splits.Select(d => (d.SmallFrom, d.SmallTo))))
+                .Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
 
         return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
     }
+
+    /// <summary>The raw responses in some UTC tick ranges, per local period, value, manual flag and rating (part 1 of a planned read).</summary>
+    internal static string RawSql(NpsCountQuery query, string dimension, IReadOnlyList<(long From, long To)> ranges)
+    {
+        var (day, period) = query.Period is { } kind ? PeriodSql(kind, query.TimeZone, ranges[0].From, ranges[^1].To - 1) : ("0", "0");
+        var value = Value(dimension);
+        return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ")
+            .Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
+            .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE ")
+            .Append(Ranges(ranges)).Append(") GROUP BY 2, 3, 4, 5, 6").ToString();
+    }
+
+    private static string Value(string dimension) => dimension.Length == 0 ? "NULL" : Column(dimension)!;
+
+    private static (long From, long To) WholeDay(int day) => (day * TimeSpan.TicksPerDay, (day + 1) * TimeSpan.TicksPerDay);
+
+    /// <summary>A filter on <c>responded_at</c> for tick ranges, one index range each (SQLite's multi-index OR).</summary>
+    private static string Ranges(IEnumerable<(long From, long To)> ranges) =>
+        string.Join(" OR ", ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"(responded_at >= {r.From} AND responded_at < {r.To})")));
 }

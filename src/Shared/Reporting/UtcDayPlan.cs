@@ -49,10 +49,11 @@ internal sealed class UtcDayPlan
     /// <summary>Beyond this many stored days (about 55 years) planning day by day costs more than it saves: the raw query runs.</summary>
     private const int MaximumDays = 20_000;
 
-    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<(long From, long To)> rawRanges)
+    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<(long From, long To)> rawRanges, IReadOnlyList<Split> splits)
     {
         Runs = runs;
         RawRanges = rawRanges;
+        Splits = splits;
         var days = new List<int>();
         var weeks = new List<int>();
         foreach (var run in runs)
@@ -78,6 +79,17 @@ internal sealed class UtcDayPlan
 
     /// <summary>Consecutive whole UTC days [<see cref="FirstDay"/>, <see cref="LastDay"/>] of one period (its first local day's number; 0 without a period).</summary>
     internal readonly record struct Run(int FirstDay, int LastDay, int Period);
+
+    /// <summary>
+    /// A UTC day that holds one period boundary and no offset change: its day rollup row holds both sides, so only the
+    /// shorter side [<see cref="SmallFrom"/>, <see cref="SmallTo"/>) is counted raw (in <see cref="SmallPeriod"/>)
+    /// and the longer side is the day row less that (in <see cref="LargePeriod"/>) — an hour or two of raw responses
+    /// instead of a day's in a zone an hour or two off UTC.
+    /// </summary>
+    internal readonly record struct Split(int Day, long SmallFrom, long SmallTo, int SmallPeriod, int LargePeriod);
+
+    /// <summary>Days split at a period boundary, in order.</summary>
+    public IReadOnlyList<Split> Splits { get; }
 
     /// <summary>Whole days read from the rollups, in order, disjoint.</summary>
     public IReadOnlyList<Run> Runs { get; }
@@ -129,6 +141,7 @@ internal sealed class UtcDayPlan
         var runs = new List<Run>();
         var rawDays = 0;
         var rawRanges = new List<(long From, long To)>();
+        var splits = new List<Split>();
         var days = 0;
         for (var day = firstStoredDay; day <= lastStoredDay; day++)
         {
@@ -145,12 +158,41 @@ internal sealed class UtcDayPlan
                 continue;
             }
 
+            if (low == start && high == end && SplitAtBoundary(query, day) is { } split)
+            {
+                splits.Add(split);
+                continue;
+            }
+
             rawDays++;
             if (rawRanges.Count > 0 && rawRanges[^1].To == low) rawRanges[^1] = (rawRanges[^1].From, high);
             else rawRanges.Add((low, high));
         }
 
-        return use == RollupUse.Auto && rawDays * 4 > days ? null : new UtcDayPlan(runs, rawRanges);
+        return use == RollupUse.Auto && rawDays * 4 > days ? null : new UtcDayPlan(runs, rawRanges, splits);
+    }
+
+    /// <summary>
+    /// The split of a UTC day at its one period boundary — the local midnight starting the day's later period, at the
+    /// day's one offset — or null when the offset changes within the day (then the day is counted raw).
+    /// </summary>
+    private static Split? SplitAtBoundary(NpsCountQuery query, int day)
+    {
+        if (query.Period is not { } kind) return null;
+        var zone = query.TimeZone;
+        var start = day * TimeSpan.TicksPerDay;
+        var end = start + TimeSpan.TicksPerDay;
+        var offset = zone.GetUtcOffset(new DateTimeOffset(start, TimeSpan.Zero));
+        if (zone.GetUtcOffset(new DateTimeOffset(end - 1, TimeSpan.Zero)) != offset) return null;
+        var first = PeriodAt(start);
+        var second = PeriodAt(end - 1);
+        var boundary = second * TimeSpan.TicksPerDay - offset.Ticks; // local midnight of the later period's first day
+        if (boundary <= start || boundary >= end || PeriodAt(boundary - 1) != first || PeriodAt(boundary) != second) return null;
+        return boundary - start <= end - boundary
+            ? new Split(day, start, boundary, first, second)
+            : new Split(day, boundary, end, second, first);
+
+        int PeriodAt(long ticks) => TimeBucket.Of(new DateTimeOffset(ticks, TimeSpan.Zero), kind, zone).Start.DayNumber;
     }
 
     /// <summary>
@@ -195,6 +237,9 @@ internal sealed class UtcDayPlan
         Tree(sql, dayColumn, Runs.Count, i => i == 0 ? long.MinValue : Runs[i].FirstDay, i => Runs[i].Period);
         return sql.ToString();
     }
+
+    /// <summary>The <see cref="Splits"/>' days for <c>IN (...)</c>.</summary>
+    public string SplitDaysSql() => string.Join(", ", Splits.Select(d => d.Day.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// The rollup-read SQL's filter on <c>span</c> and <c>utc_day</c>: the <see cref="Weeks"/> and the
@@ -275,27 +320,48 @@ internal sealed class UtcDayPlan
     public static string SummedWideColumns(bool weights) => WideColumns(c => weights || c[0] == 'c' ? $"sum({c})" : "CAST(0 AS DOUBLE PRECISION)");
 
     /// <summary>
-    /// Merges rows read from the rollups and from raw responses — columns: period day number, has value, value,
-    /// manual, rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or <see cref="NarrowColumns"/> for
-    /// one rating), min and max inclusion probability — into count rows, one per (period, value, rating, manual)
-    /// with a count above zero.
+    /// Merges the rows of a planned read into count rows, one per (period, value, rating, manual) with a count above
+    /// zero. Columns: part (<see cref="Part"/>), key (a period's first day, or a UTC day for the split parts), has
+    /// value, value, manual, rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or
+    /// <see cref="NarrowColumns"/> for one rating), min and max inclusion probability.
     /// </summary>
     internal sealed class Cells
     {
         private readonly Dictionary<(int Period, string? Value, bool Manual), Cell> _cells = [];
+        private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _splitDays = [];
+        private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _smallSides = [];
+        private bool _unitWeights = true;
+
+        /// <summary>The parts of a planned read.</summary>
+        public enum Part
+        {
+            /// <summary>Rollup rows of whole days and weeks, summed per period (wide).</summary>
+            Rollups = 0,
+
+            /// <summary>Raw responses, per period and rating.</summary>
+            Raw = 1,
+
+            /// <summary>The day rollup rows of split days, per UTC day (wide).</summary>
+            SplitDays = 2,
+
+            /// <summary>The raw responses of split days' shorter sides, per UTC day and rating.</summary>
+            SmallSides = 3,
+        }
 
         /// <summary>Whether every response read has inclusion probability 1, so every weight sum equals its count.</summary>
-        public bool AllWeightsOne => _cells.Values.All(c => c.Min == 1 && c.Max == 1);
+        public bool AllWeightsOne => _unitWeights;
 
         /// <summary>Adds the rows of a reader.</summary>
         public async Task AddAsync(DbDataReader reader, CancellationToken cancellationToken)
         {
-            const int first = 5;
+            const int first = 6;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var key = (reader.GetInt32(0), reader.GetBoolean(1) ? reader.GetString(2) : null, reader.GetBoolean(3));
-                if (!_cells.TryGetValue(key, out var cell)) _cells.Add(key, cell = new Cell());
-                var rating = reader.GetInt32(4);
+                var part = (Part)reader.GetInt32(0);
+                var key = (reader.GetInt32(1), reader.GetBoolean(2) ? reader.GetString(3) : null, reader.GetBoolean(4));
+                var cells = part switch { Part.SplitDays => _splitDays, Part.SmallSides => _smallSides, _ => _cells };
+                if (!cells.TryGetValue(key, out var cell)) cells.Add(key, cell = new Cell());
+                var rating = reader.GetInt32(5);
                 if (rating >= 0)
                 {
                     cell.Counts[rating] += reader.GetInt64(first);
@@ -314,6 +380,50 @@ internal sealed class UtcDayPlan
 
                 cell.Min = Math.Min(cell.Min, reader.GetDouble(first + 3 * Ratings));
                 cell.Max = Math.Max(cell.Max, reader.GetDouble(first + 1 + 3 * Ratings));
+                _unitWeights &= cell.Min == 1 && cell.Max == 1;
+            }
+        }
+
+        /// <summary>
+        /// Splits the split days' rollup rows: the shorter side (raw) goes to its period, the day row less it to the
+        /// longer side's. Exact when every response of a day row has one inclusion probability (min = max), as then
+        /// both sides have it too; the days with a row of mixed probabilities are returned, to be counted raw whole
+        /// (their rows here are dropped).
+        /// </summary>
+        public IReadOnlyList<int> ResolveSplits(UtcDayPlan plan)
+        {
+            var mixed = _splitDays.Where(p => p.Value.Min < p.Value.Max).Select(p => p.Key.Day).ToHashSet();
+            var splits = plan.Splits.ToDictionary(s => s.Day);
+            foreach (var ((day, value, manual), row) in _splitDays)
+            {
+                if (mixed.Contains(day)) continue;
+                var split = splits[day];
+                var large = row;
+                if (_smallSides.TryGetValue((day, value, manual), out var small))
+                {
+                    Into(split.SmallPeriod, value, manual).Add(small, small.Min, small.Max);
+                    large = row.Less(small);
+                }
+
+                if (large.Counts.Any(c => c > 0)) Into(split.LargePeriod, value, manual).Add(large, row.Min, row.Max);
+            }
+
+            foreach (var ((day, value, manual), small) in _smallSides)
+            {
+                if (!mixed.Contains(day) && !_splitDays.ContainsKey((day, value, manual)))
+                {
+                    Into(splits[day].SmallPeriod, value, manual).Add(small, small.Min, small.Max); // no day row: cannot be, counted as read
+                }
+            }
+
+            _splitDays.Clear();
+            _smallSides.Clear();
+            return [.. mixed.Order()];
+
+            Cell Into(int period, string? value, bool manual)
+            {
+                if (!_cells.TryGetValue((period, value, manual), out var cell)) _cells.Add((period, value, manual), cell = new Cell());
+                return cell;
             }
         }
 
@@ -339,6 +449,34 @@ internal sealed class UtcDayPlan
     /// <summary>One (period, value, manual) group being merged; its probabilities are those of all its ratings together.</summary>
     private sealed class Cell
     {
+        /// <summary>Adds another group's counts and sums, with the probability bounds of its responses.</summary>
+        public void Add(Cell other, double min, double max)
+        {
+            for (var r = 0; r < Ratings; r++)
+            {
+                Counts[r] += other.Counts[r];
+                Weights[r] += other.Weights[r];
+                SquaredWeights[r] += other.SquaredWeights[r];
+            }
+
+            Min = Math.Min(Min, min);
+            Max = Math.Max(Max, max);
+        }
+
+        /// <summary>This group less a part of it (counts and sums; the bounds stay this group's).</summary>
+        public Cell Less(Cell part)
+        {
+            var rest = new Cell { Min = Min, Max = Max };
+            for (var r = 0; r < Ratings; r++)
+            {
+                rest.Counts[r] = Counts[r] - part.Counts[r];
+                rest.Weights[r] = Weights[r] - part.Weights[r];
+                rest.SquaredWeights[r] = SquaredWeights[r] - part.SquaredWeights[r];
+            }
+
+            return rest;
+        }
+
         public long[] Counts { get; } = new long[Ratings];
 
         public double[] Weights { get; } = new double[Ratings];
