@@ -8,9 +8,11 @@ using Nps.Segmentation;
 namespace Nps.PostgreSql.Reporting;
 
 /// <summary>
-/// Reports counted in PostgreSQL: one <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses,
-/// with the local period computed by <c>AT TIME ZONE</c> in the query's IANA zone (correct across DST, from the
-/// server's zone data), so a report reads a few hundred rows however many responses are stored.
+/// Reports counted in PostgreSQL: from the daily and weekly rollups (<see cref="PostgreSqlRollupSchema"/>) for no
+/// dimension or one built-in dimension, boundary days from their raw responses (see <see cref="UtcDayPlan"/>);
+/// otherwise one <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses. The local period of a
+/// raw response is computed by <c>AT TIME ZONE</c> in the query's IANA zone (correct across DST, from the server's
+/// zone data).
 /// </summary>
 public sealed class PostgreSqlResponseCounter : INpsCountSource
 {

@@ -7,8 +7,9 @@ using Nps.Segmentation;
 namespace Nps.Sqlite.Reporting;
 
 /// <summary>
-/// Reports counted in SQLite: one <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses, so a
-/// report reads a few hundred rows however many responses are stored.
+/// Reports counted in SQLite: from the daily and weekly rollups (<see cref="SqliteRollupSchema"/>) for no dimension
+/// or one built-in dimension, boundary days from their raw responses (see <see cref="UtcDayPlan"/>); otherwise one
+/// <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses.
 /// </summary>
 /// <remarks>
 /// <para>How the local period is computed without time-zone support in SQLite, correctly across DST: responses keep

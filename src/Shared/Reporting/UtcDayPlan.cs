@@ -25,12 +25,14 @@ internal enum RollupUse
 }
 
 /// <summary>
-/// How a count query is served from the daily rollups (<c>nps_response_days</c>: per UTC day, rollup dimension,
-/// value and manual flag, 11 rating counts with their weight sums): every UTC day that lies wholly inside the query's
-/// [From, To) and wholly inside one local period of the query's zone is read from its rollup row and mapped to that
-/// period (<see cref="Runs"/>); the few days that hold a period boundary (a local midnight starting a month, say) or
-/// the From/To instant are counted from their raw responses (<see cref="RawRanges"/>). UTC days are zone-free, so
-/// every requested IANA zone stays exact, including zones with non-whole-hour offsets and DST.
+/// How a count query is served from the rollups (<c>nps_response_days</c>: per UTC day and UTC week, rollup
+/// dimension, value and manual flag, 11 rating counts with their weight sums): every UTC day that lies wholly inside
+/// the query's [From, To) and wholly inside one local period of the query's zone is read from the rollups and mapped
+/// to that period (<see cref="Runs"/>, as <see cref="Weeks"/> and <see cref="Days"/>); a day that holds one period
+/// boundary (a local midnight starting a month, say) is its day row less the raw responses of its shorter side
+/// (<see cref="Splits"/>); days cut by From/To, or holding a boundary and an offset change, are counted from their
+/// raw responses (<see cref="RawRanges"/>). UTC days are zone-free, so every requested IANA zone stays exact,
+/// including zones with non-whole-hour offsets and DST.
 /// </summary>
 internal sealed class UtcDayPlan
 {
