@@ -146,7 +146,7 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     /// Two report fingerprints are equal but for their numbers, which agree to a relative 1e-9 (sums taken in
     /// another order differ in the last bits, and a printed digit can round either way).
     /// </summary>
-    protected static void AssertSameReport(string expected, string actual, string context)
+    internal static void AssertSameReport(string expected, string actual, string context)
     {
         var number = new System.Text.RegularExpressions.Regex(@"-?\d+(\.\d+)?(E[-+]?\d+)?");
         var same = number.Replace(expected, "#") == number.Replace(actual, "#");
