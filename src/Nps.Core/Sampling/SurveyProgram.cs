@@ -46,8 +46,8 @@ public sealed class SurveyProgram
     /// <summary>
     /// Creates a program that decides each event once, as one transaction of <paramref name="store"/>: a retry of a
     /// customer's event — concurrent or later, from any instance on the same store — returns the first decision and
-    /// records nothing; quotas are counted in the store, so they hold across restarts and instances. Validates the
-    /// options first.
+    /// records nothing; quotas and each customer's first sighting are kept in the store, so they hold across restarts
+    /// and instances. Validates the options first.
     /// </summary>
     /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
     /// <param name="store">The decision store (with its contact ledger) shared by every instance that decides surveys.</param>
@@ -81,7 +81,8 @@ public sealed class SurveyProgram
 
     /// <summary>
     /// Creates a program over a contact ledger alone: the rules and the invitation are still one step of the ledger,
-    /// but decisions are not remembered (a retry decides again) and quotas are counted in this process only. Prefer
+    /// but decisions are not remembered (a retry decides again), and quotas and first sightings (from which a
+    /// relational first slot counts) are kept in this process only, so a restart sees every customer anew. Prefer
     /// the constructor that takes an <see cref="IDecisionStore"/>. Validates the options first.
     /// </summary>
     /// <param name="options">The program's options (copied: later changes do not affect the program).</param>

@@ -100,6 +100,29 @@ public sealed class RelationalCadenceTests
         Assert.IsType<InviteDecision>(t.Decide("C1", SurveyKind.Relational));
     }
 
+    /// <summary>
+    /// Default options: a customer first asked 300 days into their first slot (they had no event before) is invited
+    /// then, and not again at their next slot 65 days later, but half a cycle (182.5 days) after that invitation.
+    /// </summary>
+    [Fact]
+    public void Decide_DefaultOptionsInvitedLateInTheFirstCycle_NextAfterHalfACycle()
+    {
+        var t = new TestProgram(TestProgram.InviteAll());
+        Assert.IsType<SuppressDecision>(t.Decide("C1", SurveyKind.Relational));
+        var firstSlot = t.Program.FirstRelationalSlot("C1", TestProgram.Start);
+        t.Clock.Advance(firstSlot.AddDays(300) - t.Clock.GetUtcNow());
+        var sent = t.Clock.GetUtcNow();
+        Assert.IsType<InviteDecision>(t.Decide("C1", SurveyKind.Relational));
+
+        t.Clock.Advance(firstSlot.AddDays(366) - t.Clock.GetUtcNow()); // in the next slot
+        var tooSoon = Assert.IsType<SuppressDecision>(t.Decide("C1", SurveyKind.Relational));
+
+        Assert.Equal(sent.AddDays(182.5), tooSoon.EligibleAgainAt);
+        Assert.EndsWith("less than the minimum gap of 182.5 days ago", tooSoon.Reason, StringComparison.Ordinal);
+        t.Clock.Advance(sent.AddDays(182.5) - t.Clock.GetUtcNow());
+        Assert.IsType<InviteDecision>(t.Decide("C1", SurveyKind.Relational));
+    }
+
     [Fact]
     public void Decide_ZeroGap_NextSlotIsEnough()
     {
