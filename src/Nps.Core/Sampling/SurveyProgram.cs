@@ -210,11 +210,13 @@ public sealed class SurveyProgram
         var relational = e.Kind == SurveyKind.Relational && !manual;
         var probability = manual ? 1.0 : policy?.Options.Rate ?? 1.0;
 
-        // One transaction: an earlier decision for the event wins; otherwise rules, invitation, quota and decision
-        // are recorded together.
-        // A relational event is a sighting: the store keeps the first one, from which the first slot counts.
+        // A relational event is a sighting: the store keeps the first one (to the second, which every store keeps
+        // exactly), from which the customer's first slot counts.
         var seenAt = e.Kind == SurveyKind.Relational ? new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : (DateTimeOffset?)null;
         var request = new DecisionRequest { CustomerId = e.CustomerId, EventId = e.EventId, Quota = quota, SeenAt = seenAt };
+
+        // One transaction: an earlier decision for the event wins; otherwise rules, invitation, quota, first sighting
+        // and decision are recorded together.
         var recorded = await _store.DecideOnceAsync(request, state =>
         {
             // An event that fails an event rule is decided without looking at the history.
