@@ -14,7 +14,8 @@ public sealed class RelationalCadenceTests
     private static string Customer(int i) => "C" + i.ToString("0000", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A new program (epoch = launch, 30-day cycle) asked every day about 600 customers: the first invitations are
+    /// A new program whose epoch is its launch (30-day cycle; a configuration that keeps working now that the first slot
+    /// counts from the first sighting), asked every day about 600 customers: the first invitations are
     /// spread over the first cycle (each customer once, on their slot's day), with no day holding more than a small
     /// share of the base, and day 1 in particular not the whole base.
     /// </summary>
