@@ -85,5 +85,13 @@ internal static class PostgreSqlSchema
         CREATE INDEX nps_follow_ups_by_status ON nps_follow_ups (status, due_at);
         CREATE INDEX nps_follow_ups_by_customer ON nps_follow_ups (customer_id, due_at);
         """,
+
+        // 2: each customer's first sighting by the program (a relational first slot counts from it).
+        """
+        CREATE TABLE nps_first_seen (
+            customer_id   text PRIMARY KEY,
+            first_seen_at timestamptz NOT NULL
+        );
+        """,
     ];
 }

@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -159,6 +159,21 @@ public sealed class SqliteNpsDatabase
                 PRAGMA user_version = 1;
                 """;
             create.ExecuteNonQuery();
+        }
+
+        if (current < 2)
+        {
+            // 2: each customer's first sighting by the program (a relational first slot counts from it), in ticks UTC.
+            using var firstSeen = connection.CreateCommand();
+            firstSeen.Transaction = transaction;
+            firstSeen.CommandText = """
+                CREATE TABLE IF NOT EXISTS nps_first_seen (
+                    customer_id   TEXT PRIMARY KEY,
+                    first_seen_at INTEGER NOT NULL
+                );
+                PRAGMA user_version = 2;
+                """;
+            firstSeen.ExecuteNonQuery();
         }
 
         transaction.Commit();
