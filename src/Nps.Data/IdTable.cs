@@ -62,16 +62,35 @@ internal sealed class IdTable
         }
     }
 
-    /// <summary>The FNV-1a 64-bit hash of an id's bytes (stable across processes).</summary>
+    /// <summary>
+    /// A 64-bit hash of an id's bytes (stable across processes), eight bytes per step with a multiply-xorshift
+    /// mix and the SplitMix64 finalizer, so both the top bits (buckets) and the low bits (slots) are well spread.
+    /// </summary>
     public static ulong Hash(ReadOnlySpan<byte> id)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var b in id)
+        var hash = 0x9E3779B97F4A7C15UL ^ (ulong)id.Length;
+        while (id.Length >= 8)
         {
-            hash = (hash ^ b) * 1099511628211UL;
+            hash = (hash ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(id)) * 0xBF58476D1CE4E5B9UL;
+            hash ^= hash >> 31;
+            id = id[8..];
         }
 
-        return hash;
+        if (!id.IsEmpty)
+        {
+            ulong tail = 0;
+            for (var i = 0; i < id.Length; i++)
+            {
+                tail |= (ulong)id[i] << (8 * i);
+            }
+
+            hash = (hash ^ tail) * 0xBF58476D1CE4E5B9UL;
+            hash ^= hash >> 31;
+        }
+
+        hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
+        hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
+        return hash ^ (hash >> 31);
     }
 
     private static ulong Mix(ulong hash) => (hash ^ (hash >> 29)) * 0xBF58476D1CE4E5B9UL >> 16;

@@ -13,7 +13,7 @@ internal sealed class ReportChunk
     private readonly RecordSource _source;
     private readonly NpsReportOptions _report;
     private readonly bool _skip;
-    private readonly ConcurrentIdSet? _sharedIds;
+    private readonly IdHashBuckets? _ids;
     private readonly ResponseParser _parser;
     private readonly Utf8Interner[] _interners;
     private readonly int[] _columns;
@@ -25,12 +25,12 @@ internal sealed class ReportChunk
     private int _version = -1;
     private long _bytesRead;
 
-    public ReportChunk(RecordSource source, NpsReportOptions report, DataReaderOptions options, DateTimeOffset now, ConcurrentIdSet? sharedIds)
+    public ReportChunk(RecordSource source, NpsReportOptions report, DataReaderOptions options, DateTimeOffset now, IdHashBuckets? ids)
     {
         _source = source;
         _report = report;
         _skip = options.SkipInvalid;
-        _sharedIds = sharedIds;
+        _ids = ids;
         _parser = new ResponseParser(source.Columns, options, now);
         var dimensions = report.Dimensions.Count;
         _interners = new Utf8Interner[dimensions];
@@ -111,17 +111,17 @@ internal sealed class ReportChunk
             return false;
         }
 
-        if (!_parser.TryParse(record, _missingTime, checkDuplicates: _sharedIds is null, out var parsed, out error))
+        if (!_parser.TryParse(record, _missingTime, checkDuplicates: _ids is null, out var parsed, out error))
         {
             return false;
         }
 
-        if (_sharedIds is not null && _parser.ResponseId >= 0)
+        if (_ids is not null && _parser.ResponseId >= 0)
         {
             var id = Utf8Text.Trim(record[_parser.ResponseId]);
             if (!id.IsEmpty)
             {
-                _sharedIds.TryAdd(IdTable.Hash(id)); // a repeat makes the whole read fall back to the sequential one
+                _ids.Add(IdTable.Hash(id)); // checked after the read: a repeat makes it fall back to the sequential one
             }
         }
 
