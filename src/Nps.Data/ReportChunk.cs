@@ -22,6 +22,10 @@ internal sealed class ReportChunk
     private readonly GroupCounts _groups;
     private readonly string? _missingTime;
     private readonly RawRecord _record = new();
+    private readonly List<double> _probabilities = [];
+    private readonly Dictionary<long, int> _probabilityIds = [];
+    private long _lastProbabilityBits = -1;
+    private int _lastProbability = -1;
     private int _version = -1;
     private long _bytesRead;
 
@@ -51,7 +55,7 @@ internal sealed class ReportChunk
             _missingTime = $"{ResponseColumns.RespondedAt} is required to group by period";
         }
 
-        _groups = new GroupCounts((_calendar is null ? 0 : 1) + dimensions + 3);
+        _groups = new GroupCounts((_calendar is null ? 0 : 1) + dimensions + 2);
     }
 
     /// <summary>The errors met, in order (lines relative to where this stretch started).</summary>
@@ -146,13 +150,32 @@ internal sealed class ReportChunk
             key[keyStart + d] = value.IsEmpty ? 0 : _interners[d].Id(value);
         }
 
-        var bits = BitConverter.DoubleToInt64Bits(parsed.InclusionProbability);
-        key[keyStart + dimensions] = (int)bits;
-        key[keyStart + dimensions + 1] = (int)(bits >> 32);
-        key[keyStart + dimensions + 2] = parsed.IsManual ? 1 : 0;
+        key[keyStart + dimensions] = ProbabilityId(parsed.InclusionProbability);
+        key[keyStart + dimensions + 1] = parsed.IsManual ? 1 : 0;
         _groups.Add(key, parsed.Rating.Value);
         WeightsBelowOne += parsed.Weight < 1 ? 1 : 0;
         return true;
+    }
+
+    /// <summary>A dense id per distinct inclusion probability (usually one or a few per file, so the last is cached; the key then packs into 64 bits).</summary>
+    private int ProbabilityId(double probability)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(probability);
+        if (bits == _lastProbabilityBits)
+        {
+            return _lastProbability;
+        }
+
+        if (!_probabilityIds.TryGetValue(bits, out var id))
+        {
+            id = _probabilities.Count;
+            _probabilities.Add(probability);
+            _probabilityIds.Add(bits, id);
+        }
+
+        _lastProbabilityBits = bits;
+        _lastProbability = id;
+        return id;
     }
 
     private void RefreshColumns()
@@ -185,8 +208,8 @@ internal sealed class ReportChunk
                 values[d] = _interners[d][key[keyStart + d]];
             }
 
-            var probability = BitConverter.Int64BitsToDouble((uint)key[keyStart + dimensions] | ((long)key[keyStart + dimensions + 1] << 32));
-            var manual = key[keyStart + dimensions + 2] == 1;
+            var probability = _probabilities[key[keyStart + dimensions]];
+            var manual = key[keyStart + dimensions + 1] == 1;
             var counts = _groups.Counts(g);
             for (var rating = 0; rating < counts.Length; rating++)
             {
