@@ -23,6 +23,7 @@ internal sealed class GroupCounts
 
     // The packed table: entries with a packed key, the group + 1 (0: empty), and int counts.
     private Entry[] _entries = new Entry[256];
+    private int _entryShift = 64 - 8;
     private int _entryCount;
     private bool _flushed = true;
 
@@ -85,7 +86,7 @@ internal sealed class GroupCounts
     {
         var entries = _entries;
         var mask = entries.Length - 1;
-        var slot = (int)((packed * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+        var slot = Slot(packed, _entryShift);
         while (true)
         {
             ref var entry = ref entries[slot];
@@ -120,6 +121,7 @@ internal sealed class GroupCounts
         {
             var old = _entries;
             _entries = new Entry[old.Length * 2];
+            _entryShift--;
             var mask = _entries.Length - 1;
             foreach (var moved in old)
             {
@@ -128,7 +130,7 @@ internal sealed class GroupCounts
                     continue;
                 }
 
-                var s = (int)((moved.Key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+                var s = Slot(moved.Key, _entryShift);
                 while (_entries[s].GroupPlusOne != 0)
                 {
                     s = (s + 1) & mask;
@@ -138,6 +140,9 @@ internal sealed class GroupCounts
             }
         }
     }
+
+    /// <summary>Fibonacci hashing: the top bits of the product depend on every bit of the key (the period sits in its top bits).</summary>
+    private static int Slot(ulong packed, int shift) => (int)((packed * 0x9E3779B97F4A7C15UL) >> shift);
 
     /// <summary>Moves the packed table's int counts into the long ones.</summary>
     private void Flush()

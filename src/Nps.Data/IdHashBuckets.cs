@@ -12,6 +12,10 @@ internal sealed class IdHashBuckets
 {
     private const int BucketBits = 8;
     private const int BlockSize = 2048;
+    private const int StageSize = 8; // one cache line per bucket: the stage of all buckets stays in L1
+
+    private readonly ulong[] _stage = new ulong[(1 << BucketBits) * StageSize];
+    private readonly int[] _staged = new int[1 << BucketBits];
 
     private readonly List<ulong[]>[] _full = new List<ulong[]>[1 << BucketBits];
     private readonly ulong[][] _current = new ulong[1 << BucketBits][];
@@ -26,10 +30,27 @@ internal sealed class IdHashBuckets
         }
     }
 
-    /// <summary>Appends a hash (from <see cref="IdTable.Hash"/>) to its bucket.</summary>
+    /// <summary>Appends a hash (from <see cref="IdTable.Hash"/>) to its bucket's stage, moved to the bucket's block when full.</summary>
     public void Add(ulong hash)
     {
         var bucket = (int)(hash >> (64 - BucketBits));
+        var staged = _staged[bucket];
+        _stage[(bucket * StageSize) + staged] = hash;
+        if (++staged < StageSize)
+        {
+            _staged[bucket] = staged;
+            return;
+        }
+
+        _staged[bucket] = 0;
+        foreach (var moved in _stage.AsSpan(bucket * StageSize, StageSize))
+        {
+            Append(bucket, moved);
+        }
+    }
+
+    private void Append(int bucket, ulong hash)
+    {
         var block = _current[bucket];
         var fill = _fill[bucket];
         if (fill == block.Length)
@@ -56,7 +77,7 @@ internal sealed class IdHashBuckets
             var count = 0L;
             foreach (var stretch in stretches)
             {
-                count += (stretch._full[bucket].Count * (long)BlockSize) + stretch._fill[bucket];
+                count += (stretch._full[bucket].Count * (long)BlockSize) + stretch._fill[bucket] + stretch._staged[bucket];
             }
 
             var size = (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)Math.Max(64, count * 2)));
@@ -80,7 +101,8 @@ internal sealed class IdHashBuckets
                     }
                 }
 
-                if (!AddAll(table, mask, stretch._current[bucket].AsSpan(0, stretch._fill[bucket])))
+                if (!AddAll(table, mask, stretch._current[bucket].AsSpan(0, stretch._fill[bucket])) ||
+                    !AddAll(table, mask, stretch._stage.AsSpan(bucket * StageSize, stretch._staged[bucket])))
                 {
                     return true;
                 }
