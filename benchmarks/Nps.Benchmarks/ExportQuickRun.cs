@@ -84,9 +84,12 @@ internal static class ExportQuickRun
         var b = new ExportReportBenchmarks { Rows = 2_000_000, Path = ExportReportBenchmarks.Generate(2_000_000) };
         for (var i = 0; i < times; i++)
         {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             b.Report(TextWriter.Null, name == "nps-2" ? 2 : 1);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} run {i + 1}: {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+            var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} run {i + 1}: {elapsed:F0} ms, allocated {megabytes:F1} MB"));
         }
 
         return 0;
