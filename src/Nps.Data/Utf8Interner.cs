@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Nps.Data;
@@ -21,7 +22,8 @@ internal sealed class Utf8Interner
     /// <summary>The string of an id (null for 0).</summary>
     public string? this[int id] => _strings[id];
 
-    /// <summary>The value's id (made on first sight).</summary>
+    /// <summary>The value's id (made on first sight). Inlined into the per-row loop; the first sight is a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Id(ReadOnlySpan<byte> value)
     {
         var prefix = Prefix(value);
@@ -46,6 +48,13 @@ internal sealed class Utf8Interner
             slot = (slot + 1) & mask;
         }
 
+        return Add(value, prefix, hash, slot);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Add(ReadOnlySpan<byte> value, ulong prefix, uint hash, int slot)
+    {
+        var entries = _entries;
         var id = _strings.Count;
         _strings.Add(Encoding.UTF8.GetString(value));
         _values.Add(value.ToArray());
