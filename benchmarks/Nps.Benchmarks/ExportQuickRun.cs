@@ -6,7 +6,8 @@ namespace Nps.Benchmarks;
 /// <summary>
 /// <c>--export-quick</c>: the <see cref="ExportReportBenchmarks"/> methods timed with a stopwatch (a few runs each,
 /// interleaved, medians), for a shared machine where a full BenchmarkDotNet run is too long; and
-/// <c>--export-peak NAME</c>: one method in this process, printing the process's peak resident memory (VmHWM).
+/// <c>--export-peak NAME</c>: one method in this process, printing the process's peak resident memory (VmHWM);
+/// <c>--export-repeat NAME N</c>: one nps method N times, for a profiler.
 /// </summary>
 internal static class ExportQuickRun
 {
@@ -74,6 +75,23 @@ internal static class ExportQuickRun
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: peak RSS {PeakMegabytes():F0} MB (before the run: {before:F0} MB)"));
+        return 0;
+    }
+
+    /// <summary><c>--export-repeat NAME N</c>: one nps method N times in this process and nothing else, to run under a profiler (e.g. <c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>).</summary>
+    public static int Repeat(string name, int times)
+    {
+        var b = new ExportReportBenchmarks { Rows = 2_000_000, Path = ExportReportBenchmarks.Generate(2_000_000) };
+        for (var i = 0; i < times; i++)
+        {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var stopwatch = Stopwatch.StartNew();
+            b.Report(TextWriter.Null, name == "nps-2" ? 2 : 1);
+            var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} run {i + 1}: {elapsed:F0} ms, allocated {megabytes:F1} MB"));
+        }
+
         return 0;
     }
 

@@ -28,6 +28,9 @@ internal sealed class ByteWindow(Stream stream, int capacity, int initialSize = 
     /// <summary>The absolute position of <see cref="Start"/> in the stream.</summary>
     public long Position => _bufferOrigin + Start;
 
+    /// <summary>The absolute stream position of <c>Buffer[0]</c> (bytes keep their absolute position when the buffer moves).</summary>
+    public long Origin => _bufferOrigin;
+
     /// <summary>Whether the stream has ended (all of it is in the buffer).</summary>
     public bool AtEnd { get; private set; }
 

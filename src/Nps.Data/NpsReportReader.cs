@@ -89,14 +89,14 @@ public sealed class NpsReportReader : IDisposable
         var length = _path is null ? 0 : new FileInfo(_path).Length;
         threads = (int)Math.Min(threads, Math.Max(1, (length - _dataStart) / minimumBytesPerThread));
 
-        // A file is read by stretches (even on one thread: the id set is then 8 bytes per record, sized once);
+        // A file is read by stretches (even on one thread: the ids are then checked in cache-sized buckets after the read, 8 bytes per record);
         // the exact sequential read below is the fallback when a stretch cannot be trusted.
         if (_path is not null && ReadParallel(report, threads, now, builder, rejected) is { } result)
         {
             return result;
         }
 
-        var chunk = new ReportChunk(_source, report, _options, now, sharedIds: null);
+        var chunk = new ReportChunk(_source, report, _options, now, ids: null);
         Volatile.Write(ref _runningStart, 0);
         Volatile.Write(ref _running, [chunk]);
         chunk.Run(long.MaxValue, rejected);
@@ -122,8 +122,7 @@ public sealed class NpsReportReader : IDisposable
             starts[k] = NextLineStart(path, _dataStart + ((length - _dataStart) * k / threads), length);
         }
 
-        var estimate = EstimateRecords(path, _dataStart, length);
-        var ids = new ConcurrentIdSet((int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1024, estimate * 2))));
+        var ids = new IdHashBuckets[threads];
         var chunks = new ReportChunk[threads];
         Volatile.Write(ref _runningStart, _dataStart);
         Volatile.Write(ref _running, chunks);
@@ -136,17 +135,23 @@ public sealed class NpsReportReader : IDisposable
             source.UseHeader(delimiter, _source.Columns);
             using (source)
             {
-                chunks[k] = new ReportChunk(source, report, _options, now, ids);
+                ids[k] = new IdHashBuckets();
+                chunks[k] = new ReportChunk(source, report, _options, now, ids[k]);
                 chunks[k].Run(starts[k + 1] - starts[k], rejected: null);
             }
         });
 
         for (var k = 0; k < threads; k++)
         {
-            if (ids.GaveUp || (!chunks[k].Stopped && starts[k] + chunks[k].EndPosition != starts[k + 1]))
+            if (!chunks[k].Stopped && starts[k] + chunks[k].EndPosition != starts[k + 1])
             {
                 return null;
             }
+        }
+
+        if (IdHashBuckets.AnyRepeat(ids))
+        {
+            return null;
         }
 
         // Lines: the first stretch continues the header's numbering; each later one continues the one before.
@@ -209,17 +214,6 @@ public sealed class NpsReportReader : IDisposable
         }
 
         return length;
-    }
-
-    /// <summary>About how many records the file holds, from the line feeds in its first 256 KiB.</summary>
-    private static long EstimateRecords(string path, long start, long length)
-    {
-        using var stream = RecordSources.OpenFile(path);
-        stream.Position = start;
-        var buffer = new byte[1 << 18];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        var lines = Math.Max(1, buffer.AsSpan(0, read).Count((byte)'\n'));
-        return (length - start) * lines / Math.Max(1, read);
     }
 
     private static bool StartsWithBom(string path)

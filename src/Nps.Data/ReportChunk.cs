@@ -13,7 +13,7 @@ internal sealed class ReportChunk
     private readonly RecordSource _source;
     private readonly NpsReportOptions _report;
     private readonly bool _skip;
-    private readonly ConcurrentIdSet? _sharedIds;
+    private readonly IdHashBuckets? _ids;
     private readonly ResponseParser _parser;
     private readonly Utf8Interner[] _interners;
     private readonly int[] _columns;
@@ -22,15 +22,19 @@ internal sealed class ReportChunk
     private readonly GroupCounts _groups;
     private readonly string? _missingTime;
     private readonly RawRecord _record = new();
+    private readonly List<double> _probabilities = [];
+    private readonly Dictionary<long, int> _probabilityIds = [];
+    private long _lastProbabilityBits = -1;
+    private int _lastProbability = -1;
     private int _version = -1;
     private long _bytesRead;
 
-    public ReportChunk(RecordSource source, NpsReportOptions report, DataReaderOptions options, DateTimeOffset now, ConcurrentIdSet? sharedIds)
+    public ReportChunk(RecordSource source, NpsReportOptions report, DataReaderOptions options, DateTimeOffset now, IdHashBuckets? ids)
     {
         _source = source;
         _report = report;
         _skip = options.SkipInvalid;
-        _sharedIds = sharedIds;
+        _ids = ids;
         _parser = new ResponseParser(source.Columns, options, now);
         var dimensions = report.Dimensions.Count;
         _interners = new Utf8Interner[dimensions];
@@ -51,7 +55,7 @@ internal sealed class ReportChunk
             _missingTime = $"{ResponseColumns.RespondedAt} is required to group by period";
         }
 
-        _groups = new GroupCounts((_calendar is null ? 0 : 1) + dimensions + 3);
+        _groups = new GroupCounts((_calendar is null ? 0 : 1) + dimensions + 2);
     }
 
     /// <summary>The errors met, in order (lines relative to where this stretch started).</summary>
@@ -111,17 +115,17 @@ internal sealed class ReportChunk
             return false;
         }
 
-        if (!_parser.TryParse(record, _missingTime, checkDuplicates: _sharedIds is null, out var parsed, out error))
+        if (!_parser.TryParse(record, _missingTime, checkDuplicates: _ids is null, out var parsed, out error))
         {
             return false;
         }
 
-        if (_sharedIds is not null && _parser.ResponseId >= 0)
+        if (_ids is not null && _parser.ResponseId >= 0)
         {
             var id = Utf8Text.Trim(record[_parser.ResponseId]);
             if (!id.IsEmpty)
             {
-                _sharedIds.TryAdd(IdTable.Hash(id)); // a repeat makes the whole read fall back to the sequential one
+                _ids.Add(IdTable.Hash(id)); // checked after the read: a repeat makes it fall back to the sequential one
             }
         }
 
@@ -146,13 +150,32 @@ internal sealed class ReportChunk
             key[keyStart + d] = value.IsEmpty ? 0 : _interners[d].Id(value);
         }
 
-        var bits = BitConverter.DoubleToInt64Bits(parsed.InclusionProbability);
-        key[keyStart + dimensions] = (int)bits;
-        key[keyStart + dimensions + 1] = (int)(bits >> 32);
-        key[keyStart + dimensions + 2] = parsed.IsManual ? 1 : 0;
+        key[keyStart + dimensions] = ProbabilityId(parsed.InclusionProbability);
+        key[keyStart + dimensions + 1] = parsed.IsManual ? 1 : 0;
         _groups.Add(key, parsed.Rating.Value);
         WeightsBelowOne += parsed.Weight < 1 ? 1 : 0;
         return true;
+    }
+
+    /// <summary>A dense id per distinct inclusion probability (usually one or a few per file, so the last is cached; the key then packs into 64 bits).</summary>
+    private int ProbabilityId(double probability)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(probability);
+        if (bits == _lastProbabilityBits)
+        {
+            return _lastProbability;
+        }
+
+        if (!_probabilityIds.TryGetValue(bits, out var id))
+        {
+            id = _probabilities.Count;
+            _probabilities.Add(probability);
+            _probabilityIds.Add(bits, id);
+        }
+
+        _lastProbabilityBits = bits;
+        _lastProbability = id;
+        return id;
     }
 
     private void RefreshColumns()
@@ -185,8 +208,8 @@ internal sealed class ReportChunk
                 values[d] = _interners[d][key[keyStart + d]];
             }
 
-            var probability = BitConverter.Int64BitsToDouble((uint)key[keyStart + dimensions] | ((long)key[keyStart + dimensions + 1] << 32));
-            var manual = key[keyStart + dimensions + 2] == 1;
+            var probability = _probabilities[key[keyStart + dimensions]];
+            var manual = key[keyStart + dimensions + 1] == 1;
             var counts = _groups.Counts(g);
             for (var rating = 0; rating < counts.Length; rating++)
             {

@@ -209,7 +209,7 @@ internal sealed class ResponseParser
         if (checkDuplicates && ResponseId >= 0)
         {
             var id = Utf8Text.Trim(record[ResponseId]);
-            if (!id.IsEmpty && !Ids.TryAdd(IdTable.Hash(id), line, out var first))
+            if (!id.IsEmpty && !Ids.TryAdd(id, line, out var first))
             {
                 error = new DataError(line, Name(ResponseId, ResponseColumns.ResponseId), string.Create(CultureInfo.InvariantCulture,
                     $"duplicate {Name(ResponseId, ResponseColumns.ResponseId)} '{Utf8Text.Show(id)}' (first seen on line {first})"));

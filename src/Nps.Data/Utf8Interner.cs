@@ -1,18 +1,20 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Nps.Data;
 
 /// <summary>
 /// Maps UTF-8 values to dense ids (1, 2, …; 0 is "no value") and one string each, made the first time the value
-/// is met: a repeated dimension value costs a hash and a compare, never an allocation. Open addressing over
-/// parallel arrays.
+/// is met: a repeated dimension value costs a hash and a compare, never an allocation. Open addressing over one
+/// array of entries that hold the hash, the length and the first 8 bytes of the value, so a value of up to 8 bytes
+/// (most team, agent and channel names) is matched within the entry; a longer one also compares its bytes.
 /// </summary>
 internal sealed class Utf8Interner
 {
     private readonly List<string?> _strings = [null];
-    private byte[][] _keys = new byte[64][];
-    private int[] _ids = new int[64];
-    private uint[] _hashes = new uint[64];
+    private readonly List<byte[]> _values = [[]];
+    private Entry[] _entries = new Entry[64];
     private int _count;
 
     public int Count => _count;
@@ -20,34 +22,44 @@ internal sealed class Utf8Interner
     /// <summary>The string of an id (null for 0).</summary>
     public string? this[int id] => _strings[id];
 
-    /// <summary>The value's id (made on first sight).</summary>
+    /// <summary>The value's id (made on first sight). Inlined into the per-row loop; the first sight is a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Id(ReadOnlySpan<byte> value)
     {
-        var hash = Hash(value);
-        var mask = _keys.Length - 1;
+        var prefix = Prefix(value);
+        var hash = Hash(prefix, value);
+        var entries = _entries;
+        var mask = entries.Length - 1;
         var slot = (int)(hash & (uint)mask);
         while (true)
         {
-            var key = _keys[slot];
-            if (key is null)
+            ref var entry = ref entries[slot];
+            if (entry.Id == 0)
             {
                 break;
             }
 
-            if (_hashes[slot] == hash && value.SequenceEqual(key))
+            if (entry.Hash == hash && entry.Prefix == prefix && entry.Length == value.Length &&
+                (value.Length <= 8 || value.SequenceEqual(_values[entry.Id])))
             {
-                return _ids[slot];
+                return entry.Id;
             }
 
             slot = (slot + 1) & mask;
         }
 
+        return Add(value, prefix, hash, slot);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Add(ReadOnlySpan<byte> value, ulong prefix, uint hash, int slot)
+    {
+        var entries = _entries;
         var id = _strings.Count;
         _strings.Add(Encoding.UTF8.GetString(value));
-        _keys[slot] = value.ToArray();
-        _ids[slot] = id;
-        _hashes[slot] = hash;
-        if (++_count * 2 > _keys.Length)
+        _values.Add(value.ToArray());
+        entries[slot] = new Entry { Hash = hash, Length = value.Length, Prefix = prefix, Id = id };
+        if (++_count * 2 > entries.Length)
         {
             Grow();
         }
@@ -55,42 +67,66 @@ internal sealed class Utf8Interner
         return id;
     }
 
-    private static uint Hash(ReadOnlySpan<byte> value)
+    /// <summary>The first 8 bytes, little-endian (zero-padded).</summary>
+    private static ulong Prefix(ReadOnlySpan<byte> value)
     {
-        var hash = 2166136261u;
-        foreach (var b in value)
+        if (value.Length >= 8)
         {
-            hash = (hash ^ b) * 16777619u;
+            return BinaryPrimitives.ReadUInt64LittleEndian(value);
         }
 
-        return hash ^ (hash >> 15);
+        ulong prefix = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            prefix |= (ulong)value[i] << (8 * i);
+        }
+
+        return prefix;
+    }
+
+    private static uint Hash(ulong prefix, ReadOnlySpan<byte> value)
+    {
+        var hash = (prefix ^ (ulong)value.Length) * 0x9E3779B97F4A7C15UL;
+        for (var i = 8; i + 8 <= value.Length; i += 8)
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(value[i..])) * 0x9E3779B97F4A7C15UL;
+        }
+
+        if (value.Length > 8 && value.Length % 8 != 0)
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(value[^8..])) * 0x9E3779B97F4A7C15UL;
+        }
+
+        return (uint)(hash >> 32);
     }
 
     private void Grow()
     {
-        var keys = _keys;
-        var ids = _ids;
-        var hashes = _hashes;
-        _keys = new byte[keys.Length * 2][];
-        _ids = new int[keys.Length * 2];
-        _hashes = new uint[keys.Length * 2];
-        var mask = _keys.Length - 1;
-        for (var i = 0; i < keys.Length; i++)
+        var old = _entries;
+        _entries = new Entry[old.Length * 2];
+        var mask = _entries.Length - 1;
+        foreach (var entry in old)
         {
-            if (keys[i] is null)
+            if (entry.Id == 0)
             {
                 continue;
             }
 
-            var slot = (int)(hashes[i] & (uint)mask);
-            while (_keys[slot] is not null)
+            var slot = (int)(entry.Hash & (uint)mask);
+            while (_entries[slot].Id != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _keys[slot] = keys[i];
-            _ids[slot] = ids[i];
-            _hashes[slot] = hashes[i];
+            _entries[slot] = entry;
         }
+    }
+
+    private struct Entry
+    {
+        public ulong Prefix;
+        public uint Hash;
+        public int Length;
+        public int Id;
     }
 }

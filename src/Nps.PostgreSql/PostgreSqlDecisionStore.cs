@@ -9,8 +9,9 @@ namespace Nps.PostgreSql;
 
 /// <summary>
 /// Survey decisions and durable, shared quota counters in PostgreSQL, beside the <see cref="PostgreSqlContactLedger"/>:
-/// each decision is one transaction — customer lock, earlier decision by (customer id, event id), history, quota row
-/// (locked <c>FOR UPDATE</c>), the decision function, then invitation, quota count and decision — so a retry in any
+/// each decision is one transaction — customer lock, earlier decision by (customer id, event id), history, first
+/// sighting, quota row (locked <c>FOR UPDATE</c>), the decision function, then first sighting, invitation, quota
+/// count and decision — so a retry in any
 /// process returns the first decision and records nothing, and no quota counts past its maximum.
 /// </summary>
 /// <remarks>
@@ -20,6 +21,7 @@ namespace Nps.PostgreSql;
 public sealed class PostgreSqlDecisionStore : IDecisionStore
 {
     private const string FindSql = "SELECT body FROM nps_decisions WHERE customer_id = $1 AND event_id = $2";
+    private const string FirstSeenSql = "SELECT first_seen_at FROM nps_first_seen WHERE customer_id = $1";
     private readonly NpsPostgreSqlDatabase _database;
 
     /// <summary>A decision store on a migrated database, with its ledger.</summary>
@@ -46,10 +48,8 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         ContactHistory history;
-        await using (var read = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands = { CustomerLock.Take(request.CustomerId), Find(request.CustomerId, request.EventId), CustomerLock.ReadHistory(request.CustomerId) },
-        })
+        DateTimeOffset? recordedFirstSeen = null;
+        await using (var read = ReadBatch(connection, transaction, request))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
@@ -63,6 +63,12 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
 
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             history = await CustomerLock.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
+            if (request.SeenAt is not null)
+            {
+                // Under the customer lock, so concurrent first sightings of one customer see each other.
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) recordedFirstSeen = new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero);
+            }
         }
 
         var quotaAvailable = true;
@@ -83,7 +89,7 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
             quotaAvailable = used < quota.MaxInvitations;
         }
 
-        var commit = decide(new DecisionState(history, quotaAvailable));
+        var commit = decide(new DecisionState(history, quotaAvailable, recordedFirstSeen ?? request.SeenAt));
         DecisionStoreGuard.Check(request, commit);
         if (commit.CountsQuota && !quotaAvailable)
         {
@@ -95,6 +101,14 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
             if (commit.Invitation is { } invitation)
             {
                 write.BatchCommands.Add(CustomerLock.InsertContact(request.CustomerId, invitation.Record.Packed, invitation.EventId, invitation.InclusionProbability));
+            }
+
+            if (recordedFirstSeen is null && request.SeenAt is { } seen)
+            {
+                write.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO nps_first_seen (customer_id, first_seen_at) VALUES ($1, $2)")
+                {
+                    Parameters = { new() { Value = request.CustomerId }, new() { Value = seen.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz } },
+                });
             }
 
             if (commit.CountsQuota)
@@ -133,6 +147,15 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<DateTimeOffset?> FindFirstSeenAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        await using var command = _database.DataSource.CreateCommand(FirstSeenSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = customerId });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<int> GetQuotaUsedAsync(QuotaKey quota, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(quota);
@@ -140,6 +163,17 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
         command.Parameters.Add(new NpgsqlParameter { Value = quota.Policy });
         command.Parameters.Add(new NpgsqlParameter { Value = quota.PeriodStart.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int used ? used : 0;
+    }
+
+    // Customer lock, earlier decision, history and, for a sighting, the recorded first sighting: one round trip.
+    private static NpgsqlBatch ReadBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, DecisionRequest request)
+    {
+        var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { CustomerLock.Take(request.CustomerId), Find(request.CustomerId, request.EventId), CustomerLock.ReadHistory(request.CustomerId) },
+        };
+        if (request.SeenAt is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(FirstSeenSql) { Parameters = { new() { Value = request.CustomerId } } });
+        return batch;
     }
 
     private static NpgsqlBatchCommand Find(string customerId, string eventId) =>

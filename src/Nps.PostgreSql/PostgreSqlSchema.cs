@@ -107,7 +107,15 @@ internal static class PostgreSqlSchema
         CREATE INDEX nps_follow_ups_by_customer ON nps_follow_ups (customer_id, due_at);
         """,
 
-        // 2: the daily rollups reports read, kept by statement-level triggers, built from the responses already stored.
+        // 2: each customer's first sighting by the program (a relational first slot counts from it).
+        """
+        CREATE TABLE nps_first_seen (
+            customer_id   text PRIMARY KEY,
+            first_seen_at timestamptz NOT NULL
+        );
+        """,
+
+        // 3: the daily and weekly rollups reports read, kept by statement-level triggers, built from the responses already stored.
         Reporting.PostgreSqlRollupSchema.Create(),
     ];
 }

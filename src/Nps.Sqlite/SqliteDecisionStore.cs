@@ -6,8 +6,8 @@ namespace Nps.Sqlite;
 
 /// <summary>
 /// An <see cref="IDecisionStore"/> in SQLite: each decision is one <c>BEGIN IMMEDIATE</c> transaction that looks up
-/// an earlier decision for the customer and event, reads the history and the quota's count, runs the decision and
-/// writes the invitation, the quota count and the decision — so a retry from any process on the file returns the
+/// an earlier decision for the customer and event, reads the history, the quota's count and the customer's first
+/// sighting, runs the decision and writes the invitation, the quota count, the first sighting and the decision — so a retry from any process on the file returns the
 /// first decision and records nothing, and quotas hold across restarts and instances.
 /// </summary>
 public sealed class SqliteDecisionStore : IDecisionStore
@@ -44,8 +44,16 @@ public sealed class SqliteDecisionStore : IDecisionStore
 
         var history = await SqliteContactLedger.ReadHistoryAsync(write.Connection, write, request.CustomerId, cancellationToken).ConfigureAwait(false);
         var available = request.Quota is not { } quota || await UsedAsync(write, quota, cancellationToken).ConfigureAwait(false) < quota.MaxInvitations;
-        var commit = decide(new DecisionState(history, available));
+        DateTimeOffset? recordedFirstSeen = request.SeenAt is null ? null : await FirstSeenAsync(write.Connection, write, request.CustomerId, cancellationToken).ConfigureAwait(false);
+        var commit = decide(new DecisionState(history, available, recordedFirstSeen ?? request.SeenAt));
         DecisionStoreGuard.Check(request, commit);
+        if (recordedFirstSeen is null && request.SeenAt is { } seen)
+        {
+            await using var first = write.Command("INSERT INTO nps_first_seen (customer_id, first_seen_at) VALUES ($customer, $at);");
+            first.Parameters.AddWithValue("$customer", request.CustomerId);
+            first.Parameters.AddWithValue("$at", seen.UtcTicks);
+            await first.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         if (commit.CountsQuota)
         {
@@ -90,6 +98,14 @@ public sealed class SqliteDecisionStore : IDecisionStore
     }
 
     /// <inheritdoc/>
+    public async ValueTask<DateTimeOffset?> FindFirstSeenAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FirstSeenAsync(connection, null, customerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async ValueTask<int> GetQuotaUsedAsync(QuotaKey quota, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(quota);
@@ -107,6 +123,15 @@ public sealed class SqliteDecisionStore : IDecisionStore
         select.Parameters.AddWithValue("$policy", quota.Policy);
         select.Parameters.AddWithValue("$start", quota.PeriodStart.UtcTicks);
         return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long used ? (int)used : 0;
+    }
+
+    private static async Task<DateTimeOffset?> FirstSeenAsync(Microsoft.Data.Sqlite.SqliteConnection connection, SqliteWrite? write, string customerId,
+        CancellationToken cancellationToken)
+    {
+        await using var select = write?.Command("") ?? connection.CreateCommand();
+        select.CommandText = "SELECT first_seen_at FROM nps_first_seen WHERE customer_id = $customer;";
+        select.Parameters.AddWithValue("$customer", customerId);
+        return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     }
 
     private static SurveyDecision Read(string body) =>

@@ -11,7 +11,7 @@ namespace Nps.Stores.Tests;
 /// storage that is new for each test (xunit makes one class instance per test), and let a second
 /// <see cref="OpenAsync"/> open another instance on the same storage (a restart or a second service instance).
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     /// <summary>The sampling key of the test programs.</summary>
     protected const string Key = "bnBzLWNvcmUtdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==";
@@ -361,7 +361,8 @@ public abstract class StoreContractTests : IAsyncLifetime
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     /// <summary>A program on the test clock over the stores' decision store.</summary>
-    protected SurveyProgram Program(StoreSet stores, double rate = 1.0, int? quota = null, string key = Key, Action<SurveyProgramOptions>? configure = null)
+    protected SurveyProgram Program(StoreSet stores, double rate = 1.0, int? quota = null, string key = Key, Action<SurveyProgramOptions>? configure = null,
+        TimeProvider? clock = null)
     {
         var options = new SurveyProgramOptions
         {
@@ -373,7 +374,7 @@ public abstract class StoreContractTests : IAsyncLifetime
             },
         };
         configure?.Invoke(options);
-        return new SurveyProgram(options, stores.Decisions, Clock);
+        return new SurveyProgram(options, stores.Decisions, clock ?? Clock);
     }
 
     /// <summary>The intake on the test clock over the stores.</summary>

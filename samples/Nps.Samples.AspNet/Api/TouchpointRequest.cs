@@ -12,7 +12,10 @@ public sealed record TouchpointRequest
     /// <summary>ISO 8601 with a UTC offset or <c>Z</c>, e.g. <c>2026-03-14T10:00:00+01:00</c>.</summary>
     public string? OccurredAt { get; init; }
 
-    /// <summary><c>transactional</c> (default) or <c>relational</c>.</summary>
+    /// <summary>
+    /// <c>transactional</c> (default) or <c>relational</c>: a "who is due?" check; the customer's first one is their
+    /// first sighting, and their first relational slot falls within a cycle after it.
+    /// </summary>
     public string? Kind { get; init; }
 
     public string? Touchpoint { get; init; }

@@ -21,7 +21,12 @@ namespace Nps.Sampling;
 /// another; concurrent decisions under one quota never count past its maximum.</item>
 /// <item>The decision function is pure and fast: it may run more than once (a database may retry) and must not
 /// do I/O. A commit may count the quota only when <see cref="DecisionState.QuotaAvailable"/> was true.</item>
-/// <item>Quota counts are durable: a new store instance on the same storage continues the count.</item>
+/// <item>First sightings: when the request has a <see cref="DecisionRequest.SeenAt"/> and no first sighting is
+/// recorded for the customer, the commit records it, in the same transaction as the decision (not on a replay, not
+/// when the decision function throws); the decision function sees the recorded one in
+/// <see cref="DecisionState.FirstSeenAt"/>. Concurrent first sightings of one customer, from any instance, agree on
+/// one time (the first to commit), and it never changes afterwards.</item>
+/// <item>Quota counts and first sightings are durable: a new store instance on the same storage continues them.</item>
 /// <item>Ids are compared ordinally.</item>
 /// </list>
 /// </remarks>
@@ -44,6 +49,12 @@ public interface IDecisionStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The decision, or <see langword="null"/> when none is stored.</returns>
     ValueTask<SurveyDecision?> FindAsync(string customerId, string eventId, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer's recorded first sighting (for audits: a relational first slot counts from it).</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The first sighting, or <see langword="null"/> when none is recorded.</returns>
+    ValueTask<DateTimeOffset?> FindFirstSeenAsync(string customerId, CancellationToken cancellationToken = default);
 
     /// <summary>How many invitations a quota has counted in its period.</summary>
     /// <param name="quota">The quota (its <see cref="QuotaKey.MaxInvitations"/> is not used).</param>

@@ -6,13 +6,14 @@ namespace Nps.Sampling;
 /// <summary>
 /// An <see cref="IDecisionStore"/> in process memory over an <see cref="InMemoryContactLedger"/> (tests,
 /// single-node services). A decision runs under the customer's ledger lock, and under the store's quota lock
-/// when it names a quota, so it is one step; quotas are shared by every program that uses this store instance
+/// when it names a quota, so it is one step; quotas and first sightings are shared by every program that uses this store instance
 /// and last as long as it does.
 /// </summary>
 public sealed class InMemoryDecisionStore : IDecisionStore
 {
     private readonly InMemoryContactLedger _ledger;
     private readonly ConcurrentDictionary<(string CustomerId, string EventId), SurveyDecision> _decisions = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _firstSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Policy, DateTimeOffset PeriodStart), int> _quotas = [];
     private readonly Lock _quotaGate = new();
 
@@ -43,13 +44,16 @@ public sealed class InMemoryDecisionStore : IDecisionStore
         var recorded = _ledger.Locked(request.CustomerId, (history, append) =>
         {
             if (_decisions.TryGetValue(key, out var earlier)) return new RecordedDecision(earlier, IsReplay: true);
-            if (request.Quota is not { } quota) return Apply(decide(new DecisionState(history, QuotaAvailable: true)), append, null);
+
+            // Under the customer's lock, so concurrent first sightings of one customer see each other.
+            var firstSeen = request.SeenAt is { } seen ? _firstSeen.TryGetValue(request.CustomerId, out var known) ? known : seen : (DateTimeOffset?)null;
+            if (request.Quota is not { } quota) return Apply(decide(new DecisionState(history, QuotaAvailable: true, firstSeen)), append, null);
 
             // Held across the decision: two customers (two ledger locks) must not both take the last slot.
             lock (_quotaGate)
             {
                 _quotas.TryGetValue((quota.Policy, quota.PeriodStart), out var used);
-                return Apply(decide(new DecisionState(history, used < quota.MaxInvitations)), append, quota);
+                return Apply(decide(new DecisionState(history, used < quota.MaxInvitations, firstSeen)), append, quota);
             }
         });
         return ValueTask.FromResult(recorded);
@@ -66,6 +70,7 @@ public sealed class InMemoryDecisionStore : IDecisionStore
             }
 
             if (commit.Invitation is { } invitation) append(invitation);
+            if (request.SeenAt is { } seen) _firstSeen.TryAdd(request.CustomerId, seen);
             _decisions[key] = commit.Decision;
             return new RecordedDecision(commit.Decision, IsReplay: false);
         }
@@ -77,6 +82,13 @@ public sealed class InMemoryDecisionStore : IDecisionStore
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         return ValueTask.FromResult(_decisions.TryGetValue((customerId, eventId), out var found) ? found : null);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<DateTimeOffset?> FindFirstSeenAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        return ValueTask.FromResult(_firstSeen.TryGetValue(customerId, out var seen) ? seen : (DateTimeOffset?)null);
     }
 
     /// <inheritdoc/>

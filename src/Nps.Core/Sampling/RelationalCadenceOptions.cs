@@ -2,13 +2,26 @@ namespace Nps.Sampling;
 
 /// <summary>
 /// Relational surveys: each customer at most once per cycle, at a point of the cycle fixed per customer by the
-/// keyed hash (so the base is spread evenly over the cycle, not asked in one calendar window), and never two
-/// relational invitations closer together than <see cref="MinimumGapDays"/>.
+/// keyed hash (so the base is spread evenly over the cycle, not asked in one calendar window), first asked within
+/// one cycle after the program first sees them, and never two relational invitations closer together than
+/// <see cref="MinimumGapDays"/>.
 /// </summary>
 /// <remarks>
-/// The first cycle begins at <see cref="SamplingOptions.Epoch"/>: a customer's first slot is the epoch plus their
-/// offset, so a new program (its epoch set to its launch) spreads its first invitations over the first cycle
-/// instead of inviting the whole base on day one. Before their first slot a customer is not due.
+/// <para>A customer's slots form a grid: <see cref="SamplingOptions.Epoch"/> plus their keyed offset in [0, cycle),
+/// plus whole cycles (<see cref="SurveyProgram.RelationalSlot"/>). The decision store records when the program first
+/// saw the customer in a relational event (<see cref="IDecisionStore.FindFirstSeenAsync"/>: once, in the decision's
+/// transaction, durable and shared by every instance), and the customer's first slot is the first grid slot at or
+/// after that sighting (<see cref="SurveyProgram.FirstRelationalSlot"/>). Before it they are not due
+/// (<c>relational-cadence</c>: "not yet due: first seen …, the first relational slot begins …").</para>
+/// <para>Why this rule: customers first seen together — the whole base on launch day, or a batch imported later —
+/// have offsets spread evenly over the cycle, so their first slots are spread evenly over the cycle that follows
+/// the sighting, whatever the epoch and whenever the program is launched: no burst with the default epoch, no
+/// configuration to get right. A launch instant alone would not do: customers seen later than their offset into the
+/// cycle would all be due at once. The grid stays anchored at the epoch (as quota periods are), so a customer is
+/// asked at the same point of every cycle, an epoch set to a later launch date still means "no one before their
+/// slot after the epoch", and a program that already set its epoch keeps every customer's point in the cycle.
+/// The decision is a function of the event, the clock, the history and the recorded first sighting, so the same
+/// inputs give the same decision.</para>
 /// </remarks>
 public sealed class RelationalCadenceOptions
 {

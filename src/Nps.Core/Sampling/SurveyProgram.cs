@@ -46,8 +46,8 @@ public sealed class SurveyProgram
     /// <summary>
     /// Creates a program that decides each event once, as one transaction of <paramref name="store"/>: a retry of a
     /// customer's event — concurrent or later, from any instance on the same store — returns the first decision and
-    /// records nothing; quotas are counted in the store, so they hold across restarts and instances. Validates the
-    /// options first.
+    /// records nothing; quotas and each customer's first sighting are kept in the store, so they hold across restarts
+    /// and instances. Validates the options first.
     /// </summary>
     /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
     /// <param name="store">The decision store (with its contact ledger) shared by every instance that decides surveys.</param>
@@ -81,7 +81,8 @@ public sealed class SurveyProgram
 
     /// <summary>
     /// Creates a program over a contact ledger alone: the rules and the invitation are still one step of the ledger,
-    /// but decisions are not remembered (a retry decides again) and quotas are counted in this process only. Prefer
+    /// but decisions are not remembered (a retry decides again), and quotas and first sightings (from which a
+    /// relational first slot counts) are kept in this process only, so a restart sees every customer anew. Prefer
     /// the constructor that takes an <see cref="IDecisionStore"/>. Validates the options first.
     /// </summary>
     /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
@@ -123,16 +124,36 @@ public sealed class SurveyProgram
     }
 
     /// <summary>
-    /// The start of the customer's relational slot in the cycle that contains <paramref name="at"/>; before the
-    /// customer's first slot (the epoch plus their offset), that first slot, which is later than <paramref name="at"/>.
+    /// The start of the customer's relational slot in the cycle that contains <paramref name="at"/>, on the customer's
+    /// grid of slots (<see cref="SamplingOptions.Epoch"/> plus their keyed offset, plus whole cycles); before the grid's
+    /// first slot, that slot, which is later than <paramref name="at"/>. A customer is first due at
+    /// <see cref="FirstRelationalSlot"/>, not before.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="at">A moment.</param>
-    /// <returns>The slot start: the customer is due for a relational survey from then until the next slot.</returns>
+    /// <returns>The slot start: once past their first slot, the customer is due for a relational survey from then until the next slot.</returns>
     public DateTimeOffset RelationalSlot(string customerId, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         return SlotStart(customerId, at, out _);
+    }
+
+    /// <summary>
+    /// The customer's first relational slot: the first slot of their grid (see <see cref="RelationalSlot"/>) at or
+    /// after the program first saw them (<see cref="IDecisionStore.FindFirstSeenAsync"/>), so it falls within one
+    /// cycle after that sighting, at a point fixed by the keyed hash.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="firstSeenAt">When the program first saw the customer in a relational event.</param>
+    /// <returns>The first slot, in [<paramref name="firstSeenAt"/>, <paramref name="firstSeenAt"/> + cycle), and
+    /// never before the epoch plus the customer's offset.</returns>
+    public DateTimeOffset FirstRelationalSlot(string customerId, DateTimeOffset firstSeenAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        var anchor = _epoch + Sampler.CycleOffset(customerId, _cycle);
+        var behind = (firstSeenAt - anchor).Ticks;
+        var cycles = behind <= 0 ? 0 : ((behind - 1) / _cycle.Ticks) + 1;
+        return anchor + TimeSpan.FromTicks(cycles * _cycle.Ticks);
     }
 
     private async ValueTask<SurveyDecision> DecideCoreAsync(TouchpointEvent e, string? requestedBy, CancellationToken cancellationToken)
@@ -189,9 +210,14 @@ public sealed class SurveyProgram
         var relational = e.Kind == SurveyKind.Relational && !manual;
         var probability = manual ? 1.0 : policy?.Options.Rate ?? 1.0;
 
-        // One transaction: an earlier decision for the event wins; otherwise rules, invitation, quota and decision
-        // are recorded together.
-        var recorded = await _store.DecideOnceAsync(new DecisionRequest { CustomerId = e.CustomerId, EventId = e.EventId, Quota = quota }, state =>
+        // A relational event is a sighting: the store keeps the first one (to the second, which every store keeps
+        // exactly), from which the customer's first slot counts.
+        var seenAt = e.Kind == SurveyKind.Relational ? new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : (DateTimeOffset?)null;
+        var request = new DecisionRequest { CustomerId = e.CustomerId, EventId = e.EventId, Quota = quota, SeenAt = seenAt };
+
+        // One transaction: an earlier decision for the event wins; otherwise rules, invitation, quota, first sighting
+        // and decision are recorded together.
+        var recorded = await _store.DecideOnceAsync(request, state =>
         {
             // An event that fails an event rule is decided without looking at the history.
             if (eventFailed) return new DecisionCommit(Build(e, now, eventChecks, eligible: false, invited: false, draw, policy, requestedBy, (now, null, null)));
@@ -199,7 +225,7 @@ public sealed class SurveyProgram
             var checks = new List<EligibilityCheck>(eventChecks.Count + 8);
             checks.AddRange(eventChecks);
             _fatigue.CheckHistory(e, state.History, now, checks);
-            if (relational) checks.Add(CheckCadence(state.History, slotStart, now));
+            if (relational) checks.Add(CheckCadence(e.CustomerId, state, slotStart, now));
 
             var eligible = !checks.Exists(c => !c.Passed);
             var invite = eligible && selected && (quota is null || state.QuotaAvailable);
@@ -287,18 +313,22 @@ public sealed class SurveyProgram
     }
 
     /// <summary>
-    /// Due when the customer's slot has begun (before the first slot, at the epoch plus their offset, they are not),
-    /// no relational invitation was sent since it began, and the last one is at least the minimum gap ago.
+    /// Due when the customer's first slot (counted from their first sighting) has come, no relational invitation was
+    /// sent since the current slot began, and the last one is at least the minimum gap ago.
     /// </summary>
-    private EligibilityCheck CheckCadence(ContactHistory history, DateTimeOffset slotStart, DateTimeOffset now)
+    private EligibilityCheck CheckCadence(string customerId, DecisionState state, DateTimeOffset slotStart, DateTimeOffset now)
     {
-        if (slotStart > now)
+        var firstSeen = state.FirstSeenAt
+            ?? throw new InvalidOperationException("The decision store passed no first sighting (DecisionState.FirstSeenAt) for a relational decision whose request has SeenAt.");
+        var firstSlot = FirstRelationalSlot(customerId, firstSeen);
+        if (firstSlot > now)
         {
-            return new(RelationalCadenceRule, false, $"not yet due: the first relational slot begins {FatigueRules.Iso(slotStart)}", slotStart);
+            return new(RelationalCadenceRule, false,
+                $"not yet due: first seen {FatigueRules.Iso(firstSeen)}, the first relational slot begins {FatigueRules.Iso(firstSlot)}", firstSlot);
         }
 
         DateTimeOffset? last = null;
-        foreach (var record in history.Records)
+        foreach (var record in state.History.Records)
         {
             if (record.Kind == ContactKind.Invitation && record.Survey == SurveyKind.Relational && (last is null || record.At > last)) last = record.At;
         }
@@ -320,15 +350,13 @@ public sealed class SurveyProgram
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    // The slot that contains the moment, or the customer's first slot (epoch + offset) when the moment is before it.
+    // The grid slot that contains the moment, or the grid's first slot (epoch + offset) when the moment is before it.
     private DateTimeOffset SlotStart(string customerId, DateTimeOffset at, out long cycle)
     {
-        var offset = Sampler.CycleOffset(customerId, _cycle);
-        var sinceAnchor = (at - _epoch - offset).Ticks;
-        cycle = (long)Math.Floor((double)sinceAnchor / _cycle.Ticks);
-        if (_epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks) > at) cycle--;
-        if (cycle < 0) cycle = 0;
-        return _epoch + offset + TimeSpan.FromTicks(cycle * _cycle.Ticks);
+        var anchor = _epoch + Sampler.CycleOffset(customerId, _cycle);
+        var since = (at - anchor).Ticks;
+        cycle = since <= 0 ? 0 : since / _cycle.Ticks;
+        return anchor + TimeSpan.FromTicks(cycle * _cycle.Ticks);
     }
 
     private static int LongestLookBack(SurveyProgramOptions options) => new[]

@@ -3,7 +3,7 @@ using System.Text;
 namespace Nps.PostgreSql.Reporting;
 
 /// <summary>
-/// The daily and weekly rollups of stored responses (migration 2): table <c>nps_response_days</c>, one row per span
+/// The daily and weekly rollups of stored responses (migration 3): table <c>nps_response_days</c>, one row per span
 /// (a UTC day, or a UTC week from its Monday: <c>span</c> 1 or 7, <c>utc_day</c> its first day), rollup dimension
 /// (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts, weight sums
 /// and squared weight sums and the smallest and largest inclusion probability; kept by statement-level triggers on <c>nps_responses</c> in the inserting transaction, so every insert path (the store, <c>COPY</c>, an

@@ -4,7 +4,7 @@ using System.Text;
 namespace Nps.Sqlite.Reporting;
 
 /// <summary>
-/// The daily and weekly rollups of stored responses (schema version 2): table <c>nps_response_days</c>, one row per
+/// The daily and weekly rollups of stored responses (schema version 3): table <c>nps_response_days</c>, one row per
 /// span (a UTC day, or a UTC week from its Monday: <c>span</c> 1 or 7, <c>utc_day</c> its first day), rollup
 /// dimension (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts,
 /// weight sums and squared weight sums and the smallest and largest inclusion probability; kept by triggers on
@@ -76,7 +76,7 @@ internal static class SqliteRollupSchema
 
         """;
 
-    /// <summary>The rollups of the responses already stored (a database from before schema version 2), one dimension at a time.</summary>
+    /// <summary>The rollups of the responses already stored (a database from before schema version 3), one dimension at a time.</summary>
     private static string Backfill()
     {
         var sql = new StringBuilder();

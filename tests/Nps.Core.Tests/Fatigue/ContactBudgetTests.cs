@@ -6,11 +6,12 @@ namespace Nps.Tests.Fatigue;
 
 public sealed class ContactBudgetTests
 {
+    // C1 was seen a cycle before the start, so a relational survey is due for them at the start.
     private static TestProgram Budget(int max, int forTransactional, int forRelational) =>
-        new(TestProgram.InviteAll(o => o.Fatigue.ContactBudget = new ContactBudgetOptions
+        TestProgram.SeenACycleBefore(TestProgram.InviteAll(o => o.Fatigue.ContactBudget = new ContactBudgetOptions
         {
             MaxContacts = max, WindowDays = 365, ReservedForTransactional = forTransactional, ReservedForRelational = forRelational,
-        }));
+        }), "C1");
 
     [Fact]
     public void Decide_TransactionalSurveys_CannotUseTheRelationalReserve()

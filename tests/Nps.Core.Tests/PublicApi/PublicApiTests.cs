@@ -12,19 +12,20 @@ namespace Nps.Tests.PublicApi;
 /// </summary>
 public sealed class PublicApiTests
 {
-    public static TheoryData<string> ShippedAssemblies => new()
-    {
-        typeof(NpsCategory).Assembly.GetName().Name!,
-        typeof(NpsServiceCollectionExtensions).Assembly.GetName().Name!,
-    };
+    private static readonly Assembly[] Shipped =
+    [
+        typeof(NpsCategory).Assembly,
+        typeof(NpsServiceCollectionExtensions).Assembly,
+        typeof(Nps.Data.DataError).Assembly,
+    ];
+
+    public static TheoryData<string> ShippedAssemblies => [.. Shipped.Select(a => a.GetName().Name!)];
 
     [Theory]
     [MemberData(nameof(ShippedAssemblies))]
     public void PublicApi_MatchesApprovedFiles(string assemblyName)
     {
-        var assembly = assemblyName == typeof(NpsCategory).Assembly.GetName().Name
-            ? typeof(NpsCategory).Assembly
-            : typeof(NpsServiceCollectionExtensions).Assembly;
+        var assembly = Shipped.Single(a => a.GetName().Name == assemblyName);
         var actual = PublicApiRenderer.RenderByNamespace(assembly);
         var folder = ApprovedFolder();
         var update = Environment.GetEnvironmentVariable("NPS_UPDATE_PUBLIC_API") == "1";

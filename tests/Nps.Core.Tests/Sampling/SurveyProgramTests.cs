@@ -101,22 +101,25 @@ public sealed class SurveyProgramTests
     }
 
     [Fact]
-    public void Decide_Relational_AtMostOncePerCycleFromTheCustomersSlot()
+    public void Decide_Relational_AtMostOncePerCycleFromTheCustomersFirstSlot()
     {
+        // Default options: the epoch (2024-01-01) is long past, and still the first slot counts from the first sighting.
         var t = new TestProgram(TestProgram.InviteAll());
-        var slot = t.Program.RelationalSlot("C1", TestProgram.Start);
-        Assert.InRange(slot, TestProgram.Start.AddDays(-365), TestProgram.Start);
+        var firstSlot = t.Program.FirstRelationalSlot("C1", TestProgram.Start);
+        Assert.InRange(firstSlot, TestProgram.Start, TestProgram.Start.AddDays(365));
+        Assert.Equal(firstSlot, t.Program.RelationalSlot("C1", firstSlot));
 
+        var seen = Assert.IsType<SuppressDecision>(t.Decide("C1", SurveyKind.Relational));
+        Assert.Equal(firstSlot, seen.EligibleAgainAt);
+        t.Clock.Advance(firstSlot - t.Clock.GetUtcNow());
         var first = Assert.IsType<InviteDecision>(t.Decide("C1", SurveyKind.Relational));
         Assert.StartsWith("cycle:", first.Draw!.Value.Input, StringComparison.Ordinal);
         t.Clock.Advance(TimeSpan.FromDays(1));
         var again = Assert.IsType<SuppressDecision>(t.Decide("C1", SurveyKind.Relational));
         Assert.Equal(SurveyProgram.RelationalCadenceRule, again.Rule);
-        var nextSlot = slot.AddDays(365);
-        var due = nextSlot > TestProgram.Start.AddDays(182.5) ? nextSlot : TestProgram.Start.AddDays(182.5); // and half a cycle after the last
-        Assert.Equal(due, again.EligibleAgainAt);
+        Assert.Equal(firstSlot.AddDays(365), again.EligibleAgainAt); // a cycle later is more than half a cycle after the last
 
-        t.Clock.Advance(due - t.Clock.GetUtcNow());
+        t.Clock.Advance(firstSlot.AddDays(365) - t.Clock.GetUtcNow());
         Assert.IsType<InviteDecision>(t.Decide("C1", SurveyKind.Relational));
     }
 

@@ -22,6 +22,18 @@ internal sealed class TestProgram
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>
+    /// A program whose clock starts a cycle before <see cref="Start"/>, where it sees each customer in a relational
+    /// event, then moves to <see cref="Start"/>: from then on each of them is past their first relational slot.
+    /// </summary>
+    public static TestProgram SeenACycleBefore(SurveyProgramOptions options, params string[] customers)
+    {
+        var t = new TestProgram(options, Start.AddDays(-options.Sampling.RelationalCadence.CycleDays));
+        foreach (var customer in customers) Assert.IsType<SuppressDecision>(t.Decide(customer, SurveyKind.Relational));
+        t.Clock.SetUtcNow(Start);
+        return t;
+    }
+
     public InMemoryContactLedger Ledger { get; }
 
     public SurveyProgramOptions Options { get; }

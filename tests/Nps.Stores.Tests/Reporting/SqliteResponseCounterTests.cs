@@ -34,7 +34,7 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
             using var downgrade = connection.CreateCommand();
             downgrade.CommandText = """
                 DROP TRIGGER nps_response_days_insert; DROP TRIGGER nps_response_days_delete; DROP TRIGGER nps_response_days_update;
-                DROP TABLE nps_response_days; PRAGMA user_version = 1;
+                DROP TABLE nps_response_days; PRAGMA user_version = 2;
                 """;
             downgrade.ExecuteNonQuery();
         }
