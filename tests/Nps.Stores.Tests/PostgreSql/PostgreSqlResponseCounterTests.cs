@@ -65,7 +65,8 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
             for (var i = worker; i < 200; i += 8) await store.AddAsync(new StoredResponse { Response = responses[i] }, null, null, Cancel);
         }, Cancel));
 
-        // Two bulk inserts at once, over the same rollup rows, listed in opposite orders: without ordered upserts they deadlock.
+        // Bulk inserts at once, over the same rollup rows, their rows listed in opposite orders, beside single posts: the
+        // triggers upsert in key order, so they queue rather than deadlock.
         var bulk = Enumerable.Range(0, 4).Select(batch => Task.Run(async () =>
         {
             var rows = responses.Skip(200 + batch * 50).Take(50).ToList();
