@@ -10,6 +10,10 @@ if (args is ["--smoke"]) return Smoke.Run();
 if (args is ["--export-quick", var runs]) return ExportQuickRun.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
 if (args is ["--export-peak", var name]) return ExportQuickRun.Peak(name);
 if (args is ["--export-repeat", var repeated, var times]) return ExportQuickRun.Repeat(repeated, int.Parse(times, System.Globalization.CultureInfo.InvariantCulture));
+if (args is ["--store-quick", var storeRuns, var storeRows])
+{
+    return StoreCountBenchmarks.Quick(int.Parse(storeRuns, System.Globalization.CultureInfo.InvariantCulture), int.Parse(storeRows, System.Globalization.CultureInfo.InvariantCulture));
+}
 
 var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min);
 BenchmarkSwitcher.FromAssembly(typeof(Smoke).Assembly).Run(args, config);

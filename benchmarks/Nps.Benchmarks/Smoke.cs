@@ -30,6 +30,7 @@ internal static class Smoke
         Step("Decisions", Decisions);
         Step("nps report", Report);
         Step("nps report, realistic export", ExportReport);
+        Step("Store counts, SQLite", () => Check(StoreCountBenchmarks.SmokeAgrees(), "StoreCountBenchmarks: rollups differ from the raw query"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"benchmark smoke: {(Failures.Count == 0 ? "ok" : $"{Failures.Count} FAILED")} in {total.Elapsed.TotalSeconds:F1} s"));
         foreach (var failure in Failures) Console.Error.WriteLine("  FAILED: " + failure);

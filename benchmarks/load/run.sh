@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load figures for the web sample on loopback, bounded runs (wrk, Debian's `wrk` package):
 #   GET /api/reports/nps?by=team&period=month at 15,000 and 1,000,000 stored responses, and POST /api/touchpoints,
-#   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] benchmarks/load/run.sh [seconds per run, default 15]
+#   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] [SIZES="15000 1000000"] [PORT=5397] benchmarks/load/run.sh [seconds per run, default 15]
+# The seeds insert straight into nps_responses; the stores' insert triggers keep the daily rollups (nps_response_days)
+# that reports read in the same statement, as for every other insert path.
 # Needs: wrk, sqlite3, and PostgreSQL binaries (started with .ci/postgres.sh). Writes to artifacts/load/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,6 +56,7 @@ SELECT 'L' || i, 'C' || (i % 200000), 0, floor(random() * 11)::int, false,
   CASE i % 3 WHEN 0 THEN 'phone' ELSE 'chat' END, 1.0, false, i % 50 = 0, timestamptz '2025-01-01 00:00:00+00', 60
 FROM generate_series(0, $1 - 1) AS i;
 VACUUM ANALYZE nps_responses;
+VACUUM ANALYZE nps_response_days;
 SQL
 }
 
@@ -73,7 +76,7 @@ pgdb="$pg;Search Path=public"
 for store in ${STORES:-sqlite postgresql}; do
   if [ "$store" = sqlite ]; then cs="$sqlite"; else cs="$pgdb"; fi
   start_app "$store" "$cs"; stop_app # creates or migrates the schema
-  for count in 15000 1000000; do
+  for count in ${SIZES:-15000 1000000}; do
     if [ "$store" = sqlite ]; then seed_sqlite "$db" "$count"; else seed_postgres "$count"; fi
     start_app "$store" "$cs"
     report "$store-report-$count"

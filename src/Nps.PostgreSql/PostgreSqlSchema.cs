@@ -14,9 +14,30 @@ internal static class PostgreSqlSchema
     public const string CreateVersionTable =
         "CREATE TABLE IF NOT EXISTS nps_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())";
 
-    /// <summary>A migration's statements (one batch command each: PostgreSQL prepares one statement per command).</summary>
-    public static IEnumerable<string> Statements(string migration) =>
-        migration.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>
+    /// A migration's statements (one batch command each: PostgreSQL prepares one statement per command), split at
+    /// semicolons outside <c>$$</c>-quoted function bodies.
+    /// </summary>
+    public static IEnumerable<string> Statements(string migration)
+    {
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i < migration.Length; i++)
+        {
+            if (migration[i] == '$' && i + 1 < migration.Length && migration[i + 1] == '$')
+            {
+                quoted = !quoted;
+                i++;
+            }
+            else if (migration[i] == ';' && !quoted)
+            {
+                if (migration[start..i].Trim() is { Length: > 0 } statement) yield return statement;
+                start = i + 1;
+            }
+        }
+
+        if (migration[start..].Trim() is { Length: > 0 } last) yield return last;
+    }
 
     public static IReadOnlyList<string> Migrations { get; } =
     [
@@ -93,5 +114,8 @@ internal static class PostgreSqlSchema
             first_seen_at timestamptz NOT NULL
         );
         """,
+
+        // 3: the daily and weekly rollups reports read, kept by statement-level triggers, built from the responses already stored.
+        Reporting.PostgreSqlRollupSchema.Create(),
     ];
 }

@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -174,6 +174,15 @@ public sealed class SqliteNpsDatabase
                 PRAGMA user_version = 2;
                 """;
             firstSeen.ExecuteNonQuery();
+        }
+
+        if (current < 3)
+        {
+            // The daily rollups reports read (Reporting.SqliteRollupSchema), built from the responses already stored.
+            using var rollups = connection.CreateCommand();
+            rollups.Transaction = transaction;
+            rollups.CommandText = Reporting.SqliteRollupSchema.Create() + "PRAGMA user_version = 3;";
+            rollups.ExecuteNonQuery();
         }
 
         transaction.Commit();

@@ -25,7 +25,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(connection, "PRAGMA user_version;"));
-        Assert.Equal(6L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
+        Assert.Equal(7L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
     }
 
     [Fact]
@@ -36,6 +36,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         {
             connection.Open();
             Scalar(connection, "DROP TABLE nps_first_seen;");
+            Scalar(connection, "DROP TRIGGER nps_response_days_insert; DROP TRIGGER nps_response_days_delete; DROP TRIGGER nps_response_days_update; DROP TABLE nps_response_days;");
             Scalar(connection, "INSERT INTO nps_quotas (policy, period_start, used) VALUES ('all', 0, 3);");
             Scalar(connection, "PRAGMA user_version = 1;");
         }
@@ -44,7 +45,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
 
         using var reopened = new SqliteConnection(ConnectionString);
         reopened.Open();
-        Assert.Equal(2L, Scalar(reopened, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(reopened, "PRAGMA user_version;"));
         Assert.Equal(0L, Scalar(reopened, "SELECT count(*) FROM nps_first_seen;"));
         Assert.Equal(3L, Scalar(reopened, "SELECT used FROM nps_quotas WHERE policy = 'all';"));
     }
@@ -61,7 +62,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteNpsDatabase(ConnectionString));
 
-        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 2.", error.Message);
+        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 3.", error.Message);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
@@ -7,20 +8,40 @@ using Nps.Segmentation;
 namespace Nps.PostgreSql.Reporting;
 
 /// <summary>
-/// Reports counted in PostgreSQL: one <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses,
-/// with the local period computed by <c>AT TIME ZONE</c> in the query's IANA zone (correct across DST, from the
-/// server's zone data), so a report reads a few hundred rows however many responses are stored.
+/// Reports counted in PostgreSQL: from the daily and weekly rollups (<see cref="PostgreSqlRollupSchema"/>) for no
+/// dimension or one built-in dimension, boundary days from their raw responses (see <see cref="UtcDayPlan"/>);
+/// otherwise one <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses. The local period of a
+/// raw response is computed by <c>AT TIME ZONE</c> in the query's IANA zone (correct across DST, from the server's
+/// zone data).
 /// </summary>
 public sealed class PostgreSqlResponseCounter : INpsCountSource
 {
     private readonly NpsPostgreSqlDatabase _database;
+    private readonly RollupUse _rollups;
 
-    /// <summary>Counts in a database (migrated with <see cref="NpsPostgreSqlDatabase.MigrateAsync"/>).</summary>
+    /// <summary>Counts in a database (migrated with <see cref="NpsPostgreSqlDatabase.MigrateAsync"/>), reading the daily rollups where they serve the query.</summary>
     /// <param name="database">The database.</param>
     public PostgreSqlResponseCounter(NpsPostgreSqlDatabase database)
+        : this(database, RollupUse.Auto)
+    {
+    }
+
+    /// <summary>Counts in a database, with or without the daily rollups.</summary>
+    /// <param name="database">The database.</param>
+    /// <param name="useRollups">
+    /// <see langword="false"/> to count every query from the responses themselves (slower; the same counts — to
+    /// check the rollups or measure against them).
+    /// </param>
+    public PostgreSqlResponseCounter(NpsPostgreSqlDatabase database, bool useRollups)
+        : this(database, useRollups ? RollupUse.Auto : RollupUse.Never)
+    {
+    }
+
+    internal PostgreSqlResponseCounter(NpsPostgreSqlDatabase database, RollupUse rollups)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _rollups = rollups;
     }
 
     /// <inheritdoc />
@@ -29,6 +50,12 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
     {
         ArgumentNullException.ThrowIfNull(query);
         var zone = ZoneName(query.TimeZone);
+        if (_rollups != RollupUse.Never && UtcDayPlan.DimensionOf(query) is { } rollupDimension)
+        {
+            await foreach (var row in CountFromRollupsAsync(query, rollupDimension, zone, cancellationToken).ConfigureAwait(false)) yield return row;
+            yield break;
+        }
+
         await using var command = _database.DataSource.CreateCommand(Sql(query));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.From ?? DateTimeOffset.MinValue).UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.To ?? DateTimeOffset.MaxValue).UtcDateTime });
@@ -38,30 +65,169 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             if (Column(dimension) is null) command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
         }
 
-        NpgsqlDataReader reader;
+        await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in ReadRawAsync(reader, query, cancellationToken).ConfigureAwait(false)) yield return row;
+    }
+
+    private static async IAsyncEnumerable<NpsCountRow> ReadRawAsync(NpgsqlDataReader reader, NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var dimensions = query.Dimensions.Count;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            TimeBucket? period = query.Period is { } kind ? TimeBucket.Containing(reader.GetFieldValue<DateOnly>(0), kind) : null;
+            var values = new string?[dimensions];
+            for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
+            var at = 1 + dimensions;
+            yield return new NpsCountRow(period, values, NpsRating.From(reader.GetInt16(at)), reader.GetBoolean(at + 1), reader.GetInt64(at + 2),
+                reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
+        }
+    }
+
+    private static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, NpsCountQuery query, string zone, CancellationToken cancellationToken)
+    {
         try
         {
-            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidParameterValue)
         {
             throw new ArgumentException($"PostgreSQL does not know the time zone \"{zone}\": {e.MessageText}", nameof(query), e);
         }
+    }
 
-        await using (reader.ConfigureAwait(false))
+    /// <summary>
+    /// Counts from the daily rollups (see <see cref="UtcDayPlan"/>), in one repeatable-read snapshot for the day range
+    /// and the counts; falls back to the raw query when the plan says so.
+    /// </summary>
+    private async IAsyncEnumerable<NpsCountRow> CountFromRollupsAsync(NpsCountQuery query, string dimension, string zone,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
+        await using (var days = new NpgsqlCommand(
+            "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
         {
-            var dimensions = query.Dimensions.Count;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            days.Parameters.Add(new NpgsqlParameter { Value = dimension });
+            days.Parameters.Add(new NpgsqlParameter { Value = firstDay });
+            days.Parameters.Add(new NpgsqlParameter { Value = lastDay });
+            await using var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) || bounds.IsDBNull(0)) yield break; // every stored response has its rollup rows
+            (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
+        }
+
+        var plan = UtcDayPlan.Create(query, firstDay, lastDay, _rollups);
+        if (plan is null)
+        {
+            await using var command = new NpgsqlCommand(Sql(query), connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.From ?? DateTimeOffset.MinValue).UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.To ?? DateTimeOffset.MaxValue).UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
+            await using var raw = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+            await foreach (var row in ReadRawAsync(raw, query, cancellationToken).ConfigureAwait(false)) yield return row;
+            yield break;
+        }
+
+        // A few thousand rows: starting parallel workers costs more than it saves (10–20 ms on a busy machine).
+        await using (var serial = new NpgsqlCommand("SET LOCAL max_parallel_workers_per_gather = 0", connection, transaction))
+        {
+            await serial.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Counts first; the weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+        var cells = new UtcDayPlan.Cells();
+        foreach (var weights in new[] { false, true })
+        {
+            if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
+            await ReadIntoAsync(cells, sql).ConfigureAwait(false);
+            if (!weights && !cells.AllWeightsOne)
             {
-                TimeBucket? period = query.Period is { } kind ? TimeBucket.Containing(reader.GetFieldValue<DateOnly>(0), kind) : null;
-                var values = new string?[dimensions];
-                for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
-                var at = 1 + dimensions;
-                yield return new NpsCountRow(period, values, NpsRating.From(reader.GetInt16(at)), reader.GetBoolean(at + 1), reader.GetInt64(at + 2),
-                    reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
+                cells = new UtcDayPlan.Cells();
+                continue;
             }
+
+            var mixed = cells.ResolveSplits(plan);
+            if (mixed.Count > 0)
+            {
+                await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(d => (d * TimeSpan.TicksPerDay, (d + 1) * TimeSpan.TicksPerDay))])).ConfigureAwait(false);
+            }
+
+            break;
+        }
+
+        foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
+
+        async Task ReadIntoAsync(UtcDayPlan.Cells into, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
+            await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+            await into.AddAsync(reader, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The SQL of a planned query (parameters: $1 dimension, $2 zone; the raw ranges as literals, so the planner
+    /// sees how few rows they hold and scans the time index for each): the rollup rows of whole weeks and days, their
+    /// first day mapped to a period by a <c>CASE</c> tree (weight sums only with <paramref name="weights"/>), and the
+    /// raw responses of the other days grouped by rating; null when the plan reads nothing.
+    /// </summary>
+    internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan, bool weights)
+    {
+        var parts = new List<string>();
+        if (plan.SpanFilterSql() is { } spans)
+        {
+            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+                .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND ")
+                .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
+        }
+
+        if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
+        if (plan.Splits.Count > 0)
+        {
+            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c[0] == 'c' ? c + "::bigint" : c)}, min_p, max_p "
+                + $"FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
+            var value = Value(dimension);
+            parts.Add(new StringBuilder("SELECT 3, (r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01', ").Append(value).Append(" IS NOT NULL, coalesce(")
+                .Append(value).Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+                .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
+                .Append(Ranges(plan.Splits.Select(d => (d.SmallFrom, d.SmallTo)))).Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
+        }
+
+        return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
+    }
+
+    /// <summary>The raw responses in some UTC tick ranges, per local period, value, manual flag and rating (part 1 of a planned read; $2 the zone).</summary>
+    internal static string RawSql(NpsCountQuery query, string dimension, IReadOnlyList<(long From, long To)> ranges)
+    {
+        var period = query.Period switch
+        {
+            null => "0",
+            Period.Day => "((r.responded_at AT TIME ZONE $2)::date - date '0001-01-01')",
+            var kind => $"(date_trunc('{kind.ToString()!.ToLowerInvariant()}', r.responded_at AT TIME ZONE $2)::date - date '0001-01-01')",
+        };
+        var value = Value(dimension);
+        return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
+            .Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+            .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
+            .Append(Ranges(ranges)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString();
+    }
+
+    private static string Value(string dimension) => dimension switch
+    {
+        "" => "NULL::text",
+        "survey_kind" => "CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END",
+        _ => "r." + Column(dimension),
+    };
+
+    /// <summary>A filter on <c>responded_at</c> for tick ranges, as literals, so the planner sees how few rows they hold and scans the time index for each.</summary>
+    private static string Ranges(IEnumerable<(long From, long To)> ranges) =>
+        string.Join(" OR ", ranges.Select(k => $"(r.responded_at >= {Literal(k.From)} AND r.responded_at < {Literal(k.To)})"));
+
+    /// <summary>A UTC instant in ticks as a <c>timestamptz</c> literal (microseconds: the ranges are whole days or a query's bounds, truncated as Npgsql truncates them).</summary>
+    private static string Literal(long utcTicks) =>
+        string.Create(CultureInfo.InvariantCulture, $"timestamptz '{new DateTime(utcTicks, DateTimeKind.Utc):yyyy-MM-dd HH:mm:ss.ffffff}+00'");
 
     /// <summary>The IANA name PostgreSQL converts with: the zone's id, or its IANA equivalent for a Windows id.</summary>
     internal static string ZoneName(TimeZoneInfo zone)

@@ -7,8 +7,9 @@ using Nps.Segmentation;
 namespace Nps.Sqlite.Reporting;
 
 /// <summary>
-/// Reports counted in SQLite: one <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses, so a
-/// report reads a few hundred rows however many responses are stored.
+/// Reports counted in SQLite: from the daily and weekly rollups (<see cref="SqliteRollupSchema"/>) for no dimension
+/// or one built-in dimension, boundary days from their raw responses (see <see cref="UtcDayPlan"/>); otherwise one
+/// <c>GROUP BY period, dimensions, rating, manual</c> over the stored responses.
 /// </summary>
 /// <remarks>
 /// <para>How the local period is computed without time-zone support in SQLite, correctly across DST: responses keep
@@ -22,13 +23,31 @@ namespace Nps.Sqlite.Reporting;
 public sealed class SqliteResponseCounter : INpsCountSource
 {
     private readonly SqliteNpsDatabase _database;
+    private readonly RollupUse _rollups;
 
-    /// <summary>Counts in a database.</summary>
+    /// <summary>Counts in a database, reading the daily rollups where they serve the query.</summary>
     /// <param name="database">The database.</param>
     public SqliteResponseCounter(SqliteNpsDatabase database)
+        : this(database, RollupUse.Auto)
+    {
+    }
+
+    /// <summary>Counts in a database, with or without the daily rollups.</summary>
+    /// <param name="database">The database.</param>
+    /// <param name="useRollups">
+    /// <see langword="false"/> to count every query from the responses themselves (slower; the same counts — to
+    /// check the rollups or measure against them).
+    /// </param>
+    public SqliteResponseCounter(SqliteNpsDatabase database, bool useRollups)
+        : this(database, useRollups ? RollupUse.Auto : RollupUse.Never)
+    {
+    }
+
+    internal SqliteResponseCounter(SqliteNpsDatabase database, RollupUse rollups)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _rollups = rollups;
     }
 
     /// <inheritdoc />
@@ -39,6 +58,60 @@ public sealed class SqliteResponseCounter : INpsCountSource
         var to = query.To?.UtcTicks ?? long.MaxValue;
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false); // one snapshot for range and counts
+
+        if (_rollups != RollupUse.Never && UtcDayPlan.DimensionOf(query) is { } dimension)
+        {
+            var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
+            await using var days = connection.CreateCommand();
+            days.Transaction = transaction;
+            days.CommandText = "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $dimension AND span = 1 AND utc_day >= $first AND utc_day <= $last";
+            days.Parameters.AddWithValue("$dimension", dimension);
+            days.Parameters.AddWithValue("$first", firstDay);
+            days.Parameters.AddWithValue("$last", lastDay);
+            int? stored = null;
+            await using (var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) && !bounds.IsDBNull(0))
+                {
+                    (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
+                    stored = firstDay;
+                }
+            }
+
+            if (stored is null) yield break; // every stored response has its rollup rows: none in range
+            if (UtcDayPlan.Create(query, firstDay, lastDay, _rollups) is { } plan)
+            {
+                // Counts first; the weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+                var cells = new UtcDayPlan.Cells();
+                foreach (var weights in new[] { false, true })
+                {
+                    if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
+                    await ReadIntoAsync(cells, sql).ConfigureAwait(false);
+                    if (!weights && !cells.AllWeightsOne)
+                    {
+                        cells = new UtcDayPlan.Cells();
+                        continue;
+                    }
+
+                    var mixed = cells.ResolveSplits(plan);
+                    if (mixed.Count > 0) await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(WholeDay)])).ConfigureAwait(false);
+                    break;
+                }
+
+                foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
+                yield break;
+            }
+        }
+
+        async Task ReadIntoAsync(UtcDayPlan.Cells cells, string sql)
+        {
+            await using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = sql;
+            read.Parameters.AddWithValue("$dimension", UtcDayPlan.DimensionOf(query));
+            await using var rows = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await cells.AddAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
 
         (string Day, string Period) periodSql = ("NULL", "NULL");
         if (query.Period is { } period)
@@ -114,7 +187,7 @@ public sealed class SqliteResponseCounter : INpsCountSource
     {
         var steps = ZoneOffsets.Between(zone, firstUtcTicks, lastUtcTicks);
         var local = new StringBuilder("(responded_at + ");
-        Tree(local, "responded_at", steps.Count, i => steps[i].FromUtcTicks, i => steps[i].OffsetTicks);
+        UtcDayPlan.Tree(local, "responded_at", steps.Count, i => steps[i].FromUtcTicks, i => steps[i].OffsetTicks);
         local.Append(')');
         var day = $"({local} / {TimeSpan.TicksPerDay})";
         if (period == Period.Day) return (day, "d");
@@ -126,32 +199,56 @@ public sealed class SqliteResponseCounter : INpsCountSource
         var starts = new List<int>();
         for (var bucket = firstDay; bucket.Start <= lastDay; bucket = bucket.Next) starts.Add(bucket.Start.DayNumber);
         var expression = new StringBuilder();
-        Tree(expression, "d", starts.Count, i => i == 0 ? long.MinValue : starts[i], i => starts[i]);
+        UtcDayPlan.Tree(expression, "d", starts.Count, i => i == 0 ? long.MinValue : starts[i], i => starts[i]);
         return (day, expression.ToString());
     }
 
     /// <summary>
-    /// Writes <c>value of the last i with bound(i) ≤ x</c> as nested <c>CASE</c>s, balanced so a row takes
-    /// log₂(count) comparisons; bound(0) is −∞ (the first value holds below the second bound).
+    /// The SQL of a planned query: the rollup rows of whole weeks and days, their first day mapped to a period by a
+    /// <c>CASE</c> tree (weight sums only with <paramref name="weights"/>), and the raw responses of the other days
+    /// grouped by rating; null when the plan reads nothing.
     /// </summary>
-    private static void Tree(StringBuilder sql, string x, int count, Func<int, long> bound, Func<int, long> value)
+    internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan, bool weights)
     {
-        Write(0, count);
-
-        void Write(int low, int high)
+        var parts = new List<string>();
+        if (plan.SpanFilterSql() is { } spans)
         {
-            if (high - low == 1)
-            {
-                sql.Append(value(low).ToString(CultureInfo.InvariantCulture));
-                return;
-            }
-
-            var middle = (low + high) / 2;
-            sql.Append("CASE WHEN ").Append(x).Append(" < ").Append(bound(middle).ToString(CultureInfo.InvariantCulture)).Append(" THEN ");
-            Write(low, middle);
-            sql.Append(" ELSE ");
-            Write(middle, high);
-            sql.Append(" END");
+            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+                .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $dimension AND ")
+                .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
+
+        if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
+        if (plan.Splits.Count > 0)
+        {
+            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p FROM nps_response_days "
+                + $"WHERE dimension = $dimension AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
+            var value = Value(dimension);
+            parts.Add(new StringBuilder("SELECT 3, responded_at / ").Append(TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)).Append(", ")
+                .Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ").Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
+                .Append(", min(inclusion_probability), max(inclusion_probability) FROM nps_responses WHERE ").Append(Ranges(plan.Splits.Select(d => (d.SmallFrom, d.SmallTo))))
+                .Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
+        }
+
+        return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
     }
+
+    /// <summary>The raw responses in some UTC tick ranges, per local period, value, manual flag and rating (part 1 of a planned read).</summary>
+    internal static string RawSql(NpsCountQuery query, string dimension, IReadOnlyList<(long From, long To)> ranges)
+    {
+        var (day, period) = query.Period is { } kind ? PeriodSql(kind, query.TimeZone, ranges[0].From, ranges[^1].To - 1) : ("0", "0");
+        var value = Value(dimension);
+        return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ")
+            .Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
+            .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE ")
+            .Append(Ranges(ranges)).Append(") GROUP BY 2, 3, 4, 5, 6").ToString();
+    }
+
+    private static string Value(string dimension) => dimension.Length == 0 ? "NULL" : Column(dimension)!;
+
+    private static (long From, long To) WholeDay(int day) => (day * TimeSpan.TicksPerDay, (day + 1) * TimeSpan.TicksPerDay);
+
+    /// <summary>A filter on <c>responded_at</c> for tick ranges, one index range each (SQLite's multi-index OR).</summary>
+    private static string Ranges(IEnumerable<(long From, long To)> ranges) =>
+        string.Join(" OR ", ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"(responded_at >= {r.From} AND responded_at < {r.To})")));
 }

@@ -17,8 +17,27 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     /// <summary>The test's cancellation token.</summary>
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>Opens a store on new storage: where to add responses and what counts them.</summary>
-    protected abstract Task<(IResponseStore Store, INpsCountSource Counter)> OpenAsync();
+    /// <summary>How a counter reads: as shipped, always from the daily rollups where it can, or never from them.</summary>
+    public enum CounterMode
+    {
+        /// <summary>As shipped: rollups where they serve the query.</summary>
+        Auto,
+
+        /// <summary>Rollups whenever the query can be served, however many days need raw rows.</summary>
+        Rollups,
+
+        /// <summary>The responses alone.</summary>
+        Raw,
+    }
+
+    /// <summary>Every mode, for checking that they agree.</summary>
+    protected static readonly CounterMode[] Modes = [CounterMode.Auto, CounterMode.Rollups, CounterMode.Raw];
+
+    /// <summary>Opens a store on new storage: where to add responses and what counts them (in each mode).</summary>
+    protected abstract Task<(IResponseStore Store, Func<CounterMode, INpsCountSource> Counter)> OpenAsync();
+
+    /// <summary>Turns the storage into one from before the rollups existed (schema version 1, responses kept), then migrates it again.</summary>
+    protected abstract Task RemoveRollupsAndMigrateAsync();
 
     /// <inheritdoc/>
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -33,7 +52,7 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     [Fact]
     public async Task BuildReportAsync_SeededResponsesAcrossDst_EqualsInMemoryBuilder()
     {
-        var (store, counter) = await OpenAsync();
+        var (store, counters) = await OpenAsync();
         var responses = CountTestData.Responses(seed: 20261025, count: Responses);
         foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
 
@@ -41,15 +60,162 @@ public abstract class ResponseCounterTests : IAsyncLifetime
         {
             var expected = new NpsReportBuilder(options);
             expected.AddRange(responses);
-            var actual = await counter.BuildReportAsync(options, cancellationToken: Cancel);
+            foreach (var mode in Modes)
+            {
+                var actual = await counters(mode).BuildReportAsync(options, cancellationToken: Cancel);
+                Assert.Equal(ReportFingerprint.Of(expected.Build()), ReportFingerprint.Of(actual));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task BuildReportAsync_RollupsAcrossZonesAndCutDays_EqualRawAndInMemory()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 31, count: 1_500);
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+
+        foreach (var (options, from, to) in SpreadOptions())
+        {
+            var expected = new NpsReportBuilder(options);
+            expected.AddRange(responses.Where(r => (from is null || r.RespondedAt >= from) && (to is null || r.RespondedAt < to)));
+            var fingerprint = ReportFingerprint.Of(expected.Build());
+            foreach (var mode in Modes)
+            {
+                var actual = await counters(mode).BuildReportAsync(options, from, to, Cancel);
+                AssertSameReport(fingerprint, ReportFingerprint.Of(actual), $"{mode} {string.Join(',', options.Dimensions)} {options.Period} {options.TimeZone.Id} [{from:O}, {to:O})");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task BuildReportAsync_EveryWeightOne_RollupsCountOnlyAndEqualInMemory()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 13, count: 800).Select(r => r with { InclusionProbability = 1 }).ToList();
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+
+        foreach (var (options, from, to) in SpreadOptions().Where((_, i) => i % 2 == 0))
+        {
+            var expected = new NpsReportBuilder(options);
+            expected.AddRange(responses.Where(r => (from is null || r.RespondedAt >= from) && (to is null || r.RespondedAt < to)));
+            var actual = await counters(CounterMode.Rollups).BuildReportAsync(options, from, to, Cancel);
             Assert.Equal(ReportFingerprint.Of(expected.Build()), ReportFingerprint.Of(actual));
+        }
+    }
+
+    [Fact]
+    public async Task BuildReportAsync_DatabaseFromBeforeRollups_MigrationBuildsThem()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 47, count: 600);
+        foreach (var response in responses.Take(400)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+
+        await RemoveRollupsAndMigrateAsync();
+        foreach (var response in responses.Skip(400)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+
+        foreach (var (options, from, to) in SpreadOptions().Where((_, i) => i % 3 == 0))
+        {
+            var expected = new NpsReportBuilder(options);
+            expected.AddRange(responses.Where(r => (from is null || r.RespondedAt >= from) && (to is null || r.RespondedAt < to)));
+            var actual = await counters(CounterMode.Rollups).BuildReportAsync(options, from, to, Cancel);
+            AssertSameReport(ReportFingerprint.Of(expected.Build()), ReportFingerprint.Of(actual), $"{string.Join(',', options.Dimensions)} {options.Period} {options.TimeZone.Id}");
+        }
+    }
+
+    [Fact]
+    public async Task CountAsync_RollupsOfOneDimension_SameRowsAsRaw()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 5, count: 500);
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        var query = new NpsCountQuery { Dimensions = ["TEAM"], Period = Period.Month, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata") };
+
+        var raw = await RowsAsync(counters(CounterMode.Raw), query);
+        var rollups = await RowsAsync(counters(CounterMode.Rollups), query);
+
+        // Counts and sums per row are the same; a rollup row's probability bounds are those of its whole (period, value, manual) cell.
+        Assert.Equal(raw.Select(Key), rollups.Select(Key));
+        Assert.Equal(raw.Select(r => r.WeightSum), rollups.Select(r => r.WeightSum), (a, b) => Math.Abs(a - b) <= 1e-9 * Math.Abs(a));
+        Assert.Equal(raw.Select(r => r.SquaredWeightSum), rollups.Select(r => r.SquaredWeightSum), (a, b) => Math.Abs(a - b) <= 1e-9 * Math.Abs(a));
+
+        static string Key(NpsCountRow r) => $"{r.Period!.Value.Label} {r.DimensionValues[0] ?? "(null)"} {r.Rating.Value} {r.IsManual} {r.Count}";
+    }
+
+    /// <summary>
+    /// Two report fingerprints are equal but for their numbers, which agree to a relative 1e-9 (sums taken in
+    /// another order differ in the last bits, and a printed digit can round either way).
+    /// </summary>
+    internal static void AssertSameReport(string expected, string actual, string context)
+    {
+        var number = new System.Text.RegularExpressions.Regex(@"-?\d+(\.\d+)?(E[-+]?\d+)?");
+        var same = number.Replace(expected, "#") == number.Replace(actual, "#");
+        var a = number.Matches(expected).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var b = number.Matches(actual).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        same = same && a.Count == b.Count && a.Zip(b).All(p => Math.Abs(p.First - p.Second) <= 1e-9 * Math.Max(1, Math.Abs(p.First)));
+        Assert.True(same, $"{context}:\n{expected}\n---\n{actual}");
+    }
+
+    /// <summary>The rows of a query, in a fixed order.</summary>
+    protected static async Task<List<NpsCountRow>> RowsAsync(INpsCountSource counter, NpsCountQuery query)
+    {
+        var rows = new List<NpsCountRow>();
+        await foreach (var row in counter.CountAsync(query, Cancel)) rows.Add(row);
+        return [.. rows.OrderBy(r => r.Period).ThenBy(r => r.DimensionValues.Count == 0 ? "" : r.DimensionValues[0] ?? "\0", StringComparer.Ordinal)
+            .ThenBy(r => r.Rating.Value).ThenBy(r => r.IsManual)];
+    }
+
+    /// <summary>
+    /// The seeded responses around DST changes and period ends, half of them moved by whole days over ten months, so
+    /// most UTC days lie wholly inside a period (read from the rollups) and many hold a boundary (read raw).
+    /// </summary>
+    protected static IReadOnlyList<SurveyResponse> SpreadResponses(int seed, int count)
+    {
+        var random = new Random(seed);
+        return [.. CountTestData.Responses(seed, count).Select(r => random.Next(2) == 0 ? r : r with { RespondedAt = r.RespondedAt.AddDays(random.Next(-150, 150)) })];
+    }
+
+    /// <summary>
+    /// Single built-in dimensions (and none) by every period, in zones with DST (Amsterdam; Lord Howe's 30-minute
+    /// shift) and non-whole-hour offsets (Kolkata, St John's), over everything and over a range cut inside days.
+    /// </summary>
+    protected static IEnumerable<(NpsReportOptions Options, DateTimeOffset? From, DateTimeOffset? To)> SpreadOptions()
+    {
+        string[] zones = ["Europe/Amsterdam", "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns", "UTC"];
+        string[][] dimensions = [[], ["team"], ["agent"], ["Survey_Kind"], ["channel"]];
+        Period?[] periods = [null, Period.Day, Period.Week, Period.Month, Period.Quarter, Period.Year];
+        (DateTimeOffset?, DateTimeOffset?)[] ranges =
+        [
+            (null, null),
+            (new DateTimeOffset(2026, 2, 10, 13, 17, 5, TimeSpan.Zero), new DateTimeOffset(2026, 10, 25, 0, 59, 59, 500, TimeSpan.Zero)),
+            (new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), null),
+        ];
+        var index = 0;
+        foreach (var zone in zones)
+        {
+            foreach (var period in periods)
+            {
+                foreach (var (from, to) in ranges)
+                {
+                    index++;
+                    yield return (new NpsReportOptions
+                    {
+                        Dimensions = dimensions[index % dimensions.Length],
+                        Period = period,
+                        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone),
+                        MinimumCount = 5,
+                        IncludeManualSends = index % 2 == 0,
+                    }, from, to);
+                }
+            }
         }
     }
 
     [Fact]
     public async Task BuildReportAsync_FromTo_CountsOnlyThatRange()
     {
-        var (store, counter) = await OpenAsync();
+        var (store, counters) = await OpenAsync();
+        var counter = counters(CounterMode.Auto);
         var responses = CountTestData.Responses(seed: 11, count: 400);
         foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
         var from = new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero);
@@ -69,7 +235,7 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     [Fact]
     public async Task CountAsync_AroundTheAutumnChange_LocalDaysOfBerlin()
     {
-        var (store, counter) = await OpenAsync();
+        var (store, counters) = await OpenAsync();
         // 2026-10-25: Berlin goes from +02:00 to +01:00 at 01:00 UTC. 22:30 UTC on the 24th is 00:30 on the 25th
         // (summer time); 23:30 UTC on the 25th is 00:30 on the 26th (winter time).
         DateTimeOffset[] instants =
@@ -87,11 +253,11 @@ public abstract class ResponseCounterTests : IAsyncLifetime
             }, null, null, Cancel);
         }
 
-        var rows = new List<NpsCountRow>();
         var query = new NpsCountQuery { Period = Period.Day, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") };
-        await foreach (var row in counter.CountAsync(query, Cancel)) rows.Add(row);
-
-        Assert.Equal(["2026-10-24:1", "2026-10-25:2", "2026-10-26:1"],
-            rows.OrderBy(r => r.Period).Select(r => $"{r.Period!.Value.Label}:{r.Count}"));
+        foreach (var mode in Modes)
+        {
+            var rows = await RowsAsync(counters(mode), query);
+            Assert.Equal(["2026-10-24:1", "2026-10-25:2", "2026-10-26:1"], rows.Select(r => $"{r.Period!.Value.Label}:{r.Count}"));
+        }
     }
 }

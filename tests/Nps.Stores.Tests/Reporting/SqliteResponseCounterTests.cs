@@ -11,11 +11,69 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("nps-sqlite-count-").FullName;
 
+    private string ConnectionString => $"Data Source={Path.Combine(_folder, "nps.db")}";
+
     /// <inheritdoc/>
-    protected override Task<(IResponseStore Store, INpsCountSource Counter)> OpenAsync()
+    protected override Task<(IResponseStore Store, Func<CounterMode, INpsCountSource> Counter)> OpenAsync()
     {
-        var stores = new SqliteNpsStores($"Data Source={Path.Combine(_folder, "nps.db")}");
-        return Task.FromResult<(IResponseStore, INpsCountSource)>((stores.Responses, new SqliteResponseCounter(stores.Database)));
+        var stores = new SqliteNpsStores(ConnectionString);
+        return Task.FromResult<(IResponseStore, Func<CounterMode, INpsCountSource>)>((stores.Responses, mode => new SqliteResponseCounter(stores.Database, mode switch
+        {
+            CounterMode.Auto => RollupUse.Auto,
+            CounterMode.Rollups => RollupUse.Always,
+            _ => RollupUse.Never,
+        })));
+    }
+
+    /// <inheritdoc/>
+    protected override Task RemoveRollupsAndMigrateAsync()
+    {
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = """
+                DROP TRIGGER nps_response_days_insert; DROP TRIGGER nps_response_days_delete; DROP TRIGGER nps_response_days_update;
+                DROP TABLE nps_response_days; PRAGMA user_version = 2;
+                """;
+            downgrade.ExecuteNonQuery();
+        }
+
+        _ = new SqliteNpsDatabase(ConnectionString);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Delete_ResponsesRemovedBySql_RollupsSubtractAndDropEmptyRows()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 9, count: 300);
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            using var change = connection.CreateCommand();
+            change.CommandText = """
+                DELETE FROM nps_responses WHERE seq % 3 = 0;
+                UPDATE nps_responses SET rating = 10 - rating, team = 'moved' WHERE seq % 3 = 1;
+                """;
+            change.ExecuteNonQuery();
+        }
+
+        var query = new NpsCountQuery { Dimensions = ["team"], Period = Period.Week, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") };
+        var raw = await RowsAsync(counters(CounterMode.Raw), query);
+        var rollups = await RowsAsync(counters(CounterMode.Rollups), query);
+        Assert.Equal(raw.Select(Key), rollups.Select(Key));
+
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM nps_responses; SELECT count(*) FROM nps_response_days;";
+            Assert.Equal(0L, delete.ExecuteScalar());
+        }
+
+        static string Key(NpsCountRow r) => $"{r.Period!.Value.Label} {r.DimensionValues[0] ?? "(null)"} {r.Rating.Value} {r.IsManual} {r.Count}";
     }
 
     /// <inheritdoc/>

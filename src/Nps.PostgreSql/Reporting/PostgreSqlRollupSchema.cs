@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace Nps.PostgreSql.Reporting;
+
+/// <summary>
+/// The daily and weekly rollups of stored responses (migration 3): table <c>nps_response_days</c>, one row per span
+/// (a UTC day, or a UTC week from its Monday: <c>span</c> 1 or 7, <c>utc_day</c> its first day), rollup dimension
+/// (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts, weight sums
+/// and squared weight sums and the smallest and largest inclusion probability; kept by statement-level triggers on <c>nps_responses</c> in the inserting transaction, so every insert path (the store, <c>COPY</c>, an
+/// <c>INSERT ... SELECT</c> typed by hand) keeps them exact.
+/// </summary>
+/// <remarks>
+/// <para>Concurrency: a trigger aggregates its statement's transition table first, so a bulk insert touches each
+/// rollup row once, and upserts in the unique key's order, so two concurrent bulk inserts lock shared rows in the
+/// same order and queue instead of deadlocking. Inserts through <see cref="PostgreSqlResponseStore"/> are serialised
+/// by its response-order advisory lock anyway.</para>
+/// <para>The unique key holds <c>md5(value)</c> rather than the value, so a dimension value of any length fits a
+/// B-tree entry. A deletion or an update subtracts the old rows' counts and sums (and removes rows whose counts
+/// reach 0); <c>TRUNCATE</c> empties the rollups too. The probability bounds cannot be narrowed again, so after a
+/// deletion they are bounds of what is stored, as the report builder needs them (it only asks whether a cell's
+/// probabilities differ). No path in this package deletes or updates responses.</para>
+/// </remarks>
+internal static class PostgreSqlRollupSchema
+{
+    private const string Key = "dimension, span, utc_day, has_value, manual, md5(value)";
+
+    /// <summary>The migration: table, functions, triggers and the rollups of the responses already stored.</summary>
+    public static string Create() => new StringBuilder()
+        .Append("CREATE TABLE nps_response_days (\n")
+        .Append("    dimension text NOT NULL, span integer NOT NULL, utc_day integer NOT NULL, has_value boolean NOT NULL, value text NOT NULL, manual boolean NOT NULL,\n    ")
+        .Append(UtcDayPlan.WideColumns(c => c + (c[0] == 'c' ? " integer NOT NULL" : " double precision NOT NULL")))
+        .Append(",\n    min_p double precision NOT NULL, max_p double precision NOT NULL\n);\n")
+        .Append("CREATE UNIQUE INDEX nps_response_days_key ON nps_response_days (").Append(Key).Append(");\n")
+        .Append(Function("nps_response_days_insert", Upsert("inserted", add: true)))
+        .Append(Function("nps_response_days_delete", Upsert("removed", add: false) + RemoveEmpty("removed")))
+        .Append(Function("nps_response_days_update", Upsert("removed", add: false) + Upsert("inserted", add: true) + RemoveEmpty("removed")))
+        .Append(Function("nps_response_days_truncate", "TRUNCATE nps_response_days;\n"))
+        .Append("""
+            CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses REFERENCING NEW TABLE AS inserted
+                FOR EACH STATEMENT EXECUTE FUNCTION nps_response_days_insert();
+            CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses REFERENCING OLD TABLE AS removed
+                FOR EACH STATEMENT EXECUTE FUNCTION nps_response_days_delete();
+            CREATE TRIGGER nps_response_days_update AFTER UPDATE ON nps_responses REFERENCING OLD TABLE AS removed NEW TABLE AS inserted
+                FOR EACH STATEMENT EXECUTE FUNCTION nps_response_days_update();
+            CREATE TRIGGER nps_response_days_truncate AFTER TRUNCATE ON nps_responses
+                FOR EACH STATEMENT EXECUTE FUNCTION nps_response_days_truncate();
+
+            """)
+        .Append(Upsert("nps_responses", add: true))
+        .ToString();
+
+    /// <summary>A trigger function; its search path is the migration's, so the triggers find the rollups whatever the inserting session's path.</summary>
+    private static string Function(string name, string body) => $"""
+        CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+        BEGIN
+        {body}RETURN NULL;
+        END
+        $$;
+
+        """;
+
+    private const string Day = "((r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01')";
+
+    /// <summary>
+    /// Adds (or subtracts: negated sums) the rollups of the rows in <paramref name="source"/>: aggregated per rollup
+    /// row first, then upserted in the unique key's order.
+    /// </summary>
+    private static string Upsert(string source, bool add)
+    {
+        var values = string.Join(", ", UtcDayPlan.Dimensions.Select(d => d switch
+        {
+            "" => "('', NULL::text)",
+            "survey_kind" => "('survey_kind', CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END)",
+            _ => $"('{d}', r.{d})",
+        }));
+        var bounds = add ? "min_p = least(t.min_p, excluded.min_p), max_p = greatest(t.max_p, excluded.max_p)" : "min_p = t.min_p, max_p = t.max_p";
+        return $"""
+            INSERT INTO nps_response_days AS t (dimension, span, utc_day, has_value, value, manual, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+            SELECT d.name, s.span, {Day} / s.span * s.span, d.v IS NOT NULL, coalesce(d.v, ''), r.is_manual,
+                {UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => add ? $"sum({v})" : $"-sum({v})")},
+                min(r.inclusion_probability), max(r.inclusion_probability)
+            FROM {source} AS r CROSS JOIN LATERAL (VALUES {values}) AS d (name, v) CROSS JOIN (VALUES {string.Join(", ", UtcDayPlan.Spans.Select(n => $"({n})"))}) AS s (span)
+            GROUP BY 1, 2, 3, 4, 5, 6
+            ORDER BY 1, 2, 3, 4, 6, md5(coalesce(d.v, ''))
+            ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = t.{c} + excluded.{c}")}, {bounds};
+
+            """;
+    }
+
+    private static string RemoveEmpty(string source) => $"""
+        DELETE FROM nps_response_days AS t USING (SELECT DISTINCT {Day} AS utc_day FROM {source} AS r) AS k
+        WHERE (t.span = 1 AND t.utc_day = k.utc_day OR t.span = 7 AND t.utc_day = k.utc_day / 7 * 7) AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings).Select(c => "t." + c))} = 0;
+
+        """;
+}

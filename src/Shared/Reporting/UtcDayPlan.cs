@@ -1,0 +1,492 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Nps.Segmentation;
+
+// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source), each in its own namespace, so the two stores share
+// one plan without a public type in Nps.Core.
+#if NPS_POSTGRESQL
+namespace Nps.PostgreSql.Reporting;
+#else
+namespace Nps.Sqlite.Reporting;
+#endif
+
+/// <summary>When a counter reads the daily rollups.</summary>
+internal enum RollupUse
+{
+    /// <summary>When the query can be served and at most a quarter of its days need raw rows.</summary>
+    Auto,
+
+    /// <summary>Whenever the query can be served (tests use it to exercise the rollup path on small data).</summary>
+    Always,
+
+    /// <summary>Never: every query counts the responses themselves (the baseline).</summary>
+    Never,
+}
+
+/// <summary>
+/// How a count query is served from the rollups (<c>nps_response_days</c>: per UTC day and UTC week, rollup
+/// dimension, value and manual flag, 11 rating counts with their weight sums): every UTC day that lies wholly inside
+/// the query's [From, To) and wholly inside one local period of the query's zone is read from the rollups and mapped
+/// to that period (<see cref="Runs"/>, as <see cref="Weeks"/> and <see cref="Days"/>); a day that holds one period
+/// boundary (a local midnight starting a month, say) is its day row less the raw responses of its shorter side
+/// (<see cref="Splits"/>); days cut by From/To, or holding a boundary and an offset change, are counted from their
+/// raw responses (<see cref="RawRanges"/>). UTC days are zone-free, so every requested IANA zone stays exact,
+/// including zones with non-whole-hour offsets and DST.
+/// </summary>
+internal sealed class UtcDayPlan
+{
+    /// <summary>The dimensions kept in the rollups: <c>""</c> (all responses, no dimension) and the built-in ones.</summary>
+    public static readonly string[] Dimensions = ["", "team", "agent", "channel", "product", "touchpoint", "survey_kind"];
+
+    /// <summary>The number of ratings, 0 to 10: one count, weight sum and squared weight sum column each.</summary>
+    public const int Ratings = 11;
+
+    /// <summary>
+    /// The rollup spans in days: single UTC days, and UTC weeks (7 days from a Monday: day number 0, 0001-01-01, is
+    /// a Monday), so a month reads about 4 week rows and 2–3 day rows per value instead of 30 day rows.
+    /// </summary>
+    public static readonly int[] Spans = [1, 7];
+
+    /// <summary>Beyond this many stored days (about 55 years) planning day by day costs more than it saves: the raw query runs.</summary>
+    private const int MaximumDays = 20_000;
+
+    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<(long From, long To)> rawRanges, IReadOnlyList<Split> splits)
+    {
+        Runs = runs;
+        RawRanges = rawRanges;
+        Splits = splits;
+        var days = new List<int>();
+        var weeks = new List<int>();
+        foreach (var run in runs)
+        {
+            var day = run.FirstDay;
+            while (day <= run.LastDay)
+            {
+                if (day % 7 == 0 && day + 6 <= run.LastDay)
+                {
+                    weeks.Add(day);
+                    day += 7;
+                }
+                else
+                {
+                    days.Add(day++);
+                }
+            }
+        }
+
+        Days = days;
+        Weeks = weeks;
+    }
+
+    /// <summary>Consecutive whole UTC days [<see cref="FirstDay"/>, <see cref="LastDay"/>] of one period (its first local day's number; 0 without a period).</summary>
+    internal readonly record struct Run(int FirstDay, int LastDay, int Period);
+
+    /// <summary>
+    /// A UTC day that holds one period boundary and no offset change: its day rollup row holds both sides, so only the
+    /// shorter side [<see cref="SmallFrom"/>, <see cref="SmallTo"/>) is counted raw (in <see cref="SmallPeriod"/>)
+    /// and the longer side is the day row less that (in <see cref="LargePeriod"/>) — an hour or two of raw responses
+    /// instead of a day's in a zone an hour or two off UTC.
+    /// </summary>
+    internal readonly record struct Split(int Day, long SmallFrom, long SmallTo, int SmallPeriod, int LargePeriod);
+
+    /// <summary>Days split at a period boundary, in order.</summary>
+    public IReadOnlyList<Split> Splits { get; }
+
+    /// <summary>Whole days read from the rollups, in order, disjoint.</summary>
+    public IReadOnlyList<Run> Runs { get; }
+
+    /// <summary>The whole UTC weeks inside a run (their Mondays' day numbers), read from the week rollups.</summary>
+    public IReadOnlyList<int> Weeks { get; }
+
+    /// <summary>The other days of the runs, read from the day rollups.</summary>
+    public IReadOnlyList<int> Days { get; }
+
+    /// <summary>The UTC tick ranges [From, To) counted from the raw responses, in order, disjoint.</summary>
+    public IReadOnlyList<(long From, long To)> RawRanges { get; }
+
+    /// <summary>The rollup dimension a query groups by (<c>""</c> for none), or null when the rollups cannot serve it.</summary>
+    /// <param name="query">The query.</param>
+    /// <returns>The dimension key, or null for a free attribute or two or more dimensions.</returns>
+    public static string? DimensionOf(NpsCountQuery query) => query.Dimensions.Count switch
+    {
+        0 => "",
+        1 => NpsCountQuery.BuiltInDimension(query.Dimensions[0]),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The UTC days a query needs to look at, as day numbers (<see cref="DateOnly.DayNumber"/>): those of its From
+    /// and To, clamped to what <see cref="DateOnly"/> holds.
+    /// </summary>
+    public static (int First, int Last) DayRange(NpsCountQuery query)
+    {
+        var first = query.From is { } from ? DayOf(from.UtcTicks) : DateOnly.MinValue.DayNumber;
+        var last = query.To is { } to ? DayOf(Math.Max(to.UtcTicks - 1, 0)) : DateOnly.MaxValue.DayNumber;
+        return (first, last);
+    }
+
+    /// <summary>The UTC day number of an instant in ticks (what the rollups are keyed by).</summary>
+    public static int DayOf(long utcTicks) => (int)(utcTicks / TimeSpan.TicksPerDay);
+
+    /// <summary>
+    /// Plans a query over the stored days [<paramref name="firstStoredDay"/>, <paramref name="lastStoredDay"/>] (the
+    /// first and last rollup day of the query's dimension within <see cref="DayRange"/>); null when the raw query is
+    /// better (under <see cref="RollupUse.Auto"/>, more than a quarter of the days would be counted raw, as for
+    /// days in a zone off UTC).
+    /// </summary>
+    public static UtcDayPlan? Create(NpsCountQuery query, int firstStoredDay, int lastStoredDay, RollupUse use)
+    {
+        if (lastStoredDay - firstStoredDay > MaximumDays) return null;
+        var from = query.From?.UtcTicks ?? long.MinValue;
+        var to = query.To?.UtcTicks ?? long.MaxValue;
+        var runs = new List<Run>();
+        var rawDays = 0;
+        var rawRanges = new List<(long From, long To)>();
+        var splits = new List<Split>();
+        var days = 0;
+        for (var day = firstStoredDay; day <= lastStoredDay; day++)
+        {
+            var start = day * TimeSpan.TicksPerDay;
+            var end = start + TimeSpan.TicksPerDay;
+            var low = Math.Max(start, from);
+            var high = Math.Min(end, to);
+            if (low >= high) continue;
+            days++;
+            if (low == start && high == end && PeriodOfWholeDay(query, start) is { } period)
+            {
+                if (runs.Count > 0 && runs[^1].LastDay == day - 1 && runs[^1].Period == period) runs[^1] = runs[^1] with { LastDay = day };
+                else runs.Add(new Run(day, day, period));
+                continue;
+            }
+
+            if (low == start && high == end && SplitAtBoundary(query, day) is { } split)
+            {
+                splits.Add(split);
+                continue;
+            }
+
+            rawDays++;
+            if (rawRanges.Count > 0 && rawRanges[^1].To == low) rawRanges[^1] = (rawRanges[^1].From, high);
+            else rawRanges.Add((low, high));
+        }
+
+        return use == RollupUse.Auto && rawDays * 4 > days ? null : new UtcDayPlan(runs, rawRanges, splits);
+    }
+
+    /// <summary>
+    /// The split of a UTC day at its one period boundary — the local midnight starting the day's later period, at the
+    /// day's one offset — or null when the offset changes within the day (then the day is counted raw).
+    /// </summary>
+    private static Split? SplitAtBoundary(NpsCountQuery query, int day)
+    {
+        if (query.Period is not { } kind) return null;
+        var zone = query.TimeZone;
+        var start = day * TimeSpan.TicksPerDay;
+        var end = start + TimeSpan.TicksPerDay;
+        var offset = zone.GetUtcOffset(new DateTimeOffset(start, TimeSpan.Zero));
+        if (zone.GetUtcOffset(new DateTimeOffset(end - 1, TimeSpan.Zero)) != offset) return null;
+        var first = PeriodAt(start);
+        var second = PeriodAt(end - 1);
+        var boundary = second * TimeSpan.TicksPerDay - offset.Ticks; // local midnight of the later period's first day
+        if (boundary <= start || boundary >= end || PeriodAt(boundary - 1) != first || PeriodAt(boundary) != second) return null;
+        return boundary - start <= end - boundary
+            ? new Split(day, start, boundary, first, second)
+            : new Split(day, boundary, end, second, first);
+
+        int PeriodAt(long ticks) => TimeBucket.Of(new DateTimeOffset(ticks, TimeSpan.Zero), kind, zone).Start.DayNumber;
+    }
+
+    /// <summary>
+    /// The period (its first local day's number) that holds every instant of the UTC day starting at
+    /// <paramref name="start"/> in the query's zone, or null when the day holds a period boundary. Between offset
+    /// changes local time only moves forward, so it is enough to check the day's first and last instant and both
+    /// sides of each offset change inside it (found by bisection; an offset that changes and changes back within
+    /// one day would be missed, and no zone does that).
+    /// </summary>
+    private static int? PeriodOfWholeDay(NpsCountQuery query, long start)
+    {
+        if (query.Period is not { } kind) return 0;
+        var zone = query.TimeZone;
+        var last = start + TimeSpan.TicksPerDay - 1;
+        var period = PeriodAt(start);
+        if (PeriodAt(last) != period) return null;
+        for (var low = start; Offset(low) != Offset(last);)
+        {
+            long before = low, after = last; // offset(before) == offset(low) != offset(after)
+            while (after - before > 1)
+            {
+                var middle = before + (after - before) / 2;
+                if (Offset(middle) == Offset(low)) before = middle;
+                else after = middle;
+            }
+
+            if (PeriodAt(before) != period || PeriodAt(after) != period) return null;
+            low = after;
+        }
+
+        return period;
+
+        int PeriodAt(long ticks) => TimeBucket.Of(new DateTimeOffset(ticks, TimeSpan.Zero), kind, zone).Start.DayNumber;
+        TimeSpan Offset(long ticks) => zone.GetUtcOffset(new DateTimeOffset(ticks, TimeSpan.Zero));
+    }
+
+    /// <summary>The rollup-read SQL's period expression: a <c>CASE</c> tree over <paramref name="dayColumn"/> mapping each run to its period.</summary>
+    public string PeriodOfDaySql(string dayColumn)
+    {
+        var sql = new StringBuilder();
+        if (Runs.Count == 0) return "0";
+        Tree(sql, dayColumn, Runs.Count, i => i == 0 ? long.MinValue : Runs[i].FirstDay, i => Runs[i].Period);
+        return sql.ToString();
+    }
+
+    /// <summary>The <see cref="Splits"/>' days for <c>IN (...)</c>.</summary>
+    public string SplitDaysSql() => string.Join(", ", Splits.Select(d => d.Day.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// The rollup-read SQL's filter on <c>span</c> and <c>utc_day</c>: the <see cref="Weeks"/> and the
+    /// <see cref="Days"/>, or null when the plan reads no rollup row.
+    /// </summary>
+    public string? SpanFilterSql()
+    {
+        var parts = new List<string>();
+        if (Weeks.Count > 0) parts.Add($"(span = 7 AND utc_day IN ({string.Join(", ", Weeks.Select(d => d.ToString(CultureInfo.InvariantCulture)))}))");
+        if (Days.Count > 0) parts.Add($"(span = 1 AND utc_day IN ({string.Join(", ", Days.Select(d => d.ToString(CultureInfo.InvariantCulture)))}))");
+        return parts.Count == 0 ? null : "(" + string.Join(" OR ", parts) + ")";
+    }
+
+    /// <summary>
+    /// Writes <c>value of the last i with bound(i) ≤ x</c> as nested <c>CASE</c>s, balanced so a row takes
+    /// log₂(count) comparisons; bound(0) is −∞ (the first value holds below the second bound).
+    /// </summary>
+    public static void Tree(StringBuilder sql, string x, int count, Func<int, long> bound, Func<int, long> value)
+    {
+        Write(0, count);
+
+        void Write(int low, int high)
+        {
+            if (high - low == 1)
+            {
+                sql.Append(value(low).ToString(CultureInfo.InvariantCulture));
+                return;
+            }
+
+            var middle = (low + high) / 2;
+            sql.Append("CASE WHEN ").Append(x).Append(" < ").Append(bound(middle).ToString(CultureInfo.InvariantCulture)).Append(" THEN ");
+            Write(low, middle);
+            sql.Append(" ELSE ");
+            Write(middle, high);
+            sql.Append(" END");
+        }
+    }
+
+    /// <summary>
+    /// The wide columns of a rollup row, in order: <c>c0..c10</c> (counts), <c>w0..w10</c> (weight sums),
+    /// <c>q0..q10</c> (squared weight sums).
+    /// </summary>
+    public static readonly string[] WideNames = [.. "cwq".SelectMany(prefix => Enumerable.Range(0, Ratings).Select(r => prefix + r.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>The wide columns, each written by <paramref name="column"/> (e.g. <c>sum(c0)</c>), comma-separated.</summary>
+    public static string WideColumns(Func<string, string> column) => string.Join(", ", WideNames.Select(column));
+
+    /// <summary>
+    /// The wide columns of one raw response (<paramref name="rating"/> and <paramref name="probability"/> are its
+    /// columns), pivoted like a rollup row: its rating's count 1, weight and squared weight, zeros elsewhere; each
+    /// written by <paramref name="column"/> from its name and value expression, comma-separated.
+    /// </summary>
+    public static string RawWideColumns(string rating, string probability, Func<string, string, string> column)
+    {
+        string[] values = ["1", $"1.0 / {probability}", $"(1.0 / {probability}) * (1.0 / {probability})"];
+        return string.Join(", ", WideNames.Select((name, i) => column(name,
+            $"(CASE WHEN {rating} = {(i % Ratings).ToString(CultureInfo.InvariantCulture)} THEN {values[i / Ratings]} ELSE {(i < Ratings ? "0" : "0.0")} END)")));
+    }
+
+    /// <summary>
+    /// The columns after <c>rating</c> of a raw branch, grouped by rating (cheaper per response than pivoting it):
+    /// count, weight sum and squared weight sum in the places of <c>c0</c>, <c>w0</c> and <c>q0</c>, NULL elsewhere,
+    /// so the branch has the rollup branch's shape.
+    /// </summary>
+    public static string NarrowColumns(string probability) => string.Join(", ", WideNames.Select((_, i) => i switch
+    {
+        0 => "count(*)",
+        Ratings => $"sum(1.0 / {probability})",
+        2 * Ratings => $"sum((1.0 / {probability}) * (1.0 / {probability}))",
+        _ => "NULL",
+    }));
+
+    /// <summary>
+    /// The summed wide columns of the rollup read; with <paramref name="weights"/> false, the weight sums are
+    /// written as 0.0 (cheaper: 11 aggregates instead of 33), for when every inclusion probability is 1 and the
+    /// weight sums are the counts (see <see cref="Cells.AllWeightsOne"/>).
+    /// </summary>
+    public static string SummedWideColumns(bool weights) => WideColumns(c => weights || c[0] == 'c' ? $"sum({c})" : "CAST(0 AS DOUBLE PRECISION)");
+
+    /// <summary>
+    /// Merges the rows of a planned read into count rows, one per (period, value, rating, manual) with a count above
+    /// zero. Columns: part (<see cref="Part"/>), key (a period's first day, or a UTC day for the split parts), has
+    /// value, value, manual, rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or
+    /// <see cref="NarrowColumns"/> for one rating), min and max inclusion probability.
+    /// </summary>
+    internal sealed class Cells
+    {
+        private readonly Dictionary<(int Period, string? Value, bool Manual), Cell> _cells = [];
+        private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _splitDays = [];
+        private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _smallSides = [];
+        private bool _unitWeights = true;
+
+        /// <summary>The parts of a planned read.</summary>
+        public enum Part
+        {
+            /// <summary>Rollup rows of whole days and weeks, summed per period (wide).</summary>
+            Rollups = 0,
+
+            /// <summary>Raw responses, per period and rating.</summary>
+            Raw = 1,
+
+            /// <summary>The day rollup rows of split days, per UTC day (wide).</summary>
+            SplitDays = 2,
+
+            /// <summary>The raw responses of split days' shorter sides, per UTC day and rating.</summary>
+            SmallSides = 3,
+        }
+
+        /// <summary>Whether every response read has inclusion probability 1, so every weight sum equals its count.</summary>
+        public bool AllWeightsOne => _unitWeights;
+
+        /// <summary>Adds the rows of a reader.</summary>
+        public async Task AddAsync(DbDataReader reader, CancellationToken cancellationToken)
+        {
+            const int first = 6;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var part = (Part)reader.GetInt32(0);
+                var key = (reader.GetInt32(1), reader.GetBoolean(2) ? reader.GetString(3) : null, reader.GetBoolean(4));
+                var cells = part switch { Part.SplitDays => _splitDays, Part.SmallSides => _smallSides, _ => _cells };
+                if (!cells.TryGetValue(key, out var cell)) cells.Add(key, cell = new Cell());
+                var rating = reader.GetInt32(5);
+                if (rating >= 0)
+                {
+                    cell.Counts[rating] += reader.GetInt64(first);
+                    cell.Weights[rating] += reader.GetDouble(first + Ratings);
+                    cell.SquaredWeights[rating] += reader.GetDouble(first + 2 * Ratings);
+                }
+                else
+                {
+                    for (var r = 0; r < Ratings; r++)
+                    {
+                        cell.Counts[r] += reader.GetInt64(first + r);
+                        cell.Weights[r] += reader.GetDouble(first + Ratings + r);
+                        cell.SquaredWeights[r] += reader.GetDouble(first + 2 * Ratings + r);
+                    }
+                }
+
+                cell.Min = Math.Min(cell.Min, reader.GetDouble(first + 3 * Ratings));
+                cell.Max = Math.Max(cell.Max, reader.GetDouble(first + 1 + 3 * Ratings));
+                _unitWeights &= cell.Min == 1 && cell.Max == 1;
+            }
+        }
+
+        /// <summary>
+        /// Splits the split days' rollup rows: the shorter side (raw) goes to its period, the day row less it to the
+        /// longer side's. Exact when every response of a day row has one inclusion probability (min = max), as then
+        /// both sides have it too; the days with a row of mixed probabilities are returned, to be counted raw whole
+        /// (their rows here are dropped).
+        /// </summary>
+        public IReadOnlyList<int> ResolveSplits(UtcDayPlan plan)
+        {
+            var mixed = _splitDays.Where(p => p.Value.Min < p.Value.Max).Select(p => p.Key.Day).ToHashSet();
+            var splits = plan.Splits.ToDictionary(s => s.Day);
+            foreach (var ((day, value, manual), row) in _splitDays)
+            {
+                if (mixed.Contains(day)) continue;
+                var split = splits[day];
+                var large = row;
+                if (_smallSides.TryGetValue((day, value, manual), out var small))
+                {
+                    Into(split.SmallPeriod, value, manual).Add(small, small.Min, small.Max);
+                    large = row.Less(small);
+                }
+
+                if (large.Counts.Any(c => c > 0)) Into(split.LargePeriod, value, manual).Add(large, row.Min, row.Max);
+            }
+
+            foreach (var ((day, value, manual), small) in _smallSides)
+            {
+                if (!mixed.Contains(day) && !_splitDays.ContainsKey((day, value, manual)))
+                {
+                    Into(splits[day].SmallPeriod, value, manual).Add(small, small.Min, small.Max); // no day row: cannot be, counted as read
+                }
+            }
+
+            _splitDays.Clear();
+            _smallSides.Clear();
+            return [.. mixed.Order()];
+
+            Cell Into(int period, string? value, bool manual)
+            {
+                if (!_cells.TryGetValue((period, value, manual), out var cell)) _cells.Add((period, value, manual), cell = new Cell());
+                return cell;
+            }
+        }
+
+        /// <summary>The count rows; with <paramref name="weightsAreCounts"/>, each weight sum is its count (all weights 1).</summary>
+        public IEnumerable<NpsCountRow> Rows(NpsCountQuery query, bool weightsAreCounts)
+        {
+            foreach (var ((period, value, manual), cell) in _cells)
+            {
+                TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(period), kind) : null;
+                IReadOnlyList<string?> values = query.Dimensions.Count == 0 ? [] : [value];
+                for (var r = 0; r < Ratings; r++)
+                {
+                    var count = cell.Counts[r];
+                    if (count <= 0) continue;
+                    yield return weightsAreCounts
+                        ? new NpsCountRow(bucket, values, NpsRating.From(r), manual, count, count, count, cell.Min, cell.Max)
+                        : new NpsCountRow(bucket, values, NpsRating.From(r), manual, count, cell.Weights[r], cell.SquaredWeights[r], cell.Min, cell.Max);
+                }
+            }
+        }
+    }
+
+    /// <summary>One (period, value, manual) group being merged; its probabilities are those of all its ratings together.</summary>
+    private sealed class Cell
+    {
+        /// <summary>Adds another group's counts and sums, with the probability bounds of its responses.</summary>
+        public void Add(Cell other, double min, double max)
+        {
+            for (var r = 0; r < Ratings; r++)
+            {
+                Counts[r] += other.Counts[r];
+                Weights[r] += other.Weights[r];
+                SquaredWeights[r] += other.SquaredWeights[r];
+            }
+
+            Min = Math.Min(Min, min);
+            Max = Math.Max(Max, max);
+        }
+
+        /// <summary>This group less a part of it (counts and sums; the bounds stay this group's).</summary>
+        public Cell Less(Cell part)
+        {
+            var rest = new Cell { Min = Min, Max = Max };
+            for (var r = 0; r < Ratings; r++)
+            {
+                rest.Counts[r] = Counts[r] - part.Counts[r];
+                rest.Weights[r] = Weights[r] - part.Weights[r];
+                rest.SquaredWeights[r] = SquaredWeights[r] - part.SquaredWeights[r];
+            }
+
+            return rest;
+        }
+
+        public long[] Counts { get; } = new long[Ratings];
+
+        public double[] Weights { get; } = new double[Ratings];
+
+        public double[] SquaredWeights { get; } = new double[Ratings];
+
+        public double Min { get; set; } = double.PositiveInfinity;
+
+        public double Max { get; set; } = double.NegativeInfinity;
+    }
+}
