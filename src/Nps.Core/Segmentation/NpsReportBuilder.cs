@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Nps.Segmentation;
 
@@ -417,13 +418,24 @@ public sealed class NpsReportBuilder
             }
         }
 
-        var tests = new List<(NpsReportCell Cell, bool VersusRest, NpsComparison Comparison)>();
         var minimum = _options.MinimumCount;
         var level = _options.Level;
 
         // When inclusion probabilities differ, every comparison is between weighted estimates (linearised variance);
         // otherwise the exact unweighted test. One rule for the whole report, so its tests are alike.
         var weightedTests = _overall.ProbabilitiesDiffer;
+
+        // Each test goes on its cell at once; only the cell, its kind and the p-value are listed for the adjustment.
+        var tested = new List<(NpsReportCell Cell, bool VersusRest)>();
+        var pValues = new List<double>();
+        void Record(NpsReportCell cell, bool versusRest, NpsComparison comparison)
+        {
+            var test = new SignificanceTest(comparison, double.NaN, level) { IsWeighted = weightedTests };
+            if (versusRest) cell.VersusRest = test;
+            else cell.VersusPrevious = test;
+            tested.Add((cell, versusRest));
+            pValues.Add(comparison.PValue);
+        }
 
         // Each segment against the rest (total − segment) of its period, or of everything.
         if (_dimensions.Length > 0)
@@ -437,11 +449,11 @@ public sealed class NpsReportBuilder
                 {
                     var restAccumulator = hasPeriod ? periodAccumulators[_paths[c][0]] : _overall.Accumulator;
                     restAccumulator.Subtract(in _cells[c].Accumulator);
-                    tests.Add((cells[c], true, WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), restAccumulator.ToEstimate(), level)));
+                    Record(cells[c], true, WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), restAccumulator.ToEstimate(), level));
                 }
                 else
                 {
-                    tests.Add((cells[c], true, NpsDistribution.Compare(cells[c].Distribution, rest, level)));
+                    Record(cells[c], true, NpsDistribution.Compare(cells[c].Distribution, rest, level));
                 }
             }
         }
@@ -459,9 +471,9 @@ public sealed class NpsReportBuilder
                 previousPath[0] = previousId;
                 if (TryFindCell(previousPath, out var previous) && cells[previous].Count >= minimum)
                 {
-                    tests.Add((cells[c], false, weightedTests
+                    Record(cells[c], false, weightedTests
                         ? WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), _cells[previous].Accumulator.ToEstimate(), level)
-                        : NpsDistribution.Compare(cells[c].Distribution, cells[previous].Distribution, level)));
+                        : NpsDistribution.Compare(cells[c].Distribution, cells[previous].Distribution, level));
                 }
             }
 
@@ -472,29 +484,27 @@ public sealed class NpsReportBuilder
                     if (periodTotals[p].Count < minimum) continue;
                     if (_periodIds.TryGetValue(_periods[p].Previous, out var previousId) && periodTotals[previousId].Count >= minimum)
                     {
-                        tests.Add((periodTotals[p], false, weightedTests
+                        Record(periodTotals[p], false, weightedTests
                             ? WeightedNpsEstimate.Compare(periodAccumulators[p].ToEstimate(), periodAccumulators[previousId].ToEstimate(), level)
-                            : NpsDistribution.Compare(periodTotals[p].Distribution, periodTotals[previousId].Distribution, level)));
+                            : NpsDistribution.Compare(periodTotals[p].Distribution, periodTotals[previousId].Distribution, level));
                     }
                 }
             }
         }
 
-        var pValues = new double[tests.Count];
-        for (var t = 0; t < tests.Count; t++) pValues[t] = tests[t].Comparison.PValue;
-        var adjusted = BenjaminiHochberg.Adjust(pValues);
-        for (var t = 0; t < tests.Count; t++)
+        var adjusted = BenjaminiHochberg.Adjust(CollectionsMarshal.AsSpan(pValues));
+        for (var t = 0; t < tested.Count; t++)
         {
-            var test = new SignificanceTest(tests[t].Comparison, adjusted[t], level) { IsWeighted = weightedTests };
-            if (tests[t].VersusRest) tests[t].Cell.VersusRest = test;
-            else tests[t].Cell.VersusPrevious = test;
+            var (cell, versusRest) = tested[t];
+            if (versusRest) cell.VersusRest = cell.VersusRest!.Value with { AdjustedPValue = adjusted[t] };
+            else cell.VersusPrevious = cell.VersusPrevious!.Value with { AdjustedPValue = adjusted[t] };
         }
 
         var ranks = Ranks();
         var byPeriod = CellOrder(ranks, periodFirst: true, null);
         var byDimensions = hasPeriod && _dimensions.Length > 0 ? CellOrder(ranks, periodFirst: false, byPeriod) : byPeriod;
         var orderedTotals = periodTotals.OrderBy(t => t.Period).ToArray();
-        return new NpsReport(_options, overall, Arrange(cells, byPeriod), Arrange(cells, byDimensions), orderedTotals, tests.Count);
+        return new NpsReport(_options, overall, Arrange(cells, byPeriod), Arrange(cells, byDimensions), orderedTotals, tested.Count);
     }
 
     private static NpsReportCell[] Arrange(NpsReportCell[] cells, int[] order)
