@@ -41,6 +41,9 @@ public sealed class NpsReportBuilder
     private int _nextNode = 1;
     private DateOnly _lastDate = DateOnly.MinValue;
     private int _lastPeriodId = -1;
+    private readonly int[] _rowPath;
+    private readonly int[] _lastPath;
+    private int _lastCell = -1;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="options">What to group by and how to state uncertainty.</param>
@@ -64,6 +67,8 @@ public sealed class NpsReportBuilder
         }
 
         _levels = _dimensions.Length + (options.Period is null ? 0 : 1);
+        _rowPath = new int[_levels];
+        _lastPath = new int[_levels];
         _overall = CellState.Empty;
     }
 
@@ -211,37 +216,30 @@ public sealed class NpsReportBuilder
         _overall.Record(rating, group, counted);
         if (_levels == 0) return;
 
-        var node = 0;
-        var level = 0;
-        int cell;
-        if (periodId >= 0)
-        {
-            var id = periodId;
-            if (_levels == 1)
-            {
-                cell = LeafCell(node, id);
-                goto record;
-            }
-
-            node = Step(node, id);
-            level = 1;
-        }
-
-        for (var d = 0; ; d++, level++)
-        {
-            var id = ValueId(d, values[d]);
-            if (level == _levels - 1)
-            {
-                cell = LeafCell(node, id);
-                break;
-            }
-
-            node = Step(node, id);
-        }
-
-    record:
+        var cell = CellOf(periodId, values);
         if (counted) _counts[cell * Ratings + rating] += group.Count;
         _cells[cell].Record(rating, group, counted);
+    }
+
+    /// <summary>
+    /// The cell of a row's path (period id, then value ids): the last row's cell when the path repeats, as it does
+    /// for the rows of one cell with other ratings that a <c>GROUP BY</c> returns together; otherwise found (or made)
+    /// by walking the nodes.
+    /// </summary>
+    private int CellOf(int periodId, ReadOnlySpan<string?> values)
+    {
+        var path = _rowPath;
+        var level = 0;
+        if (periodId >= 0) path[level++] = periodId;
+        for (var d = 0; d < values.Length; d++) path[level++] = ValueId(d, values[d]);
+        if (_lastCell >= 0 && path.AsSpan().SequenceEqual(_lastPath)) return _lastCell;
+
+        var node = 0;
+        for (var l = 0; l < _levels - 1; l++) node = Step(node, path[l]);
+        var cell = LeafCell(node, path[^1]);
+        path.CopyTo(_lastPath, 0);
+        _lastCell = cell;
+        return cell;
     }
 
     private int PeriodId(DateTimeOffset respondedAt, Period period)
