@@ -31,6 +31,7 @@ internal static class Smoke
         Step("nps report", Report);
         Step("nps report, realistic export", ExportReport);
         Step("Store counts, SQLite", () => Check(StoreCountBenchmarks.SmokeAgrees(), "StoreCountBenchmarks: rollups differ from the raw query"));
+        Step("Report from counts", CountReport);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"benchmark smoke: {(Failures.Count == 0 ? "ok" : $"{Failures.Count} FAILED")} in {total.Elapsed.TotalSeconds:F1} s"));
         foreach (var failure in Failures) Console.Error.WriteLine("  FAILED: " + failure);
@@ -52,6 +53,24 @@ internal static class Smoke
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-28} {watch.Elapsed.TotalSeconds,6:F2} s"));
+    }
+
+    /// <summary>The report route's library work from a store's counts: every method once, and the document from counts == from responses.</summary>
+    private static void CountReport()
+    {
+        foreach (var by in new[] { "team", "team,agent" })
+        {
+            var benchmark = new CountReportBenchmarks { Responses = 3_000, By = by };
+            benchmark.Setup();
+            benchmark.Route().GetAwaiter().GetResult();
+            benchmark.Json().GetAwaiter().GetResult();
+            var report = benchmark.Report();
+            Check(benchmark.AddRows() == report.Cells.Count, $"count report by {by}: Add(row) gives {report.Cells.Count} cells");
+            Check(report.Overall.Count + report.Overall.ManualSends == 3_000, $"count report by {by}: overall counts {report.Overall.Count} + {report.Overall.ManualSends} manual != 3000");
+            var fromCounts = Nps.Serialization.NpsJson.Serialize(benchmark.Document());
+            var fromResponses = Nps.Serialization.NpsJson.Serialize(Nps.Serialization.NpsReportDocument.From(benchmark.ReportFromResponses()));
+            Check(fromCounts == fromResponses, $"count report by {by}: the document from counts differs from the one from responses");
+        }
     }
 
     private static void Check(bool condition, string what)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load figures for the web sample on loopback, bounded runs (wrk, Debian's `wrk` package):
 #   GET /api/reports/nps?by=team&period=month at 15,000 and 1,000,000 stored responses, and POST /api/touchpoints,
-#   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] [SIZES="15000 1000000"] [PORT=5397] benchmarks/load/run.sh [seconds per run, default 15]
+#   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] [SIZES="15000 1000000"] [BY="team team,agent"] [PORT=5397]
+#   benchmarks/load/run.sh [seconds per run, default 15]
 # The seeds insert straight into nps_responses; the stores' insert triggers keep the daily rollups (nps_response_days)
 # that reports read in the same statement, as for every other insert path.
 # Needs: wrk, sqlite3, and PostgreSQL binaries (started with .ci/postgres.sh). Writes to artifacts/load/.
@@ -60,9 +61,9 @@ VACUUM ANALYZE nps_response_days;
 SQL
 }
 
-report() { # label
-  wrk -t2 -c8 -d"${seconds}s" --latency -H 'X-Api-Key: analyst-dev-key' "$url/api/reports/nps?by=team&period=month" >"$out/$1.txt"
-  echo "$1: $(grep -E 'Requests/sec' "$out/$1.txt") | p50 $(awk '$1=="50%"{print $2}' "$out/$1.txt") | p99 $(awk '$1=="99%"{print $2}' "$out/$1.txt")"
+report() { # label, dimensions
+  wrk -t2 -c8 -d"${seconds}s" --latency -H 'X-Api-Key: analyst-dev-key' "$url/api/reports/nps?by=$2&period=month" >"$out/$1.txt"
+  echo "$1 (by=$2): $(grep -E 'Requests/sec' "$out/$1.txt") | p50 $(awk '$1=="50%"{print $2}' "$out/$1.txt") | p99 $(awk '$1=="99%"{print $2}' "$out/$1.txt")"
 }
 
 touchpoints() { # label
@@ -79,7 +80,7 @@ for store in ${STORES:-sqlite postgresql}; do
   for count in ${SIZES:-15000 1000000}; do
     if [ "$store" = sqlite ]; then seed_sqlite "$db" "$count"; else seed_postgres "$count"; fi
     start_app "$store" "$cs"
-    report "$store-report-$count"
+    for by in ${BY:-team}; do report "$store-report-$count-${by/,/-}" "$by"; done
     [ "$count" = 15000 ] && touchpoints "$store-touchpoints"
     stop_app
   done

@@ -98,8 +98,16 @@ public static class NormalDistribution
     public static double TwoSidedCriticalValue(double level)
     {
         Guard.Level(level);
-        return Quantile(0.5 + level / 2);
+        if (_lastCriticalValue is { } last && last.Level == level) return last.Value; // a report asks for one level thousands of times
+        var value = Quantile(0.5 + level / 2);
+        _lastCriticalValue = new CriticalValue(level, value);
+        return value;
     }
+
+    /// <summary>The last level asked for and its critical value, replaced whole (one reference), so threads never see half of one.</summary>
+    private static CriticalValue? _lastCriticalValue;
+
+    private sealed record CriticalValue(double Level, double Value);
 
     /// <summary>The two-sided p-value of a standard normal test statistic: 2·Q(|z|).</summary>
     /// <param name="z">The test statistic.</param>

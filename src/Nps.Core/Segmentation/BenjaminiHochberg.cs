@@ -14,7 +14,9 @@ public static class BenjaminiHochberg
     public static double[] Adjust(ReadOnlySpan<double> pValues)
     {
         var adjusted = new double[pValues.Length];
-        var order = new List<int>(pValues.Length);
+        var sorted = new double[pValues.Length];
+        var order = new int[pValues.Length];
+        var m = 0;
         for (var i = 0; i < pValues.Length; i++)
         {
             var p = pValues[i];
@@ -25,18 +27,18 @@ public static class BenjaminiHochberg
             }
 
             if (p is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(pValues), p, "A p-value must be in [0, 1].");
-            order.Add(i);
+            sorted[m] = p;
+            order[m++] = i;
         }
 
-        var values = pValues.ToArray();
-        order.Sort((a, b) => values[a].CompareTo(values[b]));
-        var m = order.Count;
+        // Sorted as primitive keys, not through a comparison delegate (a report adjusts thousands at once). Ties may
+        // come out in any order: tied p-values get the same q either way.
+        Array.Sort(sorted, order, 0, m);
         var running = 1.0;
         for (var rank = m; rank >= 1; rank--)
         {
-            var index = order[rank - 1];
-            running = Math.Min(running, values[index] * m / rank);
-            adjusted[index] = running;
+            running = Math.Min(running, sorted[rank - 1] * m / rank);
+            adjusted[order[rank - 1]] = running;
         }
 
         return adjusted;

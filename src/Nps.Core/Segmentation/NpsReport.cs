@@ -4,11 +4,12 @@ namespace Nps.Segmentation;
 public sealed class NpsReport
 {
     internal NpsReport(NpsReportOptions options, NpsReportCell overall, IReadOnlyList<NpsReportCell> cells,
-        IReadOnlyList<NpsReportCell> periodTotals, int testCount)
+        IReadOnlyList<NpsReportCell> cellsByDimensions, IReadOnlyList<NpsReportCell> periodTotals, int testCount)
     {
         Options = options;
         Overall = overall;
         Cells = cells;
+        CellsByDimensions = cellsByDimensions;
         PeriodTotals = periodTotals;
         TestCount = testCount;
     }
@@ -24,6 +25,12 @@ public sealed class NpsReport
     /// (ordinal). Empty when the report groups by neither dimensions nor period.
     /// </summary>
     public IReadOnlyList<NpsReportCell> Cells { get; }
+
+    /// <summary>
+    /// The same cells ordered by dimension values (ordinal, in the options' order), then period: the order of the
+    /// report document (<see cref="Serialization.NpsReportDocument"/>), sorted once by the builder.
+    /// </summary>
+    internal IReadOnlyList<NpsReportCell> CellsByDimensions { get; }
 
     /// <summary>When grouped by time: one cell per period over all segments, in time order, each tested against the previous period. Otherwise empty.</summary>
     public IReadOnlyList<NpsReportCell> PeriodTotals { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Nps.Segmentation;
 
@@ -23,6 +24,8 @@ public sealed class NpsReportBuilder
     private readonly string?[] _valueBuffer;
     private readonly Dictionary<string, int>[] _valueIds;
     private readonly List<string>[] _values;
+    private readonly string?[] _lastValues;
+    private readonly int[] _lastIds;
     private readonly Dictionary<TimeBucket, int> _periodIds = [];
     private readonly List<TimeBucket> _periods = [];
     private readonly Dictionary<long, int> _nodes = [];
@@ -38,6 +41,9 @@ public sealed class NpsReportBuilder
     private int _nextNode = 1;
     private DateOnly _lastDate = DateOnly.MinValue;
     private int _lastPeriodId = -1;
+    private readonly int[] _rowPath;
+    private readonly int[] _lastPath;
+    private int _lastCell = -1;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="options">What to group by and how to state uncertainty.</param>
@@ -52,6 +58,8 @@ public sealed class NpsReportBuilder
         _valueBuffer = new string?[_dimensions.Length];
         _valueIds = new Dictionary<string, int>[_dimensions.Length];
         _values = new List<string>[_dimensions.Length];
+        _lastValues = new string?[_dimensions.Length];
+        _lastIds = new int[_dimensions.Length];
         for (var d = 0; d < _dimensions.Length; d++)
         {
             _valueIds[d] = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -59,6 +67,8 @@ public sealed class NpsReportBuilder
         }
 
         _levels = _dimensions.Length + (options.Period is null ? 0 : 1);
+        _rowPath = new int[_levels];
+        _lastPath = new int[_levels];
         _overall = CellState.Empty;
     }
 
@@ -206,37 +216,30 @@ public sealed class NpsReportBuilder
         _overall.Record(rating, group, counted);
         if (_levels == 0) return;
 
-        var node = 0;
-        var level = 0;
-        int cell;
-        if (periodId >= 0)
-        {
-            var id = periodId;
-            if (_levels == 1)
-            {
-                cell = LeafCell(node, id);
-                goto record;
-            }
-
-            node = Step(node, id);
-            level = 1;
-        }
-
-        for (var d = 0; ; d++, level++)
-        {
-            var id = ValueId(d, values[d]);
-            if (level == _levels - 1)
-            {
-                cell = LeafCell(node, id);
-                break;
-            }
-
-            node = Step(node, id);
-        }
-
-    record:
+        var cell = CellOf(periodId, values);
         if (counted) _counts[cell * Ratings + rating] += group.Count;
         _cells[cell].Record(rating, group, counted);
+    }
+
+    /// <summary>
+    /// The cell of a row's path (period id, then value ids): the last row's cell when the path repeats, as it does
+    /// for the rows of one cell with other ratings that a <c>GROUP BY</c> returns together; otherwise found (or made)
+    /// by walking the nodes.
+    /// </summary>
+    private int CellOf(int periodId, ReadOnlySpan<string?> values)
+    {
+        var path = _rowPath;
+        var level = 0;
+        if (periodId >= 0) path[level++] = periodId;
+        for (var d = 0; d < values.Length; d++) path[level++] = ValueId(d, values[d]);
+        if (_lastCell >= 0 && path.AsSpan().SequenceEqual(_lastPath)) return _lastCell;
+
+        var node = 0;
+        for (var l = 0; l < _levels - 1; l++) node = Step(node, path[l]);
+        var cell = LeafCell(node, path[^1]);
+        path.CopyTo(_lastPath, 0);
+        _lastCell = cell;
+        return cell;
     }
 
     private int PeriodId(DateTimeOffset respondedAt, Period period)
@@ -264,6 +267,17 @@ public sealed class NpsReportBuilder
     private int ValueId(int dimension, string? value)
     {
         if (value is null) return 0;
+
+        // Rows from a GROUP BY or a sorted file repeat a value in runs: one string comparison instead of a hash.
+        if (_lastIds[dimension] > 0 && string.Equals(_lastValues[dimension], value, StringComparison.Ordinal)) return _lastIds[dimension];
+        var id = ValueIdOf(dimension, value);
+        _lastValues[dimension] = value;
+        _lastIds[dimension] = id;
+        return id;
+    }
+
+    private int ValueIdOf(int dimension, string value)
+    {
         var ids = _valueIds[dimension];
         if (ids.TryGetValue(value, out var id)) return id;
         id = _values[dimension].Count;
@@ -342,29 +356,40 @@ public sealed class NpsReportBuilder
 
     /// <summary>Computes the report from what was added so far (the builder can keep accumulating afterwards).</summary>
     /// <returns>The report.</returns>
+    /// <remarks>
+    /// Work and allocation are linear in the cells (plus the sorts): one shared name array and one small value array
+    /// per cell instead of a hash table each, each period's label formatted once, and cells ordered by integer ranks
+    /// of their periods and values rather than by comparing strings through their dimension maps.
+    /// </remarks>
     public NpsReport Build()
     {
         var hasPeriod = _options.Period is not null;
+        var offset = hasPeriod ? 1 : 0;
         var overallDistribution = NpsDistribution.FromCounts(_overallCounts);
-        var overall = new NpsReportCell(new Dictionary<string, string>(), null, overallDistribution, _overall.Manual, _overall.Weighted(), _options);
+        var overall = new NpsReportCell(CellDimensions.None, null, overallDistribution, _overall.Manual, _overall.Weighted(), _options);
+
+        // Names in the order the cells list them: the period first, then the dimensions.
+        var names = new string[_levels];
+        if (hasPeriod) names[0] = NpsReportCell.PeriodDimension;
+        _dimensions.CopyTo(names, offset);
+        var labels = new string[_periods.Count];
+        for (var p = 0; p < labels.Length; p++) labels[p] = _periods[p].Label;
 
         var cells = new NpsReportCell[_cellCount];
         for (var c = 0; c < _cellCount; c++)
         {
             var path = _paths[c];
-            var dimensions = new Dictionary<string, string>(_levels, StringComparer.OrdinalIgnoreCase);
+            var values = new string[_levels];
             TimeBucket? period = null;
-            var offset = 0;
             if (hasPeriod)
             {
                 period = _periods[path[0]];
-                dimensions[NpsReportCell.PeriodDimension] = period.Value.Label;
-                offset = 1;
+                values[0] = labels[path[0]];
             }
 
-            for (var d = 0; d < _dimensions.Length; d++) dimensions[_dimensions[d]] = _values[d][path[d + offset]];
+            for (var d = 0; d < _dimensions.Length; d++) values[d + offset] = _values[d][path[d + offset]];
             var distribution = NpsDistribution.FromCounts(_counts.AsSpan(c * Ratings, Ratings));
-            cells[c] = new NpsReportCell(dimensions, period, distribution, _cells[c].Manual, _cells[c].Weighted(), _options);
+            cells[c] = new NpsReportCell(new CellDimensions(names, values), period, distribution, _cells[c].Manual, _cells[c].Weighted(), _options);
         }
 
         // Per-period totals, for "rest of the population in the same period" and the overall trend.
@@ -384,20 +409,31 @@ public sealed class NpsReportBuilder
                 periodAccumulators[p].Add(in _cells[c].Accumulator);
             }
 
+            string[] periodName = [NpsReportCell.PeriodDimension];
             for (var p = 0; p < _periods.Count; p++)
             {
-                var dimensions = new Dictionary<string, string>(1, StringComparer.OrdinalIgnoreCase) { [NpsReportCell.PeriodDimension] = _periods[p].Label };
-                periodTotals[p] = new NpsReportCell(dimensions, _periods[p], totals[p], manual[p], weighted[p].Estimate(), _options);
+                periodTotals[p] = new NpsReportCell(new CellDimensions(periodName, [labels[p]]), _periods[p], totals[p], manual[p], weighted[p].Estimate(), _options);
             }
         }
 
-        var tests = new List<(NpsReportCell Cell, bool VersusRest, NpsComparison Comparison)>();
         var minimum = _options.MinimumCount;
         var level = _options.Level;
 
         // When inclusion probabilities differ, every comparison is between weighted estimates (linearised variance);
         // otherwise the exact unweighted test. One rule for the whole report, so its tests are alike.
         var weightedTests = _overall.ProbabilitiesDiffer;
+
+        // Each test goes on its cell at once; only the cell, its kind and the p-value are listed for the adjustment.
+        var tested = new List<(NpsReportCell Cell, bool VersusRest)>();
+        var pValues = new List<double>();
+        void Record(NpsReportCell cell, bool versusRest, NpsComparison comparison)
+        {
+            var test = new SignificanceTest(comparison, double.NaN, level) { IsWeighted = weightedTests };
+            if (versusRest) cell.VersusRest = test;
+            else cell.VersusPrevious = test;
+            tested.Add((cell, versusRest));
+            pValues.Add(comparison.PValue);
+        }
 
         // Each segment against the rest (total − segment) of its period, or of everything.
         if (_dimensions.Length > 0)
@@ -411,11 +447,11 @@ public sealed class NpsReportBuilder
                 {
                     var restAccumulator = hasPeriod ? periodAccumulators[_paths[c][0]] : _overall.Accumulator;
                     restAccumulator.Subtract(in _cells[c].Accumulator);
-                    tests.Add((cells[c], true, WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), restAccumulator.ToEstimate(), level)));
+                    Record(cells[c], true, WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), restAccumulator.ToEstimate(), level));
                 }
                 else
                 {
-                    tests.Add((cells[c], true, NpsDistribution.Compare(cells[c].Distribution, rest, level)));
+                    Record(cells[c], true, NpsDistribution.Compare(cells[c].Distribution, rest, level));
                 }
             }
         }
@@ -433,9 +469,9 @@ public sealed class NpsReportBuilder
                 previousPath[0] = previousId;
                 if (TryFindCell(previousPath, out var previous) && cells[previous].Count >= minimum)
                 {
-                    tests.Add((cells[c], false, weightedTests
+                    Record(cells[c], false, weightedTests
                         ? WeightedNpsEstimate.Compare(_cells[c].Accumulator.ToEstimate(), _cells[previous].Accumulator.ToEstimate(), level)
-                        : NpsDistribution.Compare(cells[c].Distribution, cells[previous].Distribution, level)));
+                        : NpsDistribution.Compare(cells[c].Distribution, cells[previous].Distribution, level));
                 }
             }
 
@@ -446,44 +482,94 @@ public sealed class NpsReportBuilder
                     if (periodTotals[p].Count < minimum) continue;
                     if (_periodIds.TryGetValue(_periods[p].Previous, out var previousId) && periodTotals[previousId].Count >= minimum)
                     {
-                        tests.Add((periodTotals[p], false, weightedTests
+                        Record(periodTotals[p], false, weightedTests
                             ? WeightedNpsEstimate.Compare(periodAccumulators[p].ToEstimate(), periodAccumulators[previousId].ToEstimate(), level)
-                            : NpsDistribution.Compare(periodTotals[p].Distribution, periodTotals[previousId].Distribution, level)));
+                            : NpsDistribution.Compare(periodTotals[p].Distribution, periodTotals[previousId].Distribution, level));
                     }
                 }
             }
         }
 
-        var pValues = new double[tests.Count];
-        for (var t = 0; t < tests.Count; t++) pValues[t] = tests[t].Comparison.PValue;
-        var adjusted = BenjaminiHochberg.Adjust(pValues);
-        for (var t = 0; t < tests.Count; t++)
+        var adjusted = BenjaminiHochberg.Adjust(CollectionsMarshal.AsSpan(pValues));
+        for (var t = 0; t < tested.Count; t++)
         {
-            var test = new SignificanceTest(tests[t].Comparison, adjusted[t], level) { IsWeighted = weightedTests };
-            if (tests[t].VersusRest) tests[t].Cell.VersusRest = test;
-            else tests[t].Cell.VersusPrevious = test;
+            var (cell, versusRest) = tested[t];
+            if (versusRest) cell.VersusRest = cell.VersusRest!.Value with { AdjustedPValue = adjusted[t] };
+            else cell.VersusPrevious = cell.VersusPrevious!.Value with { AdjustedPValue = adjusted[t] };
         }
 
-        Array.Sort(cells, CompareCells);
+        var ranks = Ranks();
+        var byPeriod = CellOrder(ranks, periodFirst: true, null);
+        var byDimensions = hasPeriod && _dimensions.Length > 0 ? CellOrder(ranks, periodFirst: false, byPeriod) : byPeriod;
         var orderedTotals = periodTotals.OrderBy(t => t.Period).ToArray();
-        return new NpsReport(_options, overall, cells, orderedTotals, tests.Count);
+        return new NpsReport(_options, overall, Arrange(cells, byPeriod), Arrange(cells, byDimensions), orderedTotals, tested.Count);
     }
 
-    private int CompareCells(NpsReportCell a, NpsReportCell b)
+    private static NpsReportCell[] Arrange(NpsReportCell[] cells, int[] order)
     {
-        if (a.Period is { } pa && b.Period is { } pb)
+        var arranged = new NpsReportCell[order.Length];
+        for (var i = 0; i < order.Length; i++) arranged[i] = cells[order[i]];
+        return arranged;
+    }
+
+    /// <summary>
+    /// The cells' indices in report order: by period, then dimension values (ordinal) in the options' order; or, with
+    /// <paramref name="periodFirst"/> false, by dimension values, then period, ties kept in the order of
+    /// <paramref name="tieOrder"/> (the document's order, as a stable sort of the report's order would give).
+    /// </summary>
+    private int[] CellOrder(int[][] ranks, bool periodFirst, int[]? tieOrder)
+    {
+        var hasPeriod = _options.Period is not null;
+
+        // Each cell's ranks in comparison order, flat: cell c's key is keys[c * levels .. (c + 1) * levels).
+        var levels = _levels;
+        var keys = new int[_cellCount * levels];
+        for (var c = 0; c < _cellCount; c++)
         {
-            var byPeriod = pa.CompareTo(pb);
-            if (byPeriod != 0) return byPeriod;
+            var path = _paths[c];
+            for (var l = 0; l < levels; l++)
+            {
+                var source = periodFirst || !hasPeriod ? l : (l + 1) % levels; // dimensions first, the period last
+                keys[c * levels + l] = ranks[source][path[source]];
+            }
         }
 
-        foreach (var dimension in _dimensions)
+        var tie = new int[_cellCount];
+        for (var i = 0; i < _cellCount; i++) tie[tieOrder?[i] ?? i] = i;
+        var order = new int[_cellCount];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
         {
-            var byValue = string.CompareOrdinal(a.Dimensions[dimension], b.Dimensions[dimension]);
-            if (byValue != 0) return byValue;
+            var byKey = keys.AsSpan(a * levels, levels).SequenceCompareTo(keys.AsSpan(b * levels, levels));
+            return byKey != 0 ? byKey : tie[a].CompareTo(tie[b]);
+        });
+        return order;
+    }
+
+    /// <summary>Per level of the cell paths (the period first, when grouped by time), the rank of each id: its place in time or ordinal order.</summary>
+    private int[][] Ranks()
+    {
+        var hasPeriod = _options.Period is not null;
+        var ranks = new int[_levels][];
+        if (hasPeriod) ranks[0] = Ranks(_periods.Count, (a, b) => _periods[a].CompareTo(_periods[b]));
+        for (var d = 0; d < _dimensions.Length; d++)
+        {
+            var values = _values[d];
+            ranks[d + (hasPeriod ? 1 : 0)] = Ranks(values.Count, (a, b) => string.CompareOrdinal(values[a], values[b]));
         }
 
-        return 0;
+        return ranks;
+    }
+
+    /// <summary>The rank of each id 0..count−1 under the comparison, equal ids sharing a rank.</summary>
+    private static int[] Ranks(int count, Comparison<int> compare)
+    {
+        var ids = new int[count];
+        for (var i = 0; i < count; i++) ids[i] = i;
+        Array.Sort(ids, compare);
+        var ranks = new int[count];
+        for (var i = 0; i < count; i++) ranks[ids[i]] = i > 0 && compare(ids[i - 1], ids[i]) == 0 ? ranks[ids[i - 1]] : i;
+        return ranks;
     }
 
     /// <summary>What a cell keeps besides its 11 counts: manual sends and the weighted sums, while inclusion probabilities differ.</summary>

@@ -44,16 +44,20 @@ public sealed record NpsReportCellDocument(
     /// <returns>The cell document.</returns>
     public static NpsReportCellDocument From(NpsReportCell cell, NpsReportOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return From(cell, options, Names(options));
+    }
+
+    /// <summary>The names a segment document lists, in order: the options' dimensions, then <c>period</c> when grouped by time.</summary>
+    internal static string[] Names(NpsReportOptions options) =>
+        options.Period is null ? [.. options.Dimensions] : [.. options.Dimensions, NpsReportCell.PeriodDimension];
+
+    /// <summary>The document of one cell, with <paramref name="names"/> (<see cref="Names"/>) shared by every cell of the report.</summary>
+    internal static NpsReportCellDocument From(NpsReportCell cell, NpsReportOptions options, string[] names)
+    {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(options);
-        var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in options.Dimensions)
-        {
-            if (cell[name] is { } value) dimensions[name] = value;
-        }
-
-        if (cell.Period is { } period) dimensions[NpsReportCell.PeriodDimension] = period.Label;
-
+        var dimensions = DimensionsOf(cell, options, names);
         var empty = cell.Count == 0;
         double? weightedNps = null, weightedLower = null, weightedUpper = null, effectiveCount = null;
         if (cell.Weighted is { IsEmpty: false } estimate && cell.WeightedInterval is { } interval)
@@ -68,5 +72,34 @@ public sealed record NpsReportCellDocument(
             cell.EnoughData, options.IncludeManualSends ? 0 : cell.ManualSends,
             weightedNps, weightedLower, weightedUpper, effectiveCount,
             NpsSignificanceDocument.From(cell.VersusRest), NpsSignificanceDocument.From(cell.VersusPrevious));
+    }
+
+    /// <summary>
+    /// The options' dimensions that the cell has, then its period's label: one value array over the shared names
+    /// when the cell has them all (every segment of a built report), otherwise a map of those it has (the overall cell).
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> DimensionsOf(NpsReportCell cell, NpsReportOptions options, string[] names)
+    {
+        var count = options.Dimensions.Count;
+        if ((cell.Period is not null) == (options.Period is not null) && names.Length == count + (cell.Period is null ? 0 : 1))
+        {
+            var values = new string[names.Length];
+            var d = 0;
+            while (d < count && cell[names[d]] is { } value) values[d++] = value;
+            if (d == count)
+            {
+                if (cell.Period is { } bucket) values[count] = cell[NpsReportCell.PeriodDimension] ?? bucket.Label;
+                return new CellDimensions(names, values);
+            }
+        }
+
+        var dimensions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in options.Dimensions)
+        {
+            if (cell[name] is { } value) dimensions[name] = value;
+        }
+
+        if (cell.Period is { } period) dimensions[NpsReportCell.PeriodDimension] = period.Label;
+        return dimensions;
     }
 }

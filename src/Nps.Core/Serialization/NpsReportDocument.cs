@@ -33,25 +33,11 @@ public sealed record NpsReportDocument(
     {
         ArgumentNullException.ThrowIfNull(report);
         var options = report.Options;
-        var segments = report.Cells
-            .OrderBy(c => c, new DimensionsThenPeriod(options.Dimensions))
-            .Select(c => NpsReportCellDocument.From(c, options))
-            .ToList();
+        var names = NpsReportCellDocument.Names(options);
+        var cells = report.CellsByDimensions; // ordered by the builder (ranks, not string comparisons per pair)
+        var segments = new NpsReportCellDocument[cells.Count];
+        for (var i = 0; i < segments.Length; i++) segments[i] = NpsReportCellDocument.From(cells[i], options, names);
         return new NpsReportDocument(options.Level, WireNames.Format(options.IntervalMethod), rejected, options.MinimumCount,
-            options.IncludeManualSends, NpsReportCellDocument.From(report.Overall, options), segments);
-    }
-
-    private sealed class DimensionsThenPeriod(IReadOnlyList<string> dimensions) : IComparer<NpsReportCell>
-    {
-        public int Compare(NpsReportCell? x, NpsReportCell? y)
-        {
-            foreach (var dimension in dimensions)
-            {
-                var order = string.CompareOrdinal(x![dimension], y![dimension]);
-                if (order != 0) return order;
-            }
-
-            return Nullable.Compare(x!.Period, y!.Period);
-        }
+            options.IncludeManualSends, NpsReportCellDocument.From(report.Overall, options, names), segments);
     }
 }

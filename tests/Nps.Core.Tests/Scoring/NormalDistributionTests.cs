@@ -10,6 +10,18 @@ public sealed class NormalDistributionTests
     public void TwoSidedCriticalValue_KnownLevels_MatchesTables(double level, double expected) =>
         Assert.Equal(expected, NormalDistribution.TwoSidedCriticalValue(level), 1e-12);
 
+    [Fact]
+    public void TwoSidedCriticalValue_LevelsAlternating_EachItsOwnValue()
+    {
+        // The last level's value is remembered; asking for another level, and back, must not return a stale one.
+        double[] levels = [0.95, 0.95, 0.90, 0.95, 0.99, 0.90, 0.90];
+        var fresh = levels.Select(level => NormalDistribution.Quantile(0.5 + level / 2)).ToArray();
+        var values = levels.Select(NormalDistribution.TwoSidedCriticalValue).ToArray();
+        Assert.Equal(fresh, values);
+        var parallel = Enumerable.Range(0, 64).AsParallel().Select(i => (Level: levels[i % levels.Length], Value: NormalDistribution.TwoSidedCriticalValue(levels[i % levels.Length]))).ToArray();
+        Assert.All(parallel, p => Assert.Equal(NormalDistribution.Quantile(0.5 + p.Level / 2), p.Value));
+    }
+
     [Theory]
     [InlineData(0.0, 0.5)]
     [InlineData(1.0, 0.15865525393145707)]

@@ -171,6 +171,31 @@ public sealed class NpsReportBuilderTests
         Assert.All(report.Cells, cell => Assert.True(cell.VersusRest!.Value.AdjustedPValue >= cell.VersusRest.Value.PValue));
     }
 
+    [Property(MaxTest = 40)]
+    public bool Add_RowsInRunsOfOneValue_SameReportAsShuffled(int seed, byte countRaw)
+    {
+        // A GROUP BY returns values in runs (each row a fresh string); the builder remembers the last value per dimension.
+        var random = new Random(seed);
+        string?[] teams = ["care", "sales", null, "Care"];
+        var rows = Enumerable.Range(0, 1 + countRaw)
+            .Select(_ => (At: Start.AddDays(random.Next(90)), Rating: random.Next(11), Team: teams[random.Next(teams.Length)], Agent: "a" + random.Next(3)))
+            .ToList();
+        var options = new NpsReportOptions { Dimensions = ["team", "agent"], Period = Period.Month, MinimumCount = 2 };
+        var runs = new NpsReportBuilder(options);
+        foreach (var row in rows.OrderBy(r => r.Team, StringComparer.Ordinal).ThenBy(r => r.Agent, StringComparer.Ordinal))
+        {
+            runs.Add(row.At, NpsRating.From(row.Rating), [row.Team is null ? null : new string(row.Team.AsSpan()), new string(row.Agent.AsSpan())]);
+        }
+
+        var shuffled = new NpsReportBuilder(options);
+        foreach (var row in rows.OrderBy(_ => random.Next())) shuffled.Add(row.At, NpsRating.From(row.Rating), [row.Team, row.Agent]);
+        var report = runs.Build();
+        var cellsAsCounted = rows.GroupBy(r => (r.Team ?? NpsReportCell.MissingValue, r.Agent, TimeBucket.Of(r.At, Period.Month).Label)).ToDictionary(g => g.Key, g => g.Count());
+        return ReportFingerprint.Of(report) == ReportFingerprint.Of(shuffled.Build())
+            && report.Cells.Count == cellsAsCounted.Count
+            && report.Cells.All(c => cellsAsCounted[(c["team"]!, c["agent"]!, c.Period!.Value.Label)] == c.Count);
+    }
+
     [Fact]
     public void Options_DuplicateDimension_ThrowsNamingIt()
     {
@@ -187,5 +212,38 @@ public sealed class NpsReportBuilderTests
         Assert.Equal(0.04, q[2], 12);
         Assert.Equal(0.02, q[3], 12);
         Assert.True(double.IsNaN(q[4]));
+    }
+
+    [Fact]
+    public void BenjaminiHochberg_TiesAndNaN_TiedValuesShareOneQ()
+    {
+        var q = BenjaminiHochberg.Adjust([0.02, double.NaN, 0.02, 0.5, 0.02, 0.001]);
+        Assert.Equal(0.001 * 5 / 1, q[5], 12);
+        Assert.Equal(0.02 * 5 / 4, q[0], 12); // the three ties take rank 4's value, the smallest from rank 2 on
+        Assert.Equal(q[0], q[2]);
+        Assert.Equal(q[0], q[4]);
+        Assert.Equal(0.5, q[3], 12);
+        Assert.True(double.IsNaN(q[1]));
+        Assert.Empty(BenjaminiHochberg.Adjust([]));
+        Assert.Equal("A p-value must be in [0, 1]. (Parameter 'pValues')\nActual value was 1.5.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => BenjaminiHochberg.Adjust([0.1, 1.5])).Message.ReplaceLineEndings("\n"));
+    }
+
+    [Property(MaxTest = 100)]
+    public bool BenjaminiHochberg_AnyPValues_EqualsTheStepUpDefinition(int seed, byte countRaw)
+    {
+        var random = new Random(seed);
+        var p = Enumerable.Range(0, countRaw % 40).Select(_ => random.Next(5) == 0 ? Math.Round(random.NextDouble(), 1) : random.NextDouble()).ToArray();
+        var q = BenjaminiHochberg.Adjust(p);
+        var m = p.Length;
+        var ranked = p.Select((value, index) => (value, index)).OrderBy(t => t.value).ToArray();
+        for (var i = 0; i < m; i++)
+        {
+            var expected = 1.0;
+            for (var j = i; j < m; j++) expected = Math.Min(expected, ranked[j].value * m / (j + 1)); // q(i) = min over j >= i of m p(j) / j
+            if (Math.Abs(q[ranked[i].index] - expected) > 1e-12) return false;
+        }
+
+        return true;
     }
 }
