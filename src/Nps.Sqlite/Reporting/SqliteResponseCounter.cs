@@ -57,7 +57,9 @@ public sealed class SqliteResponseCounter : INpsCountSource
         var from = query.From?.UtcTicks ?? long.MinValue;
         var to = query.To?.UtcTicks ?? long.MaxValue;
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false); // one snapshot for range and counts
+        // One snapshot for range and counts: a deferred transaction reads a WAL snapshot without the write lock
+        // (BeginTransactionAsync would be BEGIN IMMEDIATE, serialising every report with every writer).
+        await using var transaction = connection.BeginTransaction(deferred: true);
 
         if (_rollups != RollupUse.Never && UtcDayPlan.DimensionOf(query) is { } dimension)
         {

@@ -43,6 +43,27 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
         return Task.CompletedTask;
     }
 
+    [Theory]
+    [InlineData(CounterMode.Raw)]
+    [InlineData(CounterMode.Rollups)]
+    public async Task CountAsync_WhileReading_DoesNotHoldTheWriteLock(CounterMode mode)
+    {
+        var (store, counters) = await OpenAsync();
+        foreach (var response in SpreadResponses(seed: 4, count: 200)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        var query = new NpsCountQuery { Dimensions = ["team"], Period = Period.Month, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") };
+
+        await using var rows = counters(mode).CountAsync(query, Cancel).GetAsyncEnumerator(Cancel);
+        Assert.True(await rows.MoveNextAsync()); // the report's transaction is open here
+
+        using var writer = new SqliteConnection(ConnectionString);
+        writer.Open();
+        using var write = writer.CreateCommand();
+        write.CommandTimeout = 1; // a held write lock would fail this with "database is locked" after a second
+        write.CommandText = "BEGIN IMMEDIATE; COMMIT;";
+        write.ExecuteNonQuery();
+        while (await rows.MoveNextAsync()) { }
+    }
+
     [Fact]
     public async Task Delete_ResponsesRemovedBySql_RollupsSubtractAndDropEmptyRows()
     {
