@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load figures for the web sample on loopback, bounded runs (wrk, Debian's `wrk` package):
-#   GET /api/reports/nps?by=team&period=month at 15,000 and 1,000,000 stored responses, and POST /api/touchpoints,
+#   GET /api/reports/nps?by=team&period=month and POST /api/touchpoints at 15,000 and 1,000,000 stored responses,
 #   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] [SIZES="15000 1000000"] [BY="team team,agent"] [PORT=5397]
 #   benchmarks/load/run.sh [seconds per run, default 15]
 # The seeds insert straight into nps_responses; the stores' insert triggers keep the daily rollups (nps_response_days)
@@ -81,7 +81,7 @@ for store in ${STORES:-sqlite postgresql}; do
     if [ "$store" = sqlite ]; then seed_sqlite "$db" "$count"; else seed_postgres "$count"; fi
     start_app "$store" "$cs"
     for by in ${BY:-team}; do report "$store-report-$count-${by/,/-}" "$by"; done
-    [ "$count" = 15000 ] && touchpoints "$store-touchpoints"
+    touchpoints "$store-touchpoints-$count"
     stop_app
   done
 done
