@@ -105,8 +105,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
+        bool unitWeights;
         await using (var days = new NpgsqlCommand(
-            "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
+            "SELECT min(utc_day), max(utc_day), " + UtcDayPlan.UnitWeightsSql("$1", "$2", "$3")
+            + " FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
         {
             days.Parameters.Add(new NpgsqlParameter { Value = dimension });
             days.Parameters.Add(new NpgsqlParameter { Value = firstDay });
@@ -114,6 +116,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             await using var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) || bounds.IsDBNull(0)) yield break; // every stored response has its rollup rows
             (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
+            unitWeights = bounds.GetBoolean(2);
         }
 
         var plan = UtcDayPlan.Create(query, firstDay, lastDay, _rollups);
@@ -134,9 +137,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             await serial.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // Counts first; the weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+        // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts); should a
+        // counts-only read meet one after all, it is read again with them.
         var cells = new UtcDayPlan.Cells();
-        foreach (var weights in new[] { false, true })
+        foreach (var weights in unitWeights ? [false, true] : new[] { true })
         {
             if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
             await ReadIntoAsync(cells, sql).ConfigureAwait(false);

@@ -66,26 +66,30 @@ public sealed class SqliteResponseCounter : INpsCountSource
             var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
             await using var days = connection.CreateCommand();
             days.Transaction = transaction;
-            days.CommandText = "SELECT min(utc_day), max(utc_day) FROM nps_response_days WHERE dimension = $dimension AND span = 1 AND utc_day >= $first AND utc_day <= $last";
+            days.CommandText = "SELECT min(utc_day), max(utc_day), " + UtcDayPlan.UnitWeightsSql("$dimension", "$first", "$last")
+                + " FROM nps_response_days WHERE dimension = $dimension AND span = 1 AND utc_day >= $first AND utc_day <= $last";
             days.Parameters.AddWithValue("$dimension", dimension);
             days.Parameters.AddWithValue("$first", firstDay);
             days.Parameters.AddWithValue("$last", lastDay);
             int? stored = null;
+            var unitWeights = false;
             await using (var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) && !bounds.IsDBNull(0))
                 {
                     (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
                     stored = firstDay;
+                    unitWeights = bounds.GetBoolean(2);
                 }
             }
 
             if (stored is null) yield break; // every stored response has its rollup rows: none in range
             if (UtcDayPlan.Create(query, firstDay, lastDay, _rollups) is { } plan)
             {
-                // Counts first; the weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+                // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts); should a
+                // counts-only read meet one after all, it is read again with them.
                 var cells = new UtcDayPlan.Cells();
-                foreach (var weights in new[] { false, true })
+                foreach (var weights in unitWeights ? [false, true] : new[] { true })
                 {
                     if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
                     await ReadIntoAsync(cells, sql).ConfigureAwait(false);

@@ -315,6 +315,15 @@ internal sealed class UtcDayPlan
     }));
 
     /// <summary>
+    /// A scalar subquery: whether every response on the UTC days [<paramref name="first"/>, <paramref name="last"/>]
+    /// (SQL expressions) has inclusion probability 1, from the week rows that overlap them (each response is in exactly
+    /// one week row; after a deletion the bounds only widen, so a stale answer is "no", never a wrong "yes"). It decides
+    /// before the rollup read whether the weight sums are needed, so weighted data is not read twice.
+    /// </summary>
+    public static string UnitWeightsSql(string dimension, string first, string last) =>
+        $"(SELECT coalesce(min(min_p) = 1 AND max(max_p) = 1, true) FROM nps_response_days WHERE dimension = {dimension} AND span = 7 AND utc_day >= {first} - 6 AND utc_day <= {last})";
+
+    /// <summary>
     /// The summed wide columns of the rollup read; with <paramref name="weights"/> false, the weight sums are
     /// written as 0.0 (cheaper: 11 aggregates instead of 33), for when every inclusion probability is 1 and the
     /// weight sums are the counts (see <see cref="Cells.AllWeightsOne"/>).
