@@ -117,5 +117,8 @@ internal static class PostgreSqlSchema
 
         // 3: the daily and weekly rollups reports read, kept by statement-level triggers, built from the responses already stored.
         Reporting.PostgreSqlRollupSchema.Create(),
+
+        // 4: the rollups' UTC month rows, kept by the same triggers (their functions replaced), summed from the day rows.
+        Reporting.PostgreSqlRollupSchema.AddMonths(),
     ];
 }

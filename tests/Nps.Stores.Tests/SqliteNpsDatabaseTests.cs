@@ -62,7 +62,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteNpsDatabase(ConnectionString));
 
-        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 3.", error.Message);
+        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 4.", error.Message);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

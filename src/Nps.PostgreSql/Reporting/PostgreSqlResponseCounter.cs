@@ -106,8 +106,9 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
         bool unitWeights;
+        HashSet<int> mixedMonths;
         await using (var days = new NpgsqlCommand(
-            "SELECT min(utc_day), max(utc_day), " + UtcDayPlan.UnitWeightsSql("$1", "$2", "$3")
+            "SELECT min(utc_day), max(utc_day), " + UtcDayPlan.UnitWeightsSql("$1", "$2", "$3") + ", " + UtcDayPlan.MixedMonthsSql("$1", "$2", "$3", "string_agg")
             + " FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
         {
             days.Parameters.Add(new NpgsqlParameter { Value = dimension });
@@ -117,9 +118,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             if (!await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) || bounds.IsDBNull(0)) yield break; // every stored response has its rollup rows
             (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
             unitWeights = bounds.GetBoolean(2);
+            mixedMonths = UtcDayPlan.ParseMixedMonths(bounds.IsDBNull(3) ? null : bounds.GetString(3));
         }
 
-        var plan = UtcDayPlan.Create(query, firstDay, lastDay, _rollups);
+        var plan = UtcDayPlan.Create(query, firstDay, lastDay, _rollups, mixedMonths);
         if (plan is null)
         {
             await using var command = new NpgsqlCommand(Sql(query), connection, transaction);
@@ -187,16 +189,26 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
                 .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
 
+        if (plan.Months.Count > 0)
+        {
+            parts.Add($"SELECT 4, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c[0] == 'c' ? c + "::bigint" : c)}, min_p, max_p "
+                + $"FROM nps_response_days WHERE dimension = $1 AND span = {UtcDayPlan.MonthSpan} AND utc_day IN ({plan.MonthsSql()})");
+        }
+
         if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
         if (plan.Splits.Count > 0)
         {
             parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c[0] == 'c' ? c + "::bigint" : c)}, min_p, max_p "
                 + $"FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
+        }
+
+        if (plan.Splits.Count + plan.MonthSplits.Count > 0)
+        {
             var value = Value(dimension);
             parts.Add(new StringBuilder("SELECT 3, (r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01', ").Append(value).Append(" IS NOT NULL, coalesce(")
                 .Append(value).Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
                 .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
-                .Append(Ranges(plan.Splits.Select(d => (d.SmallFrom, d.SmallTo)))).Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
+                .Append(Ranges(plan.SmallSides)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
 
         return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);

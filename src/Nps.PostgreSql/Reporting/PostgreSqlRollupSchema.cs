@@ -3,8 +3,9 @@ using System.Text;
 namespace Nps.PostgreSql.Reporting;
 
 /// <summary>
-/// The daily and weekly rollups of stored responses (migration 3): table <c>nps_response_days</c>, one row per span
-/// (a UTC day, or a UTC week from its Monday: <c>span</c> 1 or 7, <c>utc_day</c> its first day), rollup dimension
+/// The daily, weekly and monthly rollups of stored responses (migrations 3 and 4): table <c>nps_response_days</c>, one
+/// row per span (a UTC day, a UTC week from its Monday, or a UTC calendar month: <c>span</c> 1, 7 or 31,
+/// <c>utc_day</c> its first day; the month rows since migration 4), rollup dimension
 /// (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts, weight sums
 /// and squared weight sums and the smallest and largest inclusion probability; kept by statement-level triggers on <c>nps_responses</c> in the inserting transaction, so every insert path (the store, <c>COPY</c>, an
 /// <c>INSERT ... SELECT</c> typed by hand) keeps them exact.
@@ -24,17 +25,15 @@ internal static class PostgreSqlRollupSchema
 {
     private const string Key = "dimension, span, utc_day, has_value, manual, md5(value)";
 
-    /// <summary>The migration: table, functions, triggers and the rollups of the responses already stored.</summary>
+    /// <summary>Migration 3: table, functions and triggers for days and weeks, and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()
         .Append("CREATE TABLE nps_response_days (\n")
         .Append("    dimension text NOT NULL, span integer NOT NULL, utc_day integer NOT NULL, has_value boolean NOT NULL, value text NOT NULL, manual boolean NOT NULL,\n    ")
         .Append(UtcDayPlan.WideColumns(c => c + (c[0] == 'c' ? " integer NOT NULL" : " double precision NOT NULL")))
         .Append(",\n    min_p double precision NOT NULL, max_p double precision NOT NULL\n);\n")
         .Append("CREATE UNIQUE INDEX nps_response_days_key ON nps_response_days (").Append(Key).Append(");\n")
-        .Append(Function("nps_response_days_insert", Upsert("inserted", add: true)))
-        .Append(Function("nps_response_days_delete", Upsert("removed", add: false) + RemoveEmpty("removed")))
-        .Append(Function("nps_response_days_update", Upsert("removed", add: false) + Upsert("inserted", add: true) + RemoveEmpty("removed")))
-        .Append(Function("nps_response_days_truncate", "TRUNCATE nps_response_days;\n"))
+        .Append(Functions(UtcDayPlan.DayAndWeekSpans, replace: false))
+        .Append(Function("nps_response_days_truncate", "TRUNCATE nps_response_days;\n", replace: false))
         .Append("""
             CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses REFERENCING NEW TABLE AS inserted
                 FOR EACH STATEMENT EXECUTE FUNCTION nps_response_days_insert();
@@ -46,12 +45,33 @@ internal static class PostgreSqlRollupSchema
                 FOR EACH STATEMENT EXECUTE FUNCTION nps_response_days_truncate();
 
             """)
-        .Append(Upsert("nps_responses", add: true))
+        .Append(Upsert("nps_responses", add: true, UtcDayPlan.DayAndWeekSpans))
+        .ToString();
+
+    /// <summary>
+    /// Migration 4: the month rows — the trigger functions replaced by ones that keep the month span too (the
+    /// triggers stay), and the month rows of what is stored, summed from its day rows.
+    /// </summary>
+    public static string AddMonths() => new StringBuilder()
+        .Append(Functions(UtcDayPlan.Spans, replace: true))
+        .Append($"""
+            INSERT INTO nps_response_days (dimension, span, utc_day, has_value, value, manual, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+            SELECT dimension, {UtcDayPlan.MonthSpan}, {MonthStart("utc_day")}, has_value, value, manual, {UtcDayPlan.WideColumns(c => $"sum({c})")}, min(min_p), max(max_p)
+            FROM nps_response_days WHERE span = 1 GROUP BY dimension, 3, has_value, value, manual
+            ORDER BY 1, 3, 4, 6, md5(value);
+
+            """)
+        .ToString();
+
+    private static string Functions(int[] spans, bool replace) => new StringBuilder()
+        .Append(Function("nps_response_days_insert", Upsert("inserted", add: true, spans), replace))
+        .Append(Function("nps_response_days_delete", Upsert("removed", add: false, spans) + RemoveEmpty("removed", spans), replace))
+        .Append(Function("nps_response_days_update", Upsert("removed", add: false, spans) + Upsert("inserted", add: true, spans) + RemoveEmpty("removed", spans), replace))
         .ToString();
 
     /// <summary>A trigger function; its search path is the migration's, so the triggers find the rollups whatever the inserting session's path.</summary>
-    private static string Function(string name, string body) => $"""
-        CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+    private static string Function(string name, string body, bool replace) => $"""
+        CREATE {(replace ? "OR REPLACE " : "")}FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
         BEGIN
         {body}RETURN NULL;
         END
@@ -61,11 +81,20 @@ internal static class PostgreSqlRollupSchema
 
     private const string Day = "((r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01')";
 
+    /// <summary>The first day of the UTC month holding a response (day numbers, as <see cref="Day"/>).</summary>
+    private const string Month = "(date_trunc('month', r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01')";
+
+    /// <summary>The first day of the UTC month holding a day number.</summary>
+    private static string MonthStart(string day) => $"(date_trunc('month', date '0001-01-01' + {day})::date - date '0001-01-01')";
+
+    /// <summary>The first day of the span (a column) holding a response: its day, its UTC week's Monday, or its UTC month's first day.</summary>
+    private static string SpanStart(string span) => $"CASE WHEN {span} = {UtcDayPlan.MonthSpan} THEN {Month} ELSE {Day} / {span} * {span} END";
+
     /// <summary>
     /// Adds (or subtracts: negated sums) the rollups of the rows in <paramref name="source"/>: aggregated per rollup
     /// row first, then upserted in the unique key's order.
     /// </summary>
-    private static string Upsert(string source, bool add)
+    private static string Upsert(string source, bool add, int[] spans)
     {
         var values = string.Join(", ", UtcDayPlan.Dimensions.Select(d => d switch
         {
@@ -76,10 +105,10 @@ internal static class PostgreSqlRollupSchema
         var bounds = add ? "min_p = least(t.min_p, excluded.min_p), max_p = greatest(t.max_p, excluded.max_p)" : "min_p = t.min_p, max_p = t.max_p";
         return $"""
             INSERT INTO nps_response_days AS t (dimension, span, utc_day, has_value, value, manual, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
-            SELECT d.name, s.span, {Day} / s.span * s.span, d.v IS NOT NULL, coalesce(d.v, ''), r.is_manual,
+            SELECT d.name, s.span, {(spans.Contains(UtcDayPlan.MonthSpan) ? SpanStart("s.span") : Day + " / s.span * s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), r.is_manual,
                 {UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => add ? $"sum({v})" : $"-sum({v})")},
                 min(r.inclusion_probability), max(r.inclusion_probability)
-            FROM {source} AS r CROSS JOIN LATERAL (VALUES {values}) AS d (name, v) CROSS JOIN (VALUES {string.Join(", ", UtcDayPlan.Spans.Select(n => $"({n})"))}) AS s (span)
+            FROM {source} AS r CROSS JOIN LATERAL (VALUES {values}) AS d (name, v) CROSS JOIN (VALUES {string.Join(", ", spans.Select(n => $"({n})"))}) AS s (span)
             GROUP BY 1, 2, 3, 4, 5, 6
             ORDER BY 1, 2, 3, 4, 6, md5(coalesce(d.v, ''))
             ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = t.{c} + excluded.{c}")}, {bounds};
@@ -87,9 +116,9 @@ internal static class PostgreSqlRollupSchema
             """;
     }
 
-    private static string RemoveEmpty(string source) => $"""
-        DELETE FROM nps_response_days AS t USING (SELECT DISTINCT {Day} AS utc_day FROM {source} AS r) AS k
-        WHERE (t.span = 1 AND t.utc_day = k.utc_day OR t.span = 7 AND t.utc_day = k.utc_day / 7 * 7) AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings).Select(c => "t." + c))} = 0;
+    private static string RemoveEmpty(string source, int[] spans) => $"""
+        DELETE FROM nps_response_days AS t USING (SELECT DISTINCT {Day} AS utc_day, {Month} AS utc_month FROM {source} AS r) AS k
+        WHERE (t.span = 1 AND t.utc_day = k.utc_day OR t.span = 7 AND t.utc_day = k.utc_day / 7 * 7{(spans.Contains(UtcDayPlan.MonthSpan) ? $" OR t.span = {UtcDayPlan.MonthSpan} AND t.utc_day = k.utc_month" : "")}) AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings).Select(c => "t." + c))} = 0;
 
         """;
 }

@@ -67,12 +67,13 @@ public sealed class SqliteResponseCounter : INpsCountSource
             await using var days = connection.CreateCommand();
             days.Transaction = transaction;
             days.CommandText = "SELECT min(utc_day), max(utc_day), " + UtcDayPlan.UnitWeightsSql("$dimension", "$first", "$last")
-                + " FROM nps_response_days WHERE dimension = $dimension AND span = 1 AND utc_day >= $first AND utc_day <= $last";
+                + ", " + UtcDayPlan.MixedMonthsSql("$dimension", "$first", "$last", "group_concat") + " FROM nps_response_days WHERE dimension = $dimension AND span = 1 AND utc_day >= $first AND utc_day <= $last";
             days.Parameters.AddWithValue("$dimension", dimension);
             days.Parameters.AddWithValue("$first", firstDay);
             days.Parameters.AddWithValue("$last", lastDay);
             int? stored = null;
             var unitWeights = false;
+            HashSet<int>? mixedMonths = null;
             await using (var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) && !bounds.IsDBNull(0))
@@ -80,11 +81,12 @@ public sealed class SqliteResponseCounter : INpsCountSource
                     (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
                     stored = firstDay;
                     unitWeights = bounds.GetBoolean(2);
+                    mixedMonths = UtcDayPlan.ParseMixedMonths(bounds.IsDBNull(3) ? null : bounds.GetString(3));
                 }
             }
 
             if (stored is null) yield break; // every stored response has its rollup rows: none in range
-            if (UtcDayPlan.Create(query, firstDay, lastDay, _rollups) is { } plan)
+            if (UtcDayPlan.Create(query, firstDay, lastDay, _rollups, mixedMonths) is { } plan)
             {
                 // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts); should a
                 // counts-only read meet one after all, it is read again with them.
@@ -224,15 +226,25 @@ public sealed class SqliteResponseCounter : INpsCountSource
                 .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
 
+        if (plan.Months.Count > 0)
+        {
+            parts.Add($"SELECT 4, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p FROM nps_response_days "
+                + $"WHERE dimension = $dimension AND span = {UtcDayPlan.MonthSpan} AND utc_day IN ({plan.MonthsSql()})");
+        }
+
         if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
         if (plan.Splits.Count > 0)
         {
             parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p FROM nps_response_days "
                 + $"WHERE dimension = $dimension AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
+        }
+
+        if (plan.Splits.Count + plan.MonthSplits.Count > 0)
+        {
             var value = Value(dimension);
             parts.Add(new StringBuilder("SELECT 3, responded_at / ").Append(TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)).Append(", ")
                 .Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ").Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
-                .Append(", min(inclusion_probability), max(inclusion_probability) FROM nps_responses WHERE ").Append(Ranges(plan.Splits.Select(d => (d.SmallFrom, d.SmallTo))))
+                .Append(", min(inclusion_probability), max(inclusion_probability) FROM nps_responses WHERE ").Append(Ranges(plan.SmallSides))
                 .Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
 

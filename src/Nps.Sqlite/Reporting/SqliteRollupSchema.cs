@@ -4,8 +4,9 @@ using System.Text;
 namespace Nps.Sqlite.Reporting;
 
 /// <summary>
-/// The daily and weekly rollups of stored responses (schema version 3): table <c>nps_response_days</c>, one row per
-/// span (a UTC day, or a UTC week from its Monday: <c>span</c> 1 or 7, <c>utc_day</c> its first day), rollup
+/// The daily, weekly and monthly rollups of stored responses (schema versions 3 and 4): table
+/// <c>nps_response_days</c>, one row per span (a UTC day, a UTC week from its Monday, or a UTC calendar month:
+/// <c>span</c> 1, 7 or 31, <c>utc_day</c> its first day; the month rows since schema 4), rollup
 /// dimension (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts,
 /// weight sums and squared weight sums and the smallest and largest inclusion probability; kept by triggers on
 /// <c>nps_responses</c>, so every insert path (the store, an import, SQL typed by hand) keeps them exact in the same
@@ -21,17 +22,37 @@ internal static class SqliteRollupSchema
 {
     private const string Key = "dimension, span, utc_day, has_value, value, manual";
 
-    /// <summary>The table, its triggers, and the rollups of the responses already stored.</summary>
+    /// <summary>Schema 3: the table, its triggers for days and weeks, and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()
         .Append("CREATE TABLE nps_response_days (\n")
         .Append("    dimension TEXT NOT NULL, span INTEGER NOT NULL, utc_day INTEGER NOT NULL, has_value INTEGER NOT NULL, value TEXT NOT NULL, manual INTEGER NOT NULL,\n    ")
         .Append(UtcDayPlan.WideColumns(c => c + (c[0] == 'c' ? " INTEGER NOT NULL" : " REAL NOT NULL")))
         .Append(",\n    min_p REAL NOT NULL, max_p REAL NOT NULL,\n    PRIMARY KEY (").Append(Key).Append(")\n) WITHOUT ROWID;\n")
-        .Append("CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses BEGIN\n").Append(Add("NEW")).Append("END;\n")
-        .Append("CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses BEGIN\n").Append(Subtract("OLD")).Append("END;\n")
+        .Append(Triggers(UtcDayPlan.DayAndWeekSpans))
+        .Append(Backfill(UtcDayPlan.DayAndWeekSpans))
+        .ToString();
+
+    /// <summary>
+    /// Schema 4: the month rows — the triggers again with the month span, and the month rows of what is stored,
+    /// summed from its day rows.
+    /// </summary>
+    public static string AddMonths() => new StringBuilder()
+        .Append("DROP TRIGGER nps_response_days_insert;\nDROP TRIGGER nps_response_days_delete;\nDROP TRIGGER nps_response_days_update;\n")
+        .Append(Triggers(UtcDayPlan.Spans))
+        .Append($"DELETE FROM nps_response_days WHERE span = {UtcDayPlan.MonthSpan};\n")
+        .Append($"""
+            INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+            SELECT dimension, {UtcDayPlan.MonthSpan}, {MonthStart("utc_day")}, has_value, value, manual, {UtcDayPlan.WideColumns(c => $"sum({c})")}, min(min_p), max(max_p)
+            FROM nps_response_days WHERE span = 1 GROUP BY dimension, 3, has_value, value, manual;
+
+            """)
+        .ToString();
+
+    private static string Triggers(int[] spans) => new StringBuilder()
+        .Append("CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses BEGIN\n").Append(Add("NEW", spans)).Append("END;\n")
+        .Append("CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses BEGIN\n").Append(Subtract("OLD", spans)).Append("END;\n")
         .Append("CREATE TRIGGER nps_response_days_update AFTER UPDATE OF responded_at, rating, is_manual, inclusion_probability, kind, team, agent, channel, product, touchpoint ON nps_responses BEGIN\n")
-        .Append(Subtract("OLD")).Append(Add("NEW")).Append("END;\n")
-        .Append(Backfill())
+        .Append(Subtract("OLD", spans)).Append(Add("NEW", spans)).Append("END;\n")
         .ToString();
 
     /// <summary>The expression of a rollup dimension's value over a response row (<paramref name="row"/> <c>.</c> column).</summary>
@@ -48,41 +69,52 @@ internal static class SqliteRollupSchema
 
     private static string Day(string row) => $"{row}.responded_at / {TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The first day of the span holding a row's day: the day itself, or its UTC week's Monday.</summary>
-    private static string SpanStart(string row, string span) => $"{Day(row)} / {span} * {span}";
+    /// <summary>
+    /// The first day of the span holding a row's day: the day itself, its UTC week's Monday, or its UTC month's first
+    /// day (<paramref name="span"/> a literal or a column).
+    /// </summary>
+    private static string SpanStart(string row, string span) => int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out var literal)
+        ? literal == UtcDayPlan.MonthSpan ? MonthStart(Day(row)) : $"{Day(row)} / {span} * {span}"
+        : $"CASE WHEN {span} = {UtcDayPlan.MonthSpan} THEN {MonthStart(Day(row))} ELSE {Day(row)} / {span} * {span} END";
 
-    private static string Spans => string.Join(" UNION ALL ", UtcDayPlan.Spans.Select(s => $"SELECT {s.ToString(CultureInfo.InvariantCulture)} AS span"));
+    /// <summary>
+    /// The first day of the UTC month holding a day number (<see cref="DateOnly.DayNumber"/>: day 0 is 0001-01-01, Julian day
+    /// 1721425.5), by SQLite's proleptic Gregorian date functions.
+    /// </summary>
+    private static string MonthStart(string day) => $"CAST(julianday({day} + 1721425.5, 'start of month') - 1721425.5 AS INTEGER)";
 
-    private static string SpanMatch(string row) =>
-        "(" + string.Join(" OR ", UtcDayPlan.Spans.Select(s => s.ToString(CultureInfo.InvariantCulture)).Select(s => $"(span = {s} AND utc_day = {SpanStart(row, s)})")) + ")";
+    private static string Spans(int[] spans) => string.Join(" UNION ALL ", spans.Select(s => $"SELECT {s.ToString(CultureInfo.InvariantCulture)} AS span"));
 
-    private static string Add(string row) => $"""
+    private static string SpanMatch(string row, int[] spans) =>
+        "(" + string.Join(" OR ", spans.Select(s => s.ToString(CultureInfo.InvariantCulture)).Select(s => $"(span = {s} AND utc_day = {SpanStart(row, s)})")) + ")";
+
+    private static string Add(string row, int[] spans) => $"""
         INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
         SELECT d.name, s.span, {SpanStart(row, "s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), {row}.is_manual,
             {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (_, value) => value)},
             {row}.inclusion_probability, {row}.inclusion_probability
-        FROM ({Dimensions(row)}) AS d, ({Spans}) AS s WHERE true
+        FROM ({Dimensions(row)}) AS d, ({Spans(spans)}) AS s WHERE true
         ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = {c} + excluded.{c}")},
             min_p = min(min_p, excluded.min_p), max_p = max(max_p, excluded.max_p);
 
         """;
 
-    private static string Subtract(string row) => $"""
+    private static string Subtract(string row, int[] spans) => $"""
         UPDATE nps_response_days SET {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (name, value) => $"{name} = {name} - {value}")}
-        WHERE {SpanMatch(row)} AND manual = {row}.is_manual
+        WHERE {SpanMatch(row, spans)} AND manual = {row}.is_manual
             AND (dimension, has_value, value) IN (SELECT name, v IS NOT NULL, coalesce(v, '') FROM ({Dimensions(row)}));
-        DELETE FROM nps_response_days WHERE {SpanMatch(row)} AND manual = {row}.is_manual
+        DELETE FROM nps_response_days WHERE {SpanMatch(row, spans)} AND manual = {row}.is_manual
             AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings))} = 0;
 
         """;
 
     /// <summary>The rollups of the responses already stored (a database from before schema version 3), one dimension at a time.</summary>
-    private static string Backfill()
+    private static string Backfill(int[] spans)
     {
         var sql = new StringBuilder();
         foreach (var dimension in UtcDayPlan.Dimensions)
         {
-            foreach (var span in UtcDayPlan.Spans.Select(s => s.ToString(CultureInfo.InvariantCulture)))
+            foreach (var span in spans.Select(s => s.ToString(CultureInfo.InvariantCulture)))
             {
                 var value = Value(dimension, "r");
                 sql.Append($"""

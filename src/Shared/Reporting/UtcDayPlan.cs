@@ -25,14 +25,17 @@ internal enum RollupUse
 }
 
 /// <summary>
-/// How a count query is served from the rollups (<c>nps_response_days</c>: per UTC day and UTC week, rollup
-/// dimension, value and manual flag, 11 rating counts with their weight sums): every UTC day that lies wholly inside
-/// the query's [From, To) and wholly inside one local period of the query's zone is read from the rollups and mapped
-/// to that period (<see cref="Runs"/>, as <see cref="Weeks"/> and <see cref="Days"/>); a day that holds one period
-/// boundary (a local midnight starting a month, say) is its day row less the raw responses of its shorter side
-/// (<see cref="Splits"/>); days cut by From/To, or holding a boundary and an offset change, are counted from their
-/// raw responses (<see cref="RawRanges"/>). UTC days are zone-free, so every requested IANA zone stays exact,
-/// including zones with non-whole-hour offsets and DST.
+/// How a count query is served from the rollups (<c>nps_response_days</c>: per UTC day, UTC week and UTC calendar
+/// month, rollup dimension, value and manual flag, 11 rating counts with their weight sums): every UTC day that lies
+/// wholly inside the query's [From, To) and wholly inside one local period of the query's zone is read from the
+/// rollups and mapped to that period (<see cref="Runs"/>, as <see cref="Weeks"/> and <see cref="Days"/>); a day that
+/// holds one period boundary (a local midnight starting a month, say) is its day row less the raw responses of its
+/// shorter side (<see cref="Splits"/>); days cut by From/To, or holding a boundary and an offset change, are counted
+/// from their raw responses (<see cref="RawRanges"/>). A UTC month whose every day is a whole day of one period, or a
+/// split day whose longer side is that period, is read as its one month row instead (<see cref="Months"/>), less the
+/// shorter sides of its split days (<see cref="MonthSplits"/>): a local month in a zone a few hours off UTC is its UTC
+/// month plus and minus those few hours. UTC days and months are zone-free, so every requested IANA zone stays
+/// exact, including zones with non-whole-hour offsets and DST.
 /// </summary>
 internal sealed class UtcDayPlan
 {
@@ -46,16 +49,27 @@ internal sealed class UtcDayPlan
     /// The rollup spans in days: single UTC days, and UTC weeks (7 days from a Monday: day number 0, 0001-01-01, is
     /// a Monday), so a month reads about 4 week rows and 2–3 day rows per value instead of 30 day rows.
     /// </summary>
-    public static readonly int[] Spans = [1, 7];
+    public static readonly int[] Spans = [1, 7, MonthSpan];
+
+    /// <summary>The spans of schema 3 (SQLite) and migration 3 (PostgreSQL), before the month rows: a shipped step never changes.</summary>
+    public static readonly int[] DayAndWeekSpans = [1, 7];
+
+    /// <summary>
+    /// The <c>span</c> of a UTC calendar month's rows (28 to 31 days; <c>utc_day</c> its first day), so a local month
+    /// reads one row per value instead of about 4 week rows and 2–3 day rows.
+    /// </summary>
+    public const int MonthSpan = 31;
 
     /// <summary>Beyond this many stored days (about 55 years) planning day by day costs more than it saves: the raw query runs.</summary>
     private const int MaximumDays = 20_000;
 
-    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<(long From, long To)> rawRanges, IReadOnlyList<Split> splits)
+    private UtcDayPlan(IReadOnlyList<Run> runs, IReadOnlyList<(long From, long To)> rawRanges, IReadOnlyList<Split> splits, IReadOnlyList<Month> months)
     {
         Runs = runs;
         RawRanges = rawRanges;
-        Splits = splits;
+        Months = months;
+        Splits = [.. splits.Where(s => MonthOf(s.Day) is null)];
+        MonthSplits = [.. splits.Where(s => MonthOf(s.Day) is not null)];
         var days = new List<int>();
         var weeks = new List<int>();
         foreach (var run in runs)
@@ -63,7 +77,11 @@ internal sealed class UtcDayPlan
             var day = run.FirstDay;
             while (day <= run.LastDay)
             {
-                if (day % 7 == 0 && day + 6 <= run.LastDay)
+                if (MonthOf(day) is { } month)
+                {
+                    day = month.LastDay + 1; // read as the month row
+                }
+                else if (day % 7 == 0 && day + 6 <= run.LastDay && MonthOf(day + 6) is null)
                 {
                     weeks.Add(day);
                     day += 7;
@@ -90,8 +108,36 @@ internal sealed class UtcDayPlan
     /// </summary>
     internal readonly record struct Split(int Day, long SmallFrom, long SmallTo, int SmallPeriod, int LargePeriod);
 
-    /// <summary>Days split at a period boundary, in order.</summary>
+    /// <summary>
+    /// A UTC calendar month [<see cref="FirstDay"/>, <see cref="LastDay"/>] read as its month rollup row, less the
+    /// shorter sides of its <see cref="MonthSplits"/>, all in <see cref="Period"/>.
+    /// </summary>
+    internal readonly record struct Month(int FirstDay, int LastDay, int Period);
+
+    /// <summary>Days split at a period boundary and read with their day rows, in order (not in a month of <see cref="Months"/>).</summary>
     public IReadOnlyList<Split> Splits { get; }
+
+    /// <summary>Days split at a period boundary inside a month of <see cref="Months"/> (their longer side its period): only the shorter side is read, and taken off the month row.</summary>
+    public IReadOnlyList<Split> MonthSplits { get; }
+
+    /// <summary>The UTC months read from the month rollups, in order.</summary>
+    public IReadOnlyList<Month> Months { get; }
+
+    /// <summary>The month of <see cref="Months"/> holding a UTC day, if any.</summary>
+    public Month? MonthOf(int day)
+    {
+        int low = 0, high = Months.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var month = Months[middle];
+            if (day < month.FirstDay) high = middle - 1;
+            else if (day > month.LastDay) low = middle + 1;
+            else return month;
+        }
+
+        return null;
+    }
 
     /// <summary>Whole days read from the rollups, in order, disjoint.</summary>
     public IReadOnlyList<Run> Runs { get; }
@@ -135,7 +181,16 @@ internal sealed class UtcDayPlan
     /// better (under <see cref="RollupUse.Auto"/>, more than a quarter of the days would be counted raw, as for
     /// days in a zone off UTC).
     /// </summary>
-    public static UtcDayPlan? Create(NpsCountQuery query, int firstStoredDay, int lastStoredDay, RollupUse use)
+    /// <param name="query">The query.</param>
+    /// <param name="firstStoredDay">The first UTC day with a rollup row of the query's dimension in <see cref="DayRange"/>.</param>
+    /// <param name="lastStoredDay">The last such day.</param>
+    /// <param name="use">When to plan at all.</param>
+    /// <param name="mixedMonths">
+    /// The first days of the UTC months whose month rows hold responses of different inclusion probabilities (see
+    /// <see cref="MixedMonthsSql"/>): not read as months, because the probability bounds of such a row less a part of
+    /// it are unknown; their days are read as weeks and days.
+    /// </param>
+    public static UtcDayPlan? Create(NpsCountQuery query, int firstStoredDay, int lastStoredDay, RollupUse use, IReadOnlySet<int>? mixedMonths = null)
     {
         if (lastStoredDay - firstStoredDay > MaximumDays) return null;
         var from = query.From?.UtcTicks ?? long.MinValue;
@@ -145,6 +200,7 @@ internal sealed class UtcDayPlan
         var rawRanges = new List<(long From, long To)>();
         var splits = new List<Split>();
         var days = 0;
+        var wholeOrLonger = new Dictionary<int, int>(); // day → the period of a whole day, or of a split day's longer side
         for (var day = firstStoredDay; day <= lastStoredDay; day++)
         {
             var start = day * TimeSpan.TicksPerDay;
@@ -157,12 +213,14 @@ internal sealed class UtcDayPlan
             {
                 if (runs.Count > 0 && runs[^1].LastDay == day - 1 && runs[^1].Period == period) runs[^1] = runs[^1] with { LastDay = day };
                 else runs.Add(new Run(day, day, period));
+                wholeOrLonger[day] = period;
                 continue;
             }
 
             if (low == start && high == end && SplitAtBoundary(query, day) is { } split)
             {
                 splits.Add(split);
+                wholeOrLonger[day] = split.LargePeriod;
                 continue;
             }
 
@@ -171,7 +229,52 @@ internal sealed class UtcDayPlan
             else rawRanges.Add((low, high));
         }
 
-        return use == RollupUse.Auto && rawDays * 4 > days ? null : new UtcDayPlan(runs, rawRanges, splits);
+        if (use == RollupUse.Auto && rawDays * 4 > days) return null;
+        return new UtcDayPlan(runs, rawRanges, splits, PlanMonths(query, firstStoredDay, lastStoredDay, wholeOrLonger, mixedMonths));
+    }
+
+    /// <summary>
+    /// The UTC months that can be read as month rows: inside the query's days, not mixed, and each stored day of them
+    /// a whole day of one period or a split day whose longer side is that period (a day without a stored row holds no
+    /// response of the dimension, so it does not matter).
+    /// </summary>
+    private static List<Month> PlanMonths(NpsCountQuery query, int firstStoredDay, int lastStoredDay, Dictionary<int, int> wholeOrLonger, IReadOnlySet<int>? mixedMonths)
+    {
+        var months = new List<Month>();
+        var (rangeFirst, rangeLast) = DayRange(query);
+        var first = MonthStart(firstStoredDay);
+        for (var month = first; month <= lastStoredDay;)
+        {
+            var next = month >= MonthStart(DateOnly.MaxValue.DayNumber) ? DateOnly.MaxValue.DayNumber + 1 : DateOnly.FromDayNumber(month).AddMonths(1).DayNumber;
+            var last = next - 1;
+            if (month >= rangeFirst && last <= rangeLast && mixedMonths?.Contains(month) != true && PeriodOfMonth(month, last) is { } period)
+            {
+                months.Add(new Month(month, last, period));
+            }
+
+            month = next;
+        }
+
+        return months;
+
+        int? PeriodOfMonth(int month, int last)
+        {
+            int? period = null;
+            for (var day = Math.Max(month, firstStoredDay); day <= Math.Min(last, lastStoredDay); day++)
+            {
+                if (!wholeOrLonger.TryGetValue(day, out var p) || (period is { } q && q != p)) return null;
+                period = p;
+            }
+
+            return period;
+        }
+    }
+
+    /// <summary>The first day of the UTC calendar month holding a day (day numbers).</summary>
+    public static int MonthStart(int day)
+    {
+        var date = DateOnly.FromDayNumber(day);
+        return date.AddDays(1 - date.Day).DayNumber;
     }
 
     /// <summary>
@@ -242,6 +345,29 @@ internal sealed class UtcDayPlan
 
     /// <summary>The <see cref="Splits"/>' days for <c>IN (...)</c>.</summary>
     public string SplitDaysSql() => string.Join(", ", Splits.Select(d => d.Day.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The <see cref="Months"/>' first days for <c>IN (...)</c>.</summary>
+    public string MonthsSql() => string.Join(", ", Months.Select(m => m.FirstDay.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Every split day's shorter side (<see cref="Splits"/> and <see cref="MonthSplits"/>), read raw.</summary>
+    public IEnumerable<(long From, long To)> SmallSides => Splits.Concat(MonthSplits).Select(s => (s.SmallFrom, s.SmallTo));
+
+    /// <summary>
+    /// A scalar subquery: the first days of the UTC months on the days [<paramref name="first"/>,
+    /// <paramref name="last"/>] (SQL expressions) whose month row of <paramref name="dimension"/> holds responses of
+    /// different inclusion probabilities, comma-separated (NULL for none) — see <see cref="ParseMixedMonths"/>.
+    /// </summary>
+    /// <param name="dimension">The dimension's SQL expression (a parameter).</param>
+    /// <param name="first">The first day's SQL expression.</param>
+    /// <param name="last">The last day's SQL expression.</param>
+    /// <param name="aggregate">The store's string aggregate: <c>group_concat</c> (SQLite) or <c>string_agg</c> (PostgreSQL).</param>
+    public static string MixedMonthsSql(string dimension, string first, string last, string aggregate) =>
+        $"(SELECT {aggregate}(CAST(utc_day AS TEXT), ',') FROM nps_response_days WHERE dimension = {dimension} AND span = {MonthSpan} "
+        + $"AND utc_day >= {first} - 30 AND utc_day <= {last} AND min_p < max_p)";
+
+    /// <summary>The months of <see cref="MixedMonthsSql"/>'s answer.</summary>
+    public static HashSet<int> ParseMixedMonths(string? list) =>
+        string.IsNullOrEmpty(list) ? [] : [.. list.Split(',').Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))];
 
     /// <summary>
     /// The rollup-read SQL's filter on <c>span</c> and <c>utc_day</c>: the <see cref="Weeks"/> and the
@@ -341,6 +467,7 @@ internal sealed class UtcDayPlan
         private readonly Dictionary<(int Period, string? Value, bool Manual), Cell> _cells = [];
         private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _splitDays = [];
         private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _smallSides = [];
+        private readonly Dictionary<(int Month, string? Value, bool Manual), Cell> _months = [];
         private bool _unitWeights = true;
 
         /// <summary>The parts of a planned read.</summary>
@@ -357,6 +484,9 @@ internal sealed class UtcDayPlan
 
             /// <summary>The raw responses of split days' shorter sides, per UTC day and rating.</summary>
             SmallSides = 3,
+
+            /// <summary>The month rollup rows of <see cref="Months"/>, per month (wide; key: the month's first day).</summary>
+            Months = 4,
         }
 
         /// <summary>Whether every response read has inclusion probability 1, so every weight sum equals its count.</summary>
@@ -370,7 +500,7 @@ internal sealed class UtcDayPlan
             {
                 var part = (Part)reader.GetInt32(0);
                 var key = (reader.GetInt32(1), reader.GetBoolean(2) ? reader.GetString(3) : null, reader.GetBoolean(4));
-                var cells = part switch { Part.SplitDays => _splitDays, Part.SmallSides => _smallSides, _ => _cells };
+                var cells = part switch { Part.SplitDays => _splitDays, Part.SmallSides => _smallSides, Part.Months => _months, _ => _cells };
                 if (!cells.TryGetValue(key, out var cell)) cells.Add(key, cell = new Cell());
                 var rating = reader.GetInt32(5);
                 if (rating >= 0)
@@ -399,10 +529,13 @@ internal sealed class UtcDayPlan
         /// Splits the split days' rollup rows: the shorter side (raw) goes to its period, the day row less it to the
         /// longer side's. Exact when every response of a day row has one inclusion probability (min = max), as then
         /// both sides have it too; the days with a row of mixed probabilities are returned, to be counted raw whole
-        /// (their rows here are dropped).
+        /// (their rows here are dropped). A month row, less the shorter sides of its split days (which go to their
+        /// periods), goes to its month's period; months of mixed probabilities are never planned as months (see
+        /// <see cref="Create"/>).
         /// </summary>
         public IReadOnlyList<int> ResolveSplits(UtcDayPlan plan)
         {
+            ResolveMonths(plan);
             var mixed = _splitDays.Where(p => p.Value.Min < p.Value.Max).Select(p => p.Key.Day).ToHashSet();
             var splits = plan.Splits.ToDictionary(s => s.Day);
             foreach (var ((day, value, manual), row) in _splitDays)
@@ -430,12 +563,41 @@ internal sealed class UtcDayPlan
             _splitDays.Clear();
             _smallSides.Clear();
             return [.. mixed.Order()];
+        }
 
-            Cell Into(int period, string? value, bool manual)
+        private void ResolveMonths(UtcDayPlan plan)
+        {
+            if (plan.Months.Count == 0) return;
+            var splits = plan.MonthSplits.ToDictionary(s => s.Day);
+            var rests = new Dictionary<(int Month, string? Value, bool Manual), Cell>();
+            foreach (var ((day, value, manual), small) in _smallSides)
             {
-                if (!_cells.TryGetValue((period, value, manual), out var cell)) _cells.Add((period, value, manual), cell = new Cell());
-                return cell;
+                if (!splits.TryGetValue(day, out var split)) continue;
+                Into(split.SmallPeriod, value, manual).Add(small, small.Min, small.Max);
+                var key = (plan.MonthOf(day)!.Value.FirstDay, value, manual);
+                if (rests.TryGetValue(key, out var rest) || _months.TryGetValue(key, out rest)) rests[key] = rest.Less(small);
             }
+
+            foreach (var (key, row) in _months)
+            {
+                var rest = rests.GetValueOrDefault(key) ?? row;
+                if (!ReferenceEquals(rest, row) && row.Min < row.Max)
+                {
+                    // Create leaves mixed months out (MixedMonthsSql, read in the same snapshot): the rest's bounds would be unknown.
+                    throw new InvalidOperationException($"The month rollup row of UTC day {key.Month} has mixed inclusion probabilities but was planned as a month.");
+                }
+
+                if (rest.Counts.Any(c => c > 0)) Into(plan.MonthOf(key.Month)!.Value.Period, key.Value, key.Manual).Add(rest, row.Min, row.Max);
+            }
+
+            foreach (var key in _smallSides.Keys.Where(k => splits.ContainsKey(k.Day)).ToList()) _smallSides.Remove(key);
+            _months.Clear();
+        }
+
+        private Cell Into(int period, string? value, bool manual)
+        {
+            if (!_cells.TryGetValue((period, value, manual), out var cell)) _cells.Add((period, value, manual), cell = new Cell());
+            return cell;
         }
 
         /// <summary>The count rows; with <paramref name="weightsAreCounts"/>, each weight sum is its count (all weights 1).</summary>

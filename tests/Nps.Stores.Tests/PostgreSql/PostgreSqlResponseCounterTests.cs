@@ -30,28 +30,31 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
         }));
     }
 
+    private static readonly string[] DropRollups =
+    [
+        "DROP TABLE nps_response_days",
+        "DROP TRIGGER nps_response_days_insert ON nps_responses", "DROP TRIGGER nps_response_days_delete ON nps_responses",
+        "DROP TRIGGER nps_response_days_update ON nps_responses", "DROP TRIGGER nps_response_days_truncate ON nps_responses",
+        "DROP FUNCTION nps_response_days_insert(), nps_response_days_delete(), nps_response_days_update(), nps_response_days_truncate()",
+    ];
+
     /// <inheritdoc/>
-    protected override async Task RemoveRollupsAndMigrateAsync()
+    protected override Task RemoveRollupsAndMigrateAsync() => DowngradeAndMigrateAsync([.. DropRollups, "DELETE FROM nps_schema_version WHERE version >= 3"], 2);
+
+    /// <inheritdoc/>
+    protected override Task RemoveMonthRowsAndMigrateAsync() => // migration 3 as shipped (days and weeks): a database from before migration 4
+        DowngradeAndMigrateAsync([.. DropRollups, .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[2]), "DELETE FROM nps_schema_version WHERE version >= 4"], 3);
+
+    private async Task DowngradeAndMigrateAsync(IEnumerable<string> statements, int version)
     {
         var database = _database!;
         await using (var downgrade = database.DataSource.CreateBatch())
         {
-            foreach (var sql in new[]
-            {
-                "DROP TABLE nps_response_days",
-                "DROP TRIGGER nps_response_days_insert ON nps_responses", "DROP TRIGGER nps_response_days_delete ON nps_responses",
-                "DROP TRIGGER nps_response_days_update ON nps_responses", "DROP TRIGGER nps_response_days_truncate ON nps_responses",
-                "DROP FUNCTION nps_response_days_insert(), nps_response_days_delete(), nps_response_days_update(), nps_response_days_truncate()",
-                "DELETE FROM nps_schema_version WHERE version = 3",
-            })
-            {
-                downgrade.BatchCommands.Add(new NpgsqlBatchCommand(sql));
-            }
-
+            foreach (var sql in statements) downgrade.BatchCommands.Add(new NpgsqlBatchCommand(sql));
             await downgrade.ExecuteNonQueryAsync(Cancel);
         }
 
-        Assert.Equal(2, await database.MigrateAsync(Cancel));
+        Assert.Equal(version, await database.MigrateAsync(Cancel));
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     /// <summary>Turns the storage into one from before the rollups existed (schema version 1, responses kept), then migrates it again.</summary>
     protected abstract Task RemoveRollupsAndMigrateAsync();
 
+    /// <summary>Turns the database back into one of schema 3 (rollups of days and weeks, no month rows) and migrates it again.</summary>
+    protected abstract Task RemoveMonthRowsAndMigrateAsync();
+
     /// <inheritdoc/>
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -105,16 +108,22 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BuildReportAsync_DatabaseFromBeforeRollups_MigrationBuildsThem()
+    public Task BuildReportAsync_DatabaseFromBeforeRollups_MigrationBuildsThem() => AssertMigratedReportsAsync(RemoveRollupsAndMigrateAsync, seed: 47, part: 0);
+
+    [Fact]
+    public Task BuildReportAsync_DatabaseFromBeforeMonthRows_MigrationBuildsThem() => AssertMigratedReportsAsync(RemoveMonthRowsAndMigrateAsync, seed: 48, part: 1);
+
+    /// <summary>Responses stored, the database downgraded and migrated, more stored: reports equal the in-memory builder's.</summary>
+    private async Task AssertMigratedReportsAsync(Func<Task> downgradeAndMigrate, int seed, int part)
     {
         var (store, counters) = await OpenAsync();
-        var responses = SpreadResponses(seed: 47, count: 600);
+        var responses = SpreadResponses(seed, count: 600);
         foreach (var response in responses.Take(400)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
 
-        await RemoveRollupsAndMigrateAsync();
+        await downgradeAndMigrate();
         foreach (var response in responses.Skip(400)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
 
-        foreach (var (options, from, to) in SpreadOptions().Where((_, i) => i % 3 == 0))
+        foreach (var (options, from, to) in SpreadOptions().Where((_, i) => i % 3 == part))
         {
             var expected = new NpsReportBuilder(options);
             expected.AddRange(responses.Where(r => (from is null || r.RespondedAt >= from) && (to is null || r.RespondedAt < to)));

@@ -13,7 +13,8 @@ namespace Nps.Stores.Tests.Reporting;
 /// <summary>
 /// Random responses over two months around a DST change and month ends, and random queries (zone, period, dimension,
 /// from/to): the SQLite rollup path, the raw path and the in-memory builder give the same report. Each case starts
-/// by deleting the previous case's responses, so the delete triggers are exercised too.
+/// by deleting the previous case's responses, so the delete triggers are exercised too. The window holds whole UTC
+/// months, so the month rows are read too (less the shorter sides of their split days).
 /// </summary>
 public sealed class RollupPropertyTests : IDisposable
 {
@@ -56,7 +57,9 @@ public sealed class RollupPropertyTests : IDisposable
             RespondedAt = Anchor.AddMinutes(r.Minute).AddSeconds(r.Minute % 7),
             Team = Teams[r.Team],
             Kind = r.Relational ? SurveyKind.Relational : SurveyKind.Transactional,
-            InclusionProbability = c.UnitWeights ? 1 : Probabilities[r.Probability],
+            // Unit weights; one probability per team (rows of one team are not mixed, so month rows less their split
+            // days' shorter sides are exact, weighted); or mixed everywhere (months of mixed rows are read as weeks and days).
+            InclusionProbability = c.Weights switch { 0 => 1, 1 => Probabilities[r.Team % Probabilities.Length], _ => Probabilities[r.Probability] },
             IsManual = r.Manual,
         }).ToList();
         foreach (var response in responses)
@@ -94,17 +97,17 @@ public sealed class RollupPropertyTests : IDisposable
         return response.ArrayOf().Where(r => r.Length > 0).SelectMany(responses => Gen.Choose(0, Zones.Length - 1).SelectMany(zone =>
             Gen.Choose(0, Periods.Length - 1).SelectMany(period => Gen.Choose(0, DimensionSets.Length - 1).SelectMany(dimensions =>
                 Gen.Frequency((2, Gen.Constant((int?)null)), (1, bound)).SelectMany(from => Gen.Frequency((2, Gen.Constant((int?)null)), (1, bound)).SelectMany(to =>
-                    Gen.Choose(0, 3).Select(flags => new Case(responses, zone, period, dimensions, from, to, (flags & 1) != 0, (flags & 2) != 0))))))));
+                    Gen.Choose(0, 5).Select(flags => new Case(responses, zone, period, dimensions, from, to, flags % 3, flags >= 3))))))));
     }
 
     /// <summary>One generated response: minutes from the anchor, rating, team index, probability index and flags.</summary>
     public sealed record Generated(int Minute, int Rating, int Team, int Probability, bool Relational, bool Manual);
 
     /// <summary>One generated case: responses and a query.</summary>
-    public sealed record Case(Generated[] Responses, int Zone, int Period, int Dimensions, int? From, int? To, bool UnitWeights, bool IncludeManual)
+    public sealed record Case(Generated[] Responses, int Zone, int Period, int Dimensions, int? From, int? To, int Weights, bool IncludeManual)
     {
         /// <inheritdoc/>
         public override string ToString() =>
-            $"{Responses.Length} responses, zone {Zones[Zone]}, period {Periods[Period]}, by {string.Join(',', DimensionSets[Dimensions])}, from {From}, to {To}, unit {UnitWeights}";
+            $"{Responses.Length} responses, zone {Zones[Zone]}, period {Periods[Period]}, by {string.Join(',', DimensionSets[Dimensions])}, from {From}, to {To}, weights {Weights}";
     }
 }

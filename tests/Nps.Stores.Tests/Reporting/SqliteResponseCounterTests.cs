@@ -25,22 +25,68 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
         })));
     }
 
+    private const string DropRollups = """
+        DROP TRIGGER nps_response_days_insert; DROP TRIGGER nps_response_days_delete; DROP TRIGGER nps_response_days_update;
+        DROP TABLE nps_response_days;
+
+        """;
+
     /// <inheritdoc/>
-    protected override Task RemoveRollupsAndMigrateAsync()
+    protected override Task RemoveRollupsAndMigrateAsync() => DowngradeAndMigrate(DropRollups + "PRAGMA user_version = 2;");
+
+    /// <inheritdoc/>
+    protected override Task RemoveMonthRowsAndMigrateAsync() =>
+        DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + "PRAGMA user_version = 3;"); // schema 3 as shipped: days and weeks
+
+    private Task DowngradeAndMigrate(string sql)
     {
         using (var connection = new SqliteConnection(ConnectionString))
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = """
-                DROP TRIGGER nps_response_days_insert; DROP TRIGGER nps_response_days_delete; DROP TRIGGER nps_response_days_update;
-                DROP TABLE nps_response_days; PRAGMA user_version = 2;
-                """;
+            downgrade.CommandText = sql;
             downgrade.ExecuteNonQuery();
         }
 
         _ = new SqliteNpsDatabase(ConnectionString);
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Open_DatabaseOfSchema3_MonthRowsEqualTheirDayRows()
+    {
+        var (store, _) = await OpenAsync();
+        foreach (var response in SpreadResponses(seed: 6, count: 300)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        var before = MonthRows();
+
+        await RemoveMonthRowsAndMigrateAsync();
+
+        Assert.NotEmpty(before);
+        Assert.Equal(before, MonthRows());
+        Assert.Equal(0L, Scalar($"SELECT count(*) FROM nps_response_days WHERE span = {UtcDayPlan.MonthSpan} AND utc_day NOT IN "
+            + "(SELECT CAST(julianday(utc_day + 1721425.5, 'start of month') - 1721425.5 AS INTEGER) FROM nps_response_days WHERE span = 1)"));
+
+        List<string> MonthRows()
+        {
+            using var connection = new SqliteConnection(ConnectionString);
+            connection.Open();
+            using var read = connection.CreateCommand();
+            read.CommandText = $"SELECT dimension || '|' || utc_day || '|' || value || '|' || manual || '|' || {string.Join(" || ',' || ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings))} "
+                + $"FROM nps_response_days WHERE span = {UtcDayPlan.MonthSpan} ORDER BY 1";
+            using var rows = read.ExecuteReader();
+            var list = new List<string>();
+            while (rows.Read()) list.Add(rows.GetString(0));
+            return list;
+        }
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     [Theory]
