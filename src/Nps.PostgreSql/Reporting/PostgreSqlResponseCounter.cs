@@ -106,10 +106,9 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
         bool unitWeights;
-        HashSet<int> mixedMonths;
+        string? mixedMonths;
         await using (var days = new NpgsqlCommand(
-            "SELECT min(utc_day), max(utc_day), " + UtcDayPlan.UnitWeightsSql("$1", "$2", "$3") + ", " + UtcDayPlan.MixedMonthsSql("$1", "$2", "$3", "string_agg")
-            + " FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day >= $2 AND utc_day <= $3", connection, transaction))
+            UtcDayPlan.BoundsSql("$1", "$2", "$3", "string_agg"), connection, transaction))
         {
             days.Parameters.Add(new NpgsqlParameter { Value = dimension });
             days.Parameters.Add(new NpgsqlParameter { Value = firstDay });
@@ -118,10 +117,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             if (!await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) || bounds.IsDBNull(0)) yield break; // every stored response has its rollup rows
             (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
             unitWeights = bounds.GetBoolean(2);
-            mixedMonths = UtcDayPlan.ParseMixedMonths(bounds.IsDBNull(3) ? null : bounds.GetString(3));
+            mixedMonths = bounds.IsDBNull(3) ? null : bounds.GetString(3);
         }
 
-        var plan = UtcDayPlan.Create(query, firstDay, lastDay, _rollups, mixedMonths);
+        var plan = UtcDayPlan.CreateCached(query, firstDay, lastDay, _rollups, mixedMonths);
         if (plan is null)
         {
             await using var command = new NpgsqlCommand(Sql(query), connection, transaction);
@@ -145,7 +144,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         foreach (var weights in unitWeights ? [false, true] : new[] { true })
         {
             if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
-            await ReadIntoAsync(cells, sql).ConfigureAwait(false);
+            await ReadIntoAsync(cells, sql, weights).ConfigureAwait(false);
             if (!weights && !cells.AllWeightsOne)
             {
                 cells = new UtcDayPlan.Cells();
@@ -155,7 +154,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
             var mixed = cells.ResolveSplits(plan);
             if (mixed.Count > 0)
             {
-                await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(d => (d * TimeSpan.TicksPerDay, (d + 1) * TimeSpan.TicksPerDay))])).ConfigureAwait(false);
+                await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(d => (d * TimeSpan.TicksPerDay, (d + 1) * TimeSpan.TicksPerDay))]), weights).ConfigureAwait(false);
             }
 
             break;
@@ -163,13 +162,13 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
 
         foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
 
-        async Task ReadIntoAsync(UtcDayPlan.Cells into, string sql)
+        async Task ReadIntoAsync(UtcDayPlan.Cells into, string sql, bool weights)
         {
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
             await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
-            await into.AddAsync(reader, cancellationToken).ConfigureAwait(false);
+            await into.AddAsync(reader, weights, cancellationToken).ConfigureAwait(false);
         }
     }
 

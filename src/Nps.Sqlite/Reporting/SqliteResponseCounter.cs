@@ -66,14 +66,13 @@ public sealed class SqliteResponseCounter : INpsCountSource
             var (firstDay, lastDay) = UtcDayPlan.DayRange(query);
             await using var days = connection.CreateCommand();
             days.Transaction = transaction;
-            days.CommandText = "SELECT min(utc_day), max(utc_day), " + UtcDayPlan.UnitWeightsSql("$dimension", "$first", "$last")
-                + ", " + UtcDayPlan.MixedMonthsSql("$dimension", "$first", "$last", "group_concat") + " FROM nps_response_days WHERE dimension = $dimension AND span = 1 AND utc_day >= $first AND utc_day <= $last";
+            days.CommandText = UtcDayPlan.BoundsSql("$dimension", "$first", "$last", "group_concat");
             days.Parameters.AddWithValue("$dimension", dimension);
             days.Parameters.AddWithValue("$first", firstDay);
             days.Parameters.AddWithValue("$last", lastDay);
             int? stored = null;
             var unitWeights = false;
-            HashSet<int>? mixedMonths = null;
+            string? mixedMonths = null;
             await using (var bounds = await days.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (await bounds.ReadAsync(cancellationToken).ConfigureAwait(false) && !bounds.IsDBNull(0))
@@ -81,12 +80,12 @@ public sealed class SqliteResponseCounter : INpsCountSource
                     (firstDay, lastDay) = (bounds.GetInt32(0), bounds.GetInt32(1));
                     stored = firstDay;
                     unitWeights = bounds.GetBoolean(2);
-                    mixedMonths = UtcDayPlan.ParseMixedMonths(bounds.IsDBNull(3) ? null : bounds.GetString(3));
+                    mixedMonths = bounds.IsDBNull(3) ? null : bounds.GetString(3);
                 }
             }
 
             if (stored is null) yield break; // every stored response has its rollup rows: none in range
-            if (UtcDayPlan.Create(query, firstDay, lastDay, _rollups, mixedMonths) is { } plan)
+            if (UtcDayPlan.CreateCached(query, firstDay, lastDay, _rollups, mixedMonths) is { } plan)
             {
                 // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts); should a
                 // counts-only read meet one after all, it is read again with them.
@@ -94,7 +93,7 @@ public sealed class SqliteResponseCounter : INpsCountSource
                 foreach (var weights in unitWeights ? [false, true] : new[] { true })
                 {
                     if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
-                    await ReadIntoAsync(cells, sql).ConfigureAwait(false);
+                    await ReadIntoAsync(cells, sql, weights).ConfigureAwait(false);
                     if (!weights && !cells.AllWeightsOne)
                     {
                         cells = new UtcDayPlan.Cells();
@@ -102,7 +101,7 @@ public sealed class SqliteResponseCounter : INpsCountSource
                     }
 
                     var mixed = cells.ResolveSplits(plan);
-                    if (mixed.Count > 0) await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(WholeDay)])).ConfigureAwait(false);
+                    if (mixed.Count > 0) await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(WholeDay)]), weights).ConfigureAwait(false);
                     break;
                 }
 
@@ -111,14 +110,14 @@ public sealed class SqliteResponseCounter : INpsCountSource
             }
         }
 
-        async Task ReadIntoAsync(UtcDayPlan.Cells cells, string sql)
+        async Task ReadIntoAsync(UtcDayPlan.Cells cells, string sql, bool weights)
         {
             await using var read = connection.CreateCommand();
             read.Transaction = transaction;
             read.CommandText = sql;
             read.Parameters.AddWithValue("$dimension", UtcDayPlan.DimensionOf(query));
             await using var rows = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await cells.AddAsync(rows, cancellationToken).ConfigureAwait(false);
+            await cells.AddAsync(rows, weights, cancellationToken).ConfigureAwait(false);
         }
 
         (string Day, string Period) periodSql = ("NULL", "NULL");

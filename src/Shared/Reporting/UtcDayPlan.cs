@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -187,7 +188,7 @@ internal sealed class UtcDayPlan
     /// <param name="use">When to plan at all.</param>
     /// <param name="mixedMonths">
     /// The first days of the UTC months whose month rows hold responses of different inclusion probabilities (see
-    /// <see cref="MixedMonthsSql"/>): not read as months, because the probability bounds of such a row less a part of
+    /// <see cref="BoundsSql"/>): not read as months, because the probability bounds of such a row less a part of
     /// it are unknown; their days are read as weeks and days.
     /// </param>
     public static UtcDayPlan? Create(NpsCountQuery query, int firstStoredDay, int lastStoredDay, RollupUse use, IReadOnlySet<int>? mixedMonths = null)
@@ -231,6 +232,35 @@ internal sealed class UtcDayPlan
 
         if (use == RollupUse.Auto && rawDays * 4 > days) return null;
         return new UtcDayPlan(runs, rawRanges, splits, PlanMonths(query, firstStoredDay, lastStoredDay, wholeOrLonger, mixedMonths));
+    }
+
+    /// <summary>Plans kept by <see cref="CreateCached"/> before the cache starts over.</summary>
+    private const int MaximumCachedPlans = 256;
+
+    private static readonly ConcurrentDictionary<PlanKey, (TimeZoneInfo Zone, UtcDayPlan? Plan)> CachedPlans = new();
+
+    /// <summary>What a plan depends on (the zone by its id, checked on a hit).</summary>
+    private readonly record struct PlanKey(string Zone, Period? Period, long From, long To, int First, int Last, RollupUse Use, string? MixedMonths);
+
+    /// <summary>
+    /// <see cref="Create"/>, remembered: a dashboard asks the same report again and again over the same stored days,
+    /// and planning day by day costs more than the read (a zone's offsets and periods for each of some hundred days).
+    /// A plan depends only on its arguments (the query's zone, period, From and To), and is immutable.
+    /// </summary>
+    /// <param name="query">The query.</param>
+    /// <param name="firstStoredDay">The first UTC day with a rollup row of the query's dimension in <see cref="DayRange"/>.</param>
+    /// <param name="lastStoredDay">The last such day.</param>
+    /// <param name="use">When to plan at all.</param>
+    /// <param name="mixedMonths">The mixed months as <see cref="BoundsSql"/> gives them.</param>
+    public static UtcDayPlan? CreateCached(NpsCountQuery query, int firstStoredDay, int lastStoredDay, RollupUse use, string? mixedMonths)
+    {
+        var zone = query.TimeZone;
+        var key = new PlanKey(zone.Id, query.Period, query.From?.UtcTicks ?? long.MinValue, query.To?.UtcTicks ?? long.MaxValue, firstStoredDay, lastStoredDay, use, mixedMonths);
+        if (CachedPlans.TryGetValue(key, out var hit) && (ReferenceEquals(hit.Zone, zone) || hit.Zone.HasSameRules(zone))) return hit.Plan;
+        var plan = Create(query, firstStoredDay, lastStoredDay, use, ParseMixedMonths(mixedMonths));
+        if (CachedPlans.Count >= MaximumCachedPlans) CachedPlans.Clear();
+        CachedPlans[key] = (zone, plan);
+        return plan;
     }
 
     /// <summary>
@@ -353,19 +383,27 @@ internal sealed class UtcDayPlan
     public IEnumerable<(long From, long To)> SmallSides => Splits.Concat(MonthSplits).Select(s => (s.SmallFrom, s.SmallTo));
 
     /// <summary>
-    /// A scalar subquery: the first days of the UTC months on the days [<paramref name="first"/>,
-    /// <paramref name="last"/>] (SQL expressions) whose month row of <paramref name="dimension"/> holds responses of
-    /// different inclusion probabilities, comma-separated (NULL for none) — see <see cref="ParseMixedMonths"/>.
+    /// The query that opens a planned read, one row: the first and last UTC day of the dimension's day rows on the
+    /// days [<paramref name="first"/>, <paramref name="last"/>] (each its own index lookup, NULL when there are none);
+    /// whether every response on those days has inclusion probability 1; and the first days of the UTC months whose
+    /// month row holds responses of different inclusion probabilities, comma-separated (NULL for none; see
+    /// <see cref="ParseMixedMonths"/>). The last two come from the month rows, which hold each response once: after a
+    /// deletion their bounds only widen, so a stale answer is "no" and "mixed", never a wrong "yes" or "one". Knowing
+    /// before the read whether the weight sums are needed means weighted data is not read twice.
     /// </summary>
     /// <param name="dimension">The dimension's SQL expression (a parameter).</param>
     /// <param name="first">The first day's SQL expression.</param>
     /// <param name="last">The last day's SQL expression.</param>
     /// <param name="aggregate">The store's string aggregate: <c>group_concat</c> (SQLite) or <c>string_agg</c> (PostgreSQL).</param>
-    public static string MixedMonthsSql(string dimension, string first, string last, string aggregate) =>
-        $"(SELECT {aggregate}(CAST(utc_day AS TEXT), ',') FROM nps_response_days WHERE dimension = {dimension} AND span = {MonthSpan} "
-        + $"AND utc_day >= {first} - 30 AND utc_day <= {last} AND min_p < max_p)";
+    public static string BoundsSql(string dimension, string first, string last, string aggregate)
+    {
+        var days = $"FROM nps_response_days WHERE dimension = {dimension} AND span = 1 AND utc_day >= {first} AND utc_day <= {last}";
+        return $"SELECT (SELECT min(utc_day) {days}), (SELECT max(utc_day) {days}), m.unit, m.mixed FROM (SELECT coalesce(min(min_p) = 1 AND max(max_p) = 1, true) AS unit, "
+            + $"{aggregate}(CASE WHEN min_p < max_p THEN CAST(utc_day AS TEXT) END, ',') AS mixed FROM nps_response_days "
+            + $"WHERE dimension = {dimension} AND span = {MonthSpan} AND utc_day >= {first} - 30 AND utc_day <= {last}) AS m";
+    }
 
-    /// <summary>The months of <see cref="MixedMonthsSql"/>'s answer.</summary>
+    /// <summary>The months of <see cref="BoundsSql"/>'s answer.</summary>
     public static HashSet<int> ParseMixedMonths(string? list) =>
         string.IsNullOrEmpty(list) ? [] : [.. list.Split(',').Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))];
 
@@ -441,15 +479,6 @@ internal sealed class UtcDayPlan
     }));
 
     /// <summary>
-    /// A scalar subquery: whether every response on the UTC days [<paramref name="first"/>, <paramref name="last"/>]
-    /// (SQL expressions) has inclusion probability 1, from the week rows that overlap them (each response is in exactly
-    /// one week row; after a deletion the bounds only widen, so a stale answer is "no", never a wrong "yes"). It decides
-    /// before the rollup read whether the weight sums are needed, so weighted data is not read twice.
-    /// </summary>
-    public static string UnitWeightsSql(string dimension, string first, string last) =>
-        $"(SELECT coalesce(min(min_p) = 1 AND max(max_p) = 1, true) FROM nps_response_days WHERE dimension = {dimension} AND span = 7 AND utc_day >= {first} - 6 AND utc_day <= {last})";
-
-    /// <summary>
     /// The summed wide columns of the rollup read; with <paramref name="weights"/> false, the weight sums are
     /// written as 0.0 (cheaper: 11 aggregates instead of 33), for when every inclusion probability is 1 and the
     /// weight sums are the counts (see <see cref="Cells.AllWeightsOne"/>).
@@ -492,8 +521,8 @@ internal sealed class UtcDayPlan
         /// <summary>Whether every response read has inclusion probability 1, so every weight sum equals its count.</summary>
         public bool AllWeightsOne => _unitWeights;
 
-        /// <summary>Adds the rows of a reader.</summary>
-        public async Task AddAsync(DbDataReader reader, CancellationToken cancellationToken)
+        /// <summary>Adds the rows of a reader; without <paramref name="weights"/>, only the counts and bounds (the weight sums stay 0).</summary>
+        public async Task AddAsync(DbDataReader reader, bool weights, CancellationToken cancellationToken)
         {
             const int first = 6;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -506,16 +535,22 @@ internal sealed class UtcDayPlan
                 if (rating >= 0)
                 {
                     cell.Counts[rating] += reader.GetInt64(first);
-                    cell.Weights[rating] += reader.GetDouble(first + Ratings);
-                    cell.SquaredWeights[rating] += reader.GetDouble(first + 2 * Ratings);
+                    if (weights)
+                    {
+                        cell.Weights[rating] += reader.GetDouble(first + Ratings);
+                        cell.SquaredWeights[rating] += reader.GetDouble(first + 2 * Ratings);
+                    }
                 }
                 else
                 {
-                    for (var r = 0; r < Ratings; r++)
+                    for (var r = 0; r < Ratings; r++) cell.Counts[r] += reader.GetInt64(first + r);
+                    if (weights)
                     {
-                        cell.Counts[r] += reader.GetInt64(first + r);
-                        cell.Weights[r] += reader.GetDouble(first + Ratings + r);
-                        cell.SquaredWeights[r] += reader.GetDouble(first + 2 * Ratings + r);
+                        for (var r = 0; r < Ratings; r++)
+                        {
+                            cell.Weights[r] += reader.GetDouble(first + Ratings + r);
+                            cell.SquaredWeights[r] += reader.GetDouble(first + 2 * Ratings + r);
+                        }
                     }
                 }
 
@@ -583,7 +618,7 @@ internal sealed class UtcDayPlan
                 var rest = rests.GetValueOrDefault(key) ?? row;
                 if (!ReferenceEquals(rest, row) && row.Min < row.Max)
                 {
-                    // Create leaves mixed months out (MixedMonthsSql, read in the same snapshot): the rest's bounds would be unknown.
+                    // Create leaves mixed months out (BoundsSql, read in the same snapshot): the rest's bounds would be unknown.
                     throw new InvalidOperationException($"The month rollup row of UTC day {key.Month} has mixed inclusion probabilities but was planned as a month.");
                 }
 

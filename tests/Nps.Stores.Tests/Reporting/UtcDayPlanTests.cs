@@ -90,4 +90,30 @@ public sealed class UtcDayPlanTests
         Assert.Empty(plan.MonthSplits);
         Assert.Empty(plan.Days);
     }
+
+    [Fact]
+    public void CreateCached_SameArguments_SamePlan()
+    {
+        var query = Query("Europe/Amsterdam", Period.Month);
+
+        var first = UtcDayPlan.CreateCached(query, First.DayNumber, Last.DayNumber, RollupUse.Always, mixedMonths: null);
+
+        Assert.Same(first, UtcDayPlan.CreateCached(query with { Dimensions = ["agent"] }, First.DayNumber, Last.DayNumber, RollupUse.Always, mixedMonths: null));
+        Assert.NotSame(first, UtcDayPlan.CreateCached(query, First.DayNumber, Last.DayNumber - 1, RollupUse.Always, mixedMonths: null));
+        var mixed = UtcDayPlan.CreateCached(query, First.DayNumber, Last.DayNumber, RollupUse.Always, new DateOnly(2025, 3, 1).DayNumber + "," + new DateOnly(2025, 4, 1).DayNumber);
+        Assert.Equal(22, mixed!.Months.Count);
+    }
+
+    [Fact]
+    public void CreateCached_OtherZoneOfTheSameId_PlannedAfresh()
+    {
+        var query = Query("Europe/Amsterdam", Period.Month);
+        var real = UtcDayPlan.CreateCached(query, First.DayNumber, Last.DayNumber, RollupUse.Always, mixedMonths: null)!;
+        var impostor = TimeZoneInfo.CreateCustomTimeZone("Europe/Amsterdam", TimeSpan.FromHours(-5), "impostor", "impostor");
+
+        var plan = UtcDayPlan.CreateCached(query with { TimeZone = impostor }, First.DayNumber, Last.DayNumber, RollupUse.Always, mixedMonths: null)!;
+
+        Assert.NotSame(real, plan);
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 5, 0, 0, TimeSpan.Zero).UtcTicks, plan.MonthSplits.Single(s => s.Day == new DateOnly(2025, 3, 1).DayNumber).SmallTo);
+    }
 }
