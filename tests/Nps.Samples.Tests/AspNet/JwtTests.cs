@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Nps.Samples.AspNet.Security;
 
 namespace Nps.Samples.Tests.AspNet;
 
@@ -261,15 +262,59 @@ public sealed class JwtTests() : ApiTestBase(Configure)
     }
 
     [Fact]
+    public async Task EveryRoute_TokenOfItsRole_IsLetThroughAndOtherTokensAreRefused()
+    {
+        foreach (var route in AccessTests.Routes(Factory.Services))
+        {
+            var role = route.Policies[0];
+            var other = role == NpsRoles.Survey ? NpsRoles.Analyst : NpsRoles.Survey;
+
+            using var right = await Bare.SendAsync(WithToken(route.Request(), Mint(role: role)), Token);
+            using var wrong = await Bare.SendAsync(WithToken(route.Request(), Mint(role: other)), Token);
+            using var expired = await Bare.SendAsync(WithToken(route.Request(), Mint(role: role, expires: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))), Token);
+
+            Assert.True(right.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{route.Method} {route.Pattern}: {(int)right.StatusCode}");
+            Assert.True(wrong.StatusCode == HttpStatusCode.Forbidden, $"{route.Method} {route.Pattern}: {(int)wrong.StatusCode}");
+            Assert.True(expired.StatusCode == HttpStatusCode.Unauthorized, $"{route.Method} {route.Pattern}: {(int)expired.StatusCode}");
+            Assert.Equal("This token may not use this route.", (await wrong.ReadJsonAsync()).GetProperty("title").GetString());
+            Assert.StartsWith("Bearer error=\"invalid_token\"", expired.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Report_TokenFromTheAuthority_KeysAndIssuerFromItsMetadata()
+    {
+        await using var provider = await LoopbackIdentityProvider.StartAsync(Token);
+        using var development = new NpsApiFactory(Database.Path, builder =>
+        {
+            builder.UseEnvironment("Development"); // an http authority is refused elsewhere
+            builder.UseSetting("Nps:SeedFile", "");
+            builder.UseSetting("Authentication:Jwt:Authority", provider.Issuer);
+            builder.UseSetting("Authentication:Jwt:Audiences:0", Audience);
+            builder.UseSetting("Authentication:Jwt:RoleClaim", "roles");
+        });
+        using var client = development.CreateClient(key: null);
+
+        using var analyst = await SendAsync(client, Report, provider.Mint(Audience, NpsRoles.Analyst));
+        using var survey = await SendAsync(client, Report, provider.Mint(Audience, NpsRoles.Survey));
+        var fetchedBeforeUnknownKey = provider.MetadataRequests;
+        using var sharedKeyToken = await SendAsync(client, Report, Mint(issuer: provider.Issuer)); // HS256 with a key the provider never published
+
+        Assert.Equal(HttpStatusCode.OK, analyst.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, survey.StatusCode);
+        Assert.Equal(1, fetchedBeforeUnknownKey); // fetched once, then cached by the handler
+        Assert.Equal(HttpStatusCode.Unauthorized, sharedKeyToken.StatusCode);
+        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The signature key was not found\"", sharedKeyToken.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
     public async Task Requests_ValidAndRefusedTokens_NeverLogTheToken()
     {
         var logs = new CapturingLoggerProvider();
         using var logged = new NpsApiFactory(Database.Path, builder =>
         {
             Configure(builder);
-            builder.UseSetting("Logging:LogLevel:Default", "Trace");
-            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
-            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace));
         });
         using var client = logged.CreateClient(key: null);
         string[] tokens = [Mint(), Mint(role: "survey"), Mint(expires: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)), Mint(audience: "x"), Mint(subject: null)];
@@ -423,11 +468,13 @@ public sealed class JwtTests() : ApiTestBase(Configure)
 
     private Task<HttpResponseMessage> SendAsync(string path, string token) => SendAsync(Bare, path, token);
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string token)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string token) =>
+        client.SendAsync(WithToken(new HttpRequestMessage(HttpMethod.Get, path), token), Token);
+
+    private static HttpRequestMessage WithToken(HttpRequestMessage request, string token)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client.SendAsync(request, Token);
+        return request;
     }
 
     private static async Task AssertInvalidTokenAsync(HttpResponseMessage response, string description)
