@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace Nps.Samples.AspNet.Security;
@@ -50,7 +51,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var keyChallenge = $"{SchemeName} header=\"{HeaderName}\"";
         if (jwt.Value.IsConfigured)
         {
-            Response.Headers.WWWAuthenticate = new([keyChallenge, Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme]);
+            Response.Headers.WWWAuthenticate = new([keyChallenge, JwtBearerDefaults.AuthenticationScheme]);
             await AuthenticationProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "An API key or a bearer token is required.",
                 result.Failure?.Message ?? $"Send a key in the {HeaderName} header or a token in the Authorization header: Bearer <token>.");
             return;

@@ -44,7 +44,7 @@ internal sealed class NpsJwtBearerEvents(string roleClaim) : JwtBearerEvents
         if (!string.IsNullOrEmpty(context.Error))
         {
             challenge += $" error=\"{context.Error}\"";
-            if (!string.IsNullOrEmpty(description)) challenge += $", error_description=\"{description.Replace('"', '\'')}\"";
+            if (!string.IsNullOrEmpty(description)) challenge += $", error_description=\"{HeaderSafe(description)}\"";
         }
 
         context.Response.Headers.Append("WWW-Authenticate", challenge);
@@ -56,6 +56,21 @@ internal sealed class NpsJwtBearerEvents(string roleClaim) : JwtBearerEvents
         };
         return AuthenticationProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "A valid bearer token is required.", detail);
     }
+
+    /// <summary>
+    /// The description as a quoted-string a response header can carry: it may quote the token's own <c>iss</c> or
+    /// <c>aud</c>, and a control or non-ASCII character there would make Kestrel refuse the header (a 500, not a 401).
+    /// </summary>
+    private static string HeaderSafe(string description)
+    {
+        var safe = string.Create(Math.Min(description.Length, MaximumDescriptionLength), description, static (span, text) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = text[i] is >= ' ' and <= '~' and not '"' and not '\\' ? text[i] : '?';
+        });
+        return safe.Length < description.Length ? safe + "..." : safe;
+    }
+
+    private const int MaximumDescriptionLength = 200;
 
     /// <inheritdoc />
     public override Task Forbidden(ForbiddenContext context)

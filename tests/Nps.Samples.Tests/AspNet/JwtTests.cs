@@ -90,6 +90,30 @@ public sealed class JwtTests() : ApiTestBase(Configure)
     }
 
     [Fact]
+    public async Task Report_IssuerWithControlAndNonAsciiCharacters_Returns401WithAHeaderSafeDescription()
+    {
+        using var response = await SendAsync(Report, Mint(issuer: "https://evil.test/\"\u00e9\r\nX-Injected: 1"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Injected"));
+        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The issuer 'https://evil.test/????X-Injected: 1' is invalid\"",
+            response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("The issuer 'https://evil.test/\"\u00e9\r\nX-Injected: 1' is invalid.", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Report_VeryLongIssuer_DescriptionCutTo200Characters()
+    {
+        var issuer = "https://evil.test/" + new string('a', 500);
+
+        using var response = await SendAsync(Report, Mint(issuer: issuer));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var description = $"The issuer '{issuer}' is invalid"[..200] + "...";
+        Assert.Equal($"Bearer error=\"invalid_token\", error_description=\"{description}\"", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
     public async Task Report_SignedWithAnotherKey_Returns401()
     {
         var otherKey = Convert.ToBase64String(Encoding.ASCII.GetBytes("another-signing-key-0123456789ab"));
