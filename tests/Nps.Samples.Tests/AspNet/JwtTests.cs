@@ -66,11 +66,22 @@ public sealed class JwtTests() : ApiTestBase(Configure)
     [Fact]
     public async Task Report_ExpiredToken_Returns401WithBearerChallenge()
     {
-        var expires = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc); // well before now, far beyond the 60 s skew
+        var expires = AnHourAgo(); // far beyond the 60 s skew
 
         using var response = await SendAsync(Report, Mint(expires: expires));
 
-        await AssertInvalidTokenAsync(response, "The token expired at '01/01/2026 12:00:00'");
+        await AssertInvalidTokenAsync(response, $"The token expired at '{expires.ToString(System.Globalization.CultureInfo.InvariantCulture)}'");
+    }
+
+    [Fact]
+    public async Task Report_TokenNotYetValid_Returns401()
+    {
+        var expires = AnHourAgo().AddHours(3); // nbf is 20 minutes before exp: 100 minutes from now
+
+        using var response = await SendAsync(Report, Mint(expires: expires));
+
+        var notBefore = expires.AddMinutes(-20).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await AssertInvalidTokenAsync(response, $"The token is not valid before '{notBefore}'");
     }
 
     [Fact]
@@ -295,7 +306,7 @@ public sealed class JwtTests() : ApiTestBase(Configure)
 
             using var right = await Bare.SendAsync(WithToken(route.Request(), Mint(role: role)), Token);
             using var wrong = await Bare.SendAsync(WithToken(route.Request(), Mint(role: other)), Token);
-            using var expired = await Bare.SendAsync(WithToken(route.Request(), Mint(role: role, expires: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))), Token);
+            using var expired = await Bare.SendAsync(WithToken(route.Request(), Mint(role: role, expires: AnHourAgo())), Token);
 
             Assert.True(right.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{route.Method} {route.Pattern}: {(int)right.StatusCode}");
             Assert.True(wrong.StatusCode == HttpStatusCode.Forbidden, $"{route.Method} {route.Pattern}: {(int)wrong.StatusCode}");
@@ -341,7 +352,7 @@ public sealed class JwtTests() : ApiTestBase(Configure)
             builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace));
         });
         using var client = logged.CreateClient(key: null);
-        string[] tokens = [Mint(), Mint(role: "survey"), Mint(expires: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)), Mint(audience: "x"), Mint(subject: null)];
+        string[] tokens = [Mint(), Mint(role: "survey"), Mint(expires: AnHourAgo()), Mint(audience: "x"), Mint(subject: null)];
         foreach (var token in tokens)
         {
             using var response = await SendAsync(client, Report, token);
@@ -484,6 +495,16 @@ public sealed class JwtTests() : ApiTestBase(Configure)
                 : null,
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>
+    /// An hour before now on the system clock, to the second: IdentityModel checks <c>exp</c> against the system clock,
+    /// not the host's (fake) <see cref="TimeProvider"/>.
+    /// </summary>
+    private static DateTime AnHourAgo()
+    {
+        var now = DateTime.UtcNow.AddHours(-1);
+        return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, DateTimeKind.Utc);
     }
 
     private HttpClient Bare => bare ??= Factory.CreateClient(key: null);
