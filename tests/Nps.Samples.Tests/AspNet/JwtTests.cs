@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -382,89 +381,6 @@ public sealed class JwtTests() : ApiTestBase(Configure)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public void Start_SigningKeyShorterThan256Bits_IsRefused()
-    {
-        var message = StartFailure(builder =>
-        {
-            Configure(builder);
-            builder.UseSetting("Authentication:Jwt:SigningKey", Convert.ToBase64String(new byte[16]));
-        });
-
-        Assert.Contains("Authentication:Jwt:SigningKey must be at least 256 bits (32 bytes, base64); it is 128 bits.", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Start_SigningKeyNotBase64_IsRefused()
-    {
-        var message = StartFailure(builder =>
-        {
-            Configure(builder);
-            builder.UseSetting("Authentication:Jwt:SigningKey", "not base64 at all, even if it is long enough");
-        });
-
-        Assert.Contains("Authentication:Jwt:SigningKey must be base64 (at least 32 random bytes).", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Start_SigningKeyWithoutAudienceOrIssuer_IsRefusedNamingBoth()
-    {
-        var message = StartFailure(builder => builder.UseSetting("Authentication:Jwt:SigningKey", SigningKey));
-
-        Assert.Contains("Authentication:Jwt:Audiences is empty: name the audience(s) tokens must be issued for (Authentication:Jwt:Audiences:0).",
-            message, StringComparison.Ordinal);
-        Assert.Contains("Authentication:Jwt:Issuers is empty: a SigningKey needs the issuer(s) its tokens name (Authentication:Jwt:Issuers:0).",
-            message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Start_HttpAuthorityOutsideDevelopment_IsRefused()
-    {
-        var message = StartFailure(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Authentication:Jwt:Authority", "http://id.example.test/realms/nps");
-            builder.UseSetting("Authentication:Jwt:Audiences:0", Audience);
-        });
-
-        Assert.Contains("Authentication:Jwt:Authority must use https outside Development; the 'Production' environment would fetch signing keys " +
-            "over plain http (it is 'http://id.example.test/realms/nps').", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Start_AuthorityAndSigningKeyBoth_IsRefused()
-    {
-        var message = StartFailure(builder =>
-        {
-            Configure(builder);
-            builder.UseSetting("Authentication:Jwt:Authority", "https://id.example.test");
-        });
-
-        Assert.Contains("Authentication:Jwt: set Authority (an identity provider) or SigningKey (a shared key), not both.", message,
-            StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Start_AudienceWithoutAuthorityOrKey_IsRefused()
-    {
-        var message = StartFailure(builder => builder.UseSetting("Authentication:Jwt:Audiences:0", Audience));
-
-        Assert.Contains("Authentication:Jwt has issuers or audiences but neither Authority nor SigningKey; set one of them, or remove the " +
-            "section to keep JWT bearer authentication off.", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Start_ClockSkewOverFiveMinutes_IsRefused()
-    {
-        var message = StartFailure(builder =>
-        {
-            Configure(builder);
-            builder.UseSetting("Authentication:Jwt:ClockSkewSeconds", "900");
-        });
-
-        Assert.Contains("Authentication:Jwt:ClockSkewSeconds must be between 0 and 300 (it is 900).", message, StringComparison.Ordinal);
-    }
-
     /// <summary>Test configuration: JWT on with the shared key, one issuer and one audience, beside the test API keys.</summary>
     internal static void Configure(IWebHostBuilder builder)
     {
@@ -536,28 +452,5 @@ public sealed class JwtTests() : ApiTestBase(Configure)
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.Equal(title, problem.GetProperty("title").GetString());
         Assert.Equal(detail, problem.GetProperty("detail").GetString());
-    }
-}
-
-/// <summary>Keeps every log line (message and exception) the host writes.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public ConcurrentQueue<string> Lines { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {exception}");
     }
 }
