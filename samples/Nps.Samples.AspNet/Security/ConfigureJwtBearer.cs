@@ -28,7 +28,7 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> settings, IHostEnv
         options.MapInboundClaims = false;
         options.IncludeErrorDetails = true;
         options.SaveToken = false;
-        options.Events = new NpsJwtBearerEvents(jwt.RoleClaim);
+        options.Events = new NpsJwtBearerEvents(jwt.RoleClaim, sharedKey: !string.IsNullOrWhiteSpace(jwt.SigningKey));
         if (!string.IsNullOrWhiteSpace(jwt.Authority)) options.Authority = jwt.Authority;
         if (!string.IsNullOrWhiteSpace(jwt.MetadataAddress)) options.MetadataAddress = jwt.MetadataAddress;
         options.RequireHttpsMetadata = !environment.IsDevelopment(); // JwtOptionsValidator refuses http outside Development

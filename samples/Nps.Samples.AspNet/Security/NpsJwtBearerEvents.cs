@@ -9,7 +9,7 @@ namespace Nps.Samples.AspNet.Security;
 /// required (it names the caller in logs and in the rate limiter), and 401/403 answered with problem+json and an
 /// RFC 6750 <c>WWW-Authenticate: Bearer</c> challenge. The token itself is never logged or echoed.
 /// </summary>
-internal sealed class NpsJwtBearerEvents(string roleClaim) : JwtBearerEvents
+internal sealed class NpsJwtBearerEvents(string roleClaim, bool sharedKey) : JwtBearerEvents
 {
     /// <summary>The claim that names the caller (and its rate-limit partition).</summary>
     public const string SubjectClaim = "sub";
@@ -37,9 +37,12 @@ internal sealed class NpsJwtBearerEvents(string roleClaim) : JwtBearerEvents
     public override Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        var description = context.AuthenticateFailure is SecurityTokenInvalidAudienceException { InvalidAudience: null }
-            ? "The audience is invalid" // the handler's own text would say "The audience '(null)' is invalid"
-            : context.ErrorDescription;
+        var description = context.AuthenticateFailure switch
+        {
+            SecurityTokenInvalidAudienceException { InvalidAudience: null } => "The audience is invalid", // not "The audience '(null)' is invalid"
+            SecurityTokenSignatureKeyNotFoundException when sharedKey => "The signature is invalid", // one key: "not found" means it does not verify
+            _ => context.ErrorDescription,
+        };
         var challenge = JwtBearerDefaults.AuthenticationScheme;
         if (!string.IsNullOrEmpty(context.Error))
         {
