@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Nps.Samples.AspNet.Api;
 
 namespace Nps.Samples.Tests.AspNet;
@@ -33,7 +32,8 @@ public sealed class StartupTests : ApiTestBase
 
         Assert.Contains(
             "Authentication:ApiKeys is empty: the 'Production' environment needs API keys configured " +
-            "(Authentication:ApiKeys:0:Name, :Key and :Role = survey or analyst) or JWT bearer authentication (Authentication:Jwt).", message, StringComparison.Ordinal);
+            "(Authentication:ApiKeys:0:Name, :Key and :Role = survey or analyst) or JWT bearer authentication (Authentication:Jwt).",
+            message, StringComparison.Ordinal);
     }
 
     [Fact]
