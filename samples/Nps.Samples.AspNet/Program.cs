@@ -8,9 +8,10 @@ using Nps.Samples.AspNet.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 // Hosting: loopback unless --urls/ASPNETCORE_URLS say otherwise; AllowedHosts (appsettings.json) filters Host
-// headers; Kestrel's body limits; API keys and role policies; the rate limiter; problem+json for every failure.
+// headers; Kestrel's body limits; API keys, JWT bearer tokens beside them when Authentication:Jwt is set, and role
+// policies; the rate limiter; problem+json for every failure.
 builder.UseLoopbackUnlessConfigured().AddNpsRequestLimits();
-builder.Services.AddNpsApiKeys(builder.Configuration);
+builder.Services.AddNpsAuthentication(builder.Configuration);
 builder.Services.AddNpsRateLimiting(builder.Configuration);
 builder.Services.AddNpsProblemResponses();
 builder.Services.AddHealthChecks();

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Nps.Samples.AspNet.Hosting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, one fixed window per API key holder (or per client IP before a key is known):
+/// ASP.NET Core's rate limiter, one fixed window per caller: an API key's holder, a bearer token's subject (so a new
+/// token for the same subject shares its window), or the client IP before a caller is known:
 /// <c>RateLimiting:PermitLimit</c> requests per <c>RateLimiting:WindowSeconds</c>; beyond that 429 problem+json
 /// with <c>Retry-After</c>.
 /// </summary>
@@ -39,10 +40,13 @@ public static class RateLimiting
         return services;
     }
 
-    /// <summary>The key holder's name once authenticated, else the client address.</summary>
+    /// <summary>
+    /// The scheme and the caller's name once authenticated (the key's name, or the token's <c>sub</c>), else the
+    /// client address. The scheme keeps a key named like a token subject out of that subject's window.
+    /// </summary>
     private static string PartitionKey(HttpContext context) =>
-        context.User.Identity is { IsAuthenticated: true, Name: { } name }
-            ? "key:" + name
+        context.User.Identity is { IsAuthenticated: true, Name: { } name, AuthenticationType: var scheme }
+            ? scheme + ":" + name
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace Nps.Samples.AspNet.Security;
@@ -10,14 +11,15 @@ namespace Nps.Samples.AspNet.Security;
 /// <summary>
 /// The <c>ApiKey</c> authentication scheme: the <c>X-Api-Key</c> header names a configured key, which becomes a
 /// principal with the key's name and role. A missing header is no result (401 if the route needs a key), an
-/// unknown key a failure; both challenges and forbids answer with problem+json.
+/// unknown key a failure; both challenges and forbids answer with problem+json. While JWT bearer authentication is
+/// configured the challenge offers both schemes.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyRing keys,
-    IProblemDetailsService problems)
+    IOptions<JwtOptions> jwt)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
@@ -46,28 +48,26 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "An API key is required.",
+        var keyChallenge = $"{SchemeName} header=\"{HeaderName}\"";
+        if (jwt.Value.IsConfigured)
+        {
+            Response.Headers.WWWAuthenticate = new([keyChallenge, JwtBearerDefaults.AuthenticationScheme]);
+            await AuthenticationProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "An API key or a bearer token is required.",
+                result.Failure?.Message ?? $"Send a key in the {HeaderName} header or a token in the Authorization header: Bearer <token>.");
+            return;
+        }
+
+        Response.Headers.WWWAuthenticate = keyChallenge;
+        await AuthenticationProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "An API key is required.",
             result.Failure?.Message ?? $"Send a key in the {HeaderName} header.");
     }
 
     /// <inheritdoc />
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         var role = Context.User.FindFirstValue(ClaimTypes.Role);
-        return WriteProblemAsync(StatusCodes.Status403Forbidden, "This API key may not use this route.",
+        return AuthenticationProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "This API key may not use this route.",
             $"The key has the role '{role}'; this route needs another role.");
-    }
-
-    private async Task WriteProblemAsync(int status, string title, string detail)
-    {
-        var context = new ProblemDetailsContext { HttpContext = Context };
-        context.ProblemDetails.Status = status;
-        context.ProblemDetails.Title = title;
-        context.ProblemDetails.Detail = detail;
-        await problems.WriteAsync(context);
     }
 }
 

@@ -4,9 +4,10 @@ namespace Nps.Samples.AspNet.Security;
 
 /// <summary>
 /// Checks the configured keys when the host starts. Development may run with the shipped keys
-/// (<c>survey-dev-key</c>, <c>analyst-dev-key</c>); any other environment needs keys of its own.
+/// (<c>survey-dev-key</c>, <c>analyst-dev-key</c>); any other environment needs keys of its own, or none at all while
+/// JWT bearer authentication (<c>Authentication:Jwt</c>) is configured.
 /// </summary>
-public sealed class ApiKeyOptionsValidator(IHostEnvironment environment) : IValidateOptions<ApiKeyOptions>
+public sealed class ApiKeyOptionsValidator(IHostEnvironment environment, IOptions<JwtOptions> jwt) : IValidateOptions<ApiKeyOptions>
 {
     /// <summary>The keys appsettings.Development.json ships; refused outside Development.</summary>
     public static IReadOnlyList<string> DevelopmentKeys { get; } = ["survey-dev-key", "analyst-dev-key"];
@@ -19,10 +20,10 @@ public sealed class ApiKeyOptionsValidator(IHostEnvironment environment) : IVali
     {
         var development = environment.IsDevelopment();
         var errors = new List<string>();
-        if (options.ApiKeys.Count == 0)
+        if (options.ApiKeys.Count == 0 && !jwt.Value.IsConfigured)
         {
             errors.Add($"Authentication:ApiKeys is empty: the '{environment.EnvironmentName}' environment needs API keys configured " +
-                "(Authentication:ApiKeys:0:Name, :Key and :Role = survey or analyst).");
+                "(Authentication:ApiKeys:0:Name, :Key and :Role = survey or analyst) or JWT bearer authentication (Authentication:Jwt).");
         }
 
         for (var i = 0; i < options.ApiKeys.Count; i++)

@@ -127,16 +127,19 @@ public sealed class AccessTests : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, otherHolder.StatusCode); // partitioned per key holder
     }
 
-    private IReadOnlyList<Route> Routes() =>
+    /// <summary>Every route of the app but <c>/healthz</c>, with the policies it names (read from its endpoints).</summary>
+    internal static IReadOnlyList<Route> Routes(IServiceProvider services) =>
     [
-        .. Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        .. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText != "/healthz")
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Route(
                 method, "/" + e.RoutePattern.RawText!.TrimStart('/'),
                 [.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(any key)")]))),
     ];
 
-    private sealed record Route(string Method, string Pattern, IReadOnlyList<string> Policies)
+    private IReadOnlyList<Route> Routes() => Routes(Factory.Services);
+
+    internal sealed record Route(string Method, string Pattern, IReadOnlyList<string> Policies)
     {
         public HttpRequestMessage Request()
         {
