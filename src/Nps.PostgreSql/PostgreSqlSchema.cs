@@ -117,5 +117,8 @@ internal static class PostgreSqlSchema
 
         // 3: the daily and weekly rollups reports read, kept by statement-level triggers, built from the responses already stored.
         Reporting.PostgreSqlRollupSchema.Create(),
+
+        // 4: the version of the stored responses, bumped by statement-level triggers in the writing transaction.
+        PostgreSqlResponseVersion.Create,
     ];
 }

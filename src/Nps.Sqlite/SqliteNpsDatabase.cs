@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -183,6 +183,15 @@ public sealed class SqliteNpsDatabase
             rollups.Transaction = transaction;
             rollups.CommandText = Reporting.SqliteRollupSchema.Create() + "PRAGMA user_version = 3;";
             rollups.ExecuteNonQuery();
+        }
+
+        if (current < 4)
+        {
+            // 4: the version of the stored responses (SqliteResponseVersion), kept by triggers on nps_responses.
+            using var responseVersion = connection.CreateCommand();
+            responseVersion.Transaction = transaction;
+            responseVersion.CommandText = SqliteResponseVersion.Create + "PRAGMA user_version = 4;";
+            responseVersion.ExecuteNonQuery();
         }
 
         transaction.Commit();

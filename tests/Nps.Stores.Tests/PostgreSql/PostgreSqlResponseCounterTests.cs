@@ -42,7 +42,7 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
                 "DROP TRIGGER nps_response_days_insert ON nps_responses", "DROP TRIGGER nps_response_days_delete ON nps_responses",
                 "DROP TRIGGER nps_response_days_update ON nps_responses", "DROP TRIGGER nps_response_days_truncate ON nps_responses",
                 "DROP FUNCTION nps_response_days_insert(), nps_response_days_delete(), nps_response_days_update(), nps_response_days_truncate()",
-                "DELETE FROM nps_schema_version WHERE version = 3",
+                "DELETE FROM nps_schema_version WHERE version >= 3", // and the steps after it, which are idempotent
             })
             {
                 downgrade.BatchCommands.Add(new NpgsqlBatchCommand(sql));
