@@ -184,6 +184,24 @@ public sealed class ConditionalReportTests : ApiTestBase
     }
 
     [Fact]
+    public async Task GetReport_VersionMovesWhileBuilding_200WithoutETagAndNotCached()
+    {
+        using var factory = new NpsApiFactory(Database.Path, b => b.ConfigureTestServices(services => services.Decorate(version: _ => new MovingVersion())));
+        using var client = factory.CreateClient();
+
+        using var first = await client.GetAsync(Report, Token);
+        using var second = await client.GetIfNoneMatchAsync(Report, "*");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("ETag"));
+        Assert.Equal("private, no-cache", Raw(first, "Cache-Control"));
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode); // "*" matches any current representation
+        Assert.Equal(1, factory.Services.GetRequiredService<CountingSource>().Counted);
+        using var third = await client.GetAsync(Report, Token);
+        Assert.Equal(2, factory.Services.GetRequiredService<CountingSource>().Counted); // the untagged body was not cached
+    }
+
+    [Fact]
     public async Task GetReport_CacheOff_RepeatedGetCountsAgainWithTheSameETag()
     {
         using var factory = new NpsApiFactory(Database.Path, b =>
@@ -277,6 +295,14 @@ internal sealed class VersionedCountingSource(CountingSource counting, IResponse
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) => version.GetResponseVersionAsync(cancellationToken);
 }
 
+/// <summary>A version that moves on every read, as if a write committed between any two.</summary>
+internal sealed class MovingVersion : IResponseDataVersion
+{
+    private long _version;
+
+    public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Interlocked.Increment(ref _version));
+}
+
 internal static class ConditionalRequests
 {
     /// <summary>A GET with an <c>If-None-Match</c> header sent as given (a malformed one too).</summary>
@@ -288,7 +314,7 @@ internal static class ConditionalRequests
     }
 
     /// <summary>Wraps the registered <see cref="INpsCountSource"/> in a <see cref="CountingSource"/>.</summary>
-    public static void Decorate(this IServiceCollection services, bool versioned = true)
+    public static void Decorate(this IServiceCollection services, bool versioned = true, Func<IServiceProvider, IResponseDataVersion>? version = null)
     {
         var registered = services.Last(d => d.ServiceType == typeof(INpsCountSource));
         services.Remove(registered);
@@ -297,7 +323,7 @@ internal static class ConditionalRequests
         {
             var counting = provider.GetRequiredService<CountingSource>();
             return versioned
-                ? new VersionedCountingSource(counting, (IResponseDataVersion)provider.GetRequiredService<IResponseStore>())
+                ? new VersionedCountingSource(counting, version?.Invoke(provider) ?? (IResponseDataVersion)provider.GetRequiredService<IResponseStore>())
                 : counting;
         });
     }
