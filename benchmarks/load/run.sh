@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Load figures for the web sample on loopback, bounded runs (wrk, Debian's `wrk` package):
 #   GET /api/reports/nps?by=team&period=month and POST /api/touchpoints at 15,000 and 1,000,000 stored responses,
-#   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] [SIZES="15000 1000000"] [BY="team team,agent"] [PORT=5397]
+#   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] [SIZES="15000 1000000"] [BY="team team,agent"] [PORT=5397] [ETAG=1]
 #   benchmarks/load/run.sh [seconds per run, default 15]
+# The report runs measure computing the report: the app runs with its cache of report bodies off (ReportCache:MaxBytes=0).
+# ETAG=1 adds, per report, a run that sends the report's ETag in If-None-Match (every answer a 304) and, after a restart
+# with the body cache on, a run without If-None-Match (200s served from the cache).
 # The seeds insert straight into nps_responses; the stores' insert triggers keep the daily rollups (nps_response_days)
 # that reports read in the same statement, as for every other insert path.
 # Needs: wrk, sqlite3, and PostgreSQL binaries (started with .ci/postgres.sh). Writes to artifacts/load/.
@@ -24,7 +27,7 @@ url="http://127.0.0.1:$port"
 
 start_app() { # store, connection string
   if curl -s -o /dev/null "$url/healthz"; then echo "something already listens on $url (set PORT)"; return 1; fi
-  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Development RateLimiting__PermitLimit=1000000000 Nps__SeedFile= Nps__Store="$1" ConnectionStrings__Nps="$2" Logging__LogLevel__Default=Warning \
+  (cd "$out/app" && ASPNETCORE_ENVIRONMENT=Development RateLimiting__PermitLimit=1000000000 ReportCache__MaxBytes="${cache_bytes:-0}" Nps__SeedFile= Nps__Store="$1" ConnectionStrings__Nps="$2" Logging__LogLevel__Default=Warning \
     exec ./Nps.Samples.AspNet --urls "$url" >"$out/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 100); do curl -fs -o /dev/null -H 'X-Api-Key: analyst-dev-key' "$url/api/reports/nps" && return 0; sleep 0.2; done
@@ -66,6 +69,15 @@ report() { # label, dimensions
   echo "$1 (by=$2): $(grep -E 'Requests/sec' "$out/$1.txt") | p50 $(awk '$1=="50%"{print $2}' "$out/$1.txt") | p99 $(awk '$1=="99%"{print $2}' "$out/$1.txt")"
 }
 
+not_modified() { # label, dimensions: every request sends the current ETag, so every answer is a 304 without a body
+  local tag
+  tag=$(curl -fs -D - -o /dev/null -H 'X-Api-Key: analyst-dev-key' "$url/api/reports/nps?by=$2&period=month" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+  [ -n "$tag" ] || { echo "$1: the report sent no ETag"; return 1; }
+  wrk -t2 -c8 -d"${seconds}s" --latency -H 'X-Api-Key: analyst-dev-key' -H "If-None-Match: $tag" "$url/api/reports/nps?by=$2&period=month" >"$out/$1.txt"
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: analyst-dev-key' -H "If-None-Match: $tag" "$url/api/reports/nps?by=$2&period=month")
+  echo "$1 (by=$2, If-None-Match, $status): $(grep -E 'Requests/sec' "$out/$1.txt") | p50 $(awk '$1=="50%"{print $2}' "$out/$1.txt") | p99 $(awk '$1=="99%"{print $2}' "$out/$1.txt") | $(grep -E 'Non-2xx' "$out/$1.txt" || echo 'all 2xx/3xx')"
+}
+
 touchpoints() { # label
   wrk -t2 -c16 -d"${seconds}s" --latency -s benchmarks/load/touchpoints.lua "$url" >"$out/$1.txt"
   echo "$1: $(grep -E 'Requests/sec' "$out/$1.txt") | p50 $(awk '$1=="50%"{print $2}' "$out/$1.txt") | p99 $(awk '$1=="99%"{print $2}' "$out/$1.txt") | $(grep -E 'Non-2xx' "$out/$1.txt" || echo 'all 2xx')"
@@ -80,8 +92,16 @@ for store in ${STORES:-sqlite postgresql}; do
   for count in ${SIZES:-15000 1000000}; do
     if [ "$store" = sqlite ]; then seed_sqlite "$db" "$count"; else seed_postgres "$count"; fi
     start_app "$store" "$cs"
-    for by in ${BY:-team}; do report "$store-report-$count-${by/,/-}" "$by"; done
+    for by in ${BY:-team}; do
+      report "$store-report-$count-${by/,/-}" "$by"
+      if [ "${ETAG:-0}" = 1 ]; then not_modified "$store-report-$count-${by/,/-}-304" "$by"; fi
+    done
     touchpoints "$store-touchpoints-$count"
     stop_app
+    if [ "${ETAG:-0}" = 1 ]; then
+      cache_bytes=33554432 start_app "$store" "$cs"
+      for by in ${BY:-team}; do report "$store-report-$count-${by/,/-}-cached" "$by"; done
+      stop_app
+    fi
   done
 done

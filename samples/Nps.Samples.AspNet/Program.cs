@@ -21,10 +21,12 @@ builder.Services.AddSingleton<IValidateOptions<NpsOptions>, SampleKeyGuard>();
 // adds in-memory stores only when none is registered.
 builder.Services.AddNpsStore(builder.Configuration);
 builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
+builder.Services.AddSingleton<ReportRevalidation>(); // ETags and 304s for the report routes, with a bounded cache of bodies
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 _ = app.Services.GetRequiredService<Nps.Sampling.SurveyProgram>(); // opens the stores (schema created or migrated) at start
+_ = app.Services.GetRequiredService<ReportRevalidation>(); // a bad ReportCache:MaxBytes stops the start
 await app.SeedNpsResponsesAsync(); // Nps:SeedFile (Development: samples/data/responses.csv), through the intake, idempotent
 
 app.UseExceptionHandler();

@@ -16,9 +16,10 @@ namespace Nps.PostgreSql;
 /// </summary>
 /// <remarks>
 /// Inserts take a transaction-scoped advisory lock, so responses are numbered in commit order and a paging cursor
-/// (the last number seen) never skips one that commits later. Retries of a stored id take no lock.
+/// (the last number seen) never skips one that commits later. Retries of a stored id take no lock. Its
+/// <see cref="IResponseDataVersion"/> is the database's <c>nps_response_version</c>, kept by triggers.
 /// </remarks>
-public sealed class PostgreSqlResponseStore : IResponseStore
+public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion
 {
     private const string Columns = """
         response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
@@ -35,6 +36,10 @@ public sealed class PostgreSqlResponseStore : IResponseStore
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
     }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>
+        PostgreSqlResponseVersion.ReadAsync(_database, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<(StoredResponse Stored, bool Added)> AddAsync(StoredResponse response, ContactRecord? contact, FollowUpCase? followUp,

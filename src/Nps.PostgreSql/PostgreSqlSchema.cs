@@ -120,5 +120,8 @@ internal static class PostgreSqlSchema
 
         // 4: the rollups' UTC month rows, kept by the same triggers (their functions replaced), summed from the day rows.
         Reporting.PostgreSqlRollupSchema.AddMonths(),
+
+        // 5: the version of the stored responses, bumped by statement-level triggers in the writing transaction.
+        PostgreSqlResponseVersion.Create,
     ];
 }

@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -192,6 +192,15 @@ public sealed class SqliteNpsDatabase
             months.Transaction = transaction;
             months.CommandText = Reporting.SqliteRollupSchema.AddMonths() + "PRAGMA user_version = 4;";
             months.ExecuteNonQuery();
+        }
+
+        if (current < 5)
+        {
+            // 5: the version of the stored responses (SqliteResponseVersion), kept by triggers on nps_responses.
+            using var responseVersion = connection.CreateCommand();
+            responseVersion.Transaction = transaction;
+            responseVersion.CommandText = SqliteResponseVersion.Create + "PRAGMA user_version = 5;";
+            responseVersion.ExecuteNonQuery();
         }
 
         transaction.Commit();

@@ -11,9 +11,10 @@ namespace Nps.Sqlite;
 /// <summary>
 /// An <see cref="IResponseStore"/> in SQLite, one column per field (so reports can count in SQL): an add is one
 /// <c>BEGIN IMMEDIATE</c> transaction writing the response, its ledger contact and its follow-up, or nothing when
-/// the response id is stored. Pages follow the order of storing (the row sequence).
+/// the response id is stored. Pages follow the order of storing (the row sequence). Its
+/// <see cref="IResponseDataVersion"/> is the file's <c>nps_response_version</c>, kept by triggers.
 /// </summary>
-public sealed class SqliteResponseStore : IResponseStore
+public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion
 {
     private const string Columns = """
         seq, response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
@@ -29,6 +30,10 @@ public sealed class SqliteResponseStore : IResponseStore
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
     }
+
+    /// <inheritdoc/>
+    public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>
+        SqliteResponseVersion.ReadAsync(_database, cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask<(StoredResponse Stored, bool Added)> AddAsync(StoredResponse response, ContactRecord? contact, FollowUpCase? followUp,

@@ -25,7 +25,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(connection, "PRAGMA user_version;"));
-        Assert.Equal(7L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
+        Assert.Equal(8L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
     }
 
     [Fact]
@@ -51,6 +51,37 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_Version4File_AddsTheResponseVersionKeptByTriggers()
+    {
+        _ = new SqliteNpsDatabase(ConnectionString);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Scalar(connection, "DROP TRIGGER nps_response_version_insert; DROP TRIGGER nps_response_version_update; DROP TRIGGER nps_response_version_delete;");
+            Scalar(connection, "DROP TABLE nps_response_version; PRAGMA user_version = 4;");
+            Scalar(connection, """
+                INSERT INTO nps_responses (response_id, respondent_id, kind, rating, callback_requested, responded_at, offset_minutes,
+                    inclusion_probability, probability_stated, is_manual, received_at)
+                VALUES ('R1', 'C1', 0, 9, 0, 638712864000000000, 0, 1.0, 0, 0, 638712864000000000);
+                """);
+        }
+
+        var database = new SqliteNpsDatabase(ConnectionString);
+        var responses = new SqliteResponseStore(database);
+        var migrated = await responses.GetResponseVersionAsync(TestContext.Current.CancellationToken);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(connection, "PRAGMA user_version;"));
+            Scalar(connection, "DELETE FROM nps_responses WHERE response_id = 'R1';");
+        }
+
+        Assert.Null(await responses.FindAsync("R1", TestContext.Current.CancellationToken));
+        Assert.Equal(migrated + 1, await responses.GetResponseVersionAsync(TestContext.Current.CancellationToken));
+        Assert.InRange(migrated, 0, (1L << 46) - 1);
+    }
+
+    [Fact]
     public void Open_NewerSchema_RefusedNamingTheVersions()
     {
         _ = new SqliteNpsDatabase(ConnectionString);
@@ -62,7 +93,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteNpsDatabase(ConnectionString));
 
-        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 4.", error.Message);
+        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 5.", error.Message);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

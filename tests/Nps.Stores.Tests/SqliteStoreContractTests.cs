@@ -15,7 +15,22 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     protected override ValueTask<StoreSet> OpenStoresAsync(TimeProvider clock)
     {
         var stores = new SqliteNpsStores($"Data Source={FilePath}");
-        return ValueTask.FromResult(new StoreSet(stores.Ledger, stores.Decisions, stores.Responses, stores.FollowUps));
+        return ValueTask.FromResult(new StoreSet(stores.Ledger, stores.Decisions, stores.Responses, stores.FollowUps,
+            Sql: new RawSql(ExecuteAsync, CopyColumns)));
+    }
+
+    private const string CopyColumns = """
+        respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes, team, agent, channel,
+        product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id
+        """;
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection($"Data Source={FilePath};Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc/>

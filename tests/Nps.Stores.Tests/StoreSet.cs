@@ -11,9 +11,15 @@ namespace Nps.Stores.Tests;
 /// <param name="Responses">The response store over the same storage.</param>
 /// <param name="FollowUps">The follow-up store over the same storage.</param>
 /// <param name="Dispose">Releases the instance (not the storage).</param>
+/// <param name="Sql">SQL on the storage from outside the stores (as typed by hand), or <see langword="null"/> for a storage without SQL.</param>
 public sealed record StoreSet(IContactLedger Ledger, IDecisionStore Decisions, IResponseStore Responses, IFollowUpStore FollowUps,
-    Func<ValueTask>? Dispose = null) : IAsyncDisposable
+    Func<ValueTask>? Dispose = null, RawSql? Sql = null) : IAsyncDisposable
 {
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => Dispose?.Invoke() ?? ValueTask.CompletedTask;
 }
+
+/// <summary>SQL run on a store's storage on a connection of its own, past the stores (as an operator would type it).</summary>
+/// <param name="Execute">Runs one statement.</param>
+/// <param name="ResponseCopyColumns">The <c>nps_responses</c> columns to copy when inserting a copy of a row (all but its ids).</param>
+public sealed record RawSql(Func<string, CancellationToken, Task> Execute, string ResponseCopyColumns);

@@ -14,16 +14,19 @@ public static class ReportEndpoints
             .WithName("NpsReport")
             .WithSummary("NPS with confidence intervals per segment and period (the JSON of `nps report --format json`).")
             .Produces<NpsReportDocument>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
 
         app.MapGet("/api/insights/coaching", CoachingAsync)
             .WithName("CoachingSignals")
             .WithSummary("Coaching signals that fired (underperformance, post-launch-drop, inflation), each with its evidence.")
             .Produces<CoachingSignalsDocument>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions defaults, CancellationToken cancellationToken,
+    private static async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions defaults, HttpContext context, ReportRevalidation revalidation,
+        CancellationToken cancellationToken,
         string? by = null, string? period = null, string? from = null, string? to = null, string? level = null, string? method = null)
     {
         var errors = new FieldErrors();
@@ -38,11 +41,13 @@ public static class ReportEndpoints
 
         // Counted in the store (GROUP BY period, dimensions, rating); the library turns the counts into statistics.
         var options = defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod };
-        var report = await counts.BuildReportAsync(options, start, end, cancellationToken);
-        return TypedResults.Json(NpsReportDocument.From(report), NpsJson.TypeInfo<NpsReportDocument>());
+        // Conditional GET (ETag from the data version, the query and the build): a 304 before anything is counted.
+        return await revalidation.RespondAsync(context, counts, ReportRevalidation.NpsQuery(options, start, end),
+            async ct => NpsReportDocument.From(await counts.BuildReportAsync(options, start, end, ct)), NpsJson.TypeInfo<NpsReportDocument>(), cancellationToken);
     }
 
-    private static async Task<IResult> CoachingAsync(IResponseStore store, CoachingSignalOptions defaults, CancellationToken cancellationToken,
+    private static async Task<IResult> CoachingAsync(IResponseStore store, CoachingSignalOptions defaults, HttpContext context, ReportRevalidation revalidation,
+        CancellationToken cancellationToken,
         string? by = null, string? period = null)
     {
         var errors = new FieldErrors();
@@ -51,10 +56,12 @@ public static class ReportEndpoints
         var bucket = QueryParsing.Period(errors, "period", period) ?? defaults.Period;
         if (errors.Any) return errors.ToProblem();
 
-        var responses = new List<SurveyResponse>();
-        await foreach (var response in store.ReadAsync(null, null, cancellationToken)) responses.Add(response.Response);
         var options = defaults with { Dimension = dimension, Period = bucket };
-        var signals = new CoachingSignalDetector(options).Detect(responses);
-        return TypedResults.Json(CoachingSignalsDocument.From(signals, options), NpsJson.TypeInfo<CoachingSignalsDocument>());
+        return await revalidation.RespondAsync(context, store, ReportRevalidation.CoachingQuery(options), async ct =>
+        {
+            var responses = new List<SurveyResponse>();
+            await foreach (var response in store.ReadAsync(null, null, ct)) responses.Add(response.Response);
+            return CoachingSignalsDocument.From(new CoachingSignalDetector(options).Detect(responses), options);
+        }, NpsJson.TypeInfo<CoachingSignalsDocument>(), cancellationToken);
     }
 }

@@ -7,15 +7,19 @@ namespace Nps.Intake;
 
 /// <summary>
 /// An <see cref="IResponseStore"/> in process memory over an <see cref="InMemoryContactLedger"/> and an
-/// <see cref="InMemoryFollowUpStore"/> (tests, single-node services): an add is one step under the store's lock.
+/// <see cref="InMemoryFollowUpStore"/> (tests, single-node services): an add is one step under the store's lock, and
+/// so is the <see cref="IResponseDataVersion"/> it bumps.
 /// </summary>
-public sealed class InMemoryResponseStore : IResponseStore
+public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
 {
     private readonly InMemoryContactLedger _ledger;
     private readonly InMemoryFollowUpStore _followUps;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredResponse> _byId = new(StringComparer.Ordinal);
     private readonly List<StoredResponse> _inOrder = [];
+
+    // A random start (below 2^46, far from overflow), so a store made anew after a restart does not repeat versions.
+    private long _version = Random.Shared.NextInt64(1L << 46);
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="ledger">The ledger that receives each response's contact.</param>
@@ -48,8 +52,16 @@ public sealed class InMemoryResponseStore : IResponseStore
             if (followUp is not null) _followUps.AddIfAbsentAsync(followUp, cancellationToken).AsTask().GetAwaiter().GetResult();
             _byId.Add(response.ResponseId, response);
             _inOrder.Add(response);
+            _version++;
             return ValueTask.FromResult((response, true));
         }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate) return ValueTask.FromResult(_version);
     }
 
     /// <inheritdoc/>

@@ -14,7 +14,11 @@ namespace Nps.PostgreSql.Reporting;
 /// raw response is computed by <c>AT TIME ZONE</c> in the query's IANA zone (correct across DST, from the server's
 /// zone data).
 /// </summary>
-public sealed class PostgreSqlResponseCounter : INpsCountSource
+/// <remarks>
+/// Its <see cref="Intake.IResponseDataVersion"/> is the version of the responses it counts (the database's
+/// <c>nps_response_version</c>), so a host can tell when a report it built is still current.
+/// </remarks>
+public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IResponseDataVersion
 {
     private readonly NpsPostgreSqlDatabase _database;
     private readonly RollupUse _rollups;
@@ -43,6 +47,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource
         _database = database;
         _rollups = rollups;
     }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>
+        PostgreSqlResponseVersion.ReadAsync(_database, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The query's time zone has no IANA id PostgreSQL knows.</exception>

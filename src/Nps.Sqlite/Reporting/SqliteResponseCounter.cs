@@ -19,8 +19,10 @@ namespace Nps.Sqlite.Reporting;
 /// local day number, and maps days to periods — weeks by arithmetic (day 0, 0001-01-01, is a Monday), months,
 /// quarters and years with a second <c>CASE</c> tree over their first days. The local time is thus UTC plus the
 /// very offset <see cref="TimeZoneInfo.GetUtcOffset(DateTimeOffset)"/> gives, as in the in-memory report builder.</para>
+/// <para>Its <see cref="Intake.IResponseDataVersion"/> is the version of the responses it counts (the file's
+/// <c>nps_response_version</c>), so a host can tell when a report it built is still current.</para>
 /// </remarks>
-public sealed class SqliteResponseCounter : INpsCountSource
+public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDataVersion
 {
     private readonly SqliteNpsDatabase _database;
     private readonly RollupUse _rollups;
@@ -49,6 +51,10 @@ public sealed class SqliteResponseCounter : INpsCountSource
         _database = database;
         _rollups = rollups;
     }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>
+        SqliteResponseVersion.ReadAsync(_database, cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<NpsCountRow> CountAsync(NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Npgsql;
 using Nps.PostgreSql;
 
 namespace Nps.Stores.Tests.PostgreSql;
@@ -21,7 +22,47 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
         await database.MigrateAsync(Cancel);
         var decisions = new PostgreSqlDecisionStore(database);
         return new StoreSet(decisions.Ledger, decisions, new PostgreSqlResponseStore(database), new PostgreSqlFollowUpStore(database),
-            () => database.DisposeAsync());
+            () => database.DisposeAsync(), new RawSql(ExecuteAsync, CopyColumns));
+    }
+
+    private const string CopyColumns = """
+        respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes, team, agent, channel,
+        product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, received_offset_minutes, follow_up_id
+        """;
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [Fact]
+    public async Task Migrate_DatabaseFromMigration4_AddsTheResponseVersionKeptByTriggers()
+    {
+        var stores = await OpenAsync();
+        await Intake(stores).SubmitAsync(Response("R1", rating: 9), Cancel);
+        foreach (var sql in new[]
+        {
+            "DROP TRIGGER nps_response_bump_version_insert ON nps_responses", "DROP TRIGGER nps_response_bump_version_update ON nps_responses",
+            "DROP TRIGGER nps_response_bump_version_delete ON nps_responses", "DROP TRIGGER nps_response_bump_version_truncate ON nps_responses",
+            "DROP FUNCTION nps_response_bump_version(), nps_response_bump_version_truncate()",
+            "DROP TABLE nps_response_version", "DELETE FROM nps_schema_version WHERE version = 5",
+        })
+        {
+            await ExecuteAsync(sql, Cancel);
+        }
+
+        await using var database = new NpsPostgreSqlDatabase(_connectionString!);
+        Assert.Equal(4, await database.MigrateAsync(Cancel));
+        var responses = new PostgreSqlResponseStore(database);
+        var migrated = await responses.GetResponseVersionAsync(Cancel);
+        await ExecuteAsync("TRUNCATE nps_responses", Cancel);
+
+        Assert.Equal(migrated + 1, await responses.GetResponseVersionAsync(Cancel));
+        Assert.InRange(migrated, 0, (1L << 46) - 1);
+        Assert.Equal(NpsPostgreSqlDatabase.SchemaVersion, await database.MigrateAsync(Cancel)); // migrated once
     }
 
     /// <inheritdoc/>
