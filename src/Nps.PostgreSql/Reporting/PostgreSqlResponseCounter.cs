@@ -198,14 +198,14 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
 
         if (plan.Months.Count > 0)
         {
-            parts.Add($"SELECT 4, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c[0] == 'c' ? c + "::bigint" : c)}, min_p, max_p "
+            parts.Add($"SELECT 4, utc_day, has_value, value, manual, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
                 + $"FROM nps_response_days WHERE dimension = $1 AND span = {UtcDayPlan.MonthSpan} AND utc_day IN ({plan.MonthsSql()})");
         }
 
         if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
         if (plan.Splits.Count > 0)
         {
-            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.WideColumns(c => c[0] == 'c' ? c + "::bigint" : c)}, min_p, max_p "
+            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
                 + $"FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
         }
 
