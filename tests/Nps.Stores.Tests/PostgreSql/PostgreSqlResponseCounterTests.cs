@@ -45,6 +45,13 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
     protected override Task RemoveMonthRowsAndMigrateAsync() => // migration 3 as shipped (days and weeks): a database from before migration 4
         DowngradeAndMigrateAsync([.. DropRollups, .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[2]), "DELETE FROM nps_schema_version WHERE version >= 4"], 3);
 
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var command = _database!.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Cancel);
+    }
+
     private async Task DowngradeAndMigrateAsync(IEnumerable<string> statements, int version)
     {
         var database = _database!;

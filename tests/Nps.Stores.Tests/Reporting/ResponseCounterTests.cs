@@ -42,6 +42,9 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     /// <summary>Turns the database back into one of schema 3 (rollups of days and weeks, no month rows) and migrates it again.</summary>
     protected abstract Task RemoveMonthRowsAndMigrateAsync();
 
+    /// <summary>Runs SQL on the storage (to tamper with the rollups).</summary>
+    protected abstract Task ExecuteAsync(string sql);
+
     /// <inheritdoc/>
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -149,6 +152,34 @@ public abstract class ResponseCounterTests : IAsyncLifetime
         Assert.Equal(raw.Select(r => r.SquaredWeightSum), rollups.Select(r => r.SquaredWeightSum), (a, b) => Math.Abs(a - b) <= 1e-9 * Math.Abs(a));
 
         static string Key(NpsCountRow r) => $"{r.Period!.Value.Label} {r.DimensionValues[0] ?? "(null)"} {r.Rating.Value} {r.IsManual} {r.Count}";
+    }
+
+    [Fact]
+    public async Task CountAsync_LocalMonthsOffUtc_ReadFromTheMonthRowsLessTheirEdgeHours()
+    {
+        var (store, counters) = await OpenAsync();
+        var random = new Random(12);
+        var start = new DateTimeOffset(2026, 2, 20, 0, 0, 0, TimeSpan.Zero);
+        var responses = Enumerable.Range(0, 400).Select(i => new SurveyResponse
+        {
+            ResponseId = $"M{i}", RespondentId = $"C{i}", Rating = NpsRating.From(random.Next(11)), Team = i % 3 == 0 ? "north" : "south",
+            // Every third response in the two hours before a UTC midnight: the local (Amsterdam) next day, or next month.
+            RespondedAt = start.AddDays(random.Next(110)).AddHours(i % 3 == 0 ? 22 + random.NextDouble() * 2 : random.NextDouble() * 22),
+        }).ToList();
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        var query = new NpsCountQuery { Dimensions = ["team"], Period = Period.Month, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") };
+        var raw = await RowsAsync(counters(CounterMode.Raw), query);
+
+        Assert.Equal(raw.Select(Key), (await RowsAsync(counters(CounterMode.Rollups), query)).Select(Key));
+
+        // Every UTC month of stored days is read as its month row (span 31) — at least March, April and May for both
+        // teams: tampering with the month rows shows in the rollup read, never in the raw one.
+        await ExecuteAsync("UPDATE nps_response_days SET c10 = c10 + 1000 WHERE span = 31 AND dimension = 'team'");
+        var added = (await RowsAsync(counters(CounterMode.Rollups), query)).Sum(r => r.Count) - raw.Sum(r => r.Count);
+        Assert.Equal(raw.Select(Key), (await RowsAsync(counters(CounterMode.Raw), query)).Select(Key));
+        Assert.True(added >= 1000 * 3 * 2 && added % 1000 == 0, $"{added} added");
+
+        static string Key(NpsCountRow r) => $"{r.Period!.Value.Label} {r.DimensionValues[0]} {r.Rating.Value} {r.IsManual} {r.Count}";
     }
 
     /// <summary>

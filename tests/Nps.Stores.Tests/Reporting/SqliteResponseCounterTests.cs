@@ -38,6 +38,17 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
     protected override Task RemoveMonthRowsAndMigrateAsync() =>
         DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + "PRAGMA user_version = 3;"); // schema 3 as shipped: days and weeks
 
+    /// <inheritdoc/>
+    protected override Task ExecuteAsync(string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
     private Task DowngradeAndMigrate(string sql)
     {
         using (var connection = new SqliteConnection(ConnectionString))
