@@ -23,7 +23,7 @@ public static class ReportEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions defaults, CancellationToken cancellationToken,
+    private static async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions defaults, ReportBodyCache bodies, CancellationToken cancellationToken,
         string? by = null, string? period = null, string? from = null, string? to = null, string? level = null, string? method = null)
     {
         var errors = new FieldErrors();
@@ -36,10 +36,10 @@ public static class ReportEndpoints
         var intervalMethod = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
         if (errors.Any) return errors.ToProblem();
 
-        // Counted in the store (GROUP BY period, dimensions, rating); the library turns the counts into statistics.
+        // Counted in the store (GROUP BY period, dimensions, rating); the library turns the counts into statistics,
+        // unless the counts are those of a body already written (ReportBodyCache).
         var options = defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod };
-        var report = await counts.BuildReportAsync(options, start, end, cancellationToken);
-        return TypedResults.Json(NpsReportDocument.From(report), NpsJson.TypeInfo<NpsReportDocument>());
+        return await bodies.ReportAsync(counts, options, start, end, cancellationToken);
     }
 
     private static async Task<IResult> CoachingAsync(IResponseStore store, CoachingSignalOptions defaults, CancellationToken cancellationToken,

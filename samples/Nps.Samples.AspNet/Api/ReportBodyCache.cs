@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Globalization;
+using Nps.Segmentation;
+using Nps.Serialization;
+
+namespace Nps.Samples.AspNet.Api;
+
+/// <summary>
+/// The report route's last bodies, each kept with the count rows it was built from. Every request still asks the
+/// store for its counts; when they are the same rows, in the same order and to the last bit, as a kept entry's for
+/// the same options, the entry's JSON is sent as it is, since the builder, the document and the serializer would
+/// write those same bytes again (they are deterministic functions of the rows and options). Any difference,
+/// a new response for example, rebuilds from the rows and replaces the entry, so a body is never stale.
+/// </summary>
+/// <remarks>
+/// At the load test's 15,000 responses (about 3,400 rows for <c>by=team&amp;period=month</c>) comparing the rows
+/// costs a few hundredths of a millisecond; building, mapping and serialising them about 1 ms. Bounded:
+/// <see cref="Capacity"/> entries (least recently used leaves first), none with more than <see cref="MaxRows"/>
+/// rows or <see cref="MaxBodyBytes"/> bytes.
+/// </remarks>
+public sealed class ReportBodyCache
+{
+    /// <summary>How many queries keep a body.</summary>
+    public const int Capacity = 16;
+
+    /// <summary>Counts with more rows than this are built every time, not kept.</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>Bodies larger than this are not kept.</summary>
+    public const int MaxBodyBytes = 8 * 1024 * 1024;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _clock;
+
+    /// <summary>The report of the responses answered in [from, to), as a 200 <c>application/json</c> result.</summary>
+    /// <param name="counts">The store's counter.</param>
+    /// <param name="options">The report's options.</param>
+    /// <param name="from">The first instant counted, or null.</param>
+    /// <param name="to">The instant where counting stops, or null.</param>
+    /// <param name="cancellationToken">Cancels counting.</param>
+    /// <returns>The result, the same bytes as <c>NpsJson</c> writes for <c>NpsReportDocument.From(report)</c>.</returns>
+    public async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions options, DateTimeOffset? from, DateTimeOffset? to,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(options);
+        var key = Key(options, from, to);
+        Entry? kept;
+        lock (_lock) kept = _entries.GetValueOrDefault(key);
+
+        // Compare while reading; at the first difference (or past the kept rows) build from what was read.
+        var matched = 0;
+        NpsReportBuilder? builder = null;
+        List<NpsCountRow>? read = null;
+        await foreach (var row in counts.CountAsync(NpsCountQuery.For(options, from, to), cancellationToken).ConfigureAwait(false))
+        {
+            if (builder is null)
+            {
+                if (kept is not null && matched < kept.Rows.Length && Same(in kept.Rows[matched], in row))
+                {
+                    matched++;
+                    continue;
+                }
+
+                (builder, read) = Start(options, kept, matched);
+            }
+
+            builder.Add(in row);
+            if (read is { Count: <= MaxRows }) read.Add(Copy(in row));
+        }
+
+        if (builder is null && kept is not null && matched == kept.Rows.Length)
+        {
+            lock (_lock) kept.LastUsed = ++_clock;
+            return new JsonBody(kept.Body);
+        }
+
+        // No difference seen, but fewer rows than kept (or nothing kept and no rows): build from the rows read.
+        if (builder is null || read is null) (builder, read) = Start(options, kept, matched);
+
+        var body = Serialize(NpsReportDocument.From(builder.Build()));
+        if (read.Count <= MaxRows && body.Length <= MaxBodyBytes) Keep(key, new Entry([.. read], body));
+        return new JsonBody(body);
+    }
+
+    /// <summary>A builder fed the kept entry's first <paramref name="matched"/> rows (equal to the store's so far), and those rows.</summary>
+    private static (NpsReportBuilder Builder, List<NpsCountRow> Read) Start(NpsReportOptions options, Entry? kept, int matched)
+    {
+        var builder = new NpsReportBuilder(options);
+        var read = new List<NpsCountRow>(Math.Max(16, matched * 2));
+        for (var i = 0; i < matched; i++)
+        {
+            builder.Add(in kept!.Rows[i]);
+            read.Add(kept.Rows[i]);
+        }
+
+        return (builder, read);
+    }
+
+    private void Keep(string key, Entry entry)
+    {
+        lock (_lock)
+        {
+            entry.LastUsed = ++_clock;
+            _entries[key] = entry;
+            if (_entries.Count <= Capacity) return;
+            var oldest = _entries.MinBy(e => e.Value.LastUsed).Key;
+            _entries.Remove(oldest);
+        }
+    }
+
+    private static byte[] Serialize(NpsReportDocument document)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        NpsJson.Serialize(buffer, document);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Everything in the options that the report depends on, and the range.</summary>
+    private static string Key(NpsReportOptions options, DateTimeOffset? from, DateTimeOffset? to) => string.Join('\u001f',
+        string.Join('\u001e', options.Dimensions), options.Period?.ToString() ?? "", options.TimeZone.Id,
+        options.Level.ToString("R", CultureInfo.InvariantCulture), options.IntervalMethod.ToString(),
+        options.MinimumCount.ToString(CultureInfo.InvariantCulture), options.IncludeManualSends ? "1" : "0",
+        from?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "", to?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>Whether two rows are the same to the last bit (weights compared as stored, not within a tolerance).</summary>
+    private static bool Same(in NpsCountRow kept, in NpsCountRow row)
+    {
+        if (kept.Period != row.Period || kept.Rating != row.Rating || kept.IsManual != row.IsManual || kept.Count != row.Count
+            || !kept.WeightSum.Equals(row.WeightSum) || !kept.SquaredWeightSum.Equals(row.SquaredWeightSum)
+            || !kept.MinInclusionProbability.Equals(row.MinInclusionProbability) || !kept.MaxInclusionProbability.Equals(row.MaxInclusionProbability))
+        {
+            return false;
+        }
+
+        var values = row.DimensionValues;
+        if (values is null || values.Count != kept.DimensionValues.Count) return false;
+        for (var d = 0; d < values.Count; d++)
+        {
+            if (!string.Equals(kept.DimensionValues[d], values[d], StringComparison.Ordinal)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The row with its own copy of the values, in case a store reuses its buffers between rows.</summary>
+    private static NpsCountRow Copy(in NpsCountRow row) => row with { DimensionValues = [.. row.DimensionValues] };
+
+    private sealed class Entry(NpsCountRow[] rows, byte[] body)
+    {
+        public NpsCountRow[] Rows { get; } = rows;
+
+        public byte[] Body { get; } = body;
+
+        public long LastUsed { get; set; }
+    }
+
+    /// <summary>The body as <c>TypedResults.Json</c> would send it (200, <c>application/json; charset=utf-8</c>), with its length.</summary>
+    private sealed class JsonBody(byte[] body) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+    {
+        public int? StatusCode => StatusCodes.Status200OK;
+
+        public string ContentType => "application/json; charset=utf-8";
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = ContentType;
+            response.ContentLength = body.Length;
+            await response.BodyWriter.WriteAsync(body, httpContext.RequestAborted);
+        }
+    }
+}
