@@ -1,6 +1,9 @@
+extern alias WebSample;
+
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
 using Nps.Segmentation;
 using Nps.Serialization;
 
@@ -20,6 +23,7 @@ public class CountReportBenchmarks
     private CountRows _source = null!;
     private NpsReport _report = null!;
     private NpsReportDocument _document = null!;
+    private WebSample::Nps.Samples.AspNet.Api.ReportBodyCache _bodies = null!;
 
     /// <summary>The web sample's report zone (<c>Nps:DefaultTimeZone</c>).</summary>
     internal static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -40,6 +44,8 @@ public class CountReportBenchmarks
         _source = new CountRows(LoadTestRows(Responses, _options.Dimensions, Zone));
         _report = BuildReport();
         _document = NpsReportDocument.From(_report);
+        _bodies = new WebSample::Nps.Samples.AspNet.Api.ReportBodyCache();
+        KeptBody().GetAwaiter().GetResult(); // the first request keeps the body
     }
 
     /// <summary>
@@ -81,6 +87,51 @@ public class CountReportBenchmarks
     {
         var report = await _source.BuildReportAsync(_options);
         await NpsJson.SerializeAsync(Stream.Null, NpsReportDocument.From(report));
+    }
+
+    /// <summary>The route as it was: the same work, the JSON through the serializer's metadata path (what
+    /// <c>TypedResults.Json</c> with the contract's type info did).</summary>
+    [Benchmark(Description = "as before: counts → report → document → JSON, metadata path")]
+    public async Task RouteBefore()
+    {
+        var report = await _source.BuildReportAsync(_options);
+        await JsonSerializer.SerializeAsync(Stream.Null, NpsReportDocument.From(report), NpsJson.TypeInfo<NpsReportDocument>());
+    }
+
+    /// <summary>The web sample's route when the store's counts are those of the last request
+    /// (<c>ReportBodyCache</c>): the rows compared as they are read, the kept body written to the response.</summary>
+    [Benchmark(Description = "counts unchanged: rows compared, kept body written (ReportBodyCache)")]
+    public async Task KeptBody()
+    {
+        var context = new DefaultHttpContext();
+        context.Response.Body = Stream.Null;
+        var result = await _bodies.ReportAsync(_source, _options, null, null, CancellationToken.None);
+        await result.ExecuteAsync(context);
+        await context.Response.BodyWriter.FlushAsync();
+    }
+
+    /// <summary>The web sample's route when the counts differ from every kept body's (a new response came in):
+    /// built, serialised into a body, rows and body kept.</summary>
+    [Benchmark(Description = "counts changed: built, body kept (ReportBodyCache)")]
+    public async Task NewBody()
+    {
+        var context = new DefaultHttpContext();
+        context.Response.Body = Stream.Null;
+        var result = await new WebSample::Nps.Samples.AspNet.Api.ReportBodyCache().ReportAsync(_source, _options, null, null, CancellationToken.None);
+        await result.ExecuteAsync(context);
+        await context.Response.BodyWriter.FlushAsync();
+    }
+
+    /// <summary>The body the route sends (kept or built), for the smoke run's cross-check.</summary>
+    internal string RouteBody()
+    {
+        var context = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        var result = _bodies.ReportAsync(_source, _options, null, null, CancellationToken.None).GetAwaiter().GetResult();
+        result.ExecuteAsync(context).GetAwaiter().GetResult();
+        context.Response.BodyWriter.FlushAsync().AsTask().GetAwaiter().GetResult();
+        return System.Text.Encoding.UTF8.GetString(body.ToArray());
     }
 
     /// <summary>Only reading the rows, adding each to a builder.</summary>

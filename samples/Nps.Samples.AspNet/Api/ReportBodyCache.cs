@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using Nps.Segmentation;
 using Nps.Serialization;
@@ -52,12 +51,12 @@ public sealed class ReportBodyCache
         // Compare while reading; at the first difference (or past the kept rows) build from what was read.
         var matched = 0;
         NpsReportBuilder? builder = null;
-        List<NpsCountRow>? read = null;
+        Rows? read = null;
         await foreach (var row in counts.CountAsync(NpsCountQuery.For(options, from, to), cancellationToken).ConfigureAwait(false))
         {
             if (builder is null)
             {
-                if (kept is not null && matched < kept.Rows.Length && Same(in kept.Rows[matched], in row))
+                if (kept is not null && matched < kept.Rows.Count && Same(kept.Rows[matched], in row))
                 {
                     matched++;
                     continue;
@@ -67,10 +66,10 @@ public sealed class ReportBodyCache
             }
 
             builder.Add(in row);
-            if (read is { Count: <= MaxRows }) read.Add(Copy(in row));
+            if (read is { Count: <= MaxRows }) read.Add(Copy(in row, read));
         }
 
-        if (builder is null && kept is not null && matched == kept.Rows.Length)
+        if (builder is null && kept is not null && matched == kept.Rows.Count)
         {
             lock (_lock) kept.LastUsed = ++_clock;
             return new JsonBody(kept.Body);
@@ -79,19 +78,19 @@ public sealed class ReportBodyCache
         // No difference seen, but fewer rows than kept (or nothing kept and no rows): build from the rows read.
         if (builder is null || read is null) (builder, read) = Start(options, kept, matched);
 
-        var body = Serialize(NpsReportDocument.From(builder.Build()));
-        if (read.Count <= MaxRows && body.Length <= MaxBodyBytes) Keep(key, new Entry([.. read], body));
+        var body = NpsJson.SerializeToUtf8Bytes(NpsReportDocument.From(builder.Build()));
+        if (read.Count <= MaxRows && body.Length <= MaxBodyBytes) Keep(key, new Entry(read, body));
         return new JsonBody(body);
     }
 
     /// <summary>A builder fed the kept entry's first <paramref name="matched"/> rows (equal to the store's so far), and those rows.</summary>
-    private static (NpsReportBuilder Builder, List<NpsCountRow> Read) Start(NpsReportOptions options, Entry? kept, int matched)
+    private static (NpsReportBuilder Builder, Rows Read) Start(NpsReportOptions options, Entry? kept, int matched)
     {
         var builder = new NpsReportBuilder(options);
-        var read = new List<NpsCountRow>(Math.Max(16, matched * 2));
+        var read = new Rows();
         for (var i = 0; i < matched; i++)
         {
-            builder.Add(in kept!.Rows[i]);
+            builder.Add(kept!.Rows[i]);
             read.Add(kept.Rows[i]);
         }
 
@@ -108,13 +107,6 @@ public sealed class ReportBodyCache
             var oldest = _entries.MinBy(e => e.Value.LastUsed).Key;
             _entries.Remove(oldest);
         }
-    }
-
-    private static byte[] Serialize(NpsReportDocument document)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        NpsJson.Serialize(buffer, document);
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Everything in the options that the report depends on, and the range.</summary>
@@ -134,26 +126,54 @@ public sealed class ReportBodyCache
             return false;
         }
 
-        var values = row.DimensionValues;
-        if (values is null || values.Count != kept.DimensionValues.Count) return false;
+        return SameValues(kept.DimensionValues, row.DimensionValues);
+    }
+
+    /// <summary>
+    /// The row with values of its own, in case a store reuses its buffers between rows: the previous kept row's
+    /// when they are equal (the rows of one cell come together), else a copy.
+    /// </summary>
+    private static NpsCountRow Copy(in NpsCountRow row, Rows read)
+    {
+        if (read.Count > 0 && read[read.Count - 1].DimensionValues is var previous && SameValues(previous, row.DimensionValues)) return row with { DimensionValues = previous };
+        return row with { DimensionValues = [.. row.DimensionValues] };
+    }
+
+    private static bool SameValues(IReadOnlyList<string?> kept, IReadOnlyList<string?>? values)
+    {
+        if (values is null || values.Count != kept.Count) return false;
         for (var d = 0; d < values.Count; d++)
         {
-            if (!string.Equals(kept.DimensionValues[d], values[d], StringComparison.Ordinal)) return false;
+            if (!string.Equals(kept[d], values[d], StringComparison.Ordinal)) return false;
         }
 
         return true;
     }
 
-    /// <summary>The row with its own copy of the values, in case a store reuses its buffers between rows.</summary>
-    private static NpsCountRow Copy(in NpsCountRow row) => row with { DimensionValues = [.. row.DimensionValues] };
-
-    private sealed class Entry(NpsCountRow[] rows, byte[] body)
+    private sealed class Entry(Rows rows, byte[] body)
     {
-        public NpsCountRow[] Rows { get; } = rows;
+        public Rows Rows { get; } = rows;
 
         public byte[] Body { get; } = body;
 
         public long LastUsed { get; set; }
+    }
+
+    /// <summary>Rows in chunks small enough to stay off the large object heap, so keeping them neither copies nor collects much.</summary>
+    private sealed class Rows
+    {
+        private const int ChunkSize = 1024; // 72 KB of rows, under the 85 KB large-object threshold
+        private readonly List<NpsCountRow[]> _chunks = [];
+
+        public int Count { get; private set; }
+
+        public NpsCountRow this[int index] => _chunks[index / ChunkSize][index % ChunkSize];
+
+        public void Add(in NpsCountRow row)
+        {
+            if (Count % ChunkSize == 0) _chunks.Add(new NpsCountRow[ChunkSize]);
+            _chunks[^1][Count++ % ChunkSize] = row;
+        }
     }
 
     /// <summary>The body as <c>TypedResults.Json</c> would send it (200, <c>application/json; charset=utf-8</c>), with its length.</summary>

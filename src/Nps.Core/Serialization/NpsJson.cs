@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -69,6 +68,25 @@ public static class NpsJson
         Write(writer, document, info);
     }
 
+    /// <summary>Serialises <paramref name="document"/> as UTF-8 bytes: the bytes of <see cref="Serialize{T}(T)"/>'s text.</summary>
+    /// <typeparam name="T">A document type of the contract.</typeparam>
+    /// <param name="document">The document.</param>
+    /// <returns>The UTF-8 JSON.</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a document of the contract.</exception>
+    public static byte[] SerializeToUtf8Bytes<T>(T document)
+    {
+        var buffer = new PooledBuffer();
+        try
+        {
+            Serialize(buffer, document);
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
     /// <summary>Serialises <paramref name="document"/> as UTF-8 to <paramref name="utf8Json"/>.</summary>
     /// <typeparam name="T">A document type of the contract.</typeparam>
     /// <param name="utf8Json">The stream to write to.</param>
@@ -78,27 +96,16 @@ public static class NpsJson
     public static async Task SerializeAsync<T>(Stream utf8Json, T document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var pipe = PipeWriter.Create(utf8Json, new StreamPipeWriterOptions(leaveOpen: true));
+        var buffer = new PooledBuffer(); // written whole, then sent in one write: pooled, so a large report allocates nothing here
         try
         {
-            await SerializeAsync(pipe, document, cancellationToken).ConfigureAwait(false);
+            Serialize(buffer, document);
+            await utf8Json.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await pipe.CompleteAsync().ConfigureAwait(false);
+            buffer.Return();
         }
-    }
-
-    /// <summary>Serialises <paramref name="document"/> as UTF-8 to <paramref name="utf8Json"/> and flushes it.</summary>
-    /// <typeparam name="T">A document type of the contract.</typeparam>
-    /// <param name="utf8Json">The pipe to write to (for example an HTTP response's body writer).</param>
-    /// <param name="document">The document.</param>
-    /// <param name="cancellationToken">Cancels the flush.</param>
-    /// <returns>A task that completes when the document is written and flushed.</returns>
-    internal static async Task SerializeAsync<T>(PipeWriter utf8Json, T document, CancellationToken cancellationToken = default)
-    {
-        Serialize(utf8Json, document);
-        await utf8Json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -151,6 +158,8 @@ public static class NpsJson
         private int _written;
 
         public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, _written);
+
+        public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, _written);
 
         public void Advance(int count) => _written += count;
 
