@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Nps.Segmentation;
 using Nps.Serialization;
@@ -78,7 +79,8 @@ public sealed class ReportBodyCache
         // No difference seen, but fewer rows than kept (or nothing kept and no rows): build from the rows read.
         if (builder is null || read is null) (builder, read) = Start(options, kept, matched);
 
-        var body = NpsJson.SerializeToUtf8Bytes(NpsReportDocument.From(builder.Build()));
+        var body = new Body();
+        NpsJson.Serialize(body, NpsReportDocument.From(builder.Build()));
         if (read.Count <= MaxRows && body.Length <= MaxBodyBytes) Keep(key, new Entry(read, body));
         return new JsonBody(body);
     }
@@ -150,11 +152,11 @@ public sealed class ReportBodyCache
         return true;
     }
 
-    private sealed class Entry(Rows rows, byte[] body)
+    private sealed class Entry(Rows rows, Body body)
     {
         public Rows Rows { get; } = rows;
 
-        public byte[] Body { get; } = body;
+        public Body Body { get; } = body;
 
         public long LastUsed { get; set; }
     }
@@ -176,8 +178,47 @@ public sealed class ReportBodyCache
         }
     }
 
+    /// <summary>
+    /// A body written in chunks small enough to stay off the large object heap: serialised into them directly,
+    /// without growing and copying one array, and sent chunk by chunk.
+    /// </summary>
+    private sealed class Body : IBufferWriter<byte>
+    {
+        private const int ChunkSize = 64 * 1024;
+        private readonly List<(byte[] Chunk, int Written)> _chunks = [];
+        private byte[] _current = [];
+        private int _written;
+
+        public int Length { get; private set; }
+
+        public void Advance(int count)
+        {
+            _written += count;
+            Length += count;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Room(sizeHint).AsMemory(_written);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Room(sizeHint).AsSpan(_written);
+
+        public async ValueTask WriteToAsync(System.IO.Pipelines.PipeWriter writer, CancellationToken cancellationToken)
+        {
+            foreach (var (chunk, written) in _chunks) await writer.WriteAsync(chunk.AsMemory(0, written), cancellationToken);
+            await writer.WriteAsync(_current.AsMemory(0, _written), cancellationToken);
+        }
+
+        private byte[] Room(int sizeHint)
+        {
+            if (_current.Length - _written >= Math.Max(sizeHint, 1)) return _current;
+            if (_written > 0) _chunks.Add((_current, _written));
+            _current = new byte[Math.Max(ChunkSize, sizeHint)];
+            _written = 0;
+            return _current;
+        }
+    }
+
     /// <summary>The body as <c>TypedResults.Json</c> would send it (200, <c>application/json; charset=utf-8</c>), with its length.</summary>
-    private sealed class JsonBody(byte[] body) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+    private sealed class JsonBody(Body body) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
     {
         public int? StatusCode => StatusCodes.Status200OK;
 
@@ -189,7 +230,7 @@ public sealed class ReportBodyCache
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = ContentType;
             response.ContentLength = body.Length;
-            await response.BodyWriter.WriteAsync(body, httpContext.RequestAborted);
+            await body.WriteToAsync(response.BodyWriter, httpContext.RequestAborted);
         }
     }
 }
