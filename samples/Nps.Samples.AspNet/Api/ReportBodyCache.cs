@@ -203,8 +203,9 @@ public sealed class ReportBodyCache
 
         public async ValueTask WriteToAsync(System.IO.Pipelines.PipeWriter writer, CancellationToken cancellationToken)
         {
-            foreach (var (chunk, written) in _chunks) await writer.WriteAsync(chunk.AsMemory(0, written), cancellationToken);
-            await writer.WriteAsync(_current.AsMemory(0, _written), cancellationToken);
+            foreach (var (chunk, written) in _chunks) writer.Write(chunk.AsSpan(0, written));
+            writer.Write(_current.AsSpan(0, _written));
+            await writer.FlushAsync(cancellationToken); // one flush, as one array written whole would have
         }
 
         private byte[] Room(int sizeHint)
