@@ -17,7 +17,7 @@ namespace Nps.Benchmarks;
 /// limiter, routing, the report endpoint) on Kestrel at 127.0.0.1:PORT, Development keys, logging at Warning as
 /// <c>benchmarks/load/run.sh</c> runs it, but with the store's counter replaced by the load test's counts held in
 /// memory (<see cref="LoadTestCounts"/>). <c>wrk</c> against it gives the route's ceiling with a free store: what
-/// everything above the store allows per second. Stops by itself after SECONDS.
+/// everything above the store allows per second. Stops by itself after SECONDS, or on Ctrl+C or SIGTERM.
 /// </summary>
 internal static class RouteServer
 {
@@ -32,7 +32,17 @@ internal static class RouteServer
                 factory.StartServer();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"route server on http://127.0.0.1:{port} for {seconds} s (counts from memory: {LoadTestCounts.Responses:N0} responses)"));
-                await Task.Delay(TimeSpan.FromSeconds(seconds));
+                // Until SECONDS pass or the process is asked to stop (Ctrl+C, SIGTERM).
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+                void Stop(System.Runtime.InteropServices.PosixSignalContext signal)
+                {
+                    signal.Cancel = true;
+                    stop.Cancel();
+                }
+
+                using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+                using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+                await Task.Delay(Timeout.InfiniteTimeSpan, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
