@@ -1,5 +1,9 @@
+extern alias WebSample;
+
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
 using Nps.Segmentation;
 using Nps.Serialization;
 
@@ -8,8 +12,8 @@ namespace Nps.Benchmarks;
 /// <summary>
 /// What <c>GET /api/reports/nps?by=…&amp;period=month</c> costs above the store: the report built from a store's
 /// counts (<see cref="NpsCountSourceExtensions.BuildReportAsync"/>), its document and its JSON, on the counts of the
-/// load test's 15,000 responses (12 teams, 300 agents, 2 years, monthly, 1 in 50 a manual send). The counts come
-/// from memory, so the store's own time is left out. The whole route's library work (counts → report → document
+/// load test's 15,000 responses (12 teams, 300 agents, 2 years, monthly in Europe/Amsterdam as the web sample
+/// reports, 1 in 50 a manual send). The counts come from memory, so the store's own time is left out. The whole route's library work (counts → report → document
 /// → UTF-8 JSON, the baseline) and its stages alone, each a ratio of it.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,6 +23,10 @@ public class CountReportBenchmarks
     private CountRows _source = null!;
     private NpsReport _report = null!;
     private NpsReportDocument _document = null!;
+    private WebSample::Nps.Samples.AspNet.Api.ReportBodyCache _bodies = null!;
+
+    /// <summary>The web sample's report zone (<c>Nps:DefaultTimeZone</c>).</summary>
+    internal static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>The responses counted.</summary>
     [Params(15_000)]
@@ -32,10 +40,12 @@ public class CountReportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _options = new NpsReportOptions { Dimensions = By.Split(','), Period = Period.Month };
-        _source = new CountRows(LoadTestRows(Responses, _options.Dimensions));
+        _options = new NpsReportOptions { Dimensions = By.Split(','), Period = Period.Month, TimeZone = Zone };
+        _source = new CountRows(LoadTestRows(Responses, _options.Dimensions, Zone));
         _report = BuildReport();
         _document = NpsReportDocument.From(_report);
+        _bodies = new WebSample::Nps.Samples.AspNet.Api.ReportBodyCache();
+        KeptBody().GetAwaiter().GetResult(); // the first request keeps the body
     }
 
     /// <summary>
@@ -58,13 +68,13 @@ public class CountReportBenchmarks
         [.. dimensions.Select(d => d == "team" ? team : agent)];
 
     /// <summary>The rows a store's <c>GROUP BY month, dimensions, rating, manual</c> returns for the load test's responses.</summary>
-    internal static List<NpsCountRow> LoadTestRows(int responses, IReadOnlyList<string> dimensions)
+    internal static List<NpsCountRow> LoadTestRows(int responses, IReadOnlyList<string> dimensions, TimeZoneInfo zone)
     {
         var groups = new Dictionary<(TimeBucket Month, string Key, NpsRating Rating, bool Manual), (long Count, string?[] Values)>();
         foreach (var (at, team, agent, rating, isManual) in LoadTestResponses(responses))
         {
             var values = Values(dimensions, team, agent);
-            var key = (TimeBucket.Of(at, Period.Month), string.Join('|', values), rating, isManual);
+            var key = (TimeBucket.Of(at, Period.Month, zone), string.Join('|', values), rating, isManual);
             groups[key] = groups.TryGetValue(key, out var group) ? (group.Count + 1, group.Values) : (1, values);
         }
 
@@ -77,6 +87,51 @@ public class CountReportBenchmarks
     {
         var report = await _source.BuildReportAsync(_options);
         await NpsJson.SerializeAsync(Stream.Null, NpsReportDocument.From(report));
+    }
+
+    /// <summary>The route as it was: the same work, the JSON through the serializer's metadata path (what
+    /// <c>TypedResults.Json</c> with the contract's type info did).</summary>
+    [Benchmark(Description = "as before: counts → report → document → JSON, metadata path")]
+    public async Task RouteBefore()
+    {
+        var report = await _source.BuildReportAsync(_options);
+        await JsonSerializer.SerializeAsync(Stream.Null, NpsReportDocument.From(report), NpsJson.TypeInfo<NpsReportDocument>());
+    }
+
+    /// <summary>The web sample's route when the store's counts are those of the last request
+    /// (<c>ReportBodyCache</c>): the rows compared as they are read, the kept body written to the response.</summary>
+    [Benchmark(Description = "counts unchanged: rows compared, kept body written (ReportBodyCache)")]
+    public async Task KeptBody()
+    {
+        var context = new DefaultHttpContext();
+        context.Response.Body = Stream.Null;
+        var result = await _bodies.ReportAsync(_source, _options, null, null, CancellationToken.None);
+        await result.ExecuteAsync(context);
+        await context.Response.BodyWriter.FlushAsync();
+    }
+
+    /// <summary>The web sample's route when the counts differ from every kept body's (a new response came in):
+    /// built, serialised into a body, rows and body kept.</summary>
+    [Benchmark(Description = "counts changed: built, body kept (ReportBodyCache)")]
+    public async Task NewBody()
+    {
+        var context = new DefaultHttpContext();
+        context.Response.Body = Stream.Null;
+        var result = await new WebSample::Nps.Samples.AspNet.Api.ReportBodyCache().ReportAsync(_source, _options, null, null, CancellationToken.None);
+        await result.ExecuteAsync(context);
+        await context.Response.BodyWriter.FlushAsync();
+    }
+
+    /// <summary>The body the route sends (kept or built), for the smoke run's cross-check.</summary>
+    internal string RouteBody()
+    {
+        var context = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        var result = _bodies.ReportAsync(_source, _options, null, null, CancellationToken.None).GetAwaiter().GetResult();
+        result.ExecuteAsync(context).GetAwaiter().GetResult();
+        context.Response.BodyWriter.FlushAsync().AsTask().GetAwaiter().GetResult();
+        return System.Text.Encoding.UTF8.GetString(body.ToArray());
     }
 
     /// <summary>Only reading the rows, adding each to a builder.</summary>
@@ -99,6 +154,11 @@ public class CountReportBenchmarks
     /// <summary>Document → JSON (UTF-8, to a null stream).</summary>
     [Benchmark(Description = "document → JSON")]
     public Task Json() => NpsJson.SerializeAsync(Stream.Null, _document);
+
+    /// <summary>Document → JSON through the serializer's metadata path, as <c>NpsJson</c> wrote before it took the
+    /// source generator's fast path (the serializer refuses that path with the contract's relaxed encoder).</summary>
+    [Benchmark(Description = "document → JSON, serializer's metadata path")]
+    public Task JsonThroughMetadata() => JsonSerializer.SerializeAsync(Stream.Null, _document, NpsJson.TypeInfo<NpsReportDocument>());
 
     /// <summary>The same report from the responses one by one (the smoke run's cross-check).</summary>
     internal NpsReport ReportFromResponses()

@@ -15,6 +15,11 @@ if (args is ["--store-quick", var storeRuns, var storeRows])
     return StoreCountBenchmarks.Quick(int.Parse(storeRuns, System.Globalization.CultureInfo.InvariantCulture), int.Parse(storeRows, System.Globalization.CultureInfo.InvariantCulture));
 }
 
+if (args is ["--route-server", var port, var seconds])
+{
+    return await RouteServer.Run(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min);
 BenchmarkSwitcher.FromAssembly(typeof(Smoke).Assembly).Run(args, config);
 return 0;

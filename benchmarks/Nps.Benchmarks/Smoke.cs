@@ -63,13 +63,19 @@ internal static class Smoke
             var benchmark = new CountReportBenchmarks { Responses = 3_000, By = by };
             benchmark.Setup();
             benchmark.Route().GetAwaiter().GetResult();
+            benchmark.RouteBefore().GetAwaiter().GetResult();
+            benchmark.KeptBody().GetAwaiter().GetResult();
+            benchmark.NewBody().GetAwaiter().GetResult();
             benchmark.Json().GetAwaiter().GetResult();
+            benchmark.JsonThroughMetadata().GetAwaiter().GetResult();
             var report = benchmark.Report();
             Check(benchmark.AddRows() == report.Cells.Count, $"count report by {by}: Add(row) gives {report.Cells.Count} cells");
             Check(report.Overall.Count + report.Overall.ManualSends == 3_000, $"count report by {by}: overall counts {report.Overall.Count} + {report.Overall.ManualSends} manual != 3000");
             var fromCounts = Nps.Serialization.NpsJson.Serialize(benchmark.Document());
             var fromResponses = Nps.Serialization.NpsJson.Serialize(Nps.Serialization.NpsReportDocument.From(benchmark.ReportFromResponses()));
             Check(fromCounts == fromResponses, $"count report by {by}: the document from counts differs from the one from responses");
+            Check(benchmark.RouteBody() == fromCounts, $"count report by {by}: the route's kept body differs from the document's JSON");
+            Check(Nps.Serialization.NpsJson.SerializeThroughMetadata(benchmark.Document()) == fromCounts, $"count report by {by}: NpsJson's fast path differs from the serializer's metadata path");
         }
     }
 

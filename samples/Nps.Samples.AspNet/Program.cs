@@ -15,6 +15,7 @@ builder.Services.AddNpsAuthentication(builder.Configuration);
 builder.Services.AddNpsRateLimiting(builder.Configuration);
 builder.Services.AddNpsProblemResponses();
 builder.Services.AddHealthChecks();
+builder.Services.AddSingleton<ReportBodyCache>(); // the report route's bodies, reused while the store's counts are unchanged
 builder.Services.AddSingleton<IValidateOptions<NpsOptions>, SampleKeyGuard>();
 
 // The stores (Nps:Store: sqlite by default, file from ConnectionStrings:Nps), registered before AddNps, which

@@ -25,8 +25,8 @@ public static class ReportEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions defaults, HttpContext context, ReportRevalidation revalidation,
-        CancellationToken cancellationToken,
+    private static async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions defaults, ReportBodyCache bodies, HttpContext context,
+        ReportRevalidation revalidation, CancellationToken cancellationToken,
         string? by = null, string? period = null, string? from = null, string? to = null, string? level = null, string? method = null)
     {
         var errors = new FieldErrors();
@@ -39,11 +39,13 @@ public static class ReportEndpoints
         var intervalMethod = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
         if (errors.Any) return errors.ToProblem();
 
-        // Counted in the store (GROUP BY period, dimensions, rating); the library turns the counts into statistics.
+        // Counted in the store (GROUP BY period, dimensions, rating); the library turns the counts into statistics,
+        // unless the counts are those of a body already written (ReportBodyCache).
         var options = defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod };
-        // Conditional GET (ETag from the data version, the query and the build): a 304 before anything is counted.
+        // Conditional GET (ETag from the data version, the query and the build): a 304 before anything is counted, a
+        // body kept for this version sent as it is; otherwise counted, and rebuilt only if the counts changed.
         return await revalidation.RespondAsync(context, counts, ReportRevalidation.NpsQuery(options, start, end),
-            async ct => NpsReportDocument.From(await counts.BuildReportAsync(options, start, end, ct)), NpsJson.TypeInfo<NpsReportDocument>(), cancellationToken);
+            ct => bodies.BodyAsync(counts, options, start, end, ct), cancellationToken);
     }
 
     private static async Task<IResult> CoachingAsync(IResponseStore store, CoachingSignalOptions defaults, HttpContext context, ReportRevalidation revalidation,
@@ -62,6 +64,6 @@ public static class ReportEndpoints
             var responses = new List<SurveyResponse>();
             await foreach (var response in store.ReadAsync(null, null, ct)) responses.Add(response.Response);
             return CoachingSignalsDocument.From(new CoachingSignalDetector(options).Detect(responses), options);
-        }, NpsJson.TypeInfo<CoachingSignalsDocument>(), cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 using Nps.Insights;
@@ -28,7 +26,8 @@ namespace Nps.Samples.AspNet.Api;
 /// landed meanwhile, the fresh body is sent without one. A source without a version (a custom
 /// <see cref="INpsCountSource"/>) is served as before, without an <c>ETag</c>.</para>
 /// <para>Bodies are kept in a small in-process cache keyed by the <c>ETag</c>, so a client that sends no
-/// <c>If-None-Match</c> is not recomputed either. Invalidation is exact by construction — a key holds the data version,
+/// <c>If-None-Match</c> is not recomputed either (and when the data moved, the NPS report's body is still rebuilt only
+/// if its counts changed: <see cref="ReportBodyCache"/>). Invalidation is exact by construction — a key holds the data version,
 /// so a write makes every earlier key unreachable — and memory is bounded: at most <c>ReportCache:MaxBytes</c> of bodies
 /// (configuration; <see cref="DefaultCacheBytes"/> by default, <c>0</c> turns the cache off), each counted by its
 /// length, none above <see cref="LargestCachedBody"/>, an entry unused for <see cref="Idle"/> dropped.</para>
@@ -77,18 +76,35 @@ public sealed class ReportRevalidation : IDisposable
     /// <param name="context">The request.</param>
     /// <param name="source">What the report is computed from; versioned when it implements <see cref="IResponseDataVersion"/>.</param>
     /// <param name="query">The normalised query and defaults (see <see cref="NpsQuery"/>, <see cref="CoachingQuery"/>).</param>
-    /// <param name="build">Builds the document.</param>
-    /// <param name="typeInfo">How the document is written.</param>
+    /// <param name="build">Builds the document (written by <see cref="NpsJson"/>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The result.</returns>
-    public async Task<IResult> RespondAsync<TDocument>(HttpContext context, object source, string query,
-        Func<CancellationToken, Task<TDocument>> build, JsonTypeInfo<TDocument> typeInfo, CancellationToken cancellationToken)
+    public Task<IResult> RespondAsync<TDocument>(HttpContext context, object source, string query,
+        Func<CancellationToken, Task<TDocument>> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return RespondAsync(context, source, query, async ct => NpsJson.SerializeToUtf8Bytes(await build(ct)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers a conditional GET of a report whose body is written elsewhere (<see cref="ReportBodyCache"/>): as
+    /// <see cref="RespondAsync{TDocument}"/>, with <paramref name="write"/> writing the JSON body when it is neither
+    /// a 304 nor cached.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="source">What the report is computed from; versioned when it implements <see cref="IResponseDataVersion"/>.</param>
+    /// <param name="query">The normalised query and defaults (see <see cref="NpsQuery"/>, <see cref="CoachingQuery"/>).</param>
+    /// <param name="write">Writes the body (UTF-8 JSON).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The result.</returns>
+    public async Task<IResult> RespondAsync(HttpContext context, object source, string query, Func<CancellationToken, Task<byte[]>> write,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(write);
         var headers = context.Response.Headers;
         headers.CacheControl = CacheControl;
-        if (source is not IResponseDataVersion versioned) return TypedResults.Json(await build(cancellationToken), typeInfo);
+        if (source is not IResponseDataVersion versioned) return Body(await write(cancellationToken));
 
         var version = await versioned.GetResponseVersionAsync(cancellationToken);
         var tag = ETag(source, version, query);
@@ -104,7 +120,7 @@ public sealed class ReportRevalidation : IDisposable
             return Body(cached);
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(await build(cancellationToken), typeInfo);
+        var body = await write(cancellationToken);
         if (await versioned.GetResponseVersionAsync(cancellationToken) == version)
         {
             headers.ETag = tag;

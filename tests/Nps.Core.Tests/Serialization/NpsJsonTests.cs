@@ -42,6 +42,56 @@ public sealed class NpsJsonTests
         Assert.Equal(NpsJson.Serialize(document), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>A report with every kind of value: escaped and unescaped text, missing values, weights, manual sends, tests, empty periods.</summary>
+    private static NpsReportDocument TrickyReport()
+    {
+        var builder = new NpsReportBuilder(new NpsReportOptions { Dimensions = ["team", "agent"], Period = Period.Month, MinimumCount = 2 });
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        string[] teams = ["Très lent – \"echt\"", "a\\b\u0001\n\t<script>&'+", "😀 \ud83d", "plain"];
+        for (var i = 0; i < 400; i++)
+        {
+            builder.Add(start.AddDays(i % 90), NpsRating.From(i % 11), [teams[i % 4], i % 7 == 0 ? null : $"agent-{i % 5}"], i % 3 == 0 ? 0.5 : 1, i % 13 == 0);
+        }
+
+        return NpsReportDocument.From(builder.Build(), rejected: 3);
+    }
+
+    [Fact]
+    public void Serialize_Report_SameBytesAsTheSerializersMetadataPath()
+    {
+        var document = TrickyReport();
+
+        Assert.Equal(NpsJson.SerializeThroughMetadata(document), NpsJson.Serialize(document));
+    }
+
+    [Fact]
+    public void Serialize_OtherDocuments_SameBytesAsTheSerializersMetadataPath()
+    {
+        var theme = new ThemeExampleDocument("R1", 3, "Très lent – \"echt\" \u0002");
+        var plan = new SampleSizePlanDocument(5, 0.95, null, 1e-300, 1537);
+        var empty = NpsReportDocument.From(new NpsReportBuilder(new NpsReportOptions()).Build());
+
+        Assert.Equal(NpsJson.SerializeThroughMetadata(theme), NpsJson.Serialize(theme));
+        Assert.Equal(NpsJson.SerializeThroughMetadata(plan), NpsJson.Serialize(plan));
+        Assert.Equal(NpsJson.SerializeThroughMetadata(empty), NpsJson.Serialize(empty));
+    }
+
+    [Fact]
+    public async Task SerializeAsync_BufferWriterBytesAndStream_SameBytesAsSerialize()
+    {
+        var document = TrickyReport();
+        var expected = NpsJson.Serialize(document);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var stream = new MemoryStream();
+
+        NpsJson.Serialize(buffer, document);
+        await NpsJson.SerializeAsync(stream, document, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(NpsJson.SerializeToUtf8Bytes(document)));
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     [Theory]
     [InlineData(1.0 / 3)]
     [InlineData(0.1 + 0.2)]
