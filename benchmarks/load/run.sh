@@ -3,7 +3,8 @@
 #   GET /api/reports/nps?by=team&period=month and POST /api/touchpoints at 15,000 and 1,000,000 stored responses,
 #   on SQLite and on PostgreSQL. Usage: [STORES="sqlite postgresql"] [SIZES="15000 1000000"] [BY="team team,agent"] [PORT=5397] [ETAG=1]
 #   benchmarks/load/run.sh [seconds per run, default 15]
-# The report runs measure computing the report: the app runs with its cache of report bodies off (ReportCache:MaxBytes=0).
+# The report runs count in the store on every request: the app runs with its version-keyed cache of report bodies off
+# (ReportCache:MaxBytes=0); only the rebuild from counts identical to the last ones is skipped (ReportBodyCache).
 # ETAG=1 adds, per report, a run that sends the report's ETag in If-None-Match (every answer a 304) and, after a restart
 # with the body cache on, a run without If-None-Match (200s served from the cache).
 # The seeds insert straight into nps_responses; the stores' insert triggers keep the daily rollups (nps_response_days)
