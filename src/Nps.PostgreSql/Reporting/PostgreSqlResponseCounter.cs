@@ -146,28 +146,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             await serial.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts); should a
-        // counts-only read meet one after all, it is read again with them.
-        var cells = new UtcDayPlan.Cells();
-        foreach (var weights in unitWeights ? [false, true] : new[] { true })
-        {
-            if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
-            await ReadIntoAsync(cells, sql, weights).ConfigureAwait(false);
-            if (!weights && !cells.AllWeightsOne)
-            {
-                cells = new UtcDayPlan.Cells();
-                continue;
-            }
-
-            var mixed = cells.ResolveSplits(plan);
-            if (mixed.Count > 0)
-            {
-                await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(d => (d * TimeSpan.TicksPerDay, (d + 1) * TimeSpan.TicksPerDay))]), weights).ConfigureAwait(false);
-            }
-
-            break;
-        }
-
+        // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+        var cells = await plan.ReadAsync(unitWeights, weights => RollupSql(query, dimension, plan, weights), ranges => RawSql(query, dimension, ranges), ReadIntoAsync)
+            .ConfigureAwait(false);
+        if (cells is null) yield break;
         foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
 
         async Task ReadIntoAsync(UtcDayPlan.Cells into, string sql, bool weights)

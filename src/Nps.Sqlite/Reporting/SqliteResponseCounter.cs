@@ -93,24 +93,10 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             if (stored is null) yield break; // every stored response has its rollup rows: none in range
             if (UtcDayPlan.CreateCached(query, firstDay, lastDay, _rollups, mixedMonths) is { } plan)
             {
-                // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts); should a
-                // counts-only read meet one after all, it is read again with them.
-                var cells = new UtcDayPlan.Cells();
-                foreach (var weights in unitWeights ? [false, true] : new[] { true })
-                {
-                    if (RollupSql(query, dimension, plan, weights) is not { } sql) yield break;
-                    await ReadIntoAsync(cells, sql, weights).ConfigureAwait(false);
-                    if (!weights && !cells.AllWeightsOne)
-                    {
-                        cells = new UtcDayPlan.Cells();
-                        continue;
-                    }
-
-                    var mixed = cells.ResolveSplits(plan);
-                    if (mixed.Count > 0) await ReadIntoAsync(cells, RawSql(query, dimension, [.. mixed.Select(WholeDay)]), weights).ConfigureAwait(false);
-                    break;
-                }
-
+                // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
+                var cells = await plan.ReadAsync(unitWeights, weights => RollupSql(query, dimension, plan, weights), ranges => RawSql(query, dimension, ranges), ReadIntoAsync)
+                    .ConfigureAwait(false);
+                if (cells is null) yield break;
                 foreach (var row in cells.Rows(query, cells.AllWeightsOne)) yield return row;
                 yield break;
             }
@@ -268,8 +254,6 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
     }
 
     private static string Value(string dimension) => dimension.Length == 0 ? "NULL" : Column(dimension)!;
-
-    private static (long From, long To) WholeDay(int day) => (day * TimeSpan.TicksPerDay, (day + 1) * TimeSpan.TicksPerDay);
 
     /// <summary>A filter on <c>responded_at</c> for tick ranges, one index range each (SQLite's multi-index OR).</summary>
     private static string Ranges(IEnumerable<(long From, long To)> ranges) =>

@@ -494,6 +494,37 @@ internal sealed class UtcDayPlan
         WideColumns(c => c[0] == 'c' ? count(c) : weights ? c : "CAST(NULL AS DOUBLE PRECISION)");
 
     /// <summary>
+    /// Reads this plan into merged cells: counts only when <paramref name="unitWeights"/> (every weight sum is then
+    /// its count; should a row say otherwise after all, everything is read again with the weight sums), then the split
+    /// days resolved, and the split days whose rows mix probabilities counted raw whole. Null when the plan reads nothing.
+    /// </summary>
+    /// <param name="unitWeights">Whether the bounds query found every inclusion probability 1.</param>
+    /// <param name="rollupSql">The store's SQL of the plan, with or without the weight sums (null: nothing to read).</param>
+    /// <param name="rawSql">The store's SQL of the raw responses in some UTC tick ranges.</param>
+    /// <param name="readInto">Runs SQL and adds its rows to cells (with or without the weight sums).</param>
+    public async Task<Cells?> ReadAsync(bool unitWeights, Func<bool, string?> rollupSql, Func<IReadOnlyList<(long From, long To)>, string> rawSql,
+        Func<Cells, string, bool, Task> readInto)
+    {
+        var cells = new Cells();
+        foreach (var weights in unitWeights ? [false, true] : new[] { true })
+        {
+            if (rollupSql(weights) is not { } sql) return null;
+            await readInto(cells, sql, weights).ConfigureAwait(false);
+            if (!weights && !cells.AllWeightsOne)
+            {
+                cells = new Cells();
+                continue;
+            }
+
+            var mixed = cells.ResolveSplits(this);
+            if (mixed.Count > 0) await readInto(cells, rawSql([.. mixed.Select(d => (d * TimeSpan.TicksPerDay, (d + 1) * TimeSpan.TicksPerDay))]), weights).ConfigureAwait(false);
+            break;
+        }
+
+        return cells;
+    }
+
+    /// <summary>
     /// Merges the rows of a planned read into count rows, one per (period, value, rating, manual) with a count above
     /// zero. Columns: part (<see cref="Part"/>), key (a period's first day, or a UTC day for the split parts), has
     /// value, value, manual, rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or
