@@ -97,112 +97,96 @@ public sealed class SqliteNpsDatabase
             throw new InvalidOperationException($"The database {DataSource} has schema version {current}; this Nps.Sqlite knows up to {SchemaVersion}.");
         }
 
-        if (current < 1)
+        for (var next = current + 1; next <= Steps.Length; next++)
         {
-            using var create = connection.CreateCommand();
-            create.Transaction = transaction;
-            create.CommandText = """
-                CREATE TABLE IF NOT EXISTS nps_contacts (
-                    customer_id           TEXT NOT NULL,
-                    packed                INTEGER NOT NULL,
-                    event_id              TEXT,
-                    inclusion_probability REAL
-                );
-                CREATE INDEX IF NOT EXISTS nps_contacts_by_customer ON nps_contacts (customer_id, packed);
-                CREATE TABLE IF NOT EXISTS nps_decisions (
-                    customer_id TEXT NOT NULL,
-                    event_id    TEXT NOT NULL,
-                    body        TEXT NOT NULL,
-                    PRIMARY KEY (customer_id, event_id)
-                );
-                CREATE TABLE IF NOT EXISTS nps_quotas (
-                    policy       TEXT NOT NULL,
-                    period_start INTEGER NOT NULL,
-                    used         INTEGER NOT NULL,
-                    PRIMARY KEY (policy, period_start)
-                );
-                CREATE TABLE IF NOT EXISTS nps_responses (
-                    seq                   INTEGER PRIMARY KEY AUTOINCREMENT,
-                    response_id           TEXT NOT NULL UNIQUE,
-                    respondent_id         TEXT NOT NULL,
-                    invitation_id         TEXT,
-                    event_id              TEXT,
-                    kind                  INTEGER NOT NULL,
-                    rating                INTEGER NOT NULL,
-                    comment               TEXT,
-                    callback_requested    INTEGER NOT NULL,
-                    responded_at          INTEGER NOT NULL,
-                    offset_minutes        INTEGER NOT NULL,
-                    team                  TEXT,
-                    agent                 TEXT,
-                    channel               TEXT,
-                    product               TEXT,
-                    touchpoint            TEXT,
-                    attributes            TEXT,
-                    inclusion_probability REAL NOT NULL,
-                    probability_stated    INTEGER NOT NULL,
-                    is_manual             INTEGER NOT NULL,
-                    received_at           INTEGER NOT NULL,
-                    follow_up_id          TEXT
-                );
-                CREATE INDEX IF NOT EXISTS nps_responses_by_time ON nps_responses (responded_at);
-                CREATE INDEX IF NOT EXISTS nps_responses_by_respondent ON nps_responses (respondent_id);
-                CREATE TABLE IF NOT EXISTS nps_follow_ups (
-                    follow_up_id TEXT PRIMARY KEY,
-                    customer_id  TEXT NOT NULL,
-                    status       TEXT NOT NULL,
-                    due_at       INTEGER NOT NULL,
-                    body         TEXT NOT NULL
-                );
-                CREATE INDEX IF NOT EXISTS nps_follow_ups_by_status ON nps_follow_ups (status, due_at);
-                CREATE INDEX IF NOT EXISTS nps_follow_ups_by_customer ON nps_follow_ups (customer_id);
-                PRAGMA user_version = 1;
-                """;
-            create.ExecuteNonQuery();
-        }
-
-        if (current < 2)
-        {
-            // 2: each customer's first sighting by the program (a relational first slot counts from it), in ticks UTC.
-            using var firstSeen = connection.CreateCommand();
-            firstSeen.Transaction = transaction;
-            firstSeen.CommandText = """
-                CREATE TABLE IF NOT EXISTS nps_first_seen (
-                    customer_id   TEXT PRIMARY KEY,
-                    first_seen_at INTEGER NOT NULL
-                );
-                PRAGMA user_version = 2;
-                """;
-            firstSeen.ExecuteNonQuery();
-        }
-
-        if (current < 3)
-        {
-            // The daily rollups reports read (Reporting.SqliteRollupSchema), built from the responses already stored.
-            using var rollups = connection.CreateCommand();
-            rollups.Transaction = transaction;
-            rollups.CommandText = Reporting.SqliteRollupSchema.Create() + "PRAGMA user_version = 3;";
-            rollups.ExecuteNonQuery();
-        }
-
-        if (current < 4)
-        {
-            // 4: the rollups' UTC month rows (Reporting.SqliteRollupSchema.AddMonths), summed from the day rows.
-            using var months = connection.CreateCommand();
-            months.Transaction = transaction;
-            months.CommandText = Reporting.SqliteRollupSchema.AddMonths() + "PRAGMA user_version = 4;";
-            months.ExecuteNonQuery();
-        }
-
-        if (current < 5)
-        {
-            // 5: the version of the stored responses (SqliteResponseVersion), kept by triggers on nps_responses.
-            using var responseVersion = connection.CreateCommand();
-            responseVersion.Transaction = transaction;
-            responseVersion.CommandText = SqliteResponseVersion.Create + "PRAGMA user_version = 5;";
-            responseVersion.ExecuteNonQuery();
+            using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = Steps[next - 1]() + $"PRAGMA user_version = {next.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+            step.ExecuteNonQuery();
         }
 
         transaction.Commit();
     }
+
+    /// <summary>
+    /// The schema, as an append-only list of steps (step N brings <c>user_version</c> N − 1 to N; never edit a shipped
+    /// step, add one), each written when it runs.
+    /// </summary>
+    private static readonly Func<string>[] Steps =
+    [
+        // 1: the ledger, decisions with their quotas, responses (counted by reports) and follow-ups.
+        () => """
+        CREATE TABLE IF NOT EXISTS nps_contacts (
+            customer_id           TEXT NOT NULL,
+            packed                INTEGER NOT NULL,
+            event_id              TEXT,
+            inclusion_probability REAL
+        );
+        CREATE INDEX IF NOT EXISTS nps_contacts_by_customer ON nps_contacts (customer_id, packed);
+        CREATE TABLE IF NOT EXISTS nps_decisions (
+            customer_id TEXT NOT NULL,
+            event_id    TEXT NOT NULL,
+            body        TEXT NOT NULL,
+            PRIMARY KEY (customer_id, event_id)
+        );
+        CREATE TABLE IF NOT EXISTS nps_quotas (
+            policy       TEXT NOT NULL,
+            period_start INTEGER NOT NULL,
+            used         INTEGER NOT NULL,
+            PRIMARY KEY (policy, period_start)
+        );
+        CREATE TABLE IF NOT EXISTS nps_responses (
+            seq                   INTEGER PRIMARY KEY AUTOINCREMENT,
+            response_id           TEXT NOT NULL UNIQUE,
+            respondent_id         TEXT NOT NULL,
+            invitation_id         TEXT,
+            event_id              TEXT,
+            kind                  INTEGER NOT NULL,
+            rating                INTEGER NOT NULL,
+            comment               TEXT,
+            callback_requested    INTEGER NOT NULL,
+            responded_at          INTEGER NOT NULL,
+            offset_minutes        INTEGER NOT NULL,
+            team                  TEXT,
+            agent                 TEXT,
+            channel               TEXT,
+            product               TEXT,
+            touchpoint            TEXT,
+            attributes            TEXT,
+            inclusion_probability REAL NOT NULL,
+            probability_stated    INTEGER NOT NULL,
+            is_manual             INTEGER NOT NULL,
+            received_at           INTEGER NOT NULL,
+            follow_up_id          TEXT
+        );
+        CREATE INDEX IF NOT EXISTS nps_responses_by_time ON nps_responses (responded_at);
+        CREATE INDEX IF NOT EXISTS nps_responses_by_respondent ON nps_responses (respondent_id);
+        CREATE TABLE IF NOT EXISTS nps_follow_ups (
+            follow_up_id TEXT PRIMARY KEY,
+            customer_id  TEXT NOT NULL,
+            status       TEXT NOT NULL,
+            due_at       INTEGER NOT NULL,
+            body         TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS nps_follow_ups_by_status ON nps_follow_ups (status, due_at);
+        CREATE INDEX IF NOT EXISTS nps_follow_ups_by_customer ON nps_follow_ups (customer_id);
+        """,
+
+        // 2: each customer's first sighting by the program (a relational first slot counts from it), in ticks UTC.
+        () => """
+        CREATE TABLE IF NOT EXISTS nps_first_seen (
+            customer_id   TEXT PRIMARY KEY,
+            first_seen_at INTEGER NOT NULL
+        );
+        """,
+
+        // 3: the daily and weekly rollups reports read (Reporting.SqliteRollupSchema), built from the responses already stored.
+        Reporting.SqliteRollupSchema.Create,
+
+        // 4: the rollups' UTC month rows (Reporting.SqliteRollupSchema.AddMonths), summed from the day rows.
+        Reporting.SqliteRollupSchema.AddMonths,
+
+        // 5: the version of the stored responses (SqliteResponseVersion), kept by triggers on nps_responses.
+        () => SqliteResponseVersion.Create,
+    ];
 }
