@@ -1,13 +1,12 @@
-using System.Buffers;
-using System.Globalization;
 using Nps.Segmentation;
 using Nps.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
 
 /// <summary>
-/// The report route's last bodies, each kept with the count rows it was built from. Every request still asks the
-/// store for its counts; when they are the same rows, in the same order and to the last bit, as a kept entry's for
+/// The report route's last bodies, each kept with the count rows it was built from. Every request that gets here (no
+/// 304, no body kept for the current data version: <see cref="ReportRevalidation"/>) asks the store for its counts;
+/// when they are the same rows, in the same order and to the last bit, as a kept entry's for
 /// the same options, the entry's JSON is sent as it is, since the builder, the document and the serializer would
 /// write those same bytes again (they are deterministic functions of the rows and options). Any difference,
 /// a new response for example, rebuilds from the rows and replaces the entry, so a body is never stale.
@@ -16,7 +15,7 @@ namespace Nps.Samples.AspNet.Api;
 /// At the load test's 15,000 responses (about 3,400 rows for <c>by=team&amp;period=month</c>) comparing the rows
 /// costs a few hundredths of a millisecond; building, mapping and serialising them about 1 ms. Bounded:
 /// <see cref="Capacity"/> entries (least recently used leaves first), none with more than <see cref="MaxRows"/>
-/// rows or <see cref="MaxBodyBytes"/> bytes.
+/// rows or <see cref="MaxBodyBytes"/> bytes; the key is <see cref="ReportRevalidation.NpsQuery"/>.
 /// </remarks>
 public sealed class ReportBodyCache
 {
@@ -33,32 +32,19 @@ public sealed class ReportBodyCache
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _clock;
 
-    /// <summary>The report of the responses answered in [from, to), as a 200 <c>application/json</c> result.</summary>
+    /// <summary>The JSON of the report of the responses answered in [from, to): a kept body, or one built from the counts.</summary>
     /// <param name="counts">The store's counter.</param>
     /// <param name="options">The report's options.</param>
     /// <param name="from">The first instant counted, or null.</param>
     /// <param name="to">The instant where counting stops, or null.</param>
     /// <param name="cancellationToken">Cancels counting.</param>
-    /// <returns>The result, the same bytes as <c>NpsJson</c> writes for <c>NpsReportDocument.From(report)</c>.</returns>
-    public async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions options, DateTimeOffset? from, DateTimeOffset? to,
-        CancellationToken cancellationToken) => new JsonBody(await KeptOrBuiltAsync(counts, options, from, to, cancellationToken));
-
-    /// <summary>The JSON of the report of the responses answered in [from, to), as one array (for a cache of its own).</summary>
-    /// <param name="counts">The store's counter.</param>
-    /// <param name="options">The report's options.</param>
-    /// <param name="from">The first instant counted, or null.</param>
-    /// <param name="to">The instant where counting stops, or null.</param>
-    /// <param name="cancellationToken">Cancels counting.</param>
-    /// <returns>The same bytes as <c>NpsJson</c> writes for <c>NpsReportDocument.From(report)</c>.</returns>
+    /// <returns>The same bytes as <c>NpsJson</c> writes for <c>NpsReportDocument.From(report)</c> (shared with the cache: read, never write).</returns>
     public async Task<byte[]> BodyAsync(INpsCountSource counts, NpsReportOptions options, DateTimeOffset? from, DateTimeOffset? to,
-        CancellationToken cancellationToken) => (await KeptOrBuiltAsync(counts, options, from, to, cancellationToken)).ToArray();
-
-    private async Task<Body> KeptOrBuiltAsync(INpsCountSource counts, NpsReportOptions options, DateTimeOffset? from, DateTimeOffset? to,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(options);
-        var key = Key(options, from, to);
+        var key = ReportRevalidation.NpsQuery(options, from, to);
         Entry? kept;
         lock (_lock) kept = _entries.GetValueOrDefault(key);
 
@@ -92,8 +78,7 @@ public sealed class ReportBodyCache
         // No difference seen, but fewer rows than kept (or nothing kept and no rows): build from the rows read.
         if (builder is null || read is null) (builder, read) = Start(options, kept, matched);
 
-        var body = new Body();
-        NpsJson.Serialize(body, NpsReportDocument.From(builder.Build()));
+        var body = NpsJson.SerializeToUtf8Bytes(NpsReportDocument.From(builder.Build()));
         if (read.Count <= MaxRows && body.Length <= MaxBodyBytes) Keep(key, new Entry(read, body));
         return body;
     }
@@ -123,13 +108,6 @@ public sealed class ReportBodyCache
             _entries.Remove(oldest);
         }
     }
-
-    /// <summary>Everything in the options that the report depends on, and the range.</summary>
-    private static string Key(NpsReportOptions options, DateTimeOffset? from, DateTimeOffset? to) => string.Join('\u001f',
-        string.Join('\u001e', options.Dimensions), options.Period?.ToString() ?? "", options.TimeZone.Id,
-        options.Level.ToString("R", CultureInfo.InvariantCulture), options.IntervalMethod.ToString(),
-        options.MinimumCount.ToString(CultureInfo.InvariantCulture), options.IncludeManualSends ? "1" : "0",
-        from?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "", to?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "");
 
     /// <summary>Whether two rows are the same to the last bit (weights compared as stored, not within a tolerance).</summary>
     private static bool Same(in NpsCountRow kept, in NpsCountRow row)
@@ -165,11 +143,11 @@ public sealed class ReportBodyCache
         return true;
     }
 
-    private sealed class Entry(Rows rows, Body body)
+    private sealed class Entry(Rows rows, byte[] body)
     {
         public Rows Rows { get; } = rows;
 
-        public Body Body { get; } = body;
+        public byte[] Body { get; } = body;
 
         public long LastUsed { get; set; }
     }
@@ -188,77 +166,6 @@ public sealed class ReportBodyCache
         {
             if (Count % ChunkSize == 0) _chunks.Add(new NpsCountRow[ChunkSize]);
             _chunks[^1][Count++ % ChunkSize] = row;
-        }
-    }
-
-    /// <summary>
-    /// A body written in chunks small enough to stay off the large object heap: serialised into them directly,
-    /// without growing and copying one array, and sent chunk by chunk.
-    /// </summary>
-    private sealed class Body : IBufferWriter<byte>
-    {
-        private const int ChunkSize = 64 * 1024;
-        private readonly List<(byte[] Chunk, int Written)> _chunks = [];
-        private byte[] _current = [];
-        private int _written;
-
-        public int Length { get; private set; }
-
-        public void Advance(int count)
-        {
-            _written += count;
-            Length += count;
-        }
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => Room(sizeHint).AsMemory(_written);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => Room(sizeHint).AsSpan(_written);
-
-        public byte[] ToArray()
-        {
-            var bytes = new byte[Length];
-            var at = 0;
-            foreach (var (chunk, written) in _chunks)
-            {
-                chunk.AsSpan(0, written).CopyTo(bytes.AsSpan(at));
-                at += written;
-            }
-
-            _current.AsSpan(0, _written).CopyTo(bytes.AsSpan(at));
-            return bytes;
-        }
-
-        public async ValueTask WriteToAsync(System.IO.Pipelines.PipeWriter writer, CancellationToken cancellationToken)
-        {
-            foreach (var (chunk, written) in _chunks) writer.Write(chunk.AsSpan(0, written));
-            writer.Write(_current.AsSpan(0, _written));
-            await writer.FlushAsync(cancellationToken); // one flush, as one array written whole would have
-        }
-
-        private byte[] Room(int sizeHint)
-        {
-            if (_current.Length - _written >= Math.Max(sizeHint, 1)) return _current;
-            if (_written > 0) _chunks.Add((_current, _written));
-            _current = new byte[Math.Max(ChunkSize, sizeHint)];
-            _written = 0;
-            return _current;
-        }
-    }
-
-    /// <summary>The body as <c>TypedResults.Json</c> would send it (200, <c>application/json; charset=utf-8</c>), with its length.</summary>
-    private sealed class JsonBody(Body body) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
-    {
-        public int? StatusCode => StatusCodes.Status200OK;
-
-        public string ContentType => "application/json; charset=utf-8";
-
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = ContentType;
-            response.ContentLength = body.Length;
-            await body.WriteToAsync(response.BodyWriter, httpContext.RequestAborted);
         }
     }
 }

@@ -186,7 +186,10 @@ public sealed class ReportRevalidation : IDisposable
         return request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
     }
 
-    private static IResult Body(byte[] body) => TypedResults.Bytes(body, "application/json; charset=utf-8");
+    /// <summary>A report body as the routes send it: 200, <c>application/json; charset=utf-8</c>, with its length.</summary>
+    /// <param name="utf8Json">The body.</param>
+    /// <returns>The result.</returns>
+    public static IResult Body(byte[] utf8Json) => TypedResults.Bytes(utf8Json, "application/json; charset=utf-8");
 
     /// <summary>A strong entity tag: 128 bits of SHA-256 over the build, the data version and the query, quoted.</summary>
     private static string ETag(object source, long version, string query)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Nps.Samples.AspNet.Api;
 using Nps.Segmentation;
 using Nps.Serialization;
@@ -8,6 +9,9 @@ namespace Nps.Samples.Tests.AspNet;
 
 public sealed class ReportBodyCacheTests
 {
+    /// <summary>What a result needs to execute (a logger factory), as the host provides it.</summary>
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
+
     private static readonly NpsReportOptions Options = new() { Dimensions = ["team"], Period = Period.Month, MinimumCount = 2 };
 
     /// <summary>Rows of two teams over three months, with a weighted row so the sums matter to the last bit.</summary>
@@ -33,17 +37,17 @@ public sealed class ReportBodyCacheTests
 
     private static async Task<(string Body, HttpResponse Response)> Execute(ReportBodyCache cache, Counts counts)
     {
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = Services };
         using var body = new MemoryStream();
         context.Response.Body = body;
-        var result = await cache.ReportAsync(counts, Options, null, null, TestContext.Current.CancellationToken);
+        var result = ReportRevalidation.Body(await cache.BodyAsync(counts, Options, null, null, TestContext.Current.CancellationToken));
         await result.ExecuteAsync(context);
         await context.Response.BodyWriter.FlushAsync(TestContext.Current.CancellationToken);
         return (System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response);
     }
 
     [Fact]
-    public async Task ReportAsync_SameCountsTwice_SameBytesAsBuildingWithoutCountingAgainTheBuild()
+    public async Task BodyAsync_SameCountsTwice_SameBytesAsBuildingWithoutCountingAgainTheBuild()
     {
         var rows = Rows();
         var cache = new ReportBodyCache();
@@ -69,7 +73,7 @@ public sealed class ReportBodyCacheTests
     [InlineData("more", true)]
     [InlineData("last bit of a weight", false)]
     [InlineData("order", false)]
-    public async Task ReportAsync_CountsChanged_BuiltFromTheNewCounts(string change, bool changesTheReport)
+    public async Task BodyAsync_CountsChanged_BuiltFromTheNewCounts(string change, bool changesTheReport)
     {
         var rows = Rows();
         var cache = new ReportBodyCache();
@@ -96,7 +100,7 @@ public sealed class ReportBodyCacheTests
     }
 
     [Fact]
-    public async Task ReportAsync_OtherOptions_NotTheKeptBody()
+    public async Task BodyAsync_OtherOptions_NotTheKeptBody()
     {
         var rows = Rows();
         var cache = new ReportBodyCache();
@@ -104,10 +108,10 @@ public sealed class ReportBodyCacheTests
         await Execute(cache, counts);
         var options = Options with { Level = 0.9 };
 
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = Services };
         using var body = new MemoryStream();
         context.Response.Body = body;
-        await (await cache.ReportAsync(counts, options, null, null, TestContext.Current.CancellationToken)).ExecuteAsync(context);
+        await ReportRevalidation.Body(await cache.BodyAsync(counts, options, null, null, TestContext.Current.CancellationToken)).ExecuteAsync(context);
         await context.Response.BodyWriter.FlushAsync(TestContext.Current.CancellationToken);
 
         var expected = NpsJson.Serialize(NpsReportDocument.From(await counts.BuildReportAsync(options, cancellationToken: TestContext.Current.CancellationToken)));
@@ -115,7 +119,7 @@ public sealed class ReportBodyCacheTests
     }
 
     [Fact]
-    public async Task ReportAsync_StoreReusesItsValueArrays_KeptRowsUnchanged()
+    public async Task BodyAsync_StoreReusesItsValueArrays_KeptRowsUnchanged()
     {
         var rows = Rows();
         var cache = new ReportBodyCache();
