@@ -9,6 +9,12 @@ using Nps.Benchmarks;
 if (args is ["--smoke"]) return Smoke.Run();
 if (args is ["--export-quick", var runs]) return ExportQuickRun.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
 if (args is ["--export-peak", var name]) return ExportQuickRun.Peak(name);
+if (args is ["--export-cold", var coldRuns, .. var coldBefore] && coldBefore.Length <= 1)
+{
+    return ColdExportRun.Run(int.Parse(coldRuns, System.Globalization.CultureInfo.InvariantCulture), coldBefore.FirstOrDefault());
+}
+
+if (args is ["--duckdb-once", var duckPath, var duckThreads]) return ColdExportRun.DuckDbOnce(duckPath, int.Parse(duckThreads, System.Globalization.CultureInfo.InvariantCulture));
 if (args is ["--export-repeat", var repeated, var times]) return ExportQuickRun.Repeat(repeated, int.Parse(times, System.Globalization.CultureInfo.InvariantCulture));
 if (args is ["--store-quick", var storeRuns, var storeRows])
 {
