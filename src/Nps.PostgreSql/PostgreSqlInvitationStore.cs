@@ -16,7 +16,7 @@ namespace Nps.PostgreSql;
 public sealed class PostgreSqlInvitationStore : IInvitationStore
 {
     internal const string Create = """
-        CREATE TABLE nps_invitations (
+        CREATE TABLE IF NOT EXISTS nps_invitations (
             invitation_id         text PRIMARY KEY,
             customer_id           text NOT NULL,
             event_id              text NOT NULL,
@@ -42,10 +42,10 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
             token_hash            bytea,
             UNIQUE (customer_id, event_id)
         );
-        CREATE UNIQUE INDEX nps_invitations_by_token ON nps_invitations (token_hash) WHERE token_hash IS NOT NULL;
-        CREATE INDEX nps_invitations_by_due ON nps_invitations (due_at) WHERE due_at IS NOT NULL;
-        CREATE INDEX nps_invitations_by_sent ON nps_invitations (sent_at) WHERE sent_at IS NOT NULL;
-        ALTER TABLE nps_responses ADD COLUMN provenance smallint NOT NULL DEFAULT 0;
+        CREATE UNIQUE INDEX IF NOT EXISTS nps_invitations_by_token ON nps_invitations (token_hash) WHERE token_hash IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_due ON nps_invitations (due_at) WHERE due_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_sent ON nps_invitations (sent_at) WHERE sent_at IS NOT NULL;
+        ALTER TABLE nps_responses ADD COLUMN IF NOT EXISTS provenance smallint NOT NULL DEFAULT 0;
         """;
 
     private const string Columns = """
