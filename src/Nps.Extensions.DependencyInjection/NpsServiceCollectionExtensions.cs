@@ -13,7 +13,8 @@ namespace Nps;
 /// <summary>
 /// Registers Nps.Core services in an <see cref="IServiceCollection"/>: <see cref="SurveyProgram"/>,
 /// the stores (<see cref="IContactLedger"/>, <see cref="IDecisionStore"/>, <see cref="IResponseStore"/>,
-/// <see cref="IFollowUpStore"/>: in memory unless a store package registered them), <see cref="ResponseIntake"/>, <see cref="CustomerRecords"/>,
+/// <see cref="IFollowUpStore"/>, <see cref="Delivery.IInvitationStore"/>: in memory unless a store package registered them), <see cref="ResponseIntake"/>
+/// (binding responses to their invitations), <see cref="CustomerRecords"/>,
 /// <see cref="FollowUpService"/>, the default <see cref="Segmentation.NpsReportOptions"/>
 /// and <see cref="Insights.CoachingSignalOptions"/> for report builders and signal detectors, the
 /// <see cref="Insights.ThemeTaxonomy"/>, and <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
@@ -72,7 +73,8 @@ public static class NpsServiceCollectionExtensions
             provider.GetRequiredService<IResponseStore>(),
             provider.GetRequiredService<IContactLedger>(),
             provider.GetRequiredService<IOptions<NpsOptions>>().Value.FollowUps.ToPolicy(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            invitations: provider.GetService<Delivery.IInvitationStore>()));
         services.TryAddSingleton(provider => new CustomerRecords(
             provider.GetRequiredService<SurveyProgram>(),
             provider.GetRequiredService<IContactLedger>(),
@@ -100,9 +102,12 @@ public static class NpsServiceCollectionExtensions
             services.AddSingleton<InMemoryFollowUpStore>();
             services.AddSingleton<IContactLedger>(provider => provider.GetRequiredService<InMemoryContactLedger>());
             services.AddSingleton<IFollowUpStore>(provider => provider.GetRequiredService<InMemoryFollowUpStore>());
-            services.AddSingleton<IDecisionStore>(provider => new InMemoryDecisionStore(provider.GetRequiredService<InMemoryContactLedger>()));
+            services.AddSingleton(provider => new InMemoryDecisionStore(provider.GetRequiredService<InMemoryContactLedger>()));
+            services.AddSingleton<IDecisionStore>(provider => provider.GetRequiredService<InMemoryDecisionStore>());
+            services.AddSingleton<Delivery.IInvitationStore>(provider => provider.GetRequiredService<InMemoryDecisionStore>().Invitations);
             services.AddSingleton<IResponseStore>(provider => new InMemoryResponseStore(
-                provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
+                provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryFollowUpStore>(),
+                provider.GetRequiredService<InMemoryDecisionStore>().Invitations));
             return;
         }
 

@@ -16,7 +16,11 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
         Responses = new PostgreSqlResponseStore(database);
         FollowUps = new PostgreSqlFollowUpStore(database);
         Counter = new PostgreSqlResponseCounter(database);
+        Invitations = new PostgreSqlInvitationStore(database);
     }
+
+    /// <summary>The outbox: invitations created by the decisions, answered by the responses.</summary>
+    public Delivery.IInvitationStore Invitations { get; }
 
     /// <summary>The database (connection pool and schema).</summary>
     public NpsPostgreSqlDatabase Database { get; }

@@ -103,6 +103,8 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
                 write.BatchCommands.Add(CustomerLock.InsertContact(request.CustomerId, invitation.Record.Packed, invitation.EventId, invitation.InclusionProbability));
             }
 
+            if (commit.Delivery is { } delivery) write.BatchCommands.Add(PostgreSqlInvitationStore.Insert(delivery));
+
             if (recordedFirstSeen is null && request.SeenAt is { } seen)
             {
                 write.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO nps_first_seen (customer_id, first_seen_at) VALUES ($1, $2)")

@@ -24,7 +24,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
     private const string Columns = """
         response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
         team, agent, channel, product, touchpoint, attributes::text, inclusion_probability, probability_stated, is_manual,
-        received_at, received_offset_minutes, follow_up_id, seq
+        received_at, received_offset_minutes, follow_up_id, seq, provenance
         """;
 
     private readonly NpsPostgreSqlDatabase _database;
@@ -76,6 +76,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
             }
 
             if (followUp is not null) related.BatchCommands.Add(PostgreSqlFollowUpStore.InsertIfAbsent(followUp));
+            if (Intake.InvitationBinding.BoundInvitationId(response.Response) is { } invitationId) related.BatchCommands.Add(PostgreSqlInvitationStore.Answer(invitationId));
             if (related.BatchCommands.Count > 0) await related.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -184,8 +185,8 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         return new NpgsqlBatchCommand("""
             INSERT INTO nps_responses (response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested,
                 responded_at, offset_minutes, team, agent, channel, product, touchpoint, attributes, inclusion_probability,
-                probability_stated, is_manual, received_at, received_offset_minutes, follow_up_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20, $21, $22)
+                probability_stated, is_manual, received_at, received_offset_minutes, follow_up_id, provenance)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20, $21, $22, $23)
             ON CONFLICT (response_id) DO NOTHING
             RETURNING seq
             """)
@@ -214,6 +215,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
                 new() { Value = stored.ReceivedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                 new() { Value = (short)stored.ReceivedAt.Offset.TotalMinutes },
                 Text(stored.FollowUpId),
+                new() { Value = (short)r.Provenance },
             },
         };
     }
@@ -247,6 +249,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
             Touchpoint = Text(reader, 14),
             Attributes = new Dictionary<string, string>(attributes, StringComparer.Ordinal),
             IsManual = reader.GetBoolean(18),
+            Provenance = (ResponseProvenance)reader.GetInt16(23),
         };
         if (reader.GetBoolean(17)) response = response with { InclusionProbability = reader.GetDouble(16) };
         return new StoredResponse { Response = response, ReceivedAt = At(reader, 19, 20), FollowUpId = Text(reader, 21) };

@@ -123,5 +123,8 @@ internal static class PostgreSqlSchema
 
         // 5: the version of the stored responses, bumped by statement-level triggers in the writing transaction.
         PostgreSqlResponseVersion.Create,
+
+        // 6: the outbox's invitations (PostgreSqlInvitationStore) and each response's provenance (existing rows: solicited).
+        PostgreSqlInvitationStore.Create,
     ];
 }

@@ -12,7 +12,7 @@ namespace Nps.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="NpsPostgreSqlStores"/> and its ledger, decision, response and follow-up stores and report
+    /// Registers <see cref="NpsPostgreSqlStores"/> and its ledger, decision, response, follow-up and invitation stores and report
     /// counter as singletons (before <c>AddNps</c>, which adds in-memory stores only where none is registered). The
     /// schema is migrated when the stores are first resolved.
     /// </summary>
@@ -28,6 +28,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Decisions);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Responses);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().FollowUps);
+        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Invitations);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Counter);
         return services;
     }

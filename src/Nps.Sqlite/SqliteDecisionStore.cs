@@ -72,6 +72,7 @@ public sealed class SqliteDecisionStore : IDecisionStore
         }
 
         if (commit.Invitation is { } invitation) await SqliteContactLedger.InsertAsync(write, request.CustomerId, invitation, cancellationToken).ConfigureAwait(false);
+        if (commit.Delivery is { } delivery) await SqliteInvitationStore.InsertAsync(write, delivery, cancellationToken).ConfigureAwait(false);
         await using (var insert = write.Command("INSERT INTO nps_decisions (customer_id, event_id, body) VALUES ($customer, $event, $body);"))
         {
             insert.Parameters.AddWithValue("$customer", request.CustomerId);

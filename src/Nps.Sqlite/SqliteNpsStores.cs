@@ -17,7 +17,11 @@ public sealed class SqliteNpsStores
         Ledger = Decisions.Ledger;
         Responses = new SqliteResponseStore(Database);
         FollowUps = new SqliteFollowUpStore(Database);
+        Invitations = new SqliteInvitationStore(Database);
     }
+
+    /// <summary>The outbox: invitations created by the decisions, answered by the responses.</summary>
+    public Delivery.IInvitationStore Invitations { get; }
 
     /// <summary>The database.</summary>
     public SqliteNpsDatabase Database { get; }

@@ -18,7 +18,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion
 {
     private const string Columns = """
         seq, response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
-        team, agent, channel, product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id
+        team, agent, channel, product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id, provenance
         """;
 
     private readonly SqliteNpsDatabase _database;
@@ -52,9 +52,9 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion
 
         await using (var insert = write.Command("""
             INSERT INTO nps_responses (response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at,
-                offset_minutes, team, agent, channel, product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id)
+                offset_minutes, team, agent, channel, product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id, provenance)
             VALUES ($id, $respondent, $invitation, $event, $kind, $rating, $comment, $callback, $at, $offset, $team, $agent, $channel, $product,
-                $touchpoint, $attributes, $p, $stated, $manual, $received, $followUp);
+                $touchpoint, $attributes, $p, $stated, $manual, $received, $followUp, $provenance);
             """))
         {
             var p = insert.Parameters;
@@ -80,11 +80,13 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion
             p.AddWithValue("$manual", r.IsManual);
             p.AddWithValue("$received", response.ReceivedAt.UtcTicks);
             p.AddWithValue("$followUp", Nullable(response.FollowUpId));
+            p.AddWithValue("$provenance", (int)r.Provenance);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (contact is { } record) await SqliteContactLedger.InsertAsync(write, r.RespondentId, new LedgerEntry(record), cancellationToken).ConfigureAwait(false);
         if (followUp is not null) await SqliteFollowUpStore.InsertAsync(write, followUp, cancellationToken).ConfigureAwait(false);
+        if (Nps.Intake.InvitationBinding.BoundInvitationId(r) is { } invitationId) await SqliteInvitationStore.AnswerAsync(write, invitationId, cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (response, true);
     }
@@ -164,7 +166,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion
             Attributes = Text(reader, 16) is { } json
                 ? JsonSerializer.Deserialize(json, SqliteJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
-            IsManual = reader.GetBoolean(19),
+            IsManual = reader.GetBoolean(19), Provenance = (ResponseProvenance)reader.GetInt32(22),
         };
         if (reader.GetBoolean(18)) response = response with { InclusionProbability = reader.GetDouble(17) };
         return new StoredResponse { Response = response, ReceivedAt = new DateTimeOffset(reader.GetInt64(20), TimeSpan.Zero), FollowUpId = Text(reader, 21) };

@@ -12,7 +12,7 @@ public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="SqliteNpsStores"/> on one file as <see cref="IContactLedger"/>, <see cref="IDecisionStore"/>,
-    /// <see cref="IResponseStore"/> and <see cref="IFollowUpStore"/>. The connection string is read when the stores are
+    /// <see cref="IResponseStore"/>, <see cref="IFollowUpStore"/> and <see cref="Delivery.IInvitationStore"/>. The connection string is read when the stores are
     /// first needed (so a host or test can still change configuration); the schema is created then.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -27,6 +27,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Decisions);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Responses);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().FollowUps);
+        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Invitations);
         services.TryAddSingleton<Segmentation.INpsCountSource>(provider => new Reporting.SqliteResponseCounter(provider.GetRequiredService<SqliteNpsStores>().Database));
         return services;
     }

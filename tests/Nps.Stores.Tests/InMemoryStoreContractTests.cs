@@ -17,7 +17,8 @@ public sealed class InMemoryStoreContractTests : StoreContractTests
         {
             var ledger = new InMemoryContactLedger(clock);
             var followUps = new InMemoryFollowUpStore();
-            _stores = new StoreSet(ledger, new InMemoryDecisionStore(ledger), new InMemoryResponseStore(ledger, followUps), followUps);
+            var decisions = new InMemoryDecisionStore(ledger);
+            _stores = new StoreSet(ledger, decisions, new InMemoryResponseStore(ledger, followUps, decisions.Invitations), followUps) { Invitations = decisions.Invitations };
         }
 
         return ValueTask.FromResult(_stores);

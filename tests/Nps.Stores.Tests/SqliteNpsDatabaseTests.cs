@@ -25,8 +25,11 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(connection, "PRAGMA user_version;"));
-        Assert.Equal(8L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
+        Assert.Equal(9L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
     }
+
+    /// <summary>What schema step 6 added (the outbox and the responses' provenance), dropped to make a file of an earlier version.</summary>
+    internal const string DropOutbox = "DROP TABLE nps_invitations; ALTER TABLE nps_responses DROP COLUMN provenance; ";
 
     [Fact]
     public void Open_Version1File_AddsTheFirstSightingsAndKeepsTheRest()
@@ -38,7 +41,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
             Scalar(connection, "DROP TABLE nps_first_seen;");
             Scalar(connection, "DROP TRIGGER nps_response_days_insert; DROP TRIGGER nps_response_days_delete; DROP TRIGGER nps_response_days_update; DROP TABLE nps_response_days;");
             Scalar(connection, "INSERT INTO nps_quotas (policy, period_start, used) VALUES ('all', 0, 3);");
-            Scalar(connection, "PRAGMA user_version = 1;");
+            Scalar(connection, DropOutbox + "PRAGMA user_version = 1;");
         }
 
         _ = new SqliteNpsDatabase(ConnectionString);
@@ -58,7 +61,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         {
             connection.Open();
             Scalar(connection, "DROP TRIGGER nps_response_version_insert; DROP TRIGGER nps_response_version_update; DROP TRIGGER nps_response_version_delete;");
-            Scalar(connection, "DROP TABLE nps_response_version; PRAGMA user_version = 4;");
+            Scalar(connection, DropOutbox + "DROP TABLE nps_response_version; PRAGMA user_version = 4;");
             Scalar(connection, """
                 INSERT INTO nps_responses (response_id, respondent_id, kind, rating, callback_requested, responded_at, offset_minutes,
                     inclusion_probability, probability_stated, is_manual, received_at)
@@ -93,7 +96,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteNpsDatabase(ConnectionString));
 
-        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 5.", error.Message);
+        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 6.", error.Message);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

@@ -15,6 +15,9 @@ namespace Nps.Stores.Tests;
 public sealed record StoreSet(IContactLedger Ledger, IDecisionStore Decisions, IResponseStore Responses, IFollowUpStore FollowUps,
     Func<ValueTask>? Dispose = null, RawSql? Sql = null) : IAsyncDisposable
 {
+    /// <summary>The outbox over the same storage.</summary>
+    public required Nps.Delivery.IInvitationStore Invitations { get; init; }
+
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => Dispose?.Invoke() ?? ValueTask.CompletedTask;
 }

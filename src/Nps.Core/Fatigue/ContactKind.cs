@@ -17,4 +17,10 @@ public enum ContactKind
 
     /// <summary>The customer opted back in (cancels an earlier opt-out).</summary>
     OptIn = 4,
+
+    /// <summary>
+    /// A reminder of an unanswered invitation was sent. A contact of its own kind: it does not count against caps or the
+    /// contact budget unless <see cref="FatigueOptions.CountRemindersAgainstCaps"/> says so.
+    /// </summary>
+    Reminder = 5,
 }

@@ -26,4 +26,7 @@ public sealed class FatigueOptions
 
     /// <summary>The contact budget shared by transactional and relational surveys (off when <see langword="null"/>).</summary>
     public ContactBudgetOptions? ContactBudget { get; set; }
+
+    /// <summary>Whether sent reminders count as invitations against frequency caps and the contact budget; <see langword="false"/> by default.</summary>
+    public bool CountRemindersAgainstCaps { get; set; }
 }

@@ -18,6 +18,7 @@ internal sealed class FatigueRules
     private readonly HashSet<string> _excludedCustomers;
     private readonly string[] _excludedDomains;
     private readonly ContactBudgetOptions? _budget;
+    private readonly bool _countReminders;
 
     public FatigueRules(FatigueOptions options)
     {
@@ -32,9 +33,14 @@ internal sealed class FatigueRules
             ? new ContactBudgetOptions { MaxContacts = b.MaxContacts, WindowDays = b.WindowDays, ReservedForRelational = b.ReservedForRelational, ReservedForTransactional = b.ReservedForTransactional }
             : null;
         QuietHours = options.QuietHours is { } q ? new QuietHoursRule(q) : null;
+        _countReminders = options.CountRemindersAgainstCaps;
     }
 
     public QuietHoursRule? QuietHours { get; }
+
+    // A reminder is a contact of its own kind; it counts against caps and the budget only when the options say so.
+    private bool CountsAsInvitation(ContactRecord record) =>
+        record.Kind == ContactKind.Invitation || (_countReminders && record.Kind == ContactKind.Reminder);
 
     /// <summary>The rules that need only the event.</summary>
     public void CheckEvent(TouchpointEvent e, DateTimeOffset now, List<EligibilityCheck> checks)
@@ -102,7 +108,7 @@ internal sealed class FatigueRules
             var inWindow = new List<long>();
             foreach (var record in records)
             {
-                if (record.Kind == ContactKind.Invitation && record.UtcTicks > windowStart && Counts(record, cap.HistoryKind)) inWindow.Add(record.UtcTicks);
+                if (CountsAsInvitation(record) && record.UtcTicks > windowStart && Counts(record, cap.HistoryKind)) inWindow.Add(record.UtcTicks);
             }
 
             var passed = inWindow.Count < cap.MaxInvitations;
@@ -114,13 +120,13 @@ internal sealed class FatigueRules
         if (_budget is { } budget) checks.Add(CheckBudget(budget, e.Kind, records, now));
     }
 
-    private static EligibilityCheck CheckBudget(ContactBudgetOptions budget, SurveyKind kind, ReadOnlySpan<ContactRecord> records, DateTimeOffset now)
+    private EligibilityCheck CheckBudget(ContactBudgetOptions budget, SurveyKind kind, ReadOnlySpan<ContactRecord> records, DateTimeOffset now)
     {
         var windowStart = now.AddDays(-budget.WindowDays).UtcTicks;
         var inWindow = new List<ContactRecord>();
         foreach (var record in records)
         {
-            if (record.Kind == ContactKind.Invitation && record.UtcTicks > windowStart) inWindow.Add(record);
+            if (CountsAsInvitation(record) && record.UtcTicks > windowStart) inWindow.Add(record);
         }
 
         var otherReserve = kind == SurveyKind.Transactional ? budget.ReservedForRelational : budget.ReservedForTransactional;

@@ -14,6 +14,7 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
 {
     private readonly InMemoryContactLedger _ledger;
     private readonly InMemoryFollowUpStore _followUps;
+    private readonly Delivery.InMemoryInvitationStore? _invitations;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredResponse> _byId = new(StringComparer.Ordinal);
     private readonly List<StoredResponse> _inOrder = [];
@@ -24,12 +25,14 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
     /// <summary>Creates an empty store.</summary>
     /// <param name="ledger">The ledger that receives each response's contact.</param>
     /// <param name="followUps">The store that receives each response's follow-up.</param>
-    public InMemoryResponseStore(InMemoryContactLedger ledger, InMemoryFollowUpStore followUps)
+    /// <param name="invitations">The outbox whose invitation a bound response marks answered, in the same step; none when <see langword="null"/>.</param>
+    public InMemoryResponseStore(InMemoryContactLedger ledger, InMemoryFollowUpStore followUps, Delivery.InMemoryInvitationStore? invitations = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(followUps);
         _ledger = ledger;
         _followUps = followUps;
+        _invitations = invitations;
     }
 
     /// <summary>How many responses are stored.</summary>
@@ -49,6 +52,7 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
         {
             if (_byId.TryGetValue(response.ResponseId, out var existing)) return ValueTask.FromResult((existing, false));
             if (contact is { } record) _ledger.Locked(response.Response.RespondentId, (_, append) => { append(new LedgerEntry(record)); return 0; });
+            if (_invitations is not null && InvitationBinding.BoundInvitationId(response.Response) is { } invitationId) _invitations.Answer(invitationId);
             if (followUp is not null) _followUps.AddIfAbsentAsync(followUp, cancellationToken).AsTask().GetAwaiter().GetResult();
             _byId.Add(response.ResponseId, response);
             _inOrder.Add(response);

@@ -16,6 +16,7 @@ public sealed class ResponseIntake
     private readonly IContactLedger _ledger;
     private readonly TimeProvider _timeProvider;
     private readonly ResponseIntakeOptions _options;
+    private readonly Delivery.IInvitationStore? _invitations;
 
     /// <summary>Creates the intake.</summary>
     /// <param name="responses">The response store (sharing storage with <paramref name="ledger"/> and the follow-ups).</param>
@@ -23,10 +24,13 @@ public sealed class ResponseIntake
     /// <param name="policy">Which responses need follow-ups and their SLAs; the defaults when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="options">Plausibility limits; the defaults when <see langword="null"/>.</param>
+    /// <param name="invitations">The outbox a response is bound to its invitation from (<see cref="InvitationBinding"/>); when
+    /// <see langword="null"/>, responses are stored as sent.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public ResponseIntake(IResponseStore responses, IContactLedger ledger, FollowUpPolicy? policy = null, TimeProvider? timeProvider = null,
-        ResponseIntakeOptions? options = null)
+        ResponseIntakeOptions? options = null, Delivery.IInvitationStore? invitations = null)
     {
+        _invitations = invitations;
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(ledger);
         _options = options ?? new ResponseIntakeOptions();
@@ -44,12 +48,40 @@ public sealed class ResponseIntake
     /// <param name="response">The response (from a reader or a request).</param>
     /// <param name="cancellationToken">Cancels the store operations.</param>
     /// <returns>What happened; refusals are results, never exceptions.</returns>
-    public async ValueTask<ResponseIntakeResult> SubmitAsync(SurveyResponse response, CancellationToken cancellationToken = default)
+    public ValueTask<ResponseIntakeResult> SubmitAsync(SurveyResponse response, CancellationToken cancellationToken = default) =>
+        SubmitAsync(response, historical: false, cancellationToken);
+
+    /// <summary>
+    /// Validates and stores a response, once per response id, bound to its invitation when the intake has an outbox: a
+    /// response that matches none is stored as unsolicited, and one from a historical import as historical.
+    /// </summary>
+    /// <param name="response">The response (from a reader or a request).</param>
+    /// <param name="historical">Whether it comes from a bulk import or seed file that declared itself historical.</param>
+    /// <param name="cancellationToken">Cancels the store operations.</param>
+    /// <returns>What happened; refusals are results, never exceptions.</returns>
+    public async ValueTask<ResponseIntakeResult> SubmitAsync(SurveyResponse response, bool historical, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         var now = _timeProvider.GetUtcNow();
         var errors = Validate(response, now);
         if (errors.Count > 0) return new(ResponseIntakeOutcome.Invalid, null, errors);
+
+        if (_invitations is not null)
+        {
+            var (bound, invitation) = await InvitationBinding.BindAsync(_invitations, response, historical, cancellationToken).ConfigureAwait(false);
+            response = bound;
+
+            // An invitation takes one answer; a retry of that answer (same id) still gets its stored result below.
+            if (invitation?.Status == Delivery.InvitationStatus.Answered &&
+                await _responses.FindAsync(response.ResponseId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return new(ResponseIntakeOutcome.AlreadyAnswered, null, []);
+            }
+        }
+        else if (historical)
+        {
+            response = response with { Provenance = ResponseProvenance.Historical };
+        }
 
         response = await WithInvitationProbabilityAsync(response, cancellationToken).ConfigureAwait(false);
         var reason = Policy.ReasonFor(response);
@@ -112,7 +144,7 @@ public sealed class ResponseIntake
         a.Kind == b.Kind && a.Rating == b.Rating && a.Comment == b.Comment && a.CallbackRequested == b.CallbackRequested &&
         a.RespondedAt == b.RespondedAt && a.RespondedAt.Offset == b.RespondedAt.Offset && a.Team == b.Team && a.Agent == b.Agent &&
         a.Channel == b.Channel && a.Product == b.Product && a.Touchpoint == b.Touchpoint &&
-        a.InclusionProbability.Equals(b.InclusionProbability) && a.IsManual == b.IsManual &&
+        a.InclusionProbability.Equals(b.InclusionProbability) && a.IsManual == b.IsManual && a.Provenance == b.Provenance &&
         a.Attributes.Count == b.Attributes.Count &&
         a.Attributes.All(kv => b.Attributes.TryGetValue(kv.Key, out var v) && v == kv.Value);
 

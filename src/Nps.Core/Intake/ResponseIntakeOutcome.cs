@@ -14,4 +14,7 @@ public enum ResponseIntakeOutcome
 
     /// <summary>The response is implausible (see the errors); nothing was recorded.</summary>
     Invalid = 3,
+
+    /// <summary>The response's invitation was answered by another response; nothing was recorded.</summary>
+    AlreadyAnswered = 4,
 }

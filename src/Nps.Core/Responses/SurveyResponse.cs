@@ -104,6 +104,12 @@ public sealed record SurveyResponse
     public bool IsManual { get; init; }
 
     /// <summary>
+    /// Where the response came from (<see cref="ResponseProvenance.Solicited"/> by default); the intake sets it when it
+    /// binds a response to its invitation, or finds none.
+    /// </summary>
+    public ResponseProvenance Provenance { get; init; }
+
+    /// <summary>
     /// The value of a dimension by name: the built-in <c>team</c>, <c>agent</c>, <c>channel</c>, <c>product</c>,
     /// <c>touchpoint</c>, <c>survey_kind</c> (case-insensitive), else a free attribute; null when absent.
     /// </summary>

@@ -7,4 +7,6 @@ namespace Nps.Sampling;
 /// <param name="Invitation">The invitation to append to the ledger (kind <see cref="ContactKind.Invitation"/>,
 /// with its event id and inclusion probability), or <see langword="null"/> to record none.</param>
 /// <param name="CountsQuota">Whether the invitation counts against the request's quota (only when it was available).</param>
-public sealed record DecisionCommit(SurveyDecision Decision, LedgerEntry? Invitation = null, bool CountsQuota = false);
+/// <param name="Delivery">The invitation to put in the store's outbox (<see cref="Delivery.IInvitationStore"/>), in the same
+/// transaction; <see langword="null"/> for none. A store without an outbox ignores it.</param>
+public sealed record DecisionCommit(SurveyDecision Decision, LedgerEntry? Invitation = null, bool CountsQuota = false, Delivery.SurveyInvitation? Delivery = null);

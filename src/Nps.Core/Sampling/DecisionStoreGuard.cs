@@ -28,6 +28,12 @@ public static class DecisionStoreGuard
             throw new InvalidOperationException($"A decision records an invitation, not a {invitation.Record.Kind} contact.");
         }
 
+        if (commit.Delivery is { } delivery && (commit.Invitation is null ||
+            !string.Equals(delivery.CustomerId, request.CustomerId, StringComparison.Ordinal) || !string.Equals(delivery.EventId, request.EventId, StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("A decision puts an invitation in the outbox only with its ledger invitation, for the requested customer and event.");
+        }
+
         if (commit.CountsQuota && request.Quota is null) throw new InvalidOperationException("The decision counts a quota the request does not name.");
     }
 }

@@ -17,13 +17,26 @@ public sealed class InMemoryDecisionStore : IDecisionStore
     private readonly Dictionary<(string Policy, DateTimeOffset PeriodStart), int> _quotas = [];
     private readonly Lock _quotaGate = new();
 
-    /// <summary>Creates an empty store over a ledger.</summary>
+    /// <summary>Creates an empty store over a ledger, with an outbox of its own (<see cref="Invitations"/>).</summary>
     /// <param name="ledger">The ledger decisions are checked against and invitations recorded in.</param>
     public InMemoryDecisionStore(InMemoryContactLedger ledger)
+        : this(ledger, new Delivery.InMemoryInvitationStore(ledger ?? throw new ArgumentNullException(nameof(ledger))))
+    {
+    }
+
+    /// <summary>Creates an empty store over a ledger that puts each decision's invitation in <paramref name="invitations"/>.</summary>
+    /// <param name="ledger">The ledger decisions are checked against and invitations recorded in.</param>
+    /// <param name="invitations">The outbox (beside the same ledger).</param>
+    public InMemoryDecisionStore(InMemoryContactLedger ledger, Delivery.InMemoryInvitationStore invitations)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(invitations);
         _ledger = ledger;
+        Invitations = invitations;
     }
+
+    /// <summary>The outbox that receives each decision's invitation.</summary>
+    public Delivery.InMemoryInvitationStore Invitations { get; }
 
     /// <inheritdoc/>
     public IContactLedger Ledger => _ledger;
@@ -70,6 +83,7 @@ public sealed class InMemoryDecisionStore : IDecisionStore
             }
 
             if (commit.Invitation is { } invitation) append(invitation);
+            if (commit.Delivery is { } delivery) Invitations.Add(delivery);
             if (request.SeenAt is { } seen) _firstSeen.TryAdd(request.CustomerId, seen);
             _decisions[key] = commit.Decision;
             return new RecordedDecision(commit.Decision, IsReplay: false);

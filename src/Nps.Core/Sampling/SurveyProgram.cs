@@ -69,7 +69,9 @@ public sealed class SurveyProgram
 
         _store = store;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        Sampler = new KeyedSampler(Convert.FromBase64String(options.SamplingKey));
+        var samplingKey = Convert.FromBase64String(options.SamplingKey);
+        Sampler = new KeyedSampler(samplingKey);
+        Tokens = Delivery.SurveyTokens.DeriveFrom(samplingKey);
         _fatigue = new FatigueRules(options.Fatigue);
         _epoch = options.Sampling.Epoch;
         _policies = options.Sampling.Policies.Select(p => new CompiledPolicy(p)).ToArray();
@@ -96,6 +98,12 @@ public sealed class SurveyProgram
 
     /// <summary>The keyed sampler (for fixed-size samples from a customer list and for audits).</summary>
     public KeyedSampler Sampler { get; }
+
+    /// <summary>
+    /// The program's survey tokens, keyed by a key derived from the sampling key: the store receives each invitation
+    /// with its token's hash, and the outbox makes the token again when it sends (<see cref="Delivery.SurveyTokens"/>).
+    /// </summary>
+    public Delivery.SurveyTokens Tokens { get; }
 
     /// <summary>Decides whether and when to survey the customer about an event.</summary>
     /// <param name="touchpoint">The event.</param>
@@ -215,6 +223,10 @@ public sealed class SurveyProgram
         var seenAt = e.Kind == SurveyKind.Relational ? new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : (DateTimeOffset?)null;
         var request = new DecisionRequest { CustomerId = e.CustomerId, EventId = e.EventId, Quota = quota, SeenAt = seenAt };
 
+        // The outbox's invitation, with its token's hash (computed here, outside the transaction: it depends on the event only).
+        var delivery = selected ? Delivery.SurveyInvitation.Create(e, timing.SendAt, probability, manual,
+            Tokens.HashFor(Delivery.SurveyInvitation.IdFor(e.CustomerId, e.EventId))) : null;
+
         // One transaction: an earlier decision for the event wins; otherwise rules, invitation, quota, first sighting
         // and decision are recorded together.
         var recorded = await _store.DecideOnceAsync(request, state =>
@@ -232,7 +244,7 @@ public sealed class SurveyProgram
             var decision = Build(e, now, checks, eligible, invite, draw, policy, requestedBy, timing);
             if (!invite) return new DecisionCommit(decision);
             var invitation = new LedgerEntry(ContactRecord.Create(ContactKind.Invitation, timing.SendAt, e.Kind, manual), e.EventId, probability);
-            return new DecisionCommit(decision, invitation, CountsQuota: quota is not null);
+            return new DecisionCommit(decision, invitation, CountsQuota: quota is not null, Delivery: delivery);
         }, cancellationToken).ConfigureAwait(false);
         return recorded.Decision;
     }

@@ -32,11 +32,11 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
         """;
 
     /// <inheritdoc/>
-    protected override Task RemoveRollupsAndMigrateAsync() => DowngradeAndMigrate(DropRollups + "PRAGMA user_version = 2;");
+    protected override Task RemoveRollupsAndMigrateAsync() => DowngradeAndMigrate(DropRollups + SqliteNpsDatabaseTests.DropOutbox + "PRAGMA user_version = 2;");
 
     /// <inheritdoc/>
     protected override Task RemoveMonthRowsAndMigrateAsync() =>
-        DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + "PRAGMA user_version = 3;"); // schema 3 as shipped: days and weeks
+        DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + SqliteNpsDatabaseTests.DropOutbox + "PRAGMA user_version = 3;"); // schema 3 as shipped: days and weeks
 
     /// <inheritdoc/>
     protected override Task ExecuteAsync(string sql)

@@ -1,0 +1,24 @@
+namespace Nps.Delivery;
+
+/// <summary>What the survey message says and where its links point.</summary>
+public sealed record InvitationMessageOptions
+{
+    /// <summary>The absolute base address of the response pages (the links are <c>{BaseUrl}s/{token}</c>), e.g. <c>https://survey.example.com/</c>.</summary>
+    public required Uri BaseUrl { get; init; }
+
+    /// <summary>The organisation's name, as the question names it.</summary>
+    public required string OrganisationName { get; init; }
+
+    /// <summary>The domain part of each <c>Message-ID</c>; the base address's host when <see langword="null"/>.</summary>
+    public string? MessageIdDomain { get; init; }
+
+    /// <summary>Checks the options.</summary>
+    /// <returns>The errors, each naming its option; empty when valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("https" or "http")) errors.Add("BaseUrl must be an absolute http(s) address.");
+        if (string.IsNullOrWhiteSpace(OrganisationName)) errors.Add("OrganisationName must not be empty.");
+        return errors;
+    }
+}

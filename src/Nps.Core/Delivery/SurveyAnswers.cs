@@ -1,0 +1,92 @@
+using Nps.Intake;
+
+namespace Nps.Delivery;
+
+/// <summary>
+/// What the response page calls with a token from a URL: look it up (a GET, which records nothing), submit the one
+/// answer it takes (bound to its invitation through the intake, so nothing the form sends can change customer,
+/// dimensions, probability or manual flag), or opt out. Every call hashes the token and makes one indexed look-up
+/// whether or not it exists, and compares hashes in constant time.
+/// </summary>
+public sealed class SurveyAnswers
+{
+    private readonly IInvitationStore _store;
+    private readonly ResponseIntake _intake;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the token front of the intake.</summary>
+    /// <param name="store">The outbox.</param>
+    /// <param name="intake">The response intake (the follow-up policy applies as for any response).</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public SurveyAnswers(IInvitationStore store, ResponseIntake intake, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(intake);
+        _store = store;
+        _intake = intake;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The response id an answer through an invitation's link gets: one per invitation, so a second submission is a retry, never a second answer.</summary>
+    /// <param name="invitationId">The invitation id.</param>
+    /// <returns>The response id.</returns>
+    public static string ResponseIdFor(string invitationId) => "inv-" + invitationId;
+
+    /// <summary>What a token opens; records nothing.</summary>
+    /// <param name="token">The token from the URL.</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    /// <returns>The state and the invitation.</returns>
+    public async ValueTask<SurveyTokenResult> LookupAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        // Hash first, always: the work is the same for any token of valid shape, found or not.
+        var hash = SurveyTokens.Hash(token ?? "");
+        if (!SurveyTokens.IsWellFormed(token)) return new(SurveyTokenState.Unknown, null);
+        var invitation = await _store.FindByTokenHashAsync(hash, cancellationToken).ConfigureAwait(false);
+        if (invitation is null || !SurveyTokens.Matches(invitation, hash)) return new(SurveyTokenState.Unknown, null);
+        return new(StateOf(invitation, _timeProvider.GetUtcNow()), invitation);
+    }
+
+    /// <summary>Stores the token's one answer through the intake (with its follow-up when one is due).</summary>
+    /// <param name="token">The token from the URL.</param>
+    /// <param name="rating">The score.</param>
+    /// <param name="comment">The comment, if any.</param>
+    /// <param name="callbackRequested">Whether the customer asked to be called back.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see cref="SurveyTokenState.Open"/> with the intake's result when taken in; otherwise the state that refused it, with nothing stored.</returns>
+    public async ValueTask<SurveyTokenResult> SubmitAsync(string? token, NpsRating rating, string? comment, bool callbackRequested,
+        CancellationToken cancellationToken = default)
+    {
+        var found = await LookupAsync(token, cancellationToken).ConfigureAwait(false);
+        if (found.State != SurveyTokenState.Open) return found;
+        var invitation = found.Invitation!;
+        var response = InvitationBinding.Bind(new SurveyResponse
+        {
+            ResponseId = ResponseIdFor(invitation.Id), Rating = rating, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment,
+            CallbackRequested = callbackRequested, RespondedAt = _timeProvider.GetUtcNow(),
+        }, invitation);
+        var result = await _intake.SubmitAsync(response, cancellationToken).ConfigureAwait(false);
+        return new(result.Outcome is ResponseIntakeOutcome.Created or ResponseIntakeOutcome.Invalid ? SurveyTokenState.Open : SurveyTokenState.Answered,
+            invitation, result);
+    }
+
+    /// <summary>Records the customer's opt-out through the token (RFC 8058 one-click or the confirmation page).</summary>
+    /// <param name="token">The token from the URL.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The state before the opt-out (<see cref="SurveyTokenState.Unknown"/>: nothing recorded); an expired or answered link still opts out.</returns>
+    public async ValueTask<SurveyTokenResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var found = await LookupAsync(token, cancellationToken).ConfigureAwait(false);
+        if (found.Invitation is not { } invitation) return found;
+        var after = await _store.OptOutAsync(invitation.Id, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return found with { Invitation = after ?? invitation };
+    }
+
+    private static SurveyTokenState StateOf(SurveyInvitation invitation, DateTimeOffset now) => invitation.StatusAt(now) switch
+    {
+        // A scheduled invitation's link is out only when a send crashed before its mark: the message went, so it takes an answer.
+        InvitationStatus.Sent or InvitationStatus.Scheduled => SurveyTokenState.Open,
+        InvitationStatus.Answered => SurveyTokenState.Answered,
+        InvitationStatus.Expired => SurveyTokenState.Expired,
+        _ => SurveyTokenState.Closed,
+    };
+}

@@ -1,0 +1,314 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Nps.Delivery;
+using Nps.Fatigue;
+using Nps.Serialization;
+
+namespace Nps.PostgreSql;
+
+/// <summary>
+/// The outbox in PostgreSQL (<c>nps_invitations</c>): invitations written by the decision's transaction; claims take
+/// due rows with <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances send side by side and none gets an invitation
+/// another holds; reminders and opt-outs are recorded in the ledger, under the customer lock, in the mark's transaction.
+/// </summary>
+public sealed class PostgreSqlInvitationStore : IInvitationStore
+{
+    internal const string Create = """
+        CREATE TABLE IF NOT EXISTS nps_invitations (
+            invitation_id         text PRIMARY KEY,
+            customer_id           text NOT NULL,
+            event_id              text NOT NULL,
+            kind                  smallint NOT NULL,
+            team                  text,
+            agent                 text,
+            channel               text,
+            product               text,
+            touchpoint            text,
+            attributes            jsonb NOT NULL DEFAULT '{}',
+            time_zone_id          text,
+            inclusion_probability double precision NOT NULL CHECK (inclusion_probability > 0 AND inclusion_probability <= 1),
+            is_manual             boolean NOT NULL,
+            scheduled_at          timestamptz NOT NULL,
+            sent_at               timestamptz,
+            expires_at            timestamptz,
+            status                text NOT NULL,
+            reminders             integer NOT NULL DEFAULT 0,
+            failure_reason        text,
+            due_at                timestamptz,
+            attempts              integer NOT NULL DEFAULT 0,
+            claimed_until         timestamptz,
+            token_hash            bytea,
+            UNIQUE (customer_id, event_id)
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS nps_invitations_by_token ON nps_invitations (token_hash) WHERE token_hash IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_due ON nps_invitations (due_at) WHERE due_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_sent ON nps_invitations (sent_at) WHERE sent_at IS NOT NULL;
+        ALTER TABLE nps_responses ADD COLUMN IF NOT EXISTS provenance smallint NOT NULL DEFAULT 0;
+        """;
+
+    private const string Columns = """
+        invitation_id, customer_id, event_id, kind, team, agent, channel, product, touchpoint, attributes::text, time_zone_id, inclusion_probability,
+        is_manual, scheduled_at, sent_at, expires_at, status, reminders, failure_reason, due_at, attempts, token_hash
+        """;
+
+    private const string Open = "status IN ('scheduled', 'sent')";
+    private readonly NpsPostgreSqlDatabase _database;
+
+    /// <summary>Creates the store on a migrated database.</summary>
+    /// <param name="database">The database.</param>
+    public PostgreSqlInvitationStore(NpsPostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <summary>The insert of a decision's invitation, for the decision's batch.</summary>
+    internal static NpgsqlBatchCommand Insert(SurveyInvitation i) => new("""
+        INSERT INTO nps_invitations (invitation_id, customer_id, event_id, kind, team, agent, channel, product, touchpoint, attributes, time_zone_id,
+            inclusion_probability, is_manual, scheduled_at, status, due_at, token_hash)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17)
+        ON CONFLICT DO NOTHING
+        """)
+    {
+        Parameters =
+        {
+            new() { Value = i.Id }, new() { Value = i.CustomerId }, new() { Value = i.EventId }, new() { Value = (short)i.Kind },
+            Text(i.Team), Text(i.Agent), Text(i.Channel), Text(i.Product), Text(i.Touchpoint),
+            new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), PostgreSqlJsonContext.Default.DictionaryStringString) },
+            Text(i.TimeZoneId), new() { Value = i.InclusionProbability }, new() { Value = i.IsManual }, At(i.ScheduledAt),
+            new() { Value = WireNames.Format(i.Status) }, At(i.DueAt),
+            new() { Value = i.TokenHash.IsEmpty ? DBNull.Value : i.TokenHash.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea },
+        },
+    };
+
+    /// <summary>The mark of an invitation answered, for the response's batch.</summary>
+    internal static NpgsqlBatchCommand Answer(string invitationId) => new(
+        $"UPDATE nps_invitations SET status = 'answered', due_at = NULL, claimed_until = NULL WHERE invitation_id = $1 AND {Open}")
+    {
+        Parameters = { new() { Value = invitationId } },
+    };
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> FindAsync(string invitationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        return await FindOneAsync("invitation_id = $1", [invitationId], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> FindByEventAsync(string customerId, string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return await FindOneAsync("customer_id = $1 AND event_id = $2", [customerId, eventId], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> FindByTokenHashAsync(ReadOnlyMemory<byte> tokenHash, CancellationToken cancellationToken = default) =>
+        await FindOneAsync("token_hash = $1", [tokenHash.ToArray()], cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<InvitationClaim>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var until = now + lease;
+        await using var command = _database.DataSource.CreateCommand($"""
+            UPDATE nps_invitations SET claimed_until = $2
+            WHERE invitation_id IN (
+                SELECT invitation_id FROM nps_invitations
+                WHERE due_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                  AND (status = 'scheduled' OR (status = 'sent' AND expires_at > $1))
+                ORDER BY due_at, invitation_id
+                LIMIT $3
+                FOR UPDATE SKIP LOCKED)
+            RETURNING {Columns}
+            """);
+        command.Parameters.Add(At(now));
+        command.Parameters.Add(At(until));
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var claims = new List<InvitationClaim>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) claims.Add(InvitationClaim.For(Read(reader), until));
+        }
+
+        claims.Sort((a, b) => a.Invitation.DueAt!.Value.CompareTo(b.Invitation.DueAt!.Value) is var c && c != 0 ? c : string.CompareOrdinal(a.Invitation.Id, b.Invitation.Id));
+        return claims;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> MarkSentAsync(InvitationClaim claim, DateTimeOffset sentAt, DateTimeOffset expiresAt, DateTimeOffset? nextDueAt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var i = claim.Invitation;
+        if (claim.Attempt == OutboxAttempt.Invitation)
+        {
+            await using var sent = _database.DataSource.CreateCommand("""
+                UPDATE nps_invitations SET status = 'sent', sent_at = $2, expires_at = $3, due_at = $4, attempts = 0, claimed_until = NULL
+                WHERE invitation_id = $1 AND status = 'scheduled'
+                """);
+            sent.Parameters.Add(new NpgsqlParameter { Value = i.Id });
+            sent.Parameters.Add(At(sentAt));
+            sent.Parameters.Add(At(expiresAt));
+            sent.Parameters.Add(At(nextDueAt));
+            return await sent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var update = new NpgsqlCommand("""
+            UPDATE nps_invitations SET reminders = $2, due_at = $3, attempts = 0, claimed_until = NULL
+            WHERE invitation_id = $1 AND status = 'sent' AND reminders = $2 - 1
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new NpgsqlParameter { Value = i.Id });
+            update.Parameters.Add(new NpgsqlParameter { Value = claim.Number });
+            update.Parameters.Add(At(nextDueAt));
+            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1) return false;
+        }
+
+        await using (var contact = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                CustomerLock.Take(i.CustomerId),
+                CustomerLock.InsertContact(i.CustomerId, ContactRecord.Create(ContactKind.Reminder, sentAt, i.Kind, i.IsManual).Packed, i.EventId),
+            },
+        })
+        {
+            await contact.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> RetryAsync(string invitationId, DateTimeOffset dueAt, bool failed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        await using var command = _database.DataSource.CreateCommand(
+            $"UPDATE nps_invitations SET due_at = $2, attempts = attempts + $3, claimed_until = NULL WHERE invitation_id = $1 AND {Open}");
+        command.Parameters.Add(new NpgsqlParameter { Value = invitationId });
+        command.Parameters.Add(At(dueAt));
+        command.Parameters.Add(new NpgsqlParameter { Value = failed ? 1 : 0 });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> MarkFailedAsync(string invitationId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using var command = _database.DataSource.CreateCommand($"""
+            UPDATE nps_invitations SET status = CASE status WHEN 'scheduled' THEN 'failed' ELSE status END, failure_reason = $2,
+                due_at = NULL, claimed_until = NULL
+            WHERE invitation_id = $1 AND {Open}
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = invitationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = reason });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> MarkBouncedAsync(string invitationId, DateTimeOffset at, bool complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        if (complaint) return await OptOutAsync(invitationId, at, cancellationToken).ConfigureAwait(false);
+        await using (var command = _database.DataSource.CreateCommand(
+            $"UPDATE nps_invitations SET status = 'bounced', failure_reason = 'bounced', due_at = NULL, claimed_until = NULL WHERE invitation_id = $1 AND {Open}"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = invitationId });
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await FindAsync(invitationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> OptOutAsync(string invitationId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        await using (var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string? customer = null;
+            string? status = null;
+            await using (var find = new NpgsqlCommand("SELECT customer_id, status FROM nps_invitations WHERE invitation_id = $1 FOR UPDATE", connection, transaction))
+            {
+                find.Parameters.Add(new NpgsqlParameter { Value = invitationId });
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) (customer, status) = (reader.GetString(0), reader.GetString(1));
+            }
+
+            if (customer is null) return null;
+            if (status != "opted-out")
+            {
+                await using var write = new NpgsqlBatch(connection, transaction)
+                {
+                    BatchCommands =
+                    {
+                        new NpgsqlBatchCommand("""
+                            UPDATE nps_invitations SET status = CASE status WHEN 'answered' THEN status ELSE 'opted-out' END, due_at = NULL, claimed_until = NULL
+                            WHERE invitation_id = $1
+                            """) { Parameters = { new() { Value = invitationId } } },
+                        CustomerLock.Take(customer),
+                        CustomerLock.InsertContact(customer, ContactRecord.Create(ContactKind.OptOut, at).Packed),
+                    },
+                };
+                await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await FindAsync(invitationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<SurveyInvitation> ReadSentAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _database.DataSource.CreateCommand(
+            $"SELECT {Columns} FROM nps_invitations WHERE sent_at >= $1 AND sent_at < $2 ORDER BY sent_at, invitation_id COLLATE \"C\"");
+        command.Parameters.Add(At(start ?? DateTimeOffset.MinValue));
+        command.Parameters.Add(At(until ?? DateTimeOffset.MaxValue));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Read(reader);
+    }
+
+    private async Task<SurveyInvitation?> FindOneAsync(string where, object[] values, CancellationToken cancellationToken)
+    {
+        await using var command = _database.DataSource.CreateCommand($"SELECT {Columns} FROM nps_invitations WHERE {where}");
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    private static SurveyInvitation Read(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetString(0), CustomerId = r.GetString(1), EventId = r.GetString(2), Kind = (SurveyKind)r.GetInt16(3),
+        Team = Text(r, 4), Agent = Text(r, 5), Channel = Text(r, 6), Product = Text(r, 7), Touchpoint = Text(r, 8),
+        Attributes = new Dictionary<string, string>(
+            JsonSerializer.Deserialize(r.GetString(9), PostgreSqlJsonContext.Default.DictionaryStringString) ?? [], StringComparer.Ordinal),
+        TimeZoneId = Text(r, 10), InclusionProbability = r.GetDouble(11), IsManual = r.GetBoolean(12), ScheduledAt = Time(r, 13)!.Value,
+        SentAt = Time(r, 14), ExpiresAt = Time(r, 15),
+        Status = WireNames.TryParse<InvitationStatus>(r.GetString(16), out var status) ? status : throw new InvalidDataException($"Unknown invitation status '{r.GetString(16)}'."),
+        Reminders = r.GetInt32(17), FailureReason = Text(r, 18), DueAt = Time(r, 19), Attempts = r.GetInt32(20),
+        TokenHash = r.IsDBNull(21) ? ReadOnlyMemory<byte>.Empty : r.GetFieldValue<byte[]>(21),
+    };
+
+    private static DateTimeOffset? Time(NpgsqlDataReader r, int ordinal) =>
+        r.IsDBNull(ordinal) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
+
+    private static string? Text(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter At(DateTimeOffset? at) =>
+        new() { Value = at is { } value ? value.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+}

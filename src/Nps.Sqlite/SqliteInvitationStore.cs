@@ -1,0 +1,321 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Nps.Delivery;
+using Nps.Fatigue;
+using Nps.Serialization;
+
+namespace Nps.Sqlite;
+
+/// <summary>
+/// The outbox in SQLite (<c>nps_invitations</c>): invitations written by the decision's transaction, claimed and marked
+/// in write transactions (<c>BEGIN IMMEDIATE</c>: the file has one writer, so two claimers never get the same
+/// invitation), with reminders and opt-outs recorded in the ledger in the same transaction. Times are ticks UTC.
+/// </summary>
+public sealed class SqliteInvitationStore : IInvitationStore
+{
+    internal const string Create = """
+        CREATE TABLE IF NOT EXISTS nps_invitations (
+            invitation_id         TEXT PRIMARY KEY,
+            customer_id           TEXT NOT NULL,
+            event_id              TEXT NOT NULL,
+            kind                  INTEGER NOT NULL,
+            team                  TEXT,
+            agent                 TEXT,
+            channel               TEXT,
+            product               TEXT,
+            touchpoint            TEXT,
+            attributes            TEXT,
+            time_zone_id          TEXT,
+            inclusion_probability REAL NOT NULL,
+            is_manual             INTEGER NOT NULL,
+            scheduled_at          INTEGER NOT NULL,
+            sent_at               INTEGER,
+            expires_at            INTEGER,
+            status                TEXT NOT NULL,
+            reminders             INTEGER NOT NULL DEFAULT 0,
+            failure_reason        TEXT,
+            due_at                INTEGER,
+            attempts              INTEGER NOT NULL DEFAULT 0,
+            claimed_until         INTEGER,
+            token_hash            BLOB
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS nps_invitations_by_event ON nps_invitations (customer_id, event_id);
+        CREATE UNIQUE INDEX IF NOT EXISTS nps_invitations_by_token ON nps_invitations (token_hash) WHERE token_hash IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_due ON nps_invitations (due_at) WHERE due_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_sent ON nps_invitations (sent_at) WHERE sent_at IS NOT NULL;
+        ALTER TABLE nps_responses ADD COLUMN provenance INTEGER NOT NULL DEFAULT 0;
+        """;
+
+    private const string Columns = """
+        invitation_id, customer_id, event_id, kind, team, agent, channel, product, touchpoint, attributes, time_zone_id, inclusion_probability,
+        is_manual, scheduled_at, sent_at, expires_at, status, reminders, failure_reason, due_at, attempts, token_hash
+        """;
+
+    private static readonly string Scheduled = WireNames.Format(InvitationStatus.Scheduled);
+    private static readonly string Sent = WireNames.Format(InvitationStatus.Sent);
+    private readonly SqliteNpsDatabase _database;
+
+    /// <summary>Creates the store on a database.</summary>
+    /// <param name="database">The database.</param>
+    public SqliteInvitationStore(SqliteNpsDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <summary>Inserts a decision's invitation in the decision's transaction.</summary>
+    internal static async Task InsertAsync(SqliteWrite write, SurveyInvitation i, CancellationToken cancellationToken)
+    {
+        await using var insert = write.Command($"""
+            INSERT INTO nps_invitations ({Columns})
+            VALUES ($id, $customer, $event, $kind, $team, $agent, $channel, $product, $touchpoint, $attributes, $zone, $p, $manual, $scheduled,
+                NULL, NULL, $status, 0, NULL, $due, 0, $hash)
+            ON CONFLICT DO NOTHING;
+            """);
+        var p = insert.Parameters;
+        p.AddWithValue("$id", i.Id);
+        p.AddWithValue("$customer", i.CustomerId);
+        p.AddWithValue("$event", i.EventId);
+        p.AddWithValue("$kind", (int)i.Kind);
+        p.AddWithValue("$team", Nullable(i.Team));
+        p.AddWithValue("$agent", Nullable(i.Agent));
+        p.AddWithValue("$channel", Nullable(i.Channel));
+        p.AddWithValue("$product", Nullable(i.Product));
+        p.AddWithValue("$touchpoint", Nullable(i.Touchpoint));
+        p.AddWithValue("$attributes", i.Attributes.Count == 0 ? DBNull.Value
+            : JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), SqliteJsonContext.Default.DictionaryStringString));
+        p.AddWithValue("$zone", Nullable(i.TimeZoneId));
+        p.AddWithValue("$p", i.InclusionProbability);
+        p.AddWithValue("$manual", i.IsManual);
+        p.AddWithValue("$scheduled", i.ScheduledAt.UtcTicks);
+        p.AddWithValue("$status", WireNames.Format(i.Status));
+        p.AddWithValue("$due", i.DueAt is { } due ? due.UtcTicks : DBNull.Value);
+        p.AddWithValue("$hash", i.TokenHash.IsEmpty ? DBNull.Value : i.TokenHash.ToArray());
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks an invitation answered in the response's transaction.</summary>
+    internal static async Task AnswerAsync(SqliteWrite write, string invitationId, CancellationToken cancellationToken)
+    {
+        await using var update = write.Command("""
+            UPDATE nps_invitations SET status = 'answered', due_at = NULL, claimed_until = NULL
+            WHERE invitation_id = $id AND status IN ('scheduled', 'sent');
+            """);
+        update.Parameters.AddWithValue("$id", invitationId);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> FindAsync(string invitationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        return await FindOneAsync("invitation_id = $a", invitationId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> FindByEventAsync(string customerId, string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return await FindOneAsync("customer_id = $a AND event_id = $b", customerId, eventId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> FindByTokenHashAsync(ReadOnlyMemory<byte> tokenHash, CancellationToken cancellationToken = default) =>
+        await FindOneAsync("token_hash = $a", tokenHash.ToArray(), null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<InvitationClaim>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var until = now + lease;
+        await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = new List<InvitationClaim>();
+        await using (var select = write.Command($"""
+            SELECT {Columns} FROM nps_invitations
+            WHERE due_at IS NOT NULL AND due_at <= $now AND (claimed_until IS NULL OR claimed_until <= $now)
+              AND (status = '{Scheduled}' OR (status = '{Sent}' AND expires_at > $now))
+            ORDER BY due_at, invitation_id LIMIT $limit;
+            """))
+        {
+            select.Parameters.AddWithValue("$now", now.UtcTicks);
+            select.Parameters.AddWithValue("$limit", limit);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) claimed.Add(InvitationClaim.For(Read(reader), until));
+        }
+
+        await using (var claim = write.Command("UPDATE nps_invitations SET claimed_until = $until WHERE invitation_id = $id;"))
+        {
+            claim.Parameters.AddWithValue("$until", until.UtcTicks);
+            var id = claim.Parameters.Add("$id", SqliteType.Text);
+            foreach (var c in claimed)
+            {
+                id.Value = c.Invitation.Id;
+                await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return claimed;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> MarkSentAsync(InvitationClaim claim, DateTimeOffset sentAt, DateTimeOffset expiresAt, DateTimeOffset? nextDueAt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var i = claim.Invitation;
+        await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = write.Command(claim.Attempt == OutboxAttempt.Invitation
+            ? $"""
+              UPDATE nps_invitations SET status = '{Sent}', sent_at = $at, expires_at = $expires, due_at = $next, attempts = 0, claimed_until = NULL
+              WHERE invitation_id = $id AND status = '{Scheduled}';
+              """
+            : $"""
+              UPDATE nps_invitations SET reminders = $number, due_at = $next, attempts = 0, claimed_until = NULL
+              WHERE invitation_id = $id AND status = '{Sent}' AND reminders = $number - 1;
+              """);
+        update.Parameters.AddWithValue("$id", i.Id);
+        update.Parameters.AddWithValue("$at", sentAt.UtcTicks);
+        update.Parameters.AddWithValue("$expires", expiresAt.UtcTicks);
+        update.Parameters.AddWithValue("$next", nextDueAt is { } next ? next.UtcTicks : DBNull.Value);
+        update.Parameters.AddWithValue("$number", claim.Number);
+        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1) return false;
+        if (claim.Attempt == OutboxAttempt.Reminder)
+        {
+            var reminder = new LedgerEntry(ContactRecord.Create(ContactKind.Reminder, sentAt, i.Kind, i.IsManual), i.EventId);
+            await SqliteContactLedger.InsertAsync(write, i.CustomerId, reminder, cancellationToken).ConfigureAwait(false);
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> RetryAsync(string invitationId, DateTimeOffset dueAt, bool failed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        return UpdateAsync($"""
+            UPDATE nps_invitations SET due_at = $due, attempts = attempts + $failed, claimed_until = NULL
+            WHERE invitation_id = $id AND status IN ('{Scheduled}', '{Sent}');
+            """, invitationId, c =>
+        {
+            c.Parameters.AddWithValue("$due", dueAt.UtcTicks);
+            c.Parameters.AddWithValue("$failed", failed ? 1 : 0);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> MarkFailedAsync(string invitationId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return UpdateAsync($"""
+            UPDATE nps_invitations SET status = CASE status WHEN '{Scheduled}' THEN 'failed' ELSE status END, failure_reason = $reason,
+                due_at = NULL, claimed_until = NULL
+            WHERE invitation_id = $id AND status IN ('{Scheduled}', '{Sent}');
+            """, invitationId, c => c.Parameters.AddWithValue("$reason", reason), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> MarkBouncedAsync(string invitationId, DateTimeOffset at, bool complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        if (complaint) return await OptOutAsync(invitationId, at, cancellationToken).ConfigureAwait(false);
+        await UpdateAsync($"""
+            UPDATE nps_invitations SET status = 'bounced', failure_reason = 'bounced', due_at = NULL, claimed_until = NULL
+            WHERE invitation_id = $id AND status IN ('{Scheduled}', '{Sent}');
+            """, invitationId, _ => { }, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(invitationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SurveyInvitation?> OptOutAsync(string invitationId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationId);
+        await using (var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string? customer = null;
+            string? status = null;
+            await using (var find = write.Command("SELECT customer_id, status FROM nps_invitations WHERE invitation_id = $id;"))
+            {
+                find.Parameters.AddWithValue("$id", invitationId);
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) (customer, status) = (reader.GetString(0), reader.GetString(1));
+            }
+
+            if (customer is null) return null;
+            if (status != WireNames.Format(InvitationStatus.OptedOut))
+            {
+                await using var update = write.Command("""
+                    UPDATE nps_invitations SET status = CASE status WHEN 'answered' THEN status ELSE 'opted-out' END, due_at = NULL, claimed_until = NULL
+                    WHERE invitation_id = $id;
+                    """);
+                update.Parameters.AddWithValue("$id", invitationId);
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteContactLedger.InsertAsync(write, customer, new LedgerEntry(ContactRecord.Create(ContactKind.OptOut, at)), cancellationToken).ConfigureAwait(false);
+                await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await FindAsync(invitationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<SurveyInvitation> ReadSentAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM nps_invitations WHERE sent_at IS NOT NULL AND sent_at >= $start AND sent_at < $until ORDER BY sent_at, invitation_id;";
+        select.Parameters.AddWithValue("$start", start is { } s ? s.UtcTicks : long.MinValue);
+        select.Parameters.AddWithValue("$until", until is { } u ? u.UtcTicks : long.MaxValue);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Read(reader);
+    }
+
+    private async ValueTask<bool> UpdateAsync(string sql, string invitationId, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = write.Command(sql);
+        update.Parameters.AddWithValue("$id", invitationId);
+        bind(update);
+        var changed = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
+    private async Task<SurveyInvitation?> FindOneAsync(string where, object a, object? b, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM nps_invitations WHERE {where};";
+        select.Parameters.AddWithValue("$a", a);
+        if (b is not null) select.Parameters.AddWithValue("$b", b);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    private static SurveyInvitation Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0), CustomerId = r.GetString(1), EventId = r.GetString(2), Kind = (SurveyKind)r.GetInt32(3),
+        Team = Text(r, 4), Agent = Text(r, 5), Channel = Text(r, 6), Product = Text(r, 7), Touchpoint = Text(r, 8),
+        Attributes = Text(r, 9) is { } json
+            ? JsonSerializer.Deserialize(json, SqliteJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal),
+        TimeZoneId = Text(r, 10), InclusionProbability = r.GetDouble(11), IsManual = r.GetBoolean(12), ScheduledAt = Ticks(r, 13)!.Value,
+        SentAt = Ticks(r, 14), ExpiresAt = Ticks(r, 15),
+        Status = WireNames.TryParse<InvitationStatus>(r.GetString(16), out var status) ? status : throw new InvalidDataException($"Unknown invitation status '{r.GetString(16)}'."),
+        Reminders = r.GetInt32(17), FailureReason = Text(r, 18), DueAt = Ticks(r, 19), Attempts = r.GetInt32(20),
+        TokenHash = r.IsDBNull(21) ? ReadOnlyMemory<byte>.Empty : (byte[])r.GetValue(21),
+    };
+
+    private static DateTimeOffset? Ticks(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
+
+    private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+}
