@@ -101,8 +101,11 @@ public static class NpsServiceCollectionExtensions
             services.AddSingleton<IContactLedger>(provider => provider.GetRequiredService<InMemoryContactLedger>());
             services.AddSingleton<IFollowUpStore>(provider => provider.GetRequiredService<InMemoryFollowUpStore>());
             services.AddSingleton<IDecisionStore>(provider => new InMemoryDecisionStore(provider.GetRequiredService<InMemoryContactLedger>()));
-            services.AddSingleton<IResponseStore>(provider => new InMemoryResponseStore(
+            services.AddSingleton(provider => new InMemoryResponseStore(
                 provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
+            services.AddSingleton<IResponseStore>(provider => provider.GetRequiredService<InMemoryResponseStore>());
+            // Views count and read slices in the store itself, as they do over a database.
+            services.TryAddSingleton<Segmentation.INpsCountSource>(provider => provider.GetRequiredService<InMemoryResponseStore>());
             return;
         }
 
