@@ -123,5 +123,11 @@ internal static class PostgreSqlSchema
 
         // 5: the version of the stored responses, bumped by statement-level triggers in the writing transaction.
         PostgreSqlResponseVersion.Create,
+
+        // 6: reserved for the invitations migration of a parallel change (nothing here); the integrator puts it in this place.
+        "SELECT 1",
+
+        // 7: the rollups' (team, agent) pair rows, kept by the same triggers (their functions replaced), built from the responses.
+        Reporting.PostgreSqlRollupSchema.AddTeamAgentPairs(),
     ];
 }

@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 7;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -188,5 +188,11 @@ public sealed class SqliteNpsDatabase
 
         // 5: the version of the stored responses (SqliteResponseVersion), kept by triggers on nps_responses.
         () => SqliteResponseVersion.Create,
+
+        // 6: reserved for the invitations step of a parallel change (nothing here); the integrator puts it in this place.
+        () => "",
+
+        // 7: the rollups' (team, agent) pair rows (Reporting.SqliteRollupSchema.AddTeamAgentPairs), so two dimensions at once read rollups.
+        Reporting.SqliteRollupSchema.AddTeamAgentPairs,
     ];
 }

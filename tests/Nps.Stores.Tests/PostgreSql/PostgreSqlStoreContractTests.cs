@@ -48,7 +48,7 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
             "DROP TRIGGER nps_response_bump_version_insert ON nps_responses", "DROP TRIGGER nps_response_bump_version_update ON nps_responses",
             "DROP TRIGGER nps_response_bump_version_delete ON nps_responses", "DROP TRIGGER nps_response_bump_version_truncate ON nps_responses",
             "DROP FUNCTION nps_response_bump_version(), nps_response_bump_version_truncate()",
-            "DROP TABLE nps_response_version", "DELETE FROM nps_schema_version WHERE version = 5",
+            "DROP TABLE nps_response_version", "DELETE FROM nps_schema_version WHERE version >= 5",
         })
         {
             await ExecuteAsync(sql, Cancel);
