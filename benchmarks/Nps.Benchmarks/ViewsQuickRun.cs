@@ -22,7 +22,7 @@ namespace Nps.Benchmarks;
 /// response read into a list (<c>ReadAsync(null, null)</c>) and the in-memory call, as the routes did; after: the
 /// store's counts and slices — and the report by team and agent per month (before: the raw <c>GROUP BY</c>; after:
 /// the (team, agent) rollups). Per view: medians of RUNS interleaved runs and the bytes allocated per run; the two
-/// answers are checked to be equal. SQLite always; PostgreSQL when <c>NPS_TEST_POSTGRES</c> is set.
+/// answers are checked to be equal. SQLite always; PostgreSQL when <c>NPS_TEST_POSTGRES</c> is set; <c>NPS_BENCH_STORES</c> keeps only the stores it names.
 /// </summary>
 internal static class ViewsQuickRun
 {
@@ -30,7 +30,9 @@ internal static class ViewsQuickRun
     {
         var failed = false;
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        foreach (var store in StoreCountBenchmarks.Stores)
+        // NPS_BENCH_STORES=postgresql measures one store alone (a 1 M seed takes minutes per store).
+        var only = Environment.GetEnvironmentVariable("NPS_BENCH_STORES")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var store in StoreCountBenchmarks.Stores.Where(s => only is null || only.Contains(s, StringComparer.Ordinal)))
         {
             var seeding = Stopwatch.StartNew();
             using var opened = Open(store, rows);
