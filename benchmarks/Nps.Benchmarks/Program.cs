@@ -21,6 +21,11 @@ if (args is ["--store-quick", var storeRuns, var storeRows])
     return StoreCountBenchmarks.Quick(int.Parse(storeRuns, System.Globalization.CultureInfo.InvariantCulture), int.Parse(storeRows, System.Globalization.CultureInfo.InvariantCulture));
 }
 
+if (args is ["--views-quick", var viewRuns, var viewRows])
+{
+    return ViewsQuickRun.Run(int.Parse(viewRuns, System.Globalization.CultureInfo.InvariantCulture), int.Parse(viewRows, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args is ["--route-server", var port, var seconds])
 {
     return await RouteServer.Run(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));

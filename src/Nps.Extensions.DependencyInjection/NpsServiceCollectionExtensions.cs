@@ -105,9 +105,12 @@ public static class NpsServiceCollectionExtensions
             services.AddSingleton(provider => new InMemoryDecisionStore(provider.GetRequiredService<InMemoryContactLedger>()));
             services.AddSingleton<IDecisionStore>(provider => provider.GetRequiredService<InMemoryDecisionStore>());
             services.AddSingleton<Delivery.IInvitationStore>(provider => provider.GetRequiredService<InMemoryDecisionStore>().Invitations);
-            services.AddSingleton<IResponseStore>(provider => new InMemoryResponseStore(
+            services.AddSingleton(provider => new InMemoryResponseStore(
                 provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryFollowUpStore>(),
                 provider.GetRequiredService<InMemoryDecisionStore>().Invitations));
+            services.AddSingleton<IResponseStore>(provider => provider.GetRequiredService<InMemoryResponseStore>());
+            // Views count and read slices in the store itself, as they do over a database.
+            services.TryAddSingleton<Segmentation.INpsCountSource>(provider => provider.GetRequiredService<InMemoryResponseStore>());
             return;
         }
 

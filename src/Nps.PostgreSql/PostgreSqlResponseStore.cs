@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,7 +20,7 @@ namespace Nps.PostgreSql;
 /// (the last number seen) never skips one that commits later. Retries of a stored id take no lock. Its
 /// <see cref="IResponseDataVersion"/> is the database's <c>nps_response_version</c>, kept by triggers.
 /// </remarks>
-public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion
+public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource
 {
     private const string Columns = """
         response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
@@ -155,6 +156,46 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         {
             yield return stored;
         }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ResponseSlice> ReadSliceAsync(ResponseSliceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        (long Ticks, string Id)? after = query.After is { } cursor ? ResponseSlice.ParseCursor(cursor) : null;
+        if (query.Teams is { Count: 0 }) return new ResponseSlice([], null);
+        var sql = new StringBuilder($"SELECT {Columns} FROM nps_responses WHERE responded_at >= $1 AND responded_at < $2");
+        List<object> parameters = [query.From.UtcDateTime, query.To.UtcDateTime];
+        if (query.Teams is { } teams)
+        {
+            parameters.Add(teams.ToArray());
+            sql.Append(" AND team = ANY($3)");
+        }
+
+        if (query.OnlyWithCommentOrCallback) sql.Append(" AND ((comment IS NOT NULL AND comment <> '') OR callback_requested)");
+        if (after is { } a)
+        {
+            parameters.Add(new DateTime(a.Ticks, DateTimeKind.Utc));
+            parameters.Add(a.Id);
+            sql.Append(CultureInfo.InvariantCulture, $" AND (responded_at, response_id COLLATE \"C\") > (${parameters.Count - 1}, ${parameters.Count})");
+        }
+
+        parameters.Add(query.Limit + 1);
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY responded_at, response_id COLLATE \"C\" LIMIT ${parameters.Count}");
+        var items = new List<SurveyResponse>(Math.Min(query.Limit, 1_000));
+        var more = false;
+        await foreach (var (stored, _) in QueryAsync(sql.ToString(), [.. parameters], cancellationToken).ConfigureAwait(false))
+        {
+            if (items.Count == query.Limit)
+            {
+                more = true;
+                break;
+            }
+
+            items.Add(stored.Response);
+        }
+
+        return new ResponseSlice(items, more ? ResponseSlice.Cursor(items[^1].RespondedAt.UtcTicks, items[^1].ResponseId) : null);
     }
 
     private async Task<bool> ExistsAsync(long seq, CancellationToken cancellationToken)

@@ -126,5 +126,8 @@ internal static class PostgreSqlSchema
 
         // 6: the outbox's invitations (PostgreSqlInvitationStore) and each response's provenance (existing rows: solicited).
         PostgreSqlInvitationStore.Create,
+
+        // 7: the rollups' (team, agent) pair rows, kept by the same triggers (their functions replaced), built from the responses.
+        Reporting.PostgreSqlRollupSchema.AddTeamAgentPairs(),
     ];
 }

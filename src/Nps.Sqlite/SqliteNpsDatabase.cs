@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -191,5 +191,8 @@ public sealed class SqliteNpsDatabase
 
         // 6: the outbox's invitations (SqliteInvitationStore) and each response's provenance (existing rows: solicited).
         () => SqliteInvitationStore.Create,
+
+        // 7: the rollups' (team, agent) pair rows (Reporting.SqliteRollupSchema.AddTeamAgentPairs), so two dimensions at once read rollups.
+        Reporting.SqliteRollupSchema.AddTeamAgentPairs,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Nps.Fatigue;
@@ -14,7 +15,7 @@ namespace Nps.Sqlite;
 /// the response id is stored. Pages follow the order of storing (the row sequence). Its
 /// <see cref="IResponseDataVersion"/> is the file's <c>nps_response_version</c>, kept by triggers.
 /// </summary>
-public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion
+public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource
 {
     private const string Columns = """
         seq, response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
@@ -140,6 +141,36 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion
         select.Parameters.AddWithValue("$to", until?.UtcTicks ?? long.MaxValue);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Read(reader);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<ResponseSlice> ReadSliceAsync(ResponseSliceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        (long Ticks, string Id)? after = query.After is { } cursor ? ResponseSlice.ParseCursor(cursor) : null;
+        if (query.Teams is { Count: 0 }) return new ResponseSlice([], null);
+        var where = new StringBuilder("WHERE responded_at >= $from AND responded_at < $to");
+        if (query.Teams is { } teams) where.Append(" AND team IN (").AppendJoin(", ", teams.Select((_, i) => "$team" + i.ToString(CultureInfo.InvariantCulture))).Append(')');
+        if (query.OnlyWithCommentOrCallback) where.Append(" AND ((comment IS NOT NULL AND comment <> '') OR callback_requested)");
+        if (after is not null) where.Append(" AND (responded_at > $at OR (responded_at = $at AND response_id > $id))");
+        where.Append(" ORDER BY responded_at, response_id LIMIT $limit");
+        var rows = await QueryAsync(where.ToString(), c =>
+        {
+            c.Parameters.AddWithValue("$from", query.From.UtcTicks);
+            c.Parameters.AddWithValue("$to", query.To.UtcTicks);
+            for (var i = 0; i < (query.Teams?.Count ?? 0); i++) c.Parameters.AddWithValue("$team" + i.ToString(CultureInfo.InvariantCulture), query.Teams![i]);
+            if (after is { } a)
+            {
+                c.Parameters.AddWithValue("$at", a.Ticks);
+                c.Parameters.AddWithValue("$id", a.Id);
+            }
+
+            c.Parameters.AddWithValue("$limit", query.Limit + 1);
+        }, cancellationToken).ConfigureAwait(false);
+        var more = rows.Count > query.Limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        var last = more ? rows[^1].Response.Response : null;
+        return new ResponseSlice([.. rows.Select(r => r.Response.Response)], last is null ? null : ResponseSlice.Cursor(last.RespondedAt.UtcTicks, last.ResponseId));
     }
 
     private async Task<List<(long Seq, StoredResponse Response)>> QueryAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken)

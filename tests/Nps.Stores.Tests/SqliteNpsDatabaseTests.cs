@@ -91,12 +91,12 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         using (var connection = new SqliteConnection(ConnectionString))
         {
             connection.Open();
-            Scalar(connection, "PRAGMA user_version = 7;");
+            Scalar(connection, $"PRAGMA user_version = {SqliteNpsDatabase.SchemaVersion + 2};");
         }
 
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteNpsDatabase(ConnectionString));
 
-        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version 7; this Nps.Sqlite knows up to 6.", error.Message);
+        Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version {SqliteNpsDatabase.SchemaVersion + 2}; this Nps.Sqlite knows up to {SqliteNpsDatabase.SchemaVersion}.", error.Message);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

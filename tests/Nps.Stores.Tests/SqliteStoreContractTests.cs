@@ -16,7 +16,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     {
         var stores = new SqliteNpsStores($"Data Source={FilePath}");
         return ValueTask.FromResult(new StoreSet(stores.Ledger, stores.Decisions, stores.Responses, stores.FollowUps,
-            Sql: new RawSql(ExecuteAsync, CopyColumns)) { Invitations = stores.Invitations });
+            Sql: new RawSql(ExecuteAsync, CopyColumns), Counts: new Sqlite.Reporting.SqliteResponseCounter(stores.Database, Sqlite.Reporting.RollupUse.Always)) { Invitations = stores.Invitations });
     }
 
     private const string CopyColumns = """

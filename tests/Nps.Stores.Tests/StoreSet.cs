@@ -12,8 +12,9 @@ namespace Nps.Stores.Tests;
 /// <param name="FollowUps">The follow-up store over the same storage.</param>
 /// <param name="Dispose">Releases the instance (not the storage).</param>
 /// <param name="Sql">SQL on the storage from outside the stores (as typed by hand), or <see langword="null"/> for a storage without SQL.</param>
+/// <param name="Counts">What counts the stored responses (reading the rollups wherever it can), or <see langword="null"/> when <paramref name="Responses"/> counts them itself.</param>
 public sealed record StoreSet(IContactLedger Ledger, IDecisionStore Decisions, IResponseStore Responses, IFollowUpStore FollowUps,
-    Func<ValueTask>? Dispose = null, RawSql? Sql = null) : IAsyncDisposable
+    Func<ValueTask>? Dispose = null, RawSql? Sql = null, Segmentation.INpsCountSource? Counts = null) : IAsyncDisposable
 {
     /// <summary>The outbox over the same storage.</summary>
     public required Nps.Delivery.IInvitationStore Invitations { get; init; }

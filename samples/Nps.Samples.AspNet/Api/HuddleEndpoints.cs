@@ -6,6 +6,7 @@ using Nps.Huddle;
 using Nps.Insights;
 using Nps.Intake;
 using Nps.Samples.AspNet.Hosting;
+using Nps.Segmentation;
 using Nps.Serialization;
 
 namespace Nps.Samples.AspNet.Api;
@@ -33,7 +34,7 @@ public static class HuddleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> HuddleAsync(IResponseStore store, IFollowUpStore followUps, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options,
+    private static async Task<IResult> HuddleAsync(IResponseStore store, INpsCountSource counts, IFollowUpStore followUps, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options,
         TimeProvider clock, CancellationToken cancellationToken, string? team = null, string? week = null, string? from = null, string? to = null)
     {
         var errors = new FieldErrors();
@@ -59,18 +60,16 @@ public static class HuddleEndpoints
         }
         if (errors.Any) return errors.ToProblem();
 
-        var responses = new List<SurveyResponse>();
-        await foreach (var stored in store.ReadAsync(null, null, cancellationToken)) responses.Add(stored.Response);
         var cases = await followUps.ListAsync(null, cancellationToken);
         var reporting = options.Value.Reporting;
         var builder = new HuddleBriefBuilder(new HuddleBriefOptions
         {
             Team = team!.Trim(), Period = period, TimeZone = zone, Taxonomy = taxonomy, MinimumCount = reporting.MinimumCount, Level = reporting.Level, Method = reporting.Method,
         }, clock);
-        return TypedResults.Json(HuddleBriefDocument.From(builder.Build(responses, cases)), NpsJson.TypeInfo<HuddleBriefDocument>());
+        return TypedResults.Json(HuddleBriefDocument.From(await builder.BuildAsync(counts, (IResponseSliceSource)store, cases, cancellationToken)), NpsJson.TypeInfo<HuddleBriefDocument>());
     }
 
-    private static async Task<IResult> AmbitionsAsync(IResponseStore store, IConfiguration configuration, IWebHostEnvironment environment, IOptions<NpsOptions> options,
+    private static async Task<IResult> AmbitionsAsync(INpsCountSource counts, IConfiguration configuration, IWebHostEnvironment environment, IOptions<NpsOptions> options,
         TimeProvider clock, CancellationToken cancellationToken, string? asOf = null, string? windowDays = null)
     {
         var errors = new FieldErrors();
@@ -96,11 +95,9 @@ public static class HuddleEndpoints
                 detail: $"{Path.GetFileName(path)}: {string.Join("; ", problems)}");
         }
 
-        var responses = new List<SurveyResponse>();
-        await foreach (var stored in store.ReadAsync(null, null, cancellationToken)) responses.Add(stored.Response);
         var reporting = options.Value.Reporting;
-        var progress = AmbitionTracker.Evaluate(responses, ambitions,
-            new AmbitionTrackerOptions { AsOf = day!.Value, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method });
+        var progress = await AmbitionTracker.EvaluateAsync(counts, ambitions,
+            new AmbitionTrackerOptions { AsOf = day!.Value, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method }, cancellationToken);
         return TypedResults.Json(AmbitionsDocument.From(progress), NpsJson.TypeInfo<AmbitionsDocument>());
     }
 

@@ -48,7 +48,7 @@ public static class ReportEndpoints
             ct => bodies.BodyAsync(counts, options, start, end, ct), cancellationToken);
     }
 
-    private static async Task<IResult> CoachingAsync(IResponseStore store, CoachingSignalOptions defaults, HttpContext context, ReportRevalidation revalidation,
+    private static async Task<IResult> CoachingAsync(IResponseStore store, INpsCountSource counts, CoachingSignalOptions defaults, HttpContext context, ReportRevalidation revalidation,
         CancellationToken cancellationToken,
         string? by = null, string? period = null)
     {
@@ -59,11 +59,7 @@ public static class ReportEndpoints
         if (errors.Any) return errors.ToProblem();
 
         var options = defaults with { Dimension = dimension, Period = bucket };
-        return await revalidation.RespondAsync(context, store, ReportRevalidation.CoachingQuery(options), async ct =>
-        {
-            var responses = new List<SurveyResponse>();
-            await foreach (var response in store.ReadAsync(null, null, ct)) responses.Add(response.Response);
-            return CoachingSignalsDocument.From(new CoachingSignalDetector(options).Detect(responses), options);
-        }, cancellationToken);
+        return await revalidation.RespondAsync(context, store, ReportRevalidation.CoachingQuery(options),
+            async ct => CoachingSignalsDocument.From(await new CoachingSignalDetector(options).DetectAsync(counts, ct), options), cancellationToken);
     }
 }

@@ -48,6 +48,65 @@ public static class AmbitionTracker
             }
         }
 
+        return Progress(counts, ambitions, options);
+    }
+
+    /// <summary>
+    /// Measures every ambition from a store's counts (category counts per dimension value over the baseline and the
+    /// current window): the same progress <see cref="Evaluate"/> gives over the stored responses, without reading them.
+    /// </summary>
+    /// <param name="source">Where the responses are counted.</param>
+    /// <param name="ambitions">The ambitions.</param>
+    /// <param name="options">The as-of day, window and settings.</param>
+    /// <param name="cancellationToken">Cancels counting.</param>
+    /// <returns>One progress per ambition, in the ambitions' order.</returns>
+    public static async Task<IReadOnlyList<AmbitionProgress>> EvaluateAsync(INpsCountSource source, IReadOnlyList<Ambition> ambitions, AmbitionTrackerOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(ambitions);
+        ArgumentNullException.ThrowIfNull(options);
+        var zone = options.TimeZone ?? TimeZoneInfo.Utc;
+        var currentTo = options.AsOf;
+        var currentFrom = currentTo.AddDays(1 - options.WindowDays);
+        // One count per (dimension, days) asked: ambitions on the same dimension share the current window's counts.
+        var counted = new Dictionary<(string Dimension, DateOnly First, DateOnly Last), List<(string? Value, NpsCategory Category, long Count)>>();
+        var counts = new long[ambitions.Count * 6];
+        for (var i = 0; i < ambitions.Count; i++)
+        {
+            var ambition = ambitions[i];
+            ArgumentNullException.ThrowIfNull(ambition, nameof(ambitions));
+            await AddAsync(ambition.BaselineFrom, ambition.BaselineTo, i * 6).ConfigureAwait(false);
+            await AddAsync(currentFrom, currentTo, (i * 6) + 3).ConfigureAwait(false);
+
+            async Task AddAsync(DateOnly first, DateOnly last, int at)
+            {
+                if (!counted.TryGetValue((ambition.Dimension, first, last), out var rows))
+                {
+                    rows = [];
+                    await foreach (var row in LocalDayCounts.CountAsync(source, [ambition.Dimension], first, last, zone, byDay: false, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (row.IsManual && !options.IncludeManual) continue;
+                        rows.Add((row.DimensionValues[0], NpsRating.Classify(row.Rating.Value), row.Count));
+                    }
+
+                    counted[(ambition.Dimension, first, last)] = rows;
+                }
+
+                foreach (var (value, category, count) in rows)
+                {
+                    if (string.Equals(value, ambition.Value, StringComparison.OrdinalIgnoreCase)) counts[at + (int)category] += count;
+                }
+            }
+        }
+
+        return Progress(counts, ambitions, options);
+    }
+
+    private static AmbitionProgress[] Progress(long[] counts, IReadOnlyList<Ambition> ambitions, AmbitionTrackerOptions options)
+    {
+        var currentTo = options.AsOf;
+        var currentFrom = currentTo.AddDays(1 - options.WindowDays);
         var results = new AmbitionProgress[ambitions.Count];
         for (var i = 0; i < ambitions.Count; i++)
         {

@@ -1,5 +1,6 @@
 using Nps.FollowUp;
 using Nps.Insights;
+using Nps.Intake;
 using Nps.Segmentation;
 
 namespace Nps.Huddle;
@@ -60,6 +61,57 @@ public sealed class HuddleBriefBuilder
             counts[(index * 3) + (int)response.Category]++;
         }
 
+        return Brief(period, counts, inPeriod, followUps);
+    }
+
+    /// <summary>
+    /// Builds the brief from a store: the trend's counts from <paramref name="counts"/> (rating counts per team and
+    /// local day), and only the team's responses of the brief's own period that carry a comment or a callback request
+    /// from <paramref name="slices"/>, page by page — the same brief <see cref="Build"/> gives over the stored responses.
+    /// </summary>
+    /// <param name="counts">Where the responses are counted.</param>
+    /// <param name="slices">Where the period's comments are read.</param>
+    /// <param name="followUps">The follow-up queue (of any team), or null when unknown.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The brief.</returns>
+    public async Task<HuddleBrief> BuildAsync(INpsCountSource counts, IResponseSliceSource slices, IEnumerable<FollowUpCase>? followUps = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(slices);
+        var options = _options;
+        var period = Period;
+        var zone = options.TimeZone ?? TimeZoneInfo.Utc;
+        var categories = new long[options.TrendPeriods * 3];
+        var teams = new HashSet<string>(StringComparer.Ordinal);
+        var first = period.From.AddDays(-(options.TrendPeriods - 1) * period.Days);
+        await foreach (var row in LocalDayCounts.CountAsync(counts, ["team"], first, period.To, zone, byDay: true, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.DimensionValues[0] is not { } team || !string.Equals(team, options.Team, StringComparison.OrdinalIgnoreCase)) continue;
+            var index = (period.To.DayNumber - row.Period!.Value.Start.DayNumber) / period.Days;
+            if (index == 0) teams.Add(team);
+            if (row.IsManual && !options.IncludeManual) continue;
+            categories[(index * 3) + (int)row.Rating.Category] += row.Count;
+        }
+
+        var inPeriod = new List<SurveyResponse>();
+        if (teams.Count > 0)
+        {
+            // The team's values as stored (the counts name them), so the slice matches exactly what the builder matches ignoring case.
+            var (from, to, exact) = LocalDayCounts.Range(period.From, period.To, zone);
+            var query = new ResponseSliceQuery { From = from, To = to, Teams = [.. teams.Order(StringComparer.Ordinal)], OnlyWithCommentOrCallback = true };
+            await foreach (var response in ResponseSlice.ReadAllAsync(slices, query, cancellationToken).ConfigureAwait(false))
+            {
+                if (exact || period.Contains(TimeBucket.LocalDate(response.RespondedAt, zone))) inPeriod.Add(response);
+            }
+        }
+
+        return Brief(period, categories, inPeriod, followUps);
+    }
+
+    private HuddleBrief Brief(HuddlePeriod period, long[] counts, List<SurveyResponse> inPeriod, IEnumerable<FollowUpCase>? followUps)
+    {
+        var options = _options;
         var trend = new HuddleScore[options.TrendPeriods];
         var trendPeriod = period;
         for (var i = 0; i < trend.Length; i++)

@@ -38,7 +38,18 @@ internal sealed class CoachingCell
         Count++;
     }
 
+    /// <summary>Adds a group of responses with one rating, with the sums of their weights and squared weights (a store's count row).</summary>
+    public void Add(int rating, long count, double weightSum, double squaredWeightSum)
+    {
+        _counts[rating] += count;
+        _weights[rating] += weightSum;
+        _squaredWeights[rating] += squaredWeightSum;
+        Count += count;
+    }
+
     public void AddManualSend() => ManualSends++;
+
+    public void AddManualSends(long count) => ManualSends += count;
 
     public void Add(CoachingCell other, int sign = 1)
     {

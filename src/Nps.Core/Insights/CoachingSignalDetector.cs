@@ -79,6 +79,43 @@ public sealed class CoachingSignalDetector
         return Detect(cells, NpsReportCell.MissingValue, weighted: lowest < highest);
     }
 
+    /// <summary>
+    /// Detects signals from a store's counts (rating counts with their weight sums per value and period, manual
+    /// sends apart): the same signals <see cref="Detect(IEnumerable{SurveyResponse})"/> finds in the stored responses,
+    /// without reading them.
+    /// </summary>
+    /// <param name="source">Where the responses are counted.</param>
+    /// <param name="cancellationToken">Cancels counting.</param>
+    /// <returns>The signals, ordered by kind, then value.</returns>
+    public async Task<IReadOnlyList<CoachingSignal>> DetectAsync(INpsCountSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var query = new NpsCountQuery { Dimensions = [_options.Dimension], Period = _options.Period, TimeZone = _options.TimeZone };
+        var cells = new Dictionary<(string Value, TimeBucket Period), CoachingCell>();
+        double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
+        await foreach (var row in source.CountAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.Period is not { } period || period.Period != _options.Period || row.DimensionValues.Count != 1)
+            {
+                throw new ArgumentException($"The count source returned a row that does not fit the query (by {_options.Dimension}, {_options.Period}).", nameof(source));
+            }
+
+            var key = (row.DimensionValues[0] ?? NpsReportCell.MissingValue, period);
+            if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = new CoachingCell();
+            if (row.IsManual)
+            {
+                cell.AddManualSends(row.Count);
+                continue;
+            }
+
+            cell.Add(row.Rating.Value, row.Count, row.WeightSum, row.SquaredWeightSum);
+            lowest = Math.Min(lowest, row.MinInclusionProbability);
+            highest = Math.Max(highest, row.MaxInclusionProbability);
+        }
+
+        return Detect(cells, NpsReportCell.MissingValue, weighted: lowest < highest);
+    }
+
     /// <summary>Detects signals in pre-aggregated counts (e.g. from a warehouse's <c>GROUP BY agent, month, rating</c>), taken as equally weighted.</summary>
     /// <param name="cells">The counts per value and period; a (value, period) pair may appear more than once (it is merged).</param>
     /// <returns>The signals, ordered by kind, then value.</returns>

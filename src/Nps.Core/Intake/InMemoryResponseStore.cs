@@ -8,9 +8,10 @@ namespace Nps.Intake;
 /// <summary>
 /// An <see cref="IResponseStore"/> in process memory over an <see cref="InMemoryContactLedger"/> and an
 /// <see cref="InMemoryFollowUpStore"/> (tests, single-node services): an add is one step under the store's lock, and
-/// so is the <see cref="IResponseDataVersion"/> it bumps.
+/// so is the <see cref="IResponseDataVersion"/> it bumps. It counts (<see cref="Segmentation.INpsCountSource"/>) and reads
+/// slices (<see cref="IResponseSliceSource"/>) over a snapshot, as a database would in SQL.
 /// </summary>
-public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
+public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Segmentation.INpsCountSource
 {
     private readonly InMemoryContactLedger _ledger;
     private readonly InMemoryFollowUpStore _followUps;
@@ -124,6 +125,46 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return response;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ResponseSlice> ReadSliceAsync(ResponseSliceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        (long Ticks, string Id)? after = query.After is { } cursor ? ResponseSlice.ParseCursor(cursor) : null;
+        List<SurveyResponse> page;
+        lock (_gate)
+        {
+            page = _inOrder.Select(r => r.Response)
+                .Where(r => query.Selects(r) && (after is not { } a || r.RespondedAt.UtcTicks > a.Ticks
+                    || (r.RespondedAt.UtcTicks == a.Ticks && string.CompareOrdinal(r.ResponseId, a.Id) > 0)))
+                .OrderBy(r => r.RespondedAt.UtcTicks).ThenBy(r => r.ResponseId, StringComparer.Ordinal)
+                .Take(query.Limit + 1).ToList();
+        }
+
+        var more = page.Count > query.Limit;
+        if (more) page.RemoveAt(page.Count - 1);
+        return ValueTask.FromResult(new ResponseSlice(page, more ? ResponseSlice.Cursor(page[^1].RespondedAt.UtcTicks, page[^1].ResponseId) : null));
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<Segmentation.NpsCountRow> CountAsync(Segmentation.NpsCountQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        List<SurveyResponse> snapshot;
+        lock (_gate)
+        {
+            snapshot = _inOrder.Select(r => r.Response).Where(r => query.Covers(r.RespondedAt)).ToList();
+        }
+
+        foreach (var row in Segmentation.NpsCounts.Count(snapshot, query))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);

@@ -223,6 +223,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
     {
         "" => "NULL::text",
         "survey_kind" => "CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END",
+        UtcDayPlan.TeamAgent => UtcDayPlan.PairValueSql("r.team", "r.agent", PostgreSqlRollupSchema.PairLength),
         _ => "r." + Column(dimension),
     };
 

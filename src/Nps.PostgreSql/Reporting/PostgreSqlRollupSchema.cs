@@ -63,10 +63,23 @@ internal static class PostgreSqlRollupSchema
             """)
         .ToString();
 
-    private static string Functions(int[] spans, bool replace) => new StringBuilder()
-        .Append(Function("nps_response_days_insert", Upsert("inserted", add: true, spans), replace))
-        .Append(Function("nps_response_days_delete", Upsert("removed", add: false, spans) + RemoveEmpty("removed", spans), replace))
-        .Append(Function("nps_response_days_update", Upsert("removed", add: false, spans) + Upsert("inserted", add: true, spans) + RemoveEmpty("removed", spans), replace))
+    /// <summary>
+    /// Migration 7: the (team, agent) pair rows (<see cref="UtcDayPlan.TeamAgent"/>) — the trigger functions
+    /// replaced by ones that keep the pair dimension too, and the pair rows of what is stored, for every span.
+    /// </summary>
+    public static string AddTeamAgentPairs() => new StringBuilder()
+        .Append(Functions(UtcDayPlan.Spans, replace: true, UtcDayPlan.RollupDimensions))
+        .Append($"DELETE FROM nps_response_days WHERE dimension = '{UtcDayPlan.TeamAgent}';\n")
+        .Append(Upsert("nps_responses", add: true, UtcDayPlan.Spans, [UtcDayPlan.TeamAgent]))
+        .ToString();
+
+    /// <summary>A text's length in characters for <see cref="UtcDayPlan.PairValueSql"/> (code points, as text).</summary>
+    internal const string PairLength = "char_length({0})::text";
+
+    private static string Functions(int[] spans, bool replace, string[]? dimensions = null) => new StringBuilder()
+        .Append(Function("nps_response_days_insert", Upsert("inserted", add: true, spans, dimensions), replace))
+        .Append(Function("nps_response_days_delete", Upsert("removed", add: false, spans, dimensions) + RemoveEmpty("removed", spans), replace))
+        .Append(Function("nps_response_days_update", Upsert("removed", add: false, spans, dimensions) + Upsert("inserted", add: true, spans, dimensions) + RemoveEmpty("removed", spans), replace))
         .ToString();
 
     /// <summary>A trigger function; its search path is the migration's, so the triggers find the rollups whatever the inserting session's path.</summary>
@@ -94,12 +107,13 @@ internal static class PostgreSqlRollupSchema
     /// Adds (or subtracts: negated sums) the rollups of the rows in <paramref name="source"/>: aggregated per rollup
     /// row first, then upserted in the unique key's order.
     /// </summary>
-    private static string Upsert(string source, bool add, int[] spans)
+    private static string Upsert(string source, bool add, int[] spans, string[]? dimensions = null)
     {
-        var values = string.Join(", ", UtcDayPlan.Dimensions.Select(d => d switch
+        var values = string.Join(", ", (dimensions ?? UtcDayPlan.Dimensions).Select(d => d switch
         {
             "" => "('', NULL::text)",
             "survey_kind" => "('survey_kind', CASE r.kind WHEN 1 THEN 'relational' ELSE 'transactional' END)",
+            UtcDayPlan.TeamAgent => $"('{d}', {UtcDayPlan.PairValueSql("r.team", "r.agent", PairLength)})",
             _ => $"('{d}', r.{d})",
         }));
         var bounds = add ? "min_p = least(t.min_p, excluded.min_p), max_p = greatest(t.max_p, excluded.max_p)" : "min_p = t.min_p, max_p = t.max_p";

@@ -253,7 +253,12 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             .Append(Ranges(ranges)).Append(") GROUP BY 2, 3, 4, 5, 6").ToString();
     }
 
-    private static string Value(string dimension) => dimension.Length == 0 ? "NULL" : Column(dimension)!;
+    private static string Value(string dimension) => dimension switch
+    {
+        "" => "NULL",
+        UtcDayPlan.TeamAgent => UtcDayPlan.PairValueSql("team", "agent", SqliteRollupSchema.PairLength),
+        _ => Column(dimension)!,
+    };
 
     /// <summary>A filter on <c>responded_at</c> for tick ranges, one index range each (SQLite's multi-index OR).</summary>
     private static string Ranges(IEnumerable<(long From, long To)> ranges) =>

@@ -48,11 +48,22 @@ internal static class SqliteRollupSchema
             """)
         .ToString();
 
-    private static string Triggers(int[] spans) => new StringBuilder()
-        .Append("CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses BEGIN\n").Append(Add("NEW", spans)).Append("END;\n")
-        .Append("CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses BEGIN\n").Append(Subtract("OLD", spans)).Append("END;\n")
+    /// <summary>
+    /// Schema 7: the (team, agent) pair rows (<see cref="UtcDayPlan.TeamAgent"/>) — the triggers again with the pair
+    /// dimension, and the pair rows of what is stored, for every span, from the responses.
+    /// </summary>
+    public static string AddTeamAgentPairs() => new StringBuilder()
+        .Append("DROP TRIGGER nps_response_days_insert;\nDROP TRIGGER nps_response_days_delete;\nDROP TRIGGER nps_response_days_update;\n")
+        .Append(Triggers(UtcDayPlan.Spans, UtcDayPlan.RollupDimensions))
+        .Append($"DELETE FROM nps_response_days WHERE dimension = '{UtcDayPlan.TeamAgent}';\n")
+        .Append(Backfill(UtcDayPlan.Spans, [UtcDayPlan.TeamAgent]))
+        .ToString();
+
+    private static string Triggers(int[] spans, string[]? dimensions = null) => new StringBuilder()
+        .Append("CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses BEGIN\n").Append(Add("NEW", spans, dimensions ?? UtcDayPlan.Dimensions)).Append("END;\n")
+        .Append("CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses BEGIN\n").Append(Subtract("OLD", spans, dimensions ?? UtcDayPlan.Dimensions)).Append("END;\n")
         .Append("CREATE TRIGGER nps_response_days_update AFTER UPDATE OF responded_at, rating, is_manual, inclusion_probability, kind, team, agent, channel, product, touchpoint ON nps_responses BEGIN\n")
-        .Append(Subtract("OLD", spans)).Append(Add("NEW", spans)).Append("END;\n")
+        .Append(Subtract("OLD", spans, dimensions ?? UtcDayPlan.Dimensions)).Append(Add("NEW", spans, dimensions ?? UtcDayPlan.Dimensions)).Append("END;\n")
         .ToString();
 
     /// <summary>The expression of a rollup dimension's value over a response row (<paramref name="row"/> <c>.</c> column).</summary>
@@ -60,12 +71,16 @@ internal static class SqliteRollupSchema
     {
         "" => "NULL",
         "survey_kind" => $"CASE {row}.kind WHEN 1 THEN 'relational' ELSE 'transactional' END",
+        UtcDayPlan.TeamAgent => UtcDayPlan.PairValueSql(row + ".team", row + ".agent", PairLength),
         _ => row + "." + dimension,
     };
 
+    /// <summary>A text's length in characters for <see cref="UtcDayPlan.PairValueSql"/> (SQLite's length() counts code points).</summary>
+    internal const string PairLength = "length({0})";
+
     /// <summary>The rollup keys of one row (dimension name, value) for each rollup dimension, as a <c>UNION ALL</c>.</summary>
-    private static string Dimensions(string row) =>
-        string.Join(" UNION ALL ", UtcDayPlan.Dimensions.Select(d => $"SELECT '{d}' AS name, {Value(d, row)} AS v"));
+    private static string Dimensions(string row, string[] dimensions) =>
+        string.Join(" UNION ALL ", dimensions.Select(d => $"SELECT '{d}' AS name, {Value(d, row)} AS v"));
 
     private static string Day(string row) => $"{row}.responded_at / {TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)}";
 
@@ -88,31 +103,31 @@ internal static class SqliteRollupSchema
     private static string SpanMatch(string row, int[] spans) =>
         "(" + string.Join(" OR ", spans.Select(s => s.ToString(CultureInfo.InvariantCulture)).Select(s => $"(span = {s} AND utc_day = {SpanStart(row, s)})")) + ")";
 
-    private static string Add(string row, int[] spans) => $"""
+    private static string Add(string row, int[] spans, string[] dimensions) => $"""
         INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
         SELECT d.name, s.span, {SpanStart(row, "s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), {row}.is_manual,
             {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (_, value) => value)},
             {row}.inclusion_probability, {row}.inclusion_probability
-        FROM ({Dimensions(row)}) AS d, ({Spans(spans)}) AS s WHERE true
+        FROM ({Dimensions(row, dimensions)}) AS d, ({Spans(spans)}) AS s WHERE true
         ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = {c} + excluded.{c}")},
             min_p = min(min_p, excluded.min_p), max_p = max(max_p, excluded.max_p);
 
         """;
 
-    private static string Subtract(string row, int[] spans) => $"""
+    private static string Subtract(string row, int[] spans, string[] dimensions) => $"""
         UPDATE nps_response_days SET {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (name, value) => $"{name} = {name} - {value}")}
         WHERE {SpanMatch(row, spans)} AND manual = {row}.is_manual
-            AND (dimension, has_value, value) IN (SELECT name, v IS NOT NULL, coalesce(v, '') FROM ({Dimensions(row)}));
+            AND (dimension, has_value, value) IN (SELECT name, v IS NOT NULL, coalesce(v, '') FROM ({Dimensions(row, dimensions)}));
         DELETE FROM nps_response_days WHERE {SpanMatch(row, spans)} AND manual = {row}.is_manual
             AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings))} = 0;
 
         """;
 
-    /// <summary>The rollups of the responses already stored (a database from before schema version 3), one dimension at a time.</summary>
-    private static string Backfill(int[] spans)
+    /// <summary>The rollups of the responses already stored (a database from before schema version 3, or 7 for the pairs), one dimension at a time.</summary>
+    private static string Backfill(int[] spans, string[]? dimensions = null)
     {
         var sql = new StringBuilder();
-        foreach (var dimension in UtcDayPlan.Dimensions)
+        foreach (var dimension in dimensions ?? UtcDayPlan.Dimensions)
         {
             foreach (var span in spans.Select(s => s.ToString(CultureInfo.InvariantCulture)))
             {

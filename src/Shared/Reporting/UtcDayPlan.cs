@@ -43,6 +43,63 @@ internal sealed class UtcDayPlan
     /// <summary>The dimensions kept in the rollups: <c>""</c> (all responses, no dimension) and the built-in ones.</summary>
     public static readonly string[] Dimensions = ["", "team", "agent", "channel", "product", "touchpoint", "survey_kind"];
 
+    /// <summary>
+    /// The rollup dimension of two dimensions at once, team and agent: one rollup row per (team, agent) pair, its value
+    /// the two values encoded by <see cref="PairValueSql"/>, so a report by team and agent reads rollups too.
+    /// </summary>
+    public const string TeamAgent = "team,agent";
+
+    /// <summary>Every rollup dimension the triggers keep since the pair rows (SQLite step 7, PostgreSQL migration 7).</summary>
+    public static readonly string[] RollupDimensions = [.. Dimensions, TeamAgent];
+
+    /// <summary>
+    /// The SQL of a (team, agent) pair's rollup value: each value as <c>-</c> when missing, else its length in
+    /// characters (code points), <c>:</c> and the value itself — never null, and read back unambiguously by
+    /// <see cref="DecodePair"/> whatever the values hold.
+    /// </summary>
+    /// <param name="team">The team's SQL expression.</param>
+    /// <param name="agent">The agent's SQL expression.</param>
+    /// <param name="length">The SQL of a text's length in characters, as text, over <c>{0}</c>.</param>
+    public static string PairValueSql(string team, string agent, string length) =>
+        $"(CASE WHEN {team} IS NULL THEN '-' ELSE {string.Format(CultureInfo.InvariantCulture, length, team)} || ':' || {team} END || CASE WHEN {agent} IS NULL THEN '-' ELSE {string.Format(CultureInfo.InvariantCulture, length, agent)} || ':' || {agent} END)";
+
+    /// <summary>The (team, agent) values of a pair's rollup value (<see cref="PairValueSql"/>).</summary>
+    public static (string? Team, string? Agent) DecodePair(string value)
+    {
+        var at = 0;
+        var team = Next(value, ref at);
+        var agent = Next(value, ref at);
+        if (at != value.Length) throw new InvalidDataException($"'{value}' is not a team and agent rollup value.");
+        return (team, agent);
+
+        static string? Next(string value, ref int at)
+        {
+            if (at < value.Length && value[at] == '-')
+            {
+                at++;
+                return null;
+            }
+
+            var colon = value.IndexOf(':', at);
+            if (colon <= at || !int.TryParse(value.AsSpan(at, colon - at), NumberStyles.None, CultureInfo.InvariantCulture, out var characters))
+            {
+                throw new InvalidDataException($"'{value}' is not a team and agent rollup value.");
+            }
+
+            // The length counts code points, as SQLite's length() and PostgreSQL's char_length() do.
+            var end = colon + 1;
+            for (var c = 0; c < characters; c++)
+            {
+                if (end >= value.Length) throw new InvalidDataException($"'{value}' is not a team and agent rollup value.");
+                end += char.IsHighSurrogate(value[end]) && end + 1 < value.Length && char.IsLowSurrogate(value[end + 1]) ? 2 : 1;
+            }
+
+            var text = value[(colon + 1)..end];
+            at = end;
+            return text;
+        }
+    }
+
     /// <summary>The number of ratings, 0 to 10: one count, weight sum and squared weight sum column each.</summary>
     public const int Ratings = 11;
 
@@ -154,11 +211,14 @@ internal sealed class UtcDayPlan
 
     /// <summary>The rollup dimension a query groups by (<c>""</c> for none), or null when the rollups cannot serve it.</summary>
     /// <param name="query">The query.</param>
-    /// <returns>The dimension key, or null for a free attribute or two or more dimensions.</returns>
+    /// <returns>The dimension key, or null for a free attribute or two dimensions other than team and agent (in either order), or more.</returns>
     public static string? DimensionOf(NpsCountQuery query) => query.Dimensions.Count switch
     {
         0 => "",
         1 => NpsCountQuery.BuiltInDimension(query.Dimensions[0]),
+        2 => (NpsCountQuery.BuiltInDimension(query.Dimensions[0]), NpsCountQuery.BuiltInDimension(query.Dimensions[1])) is ("team", "agent") or ("agent", "team")
+            ? TeamAgent
+            : null,
         _ => null,
     };
 
@@ -677,10 +737,16 @@ internal sealed class UtcDayPlan
         /// <summary>The count rows; with <paramref name="weightsAreCounts"/>, each weight sum is its count (all weights 1).</summary>
         public IEnumerable<NpsCountRow> Rows(NpsCountQuery query, bool weightsAreCounts)
         {
+            var agentFirst = query.Dimensions.Count == 2 && NpsCountQuery.BuiltInDimension(query.Dimensions[0]) == "agent";
             foreach (var ((period, value, manual), cell) in _cells)
             {
                 TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(period), kind) : null;
-                IReadOnlyList<string?> values = query.Dimensions.Count == 0 ? [] : [value];
+                IReadOnlyList<string?> values = query.Dimensions.Count switch
+                {
+                    0 => [],
+                    1 => [value],
+                    _ => DecodePair(value!) is var (team, agent) && agentFirst ? [agent, team] : [team, agent],
+                };
                 for (var r = 0; r < Ratings; r++)
                 {
                     var count = cell.Counts[r];

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Nps.Ambitions;
+using Nps.Huddle;
+using Nps.Insights;
+using Nps.Intake;
+using Nps.PostgreSql;
+using Nps.PostgreSql.Reporting;
+using Nps.Segmentation;
+using Nps.Serialization;
+using Nps.Sqlite;
+using Nps.Sqlite.Reporting;
+
+namespace Nps.Benchmarks;
+
+/// <summary>
+/// <c>--views-quick RUNS ROWS</c>: the analyst views before and after they read aggregates, in the same process on the
+/// same seeded store (the load kit's seed with comments on a fifth and a callback on every 37th): coaching (agent ×
+/// month), the huddle brief (one team, one ISO week), ambitions (three teams, 90-day window) — before: every stored
+/// response read into a list (<c>ReadAsync(null, null)</c>) and the in-memory call, as the routes did; after: the
+/// store's counts and slices — and the report by team and agent per month (before: the raw <c>GROUP BY</c>; after:
+/// the (team, agent) rollups). Per view: medians of RUNS interleaved runs and the bytes allocated per run; the two
+/// answers are checked to be equal. SQLite always; PostgreSQL when <c>NPS_TEST_POSTGRES</c> is set; <c>NPS_BENCH_STORES</c> keeps only the stores it names.
+/// </summary>
+internal static class ViewsQuickRun
+{
+    public static int Run(int runs, int rows)
+    {
+        var failed = false;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        // NPS_BENCH_STORES=postgresql measures one store alone (a 1 M seed takes minutes per store).
+        var only = Environment.GetEnvironmentVariable("NPS_BENCH_STORES")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var store in StoreCountBenchmarks.Stores.Where(s => only is null || only.Contains(s, StringComparer.Ordinal)))
+        {
+            var seeding = Stopwatch.StartNew();
+            using var opened = Open(store, rows);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: {rows:N0} responses seeded in {seeding.Elapsed.TotalSeconds:F1} s; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+            var coaching = new CoachingSignalOptions { TimeZone = zone };
+            var huddle = new HuddleBriefOptions { Team = "team-3", Period = HuddlePeriod.IsoWeekOf(new DateOnly(2026, 3, 25)), TimeZone = zone, AsOf = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero) };
+            Ambition[] ambitions =
+            [
+                new("team", "team-1", 30, new DateOnly(2026, 12, 31), new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31)),
+                new("team", "team-2", 30, new DateOnly(2026, 12, 31), new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31)),
+                new("agent", "agent-7", 30, new DateOnly(2026, 12, 31), new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30)),
+            ];
+            var tracker = new AmbitionTrackerOptions { AsOf = new DateOnly(2026, 10, 31), TimeZone = zone };
+            var report = new NpsReportOptions { Dimensions = ["team", "agent"], Period = Period.Month, TimeZone = zone };
+            (string View, Func<Task<string>> Before, Func<Task<string>> After)[] views =
+            [
+                ("coaching", async () => Json(CoachingSignalsDocument.From(new CoachingSignalDetector(coaching).Detect(await AllAsync(opened.Store)), coaching)),
+                    async () => Json(CoachingSignalsDocument.From(await new CoachingSignalDetector(coaching).DetectAsync(opened.Rollups), coaching))),
+                ("huddle", async () => Json(HuddleBriefDocument.From(new HuddleBriefBuilder(huddle).Build(await AllAsync(opened.Store)))),
+                    async () => Json(HuddleBriefDocument.From(await new HuddleBriefBuilder(huddle).BuildAsync(opened.Rollups, (IResponseSliceSource)opened.Store)))),
+                ("ambitions", async () => Json(AmbitionsDocument.From(AmbitionTracker.Evaluate(await AllAsync(opened.Store), ambitions, tracker))),
+                    async () => Json(AmbitionsDocument.From(await AmbitionTracker.EvaluateAsync(opened.Rollups, ambitions, tracker)))),
+                ("report by=team,agent", async () => Summary(await opened.Raw.BuildReportAsync(report)), async () => Summary(await opened.Rollups.BuildReportAsync(report))),
+            ];
+            foreach (var (view, before, after) in views)
+            {
+                var same = before().GetAwaiter().GetResult() == after().GetAwaiter().GetResult();
+                failed |= !same;
+                var times = new Dictionary<string, List<double>> { ["before"] = [], ["after"] = [] };
+                var allocated = new Dictionary<string, long>();
+                for (var i = 0; i < runs; i++)
+                {
+                    foreach (var (name, run) in new[] { ("before", before), ("after", after) })
+                    {
+                        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+                        var stopwatch = Stopwatch.StartNew();
+                        run().GetAwaiter().GetResult();
+                        times[name].Add(stopwatch.Elapsed.TotalMilliseconds);
+                        allocated[name] = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+                    }
+                }
+
+                double Median(string name) => times[name].Order().ElementAt(times[name].Count / 2);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{store,-10} {view,-22} answers {(same ? "equal" : "DIFFER")}; before median {Median("before"),9:F1} ms, {allocated["before"] / 1e6,8:F1} MB allocated; after median {Median("after"),7:F1} ms, {allocated["after"] / 1e6,6:F2} MB; after / before = {Median("after") / Median("before"):F4}"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static string Json<T>(T document) => NpsJson.Serialize(document);
+
+    private static string Summary(NpsReport report) =>
+        string.Join('\n', report.Cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Period?.Label} {string.Join('|', c.Dimensions.Values)} {c.Distribution.Count} {c.Distribution.Score:F6} {c.ManualSends}")).Order(StringComparer.Ordinal));
+
+    private static async Task<List<SurveyResponse>> AllAsync(IResponseStore store)
+    {
+        var responses = new List<SurveyResponse>();
+        await foreach (var stored in store.ReadAsync(null, null)) responses.Add(stored.Response);
+        return responses;
+    }
+
+    private const string Comment = "CASE WHEN i % 5 = 0 THEN CASE i % 4 WHEN 0 THEN 'Waited far too long on hold' WHEN 1 THEN 'Friendly and quick, thank you' "
+        + "WHEN 2 THEN 'The app keeps crashing' ELSE 'Nobody called me back' END END";
+
+    /// <summary>The load kit's SQLite seed (seed_sqlite) with comments on a fifth of the responses and a callback request on every 37th.</summary>
+    private static string SqliteSeed(int rows) => string.Create(CultureInfo.InvariantCulture, $"""
+        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {rows} - 1)
+        INSERT INTO nps_responses (response_id, respondent_id, kind, rating, callback_requested, responded_at, offset_minutes, team, agent, channel,
+          inclusion_probability, probability_stated, is_manual, received_at, comment)
+        SELECT 'L' || i, 'C' || (i % 200000), 0, abs(random()) % 11, i % 37 = 0,
+          638712864000000000 + i * (630720000000000 / {rows}), 60, 'team-' || (i % 12), 'agent-' || (i % 300), CASE i % 3 WHEN 0 THEN 'phone' ELSE 'chat' END,
+          1.0, 0, i % 50 = 0, 638712864000000000 + i * (630720000000000 / {rows}), {Comment}
+        FROM n;
+        ANALYZE;
+        """);
+
+    /// <summary>The load kit's PostgreSQL seed (seed_postgres) with the same comments and callbacks.</summary>
+    private static string PostgresSeed(int rows) => string.Create(CultureInfo.InvariantCulture, $"""
+        INSERT INTO nps_responses (response_id, respondent_id, kind, rating, callback_requested, responded_at, offset_minutes, team, agent, channel,
+          inclusion_probability, probability_stated, is_manual, received_at, received_offset_minutes, comment)
+        SELECT 'L' || i, 'C' || (i % 200000), 0, floor(random() * 11)::int, i % 37 = 0,
+          timestamptz '2025-01-01 00:00:00+00' + i * (interval '730 days' / {rows}), 60, 'team-' || (i % 12), 'agent-' || (i % 300),
+          CASE i % 3 WHEN 0 THEN 'phone' ELSE 'chat' END, 1.0, false, i % 50 = 0, timestamptz '2025-01-01 00:00:00+00', 60, {Comment}
+        FROM generate_series(0, {rows} - 1) AS i
+        """);
+
+    private static Opened Open(string store, int rows)
+    {
+        if (store == "sqlite")
+        {
+            var folder = Directory.CreateTempSubdirectory("nps-views-bench-").FullName;
+            var stores = new SqliteNpsStores($"Data Source={Path.Combine(folder, "nps.db")}");
+            using (var connection = stores.Database.OpenAsync().GetAwaiter().GetResult())
+            using (var seed = connection.CreateCommand())
+            {
+                seed.CommandText = SqliteSeed(rows);
+                seed.ExecuteNonQuery();
+            }
+
+            return new Opened(stores.Responses, new SqliteResponseCounter(stores.Database, useRollups: false), new SqliteResponseCounter(stores.Database), () =>
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            });
+        }
+
+        var server = Environment.GetEnvironmentVariable("NPS_TEST_POSTGRES")!;
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var schema = new NpgsqlCommand("DROP SCHEMA IF EXISTS nps_views_bench CASCADE; CREATE SCHEMA nps_views_bench", connection);
+            schema.ExecuteNonQuery();
+        }
+
+        var database = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = "nps_views_bench", CommandTimeout = 600 }.ToString());
+        database.MigrateAsync().GetAwaiter().GetResult();
+        foreach (var sql in new[] { PostgresSeed(rows), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
+        {
+            using var command = database.DataSource.CreateCommand(sql);
+            command.ExecuteNonQuery();
+        }
+
+        return new Opened(new PostgreSqlResponseStore(database), new PostgreSqlResponseCounter(database, useRollups: false), new PostgreSqlResponseCounter(database), () =>
+        {
+            using (var drop = database.DataSource.CreateCommand("DROP SCHEMA nps_views_bench CASCADE"))
+            {
+                drop.ExecuteNonQuery();
+            }
+
+            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
+    }
+
+    private sealed record Opened(IResponseStore Store, INpsCountSource Raw, INpsCountSource Rollups, Action Cleanup) : IDisposable
+    {
+        public void Dispose() => Cleanup();
+    }
+}
