@@ -34,6 +34,12 @@ public static class NpsCli
             GenerateSampleDataCommand.Create(context),
         };
         var parse = root.Parse(args);
+        if (parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-'))
+        {
+            stderr.WriteLine($"error: unknown command '{parse.UnmatchedTokens[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}. Run 'nps --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
         if (parse.Errors.Count > 0)
         {
             // One line with the first problem and where to look, instead of the whole help (which would land in

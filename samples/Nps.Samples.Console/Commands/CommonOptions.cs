@@ -18,7 +18,7 @@ internal static class CommonOptions
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<double>();
-            if (!(value > 0 && value < 1))
+            if (!NormalDistribution.IsConfidenceLevel(value))
             {
                 result.AddError($"--level must be between 0 and 1 (exclusive), got {value.ToString(CultureInfo.InvariantCulture)}");
             }
@@ -56,11 +56,29 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary><c>--format</c> with the given choices; the first is the default.</summary>
-    public static Option<string> Format(params string[] formats)
+    /// <summary><c>--format</c> with the given choices (case-insensitive); the first is the default.</summary>
+    public static Option<string> Format(params string[] formats) => Choice("--format", "Output format.", formats);
+
+    /// <summary>
+    /// An option whose value is one of <paramref name="choices"/>, case-insensitive (<c>--format JSON</c> is
+    /// <c>json</c>); the value is the choice as listed; the first is the default.
+    /// </summary>
+    public static Option<string> Choice(string name, string description, params string[] choices)
     {
-        var option = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => formats[0] };
-        option.AcceptOnlyFromAmong(formats);
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => choices[0],
+            HelpName = string.Join('|', choices),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (choices.FirstOrDefault(c => string.Equals(c, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } choice) return choice;
+                result.AddError($"{name} '{text}' is not one of {string.Join(", ", choices)}");
+                return choices[0];
+            },
+        };
+        option.CompletionSources.Add(choices);
         return option;
     }
 

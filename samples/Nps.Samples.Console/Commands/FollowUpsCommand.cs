@@ -64,7 +64,7 @@ public static class FollowUpsCommand
             var clock = new ReplayClock();
             var service = new FollowUpService(new InMemoryFollowUpStore(), settings.Policy, clock);
             long anonymous = 0, afterAsOf = 0;
-            foreach (var read in reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")))
+            foreach (var read in ResponseFile.Valid(context, reader!))
             {
                 // A file without answer times (no responded_at): the SLA clock starts at --as-of, the moment the queue is
                 // made, so every follow-up is due its SLA from now rather than at a made-up past time.

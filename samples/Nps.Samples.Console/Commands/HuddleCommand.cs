@@ -91,9 +91,14 @@ public static class HuddleCommand
 
         if (week is not null)
         {
-            if (HuddlePeriod.TryParseIsoWeek(week, out period)) return true;
-            problem = $"--week must be an ISO week such as 2026-W11, got '{week}'";
-            return false;
+            if (!HuddlePeriod.TryParseIsoWeek(week, out period))
+            {
+                problem = $"--week must be an ISO week such as 2026-W11, got '{week}'";
+                return false;
+            }
+
+            problem = period.TrendProblem(new HuddleBriefOptions { Team = "-" }.TrendPeriods) is { } weekProblem ? $"--week {weekProblem}" : "";
+            return problem.Length == 0;
         }
 
         if (from is null && to is null)
@@ -115,8 +120,15 @@ public static class HuddleCommand
             return false;
         }
 
+        if (last.DayNumber - first.DayNumber >= HuddlePeriod.MaxDays)
+        {
+            problem = $"--from {from} --to {to} is {last.DayNumber - first.DayNumber + 1} days; a huddle covers at most {HuddlePeriod.MaxDays}";
+            return false;
+        }
+
         period = HuddlePeriod.FromDates(first, last);
-        return true;
+        problem = period.TrendProblem(new HuddleBriefOptions { Team = "-" }.TrendPeriods) is { } rangeProblem ? $"--from {rangeProblem}" : "";
+        return problem.Length == 0;
     }
 
     internal static bool TryDate(string text, string option, out DateOnly date, out string problem)

@@ -18,8 +18,7 @@ public static class InsightsCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.ReadableFile();
-        var by = new Option<string>("--by") { Description = "Whom the signals are about.", DefaultValueFactory = _ => "agent" };
-        by.AcceptOnlyFromAmong("agent", "team");
+        var by = CommonOptions.Choice("--by", "Whom the signals are about.", "agent", "team");
         var period = CommonOptions.Wire("--period", "Period of the series the signals look at.", Nps.Segmentation.Period.Month);
         var timeZone = CommonOptions.TimeZone();
         var level = CommonOptions.Level("Confidence level of the evidence's intervals.");
@@ -69,7 +68,7 @@ public static class InsightsCommand
 
         using (reader)
         {
-            var signals = new CoachingSignalDetector(options).Detect(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")));
+            var signals = new CoachingSignalDetector(options).Detect(ResponseFile.Valid(context, reader!));
             if ((reader.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);

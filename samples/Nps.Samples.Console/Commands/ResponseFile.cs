@@ -22,7 +22,7 @@ internal static class ResponseFile
 
         using (reader)
         {
-            responses.AddRange(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")));
+            responses.AddRange(Valid(context, reader!));
             if ((reader.Failure ?? reader.EmptyFile) is { } problem)
             {
                 exitCode = context.InvalidInput(problem.Message);
@@ -31,6 +31,19 @@ internal static class ResponseFile
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The valid responses of a reader, each skipped one written to stderr; a strict read stops at its first error,
+    /// which the caller finds in <see cref="DataReader{T}.Failure"/> (and reports with the exit code).
+    /// </summary>
+    public static IEnumerable<SurveyResponse> Valid(CliContext context, SurveyResponseReader reader)
+    {
+        while (reader.Read(out var response, out var error))
+        {
+            if (response is not null) yield return response;
+            else if (reader.Options.SkipInvalid) context.Error.WriteLine($"skipped: {error!.Value.Message}");
+        }
     }
 
     /// <summary>

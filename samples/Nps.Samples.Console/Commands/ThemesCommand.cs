@@ -75,7 +75,7 @@ public static class ThemesCommand
 
         using (reader)
         {
-            var analysis = ThemeAnalysis.Analyze(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")), taxonomy, options);
+            var analysis = ThemeAnalysis.Analyze(ResponseFile.Valid(context, reader!), taxonomy, options);
             if ((reader.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
