@@ -80,7 +80,7 @@ public static class FollowUpsCommand
                 anonymous += result.Outcome == FollowUpCreationOutcome.Anonymous ? 1 : 0;
             }
 
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }

@@ -69,7 +69,7 @@ public static class InsightsCommand
         using (reader)
         {
             var signals = new CoachingSignalDetector(options).Detect(ResponseFile.Valid(context, reader!));
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }

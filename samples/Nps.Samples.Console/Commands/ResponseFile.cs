@@ -23,7 +23,7 @@ internal static class ResponseFile
         using (reader)
         {
             responses.AddRange(Valid(context, reader!));
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 exitCode = context.InvalidInput(problem.Message);
                 return false;

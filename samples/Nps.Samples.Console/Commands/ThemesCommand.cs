@@ -76,7 +76,7 @@ public static class ThemesCommand
         using (reader)
         {
             var analysis = ThemeAnalysis.Analyze(ResponseFile.Valid(context, reader!), taxonomy, options);
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }
