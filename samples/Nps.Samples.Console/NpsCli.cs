@@ -15,12 +15,13 @@ public static class NpsCli
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where errors, rejected rows and progress go.</param>
     /// <param name="showProgress">Whether to write progress for long runs (only when stderr is a terminal).</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress = false)
+    /// <param name="stdin">What a file argument <c>-</c> reads; the process's standard input when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress = false, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr, showProgress);
+        var context = new CliContext(stdout, stderr, showProgress) { OpenStandardInput = stdin ?? System.Console.OpenStandardInput };
         var root = new RootCommand("nps: Net Promoter reports with their uncertainty, sample planning, survey-program simulation and the closed loop.")
         {
             ReportCommand.Create(context),

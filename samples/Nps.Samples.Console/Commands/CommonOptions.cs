@@ -125,15 +125,17 @@ internal static class CommonOptions
 
     /// <summary>
     /// A file argument or option that must name a readable file: a missing path, a directory or a file that cannot be
-    /// opened is a usage error naming the path (instead of an exception when the command opens it).
+    /// opened is a usage error naming the path (instead of an exception when the command opens it). With
+    /// <paramref name="standardInput"/>, <c>-</c> names standard input.
     /// </summary>
-    public static T ReadableFile<T>(this T symbol)
+    public static T ReadableFile<T>(this T symbol, bool standardInput = false)
         where T : Symbol
     {
         Action<SymbolResult> check = result =>
         {
             foreach (var token in result.Tokens)
             {
+                if (standardInput && token.Value == CliContext.StandardInputPath) continue;
                 if (ReadableFileProblem(token.Value) is { } problem) result.AddError(problem);
             }
         };

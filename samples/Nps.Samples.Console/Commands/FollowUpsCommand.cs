@@ -18,7 +18,7 @@ public static class FollowUpsCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.ReadableFile();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.ReadableFile(standardInput: true);
         var asOf = new Option<string?>("--as-of") { Description = "Show the queue as of this moment (ISO 8601 with offset); now by default. Later responses are left out." };
         var includePassives = new Option<bool>("--include-passives") { Description = "Follow up passives too." };
         var status = CommonOptions.OptionalWire<FollowUpStatus>("--status", "Only follow-ups with this status.");
@@ -44,7 +44,7 @@ public static class FollowUpsCommand
 
             var policy = new FollowUpPolicy { IncludePassives = parse.GetValue(includePassives) };
             var settings = new Settings(moment, policy, parse.GetValue(status), parse.GetValue(limit), parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
-            return await RunAsync(context, parse.GetRequiredValue(file).FullName, settings, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(context, CliContext.InputPath(parse.GetRequiredValue(file)), settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -17,7 +17,7 @@ public static class InsightsCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.ReadableFile();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.ReadableFile(standardInput: true);
         var by = CommonOptions.Choice("--by", "Whom the signals are about.", "agent", "team");
         var period = CommonOptions.Wire("--period", "Period of the series the signals look at.", Nps.Segmentation.Period.Month);
         var timeZone = CommonOptions.TimeZone();
@@ -54,7 +54,7 @@ public static class InsightsCommand
                 options = options with { Launches = dates };
             }
 
-            return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+            return Run(context, CliContext.InputPath(parse.GetRequiredValue(file)), options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
         });
         return command;
     }

@@ -52,13 +52,18 @@ internal static class ResponseFile
     /// </summary>
     public static bool TryOpen(CliContext context, string path, DataReaderOptions options, out SurveyResponseReader? reader, out DataError error)
     {
+        if (path == CliContext.StandardInputPath)
+        {
+            return SurveyResponseReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, options, out reader, out error);
+        }
+
         if (!context.ShowProgress)
         {
             return SurveyResponseReader.TryOpen(path, options, out reader, out error);
         }
 
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        if (file.Length == 0)
+        if (!file.CanSeek || file.Length == 0) // a pipe has no length to show progress against
         {
             file.Dispose();
             return SurveyResponseReader.TryOpen(path, options, out reader, out error);
