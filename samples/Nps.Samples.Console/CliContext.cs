@@ -12,6 +12,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, bool ShowProgr
     /// <summary>Opens standard input (read once, in order; CSV unless the command says otherwise).</summary>
     public Func<Stream> OpenStandardInput { get; init; } = System.Console.OpenStandardInput;
 
+    /// <summary>The user's column names by meaning (<c>--column rating=score</c>), for every reader of the command.</summary>
+    public IReadOnlyDictionary<string, string> ColumnNames { get; set; } = new Dictionary<string, string>();
+
     /// <summary>The path a file argument names: <see cref="StandardInputPath"/> as given, any other path in full.</summary>
     public static string InputPath(FileInfo file)
     {

@@ -34,6 +34,8 @@ public static class NpsCli
             AmbitionCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
+        var columns = CommonOptions.ColumnNames();
+        root.Options.Add(columns);
         var parse = root.Parse(args);
         if (parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-'))
         {
@@ -50,6 +52,7 @@ public static class NpsCli
             return ExitCodes.UsageError;
         }
 
+        context.ColumnNames = CommonOptions.ColumnNamesOf(parse.GetValue(columns));
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Invoke(configuration);
     }

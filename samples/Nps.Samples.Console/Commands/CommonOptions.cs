@@ -168,6 +168,46 @@ internal static class CommonOptions
         }
     }
 
+    /// <summary>
+    /// <c>--column meaning=name</c>, repeatable, on every command: reads the user's column <c>name</c> as
+    /// <c>meaning</c> (<c>--column rating=score --column responded_at=date</c>), so a file is read without renaming.
+    /// </summary>
+    public static Option<string[]> ColumnNames()
+    {
+        var option = new Option<string[]>("--column")
+        {
+            Description = "A column under the file's own name, as meaning=name (e.g. rating=score); repeat for more.",
+            Recursive = true,
+            Arity = ArgumentArity.ZeroOrMore,
+            HelpName = "meaning=name",
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                var parts = token.Value.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+                {
+                    result.AddError($"--column '{token.Value}' is not meaning=name (e.g. rating=score)");
+                }
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The mapping of validated <c>--column</c> values.</summary>
+    public static IReadOnlyDictionary<string, string> ColumnNamesOf(string[]? values)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values ?? [])
+        {
+            var parts = value.Split('=', 2, StringSplitOptions.TrimEntries);
+            map[parts[0]] = parts[1];
+        }
+
+        return map;
+    }
+
     /// <summary><c>--skip-invalid</c>.</summary>
     public static Option<bool> SkipInvalid() =>
         new("--skip-invalid") { Description = "Skip invalid rows (each reported on stderr, and counted) instead of failing." };

@@ -85,7 +85,7 @@ public static class ReportCommand
             return context.UsageError(LibraryMessage(e));
         }
 
-        var readOptions = new DataReaderOptions { SkipInvalid = skipInvalid };
+        var readOptions = new DataReaderOptions { SkipInvalid = skipInvalid, ColumnNames = context.ColumnNames };
         var opened = path == CliContext.StandardInputPath
             ? NpsReportReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, readOptions, out var reader, out var openError)
             : NpsReportReader.TryOpen(path, readOptions, out reader, out openError);

@@ -52,6 +52,7 @@ internal static class ResponseFile
     /// </summary>
     public static bool TryOpen(CliContext context, string path, DataReaderOptions options, out SurveyResponseReader? reader, out DataError error)
     {
+        options = options with { ColumnNames = context.ColumnNames };
         if (path == CliContext.StandardInputPath)
         {
             return SurveyResponseReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, options, out reader, out error);

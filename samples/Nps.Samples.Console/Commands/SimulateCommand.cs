@@ -63,9 +63,10 @@ public static class SimulateCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, SurveyProgram program, ReplayClock clock, SimulationSettings settings, string format, CancellationToken cancellationToken)
     {
+        var readOptions = new DataReaderOptions { ColumnNames = context.ColumnNames };
         var opened = path == CliContext.StandardInputPath
-            ? TouchpointEventReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, null, out var reader, out var openError)
-            : TouchpointEventReader.TryOpen(path, null, out reader, out openError);
+            ? TouchpointEventReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, readOptions, out var reader, out var openError)
+            : TouchpointEventReader.TryOpen(path, readOptions, out reader, out openError);
         if (!opened)
         {
             return context.InvalidInput(openError.Message);

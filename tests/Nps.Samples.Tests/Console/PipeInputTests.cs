@@ -46,4 +46,25 @@ public sealed class PipeInputTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("\noverall,,3,2,0,1,", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_ColumnsUnderTheUsersNames_MappedWithColumn()
+    {
+        var run = CliRun.WithInput("id,score,date,department\nA1,10 - Extremely likely,2026-03-14T10:00:00+01:00,Billing\nA2,3,2026-03-15T10:00:00+01:00,Sales\n",
+            "report", "-", "--column", "rating=score", "--column", "response_id=id", "--column", "responded_at=date", "--column", "team=department",
+            "--by", "team", "--format", "csv", "--min-n", "1");
+
+        Assert.Equal("", run.Error);
+        Assert.Contains("\nsegment,Billing,1,1,0,0,100,", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\nsegment,Sales,1,0,0,1,-100,", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_ColumnWithoutEquals_UsageError()
+    {
+        var run = CliRun.Of("report", SampleData.Responses, "--column", "score");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: --column 'score' is not meaning=name (e.g. rating=score).", run.Error, StringComparison.Ordinal);
+    }
 }
