@@ -64,10 +64,7 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
         var from = query.From?.UtcTicks ?? long.MinValue;
         var to = query.To?.UtcTicks ?? long.MaxValue;
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Microsoft.Data.Sqlite checks the token only between rows; a GROUP BY computes its groups inside the first
-        // step, so the token interrupts the running statement (sqlite3_interrupt is safe from any thread).
-        await using var interrupt = cancellationToken.UnsafeRegister(static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), connection)
-            .ConfigureAwait(false);
+        await using var interrupt = SqliteInterrupt.On(connection, cancellationToken).ConfigureAwait(false);
         // One snapshot for range and counts: a deferred transaction reads a WAL snapshot without the write lock
         // (BeginTransactionAsync would be BEGIN IMMEDIATE, serialising every report with every writer).
         await using var transaction = connection.BeginTransaction(deferred: true);
@@ -113,7 +110,7 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             read.Transaction = transaction;
             read.CommandText = sql;
             read.Parameters.AddWithValue("$dimension", UtcDayPlan.DimensionOf(query));
-            await using var rows = await ExecuteAsync(read, cancellationToken).ConfigureAwait(false);
+            await using var rows = await SqliteInterrupt.ExecuteAsync(read, cancellationToken).ConfigureAwait(false);
             await cells.AddAsync(rows, weights, cancellationToken).ConfigureAwait(false);
         }
 
@@ -140,9 +137,9 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             if (Column(query.Dimensions[d]) is null) command.Parameters.AddWithValue("$path" + d.ToString(CultureInfo.InvariantCulture), AttributePath(query.Dimensions[d]));
         }
 
-        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var reader = await SqliteInterrupt.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var dimensions = query.Dimensions.Count;
-        while (await ReadAsync(reader, cancellationToken).ConfigureAwait(false))
+        while (await SqliteInterrupt.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
         {
             TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(reader.GetInt32(0)), kind) : null;
             var values = new string?[dimensions];
@@ -150,31 +147,6 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             var at = 1 + dimensions;
             yield return new NpsCountRow(bucket, values, NpsRating.From(reader.GetInt32(at)), reader.GetInt64(at + 1) != 0, reader.GetInt64(at + 2),
                 reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
-        }
-    }
-
-    /// <summary>Runs a query; a statement interrupted by the token is reported as cancelled, as the token's other checks are.</summary>
-    private static async Task<SqliteDataReader> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("The count was cancelled.", e, cancellationToken);
-        }
-    }
-
-    private static async Task<bool> ReadAsync(SqliteDataReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("The count was cancelled.", e, cancellationToken);
         }
     }
 

@@ -183,6 +183,21 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountAsync_MoreDimensionsThanTheLimit_RefusedBeforeCounting()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 3, count: 50);
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        string[] five = ["team", "agent", "channel", "product", "touchpoint"];
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => RowsAsync(counters(CounterMode.Auto), new NpsCountQuery { Dimensions = five }));
+        var allowed = await RowsAsync(counters(CounterMode.Auto), new NpsCountQuery { Dimensions = five, MaxDimensions = 5 });
+
+        Assert.StartsWith("A report groups by at most 4 dimensions; 5 were given.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(responses.Count, allowed.Sum(r => r.Count));
+    }
+
+    [Fact]
     public async Task CountAsync_AttributeNamesWithBackslashesQuotesAndDots_CountedUnderTheirValues()
     {
         var (store, counters) = await OpenAsync();
