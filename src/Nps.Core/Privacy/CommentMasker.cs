@@ -104,7 +104,8 @@ public static partial class CommentMasker
     [GeneratedRegex(@"(?<![\w.+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\p{L}\d])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // Capitals only, as IBANs are written: a lower-case word after the last group is not taken for part of it.
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\p{L}\d])", RegexOptions.CultureInvariant)]
     private static partial Regex IbanPattern();
 
     [GeneratedRegex(@"(?<![\w+-])\d(?:[ -]?\d){12,18}(?![\w-])", RegexOptions.CultureInvariant)]
