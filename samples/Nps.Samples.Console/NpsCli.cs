@@ -15,12 +15,13 @@ public static class NpsCli
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where errors, rejected rows and progress go.</param>
     /// <param name="showProgress">Whether to write progress for long runs (only when stderr is a terminal).</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress = false)
+    /// <param name="stdin">What a file argument <c>-</c> reads; the process's standard input when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress = false, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr, showProgress);
+        var context = new CliContext(stdout, stderr, showProgress) { OpenStandardInput = stdin ?? System.Console.OpenStandardInput };
         var root = new RootCommand("nps: Net Promoter reports with their uncertainty, sample planning, survey-program simulation and the closed loop.")
         {
             ReportCommand.Create(context),
@@ -33,7 +34,15 @@ public static class NpsCli
             AmbitionCommand.Create(context),
             GenerateSampleDataCommand.Create(context),
         };
+        var columns = CommonOptions.ColumnNames();
+        root.Options.Add(columns);
         var parse = root.Parse(args);
+        if (parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-'))
+        {
+            stderr.WriteLine($"error: unknown command '{parse.UnmatchedTokens[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}. Run 'nps --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
         if (parse.Errors.Count > 0)
         {
             // One line with the first problem and where to look, instead of the whole help (which would land in
@@ -43,6 +52,7 @@ public static class NpsCli
             return ExitCodes.UsageError;
         }
 
+        context.ColumnNames = CommonOptions.ColumnNamesOf(parse.GetValue(columns));
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Invoke(configuration);
     }

@@ -11,6 +11,7 @@ internal sealed class ColumnSet
 {
     private readonly List<string> _names = [];
     private readonly List<byte[]> _keys = [];
+    private readonly List<(byte[] Meaning, byte[] Column)> _mapped = [];
 
     public IReadOnlyList<string> Names => _names;
 
@@ -36,8 +37,32 @@ internal sealed class ColumnSet
         return _names.Count - 1;
     }
 
-    /// <summary>The index of <paramref name="name"/>, or -1.</summary>
-    public int IndexOf(string name) => Find(Key(Encoding.UTF8.GetBytes(name)));
+    /// <summary>
+    /// Maps meanings to the user's column names (<c>rating</c> → <c>score</c>): <see cref="IndexOf"/> of a mapped
+    /// meaning finds the user's column (and only it), whatever the file calls its other columns.
+    /// </summary>
+    public void Map(IReadOnlyDictionary<string, string> columnNames)
+    {
+        foreach (var (meaning, column) in columnNames)
+        {
+            _mapped.Add((Key(Encoding.UTF8.GetBytes(meaning)), Key(Encoding.UTF8.GetBytes(column))));
+        }
+    }
+
+    /// <summary>Maps as <paramref name="other"/> does (a stretch of a file read on another thread).</summary>
+    public void MapLike(ColumnSet other) => _mapped.AddRange(other._mapped);
+
+    /// <summary>The index of <paramref name="name"/> (or of the column it is mapped to), or -1.</summary>
+    public int IndexOf(string name)
+    {
+        var key = Key(Encoding.UTF8.GetBytes(name));
+        foreach (var (meaning, column) in _mapped)
+        {
+            if (key.AsSpan().SequenceEqual(meaning)) return Find(column);
+        }
+
+        return Find(key);
+    }
 
     /// <summary>The index of the first of <paramref name="names"/> present, or -1.</summary>
     public int IndexOfAny(ReadOnlySpan<string> names)

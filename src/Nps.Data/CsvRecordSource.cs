@@ -34,6 +34,7 @@ internal sealed class CsvRecordSource : RecordSource
     public void UseHeader(char delimiter, ColumnSet header)
     {
         SetDelimiter((byte)delimiter);
+        Columns.MapLike(header);
         foreach (var name in header.Names)
         {
             Columns.Add(name);

@@ -86,10 +86,12 @@ public abstract class DataReader<T> : IDisposable
 
     /// <summary>
     /// The valid records, in file order. Each rejected record is passed to <paramref name="rejected"/> (skipping
-    /// mode); in strict mode the sequence ends at the first error and <see cref="Failure"/> holds it.
+    /// mode); in strict mode the first error throws a <see cref="DataException"/> carrying it (and <see cref="Failure"/>
+    /// holds it), so a read that stopped can never pass for a complete one.
     /// </summary>
     /// <param name="rejected">Called for each rejected record, when given.</param>
     /// <returns>The valid records.</returns>
+    /// <exception cref="DataException">Strict mode: a record is invalid.</exception>
     public IEnumerable<T> ReadAll(Action<DataError>? rejected = null)
     {
         while (Read(out var value, out var error))
@@ -98,8 +100,9 @@ public abstract class DataReader<T> : IDisposable
             {
                 yield return value;
             }
-            else if (error is { } problem && Options.SkipInvalid)
+            else if (error is { } problem)
             {
+                if (!Options.SkipInvalid) throw new DataException(problem);
                 rejected?.Invoke(problem);
             }
         }

@@ -37,6 +37,15 @@ public sealed record DataReaderOptions
     /// <summary>The clock that "in the future" is measured against.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The user's names for columns with a meaning, by meaning: <c>{ ["rating"] = "score", ["responded_at"] = "date" }</c>
+    /// reads <c>id,score,date,department</c> without renaming. The meanings are the names of
+    /// <see cref="ResponseColumns"/> (and <c>team</c>, <c>agent</c>, <c>channel</c>, <c>product</c>,
+    /// <c>touchpoint</c>, or a touchpoint file's columns); names match as columns do (case, <c>_</c>, <c>-</c> and
+    /// spaces ignored). A mapped meaning is read from the user's column only. Empty by default.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Checks the options.</summary>
     /// <param name="path">Where these options sit in the caller's configuration, for the message.</param>
     /// <exception cref="ArgumentException">An option is out of range; the message names it by its path.</exception>
@@ -56,6 +65,19 @@ public sealed record DataReaderOptions
         if (Clock is null)
         {
             throw new ArgumentException($"{path}.{nameof(Clock)} must not be null.", path);
+        }
+
+        if (ColumnNames is null)
+        {
+            throw new ArgumentException($"{path}.{nameof(ColumnNames)} must not be null.", path);
+        }
+
+        foreach (var (meaning, column) in ColumnNames)
+        {
+            if (string.IsNullOrWhiteSpace(meaning) || string.IsNullOrWhiteSpace(column))
+            {
+                throw new ArgumentException($"{path}.{nameof(ColumnNames)} maps '{meaning}' to '{column}'; both names must be given.", path);
+            }
         }
 
         Limits.Validate($"{path}.{nameof(Limits)}");

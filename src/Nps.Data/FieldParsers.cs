@@ -12,7 +12,10 @@ namespace Nps.Data;
 /// </summary>
 public static class FieldParsers
 {
-    /// <summary>Parses a rating: an integer from 0 to 10 (spaces around it allowed).</summary>
+    /// <summary>
+    /// Parses a rating: an integer from 0 to 10 (spaces around it allowed), or the same with its scale label
+    /// (<c>10 - Extremely likely</c>, <c>Zeer waarschijnlijk 10</c>; one number only, else an error).
+    /// </summary>
     /// <param name="utf8">The cell, UTF-8.</param>
     /// <param name="field">The field's name, for the error.</param>
     /// <param name="rating">The rating.</param>
@@ -36,7 +39,7 @@ public static class FieldParsers
             error = new DataError(0, field, $"{field} is required");
             return false;
         }
-        else if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value > 10)
+        else if ((!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value > 10) && !TryParseLabelledRating(text, out value))
         {
             rating = default;
             error = new DataError(0, field, $"{field} must be an integer from 0 to 10, got '{Utf8Text.Show(utf8)}'");
@@ -46,6 +49,47 @@ public static class FieldParsers
         rating = NpsRating.From(value);
         error = default;
         return true;
+    }
+
+    /// <summary>
+    /// A rating written with its scale label, as survey tools export answers: <c>10 - Extremely likely</c>,
+    /// <c>0 - Not at all likely</c>, <c>10 (zeer waarschijnlijk)</c>, <c>Zeer waarschijnlijk 10</c>. The text holds
+    /// exactly one number, 0 to 10, at its start or end, set apart from a label that has a letter; anything else (two
+    /// numbers as in <c>9/10</c> or <c>9.5</c>, a sign as in <c>-1</c>, a number glued to a word as in <c>9x</c>) is
+    /// ambiguous and stays an error.
+    /// </summary>
+    private static bool TryParseLabelledRating(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        var start = text.IndexOfAnyInRange((byte)'0', (byte)'9');
+        if (start < 0) return false;
+        var end = start;
+        while (end < text.Length && (uint)(text[end] - '0') <= 9) end++;
+        if (text[end..].IndexOfAnyInRange((byte)'0', (byte)'9') >= 0) return false; // a second number
+        if (!int.TryParse(text[start..end], NumberStyles.None, CultureInfo.InvariantCulture, out value) || value > 10) return false;
+        ReadOnlySpan<byte> label;
+        if (start == 0)
+        {
+            label = text[end..];
+            if (label.IsEmpty || label[0] is not ((byte)' ' or (byte)'\t' or (byte)'(' or (byte)'-' or (byte)':' or (byte)'=' or (byte)',' or (byte)'.')) return false;
+        }
+        else if (end == text.Length)
+        {
+            label = text[..start];
+            if (label[^1] is not ((byte)' ' or (byte)'\t' or (byte)'(' or (byte)':' or (byte)'=')) return false;
+        }
+        else
+        {
+            return false; // a number inside a label
+        }
+
+        // A letter in the label (any non-ASCII byte starts a letter of some script), so "10 -" or "( 9 )" stay errors.
+        foreach (var b in label)
+        {
+            if (b >= 0x80 || (uint)((b | 0x20) - 'a') <= 'z' - 'a') return true;
+        }
+
+        return false;
     }
 
     /// <summary>Parses a rating given as text.</summary>

@@ -54,18 +54,36 @@ public sealed class NpsReportReader : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         var format = DataFormats.FromPath(path);
         options ??= DataReaderOptions.Default;
-        var source = RecordSources.TryOpen(RecordSources.OpenFile(path), format, options, responses: true, out var transcoded, out error);
+        var stream = RecordSources.OpenFile(path);
+        var seekable = stream.CanSeek; // a pipe (/dev/stdin, <(…)) is read once, in order
+        var source = RecordSources.TryOpen(stream, format, options, responses: true, out var transcoded, out error);
         if (source is null)
         {
             reader = null;
             return false;
         }
 
-        // Only UTF-8 CSV can be split by byte offsets; the header's end is where the records start.
-        var parallel = format == DataFormat.Csv && !transcoded;
+        // Only seekable UTF-8 CSV can be split by byte offsets; the header's end is where the records start.
+        var parallel = format == DataFormat.Csv && !transcoded && seekable;
         var bom = parallel && StartsWithBom(path) ? 3 : 0;
         reader = new NpsReportReader(source, options, parallel ? path : null, source.Position + bom);
         return true;
+    }
+
+    /// <summary>Opens a stream (standard input, a pipe, a request body), read once and in order.</summary>
+    /// <param name="stream">The data; disposed with the reader.</param>
+    /// <param name="format">CSV or JSON Lines.</param>
+    /// <param name="options">How to read; <see cref="DataReaderOptions.Default"/> when null.</param>
+    /// <param name="reader">The reader, when the data can be read.</param>
+    /// <param name="error">Why not (empty data, a bad header, no rating column), when not.</param>
+    /// <returns>Whether the reader is open.</returns>
+    public static bool TryOpen(Stream stream, DataFormat format, DataReaderOptions? options, out NpsReportReader? reader, out DataError error)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= DataReaderOptions.Default;
+        var source = RecordSources.TryOpen(stream, format, options, responses: true, out _, out error);
+        reader = source is null ? null : new NpsReportReader(source, options, null, source.Position);
+        return reader is not null;
     }
 
     /// <summary>

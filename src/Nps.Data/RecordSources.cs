@@ -6,9 +6,11 @@ internal static class RecordSources
     public static RecordSource Open(Stream stream, DataFormat format, DataReaderOptions options, out bool transcoded)
     {
         var utf8 = Utf8Input.Open(stream, out transcoded);
-        return format == DataFormat.JsonLines
+        RecordSource source = format == DataFormat.JsonLines
             ? new JsonLinesRecordSource(utf8, options.MaxRecordSize)
             : new CsvRecordSource(utf8, options.MaxRecordSize);
+        source.Columns.Map(options.ColumnNames);
+        return source;
     }
 
     /// <summary>

@@ -55,17 +55,24 @@ public static class HuddleEndpoints
             if (first is { } f && last is { } l)
             {
                 if (l < f) errors.Add("to", $"'{to}' is before from ('{from}').");
+                else if (l.DayNumber - f.DayNumber >= HuddlePeriod.MaxDays) errors.Add("to", $"a huddle covers at most {HuddlePeriod.MaxDays} days; got {l.DayNumber - f.DayNumber + 1}.");
                 else period = HuddlePeriod.FromDates(f, l);
             }
         }
         if (errors.Any) return errors.ToProblem();
 
-        var cases = await followUps.ListAsync(null, cancellationToken);
         var reporting = options.Value.Reporting;
-        var builder = new HuddleBriefBuilder(new HuddleBriefOptions
+        var briefOptions = new HuddleBriefOptions
         {
             Team = team!.Trim(), Period = period, TimeZone = zone, Taxonomy = taxonomy, MinimumCount = reporting.MinimumCount, Level = reporting.Level, Method = reporting.Method,
-        }, clock);
+        };
+        if (period.TrendProblem(briefOptions.TrendPeriods) is { } trendProblem)
+        {
+            errors.Add(week is null && from is not null ? "from" : "week", trendProblem);
+            return errors.ToProblem();
+        }
+        var builder = new HuddleBriefBuilder(briefOptions, clock);
+        var cases = await followUps.ListAsync(null, cancellationToken);
         return TypedResults.Json(HuddleBriefDocument.From(await builder.BuildAsync(counts, (IResponseSliceSource)store, cases, cancellationToken)), NpsJson.TypeInfo<HuddleBriefDocument>());
     }
 
@@ -76,11 +83,22 @@ public static class HuddleEndpoints
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
         var day = asOf is null ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime) : Date(errors, "asOf", asOf);
         var window = 90;
-        if (windowDays is not null && (!int.TryParse(windowDays, NumberStyles.None, CultureInfo.InvariantCulture, out window) || window < 1))
+        if (windowDays is not null && (!int.TryParse(windowDays, NumberStyles.None, CultureInfo.InvariantCulture, out window) || window is < 1 or > AmbitionTrackerOptions.MaxWindowDays))
         {
-            errors.Add("windowDays", $"must be a whole number of days, at least 1; got '{windowDays}'.");
+            errors.Add("windowDays", $"must be a whole number of days from 1 to {AmbitionTrackerOptions.MaxWindowDays}; got '{windowDays}'.");
         }
         if (errors.Any) return errors.ToProblem();
+        var reporting = options.Value.Reporting;
+        var tracking = new AmbitionTrackerOptions { AsOf = day!.Value, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method };
+        try
+        {
+            tracking.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            errors.Add("asOf", e.Message);
+            return errors.ToProblem();
+        }
 
         var configured = configuration["Nps:AmbitionsFile"]?.Trim();
         if (string.IsNullOrEmpty(configured)) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No ambitions configured.", detail: "Set Nps:AmbitionsFile to an ambitions file.");
@@ -95,9 +113,7 @@ public static class HuddleEndpoints
                 detail: $"{Path.GetFileName(path)}: {string.Join("; ", problems)}");
         }
 
-        var reporting = options.Value.Reporting;
-        var progress = await AmbitionTracker.EvaluateAsync(counts, ambitions,
-            new AmbitionTrackerOptions { AsOf = day!.Value, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method }, cancellationToken);
+        var progress = await AmbitionTracker.EvaluateAsync(counts, ambitions, tracking, cancellationToken);
         return TypedResults.Json(AmbitionsDocument.From(progress), NpsJson.TypeInfo<AmbitionsDocument>());
     }
 

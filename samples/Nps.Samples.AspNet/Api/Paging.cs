@@ -65,9 +65,13 @@ public static class Paging
         return [.. ordered.Select(entry => entry.Item)];
     }
 
-    /// <summary>A sort key for items ordered by a time, then an id.</summary>
+    /// <summary>
+    /// A sort key for items ordered by a time, then by a hash of their id: bounded (52 characters whatever the id's
+    /// length) and carrying nothing of the id, so a cursor made from it is small and opaque.
+    /// </summary>
     public static string TimeThenId(DateTimeOffset time, string id) =>
-        time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + id;
+        time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" +
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0, 16);
 
     private static string Encode(string key) => "c1." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
 

@@ -25,7 +25,7 @@ public static class QueryParsing
     public static double Level(FieldErrors errors, string field, string? value, double fallback)
     {
         if (string.IsNullOrWhiteSpace(value)) return fallback;
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var level) && level is > 0 and < 1) return level;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var level) && NormalDistribution.IsConfidenceLevel(level)) return level;
         errors.Add(field, $"'{value}' is not a confidence level in (0, 1), e.g. 0.95.");
         return fallback;
     }

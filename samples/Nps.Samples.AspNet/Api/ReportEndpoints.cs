@@ -31,6 +31,7 @@ public static class ReportEndpoints
     {
         var errors = new FieldErrors();
         var dimensions = QueryParsing.Dimensions(errors, "by", by);
+        if (dimensions.Count > defaults.MaxDimensions) errors.Add("by", $"names {dimensions.Count} dimensions; a report groups by at most {defaults.MaxDimensions}.");
         var bucket = QueryParsing.Period(errors, "period", period);
         var start = QueryParsing.Instant(errors, "from", from);
         var end = QueryParsing.Instant(errors, "to", to);

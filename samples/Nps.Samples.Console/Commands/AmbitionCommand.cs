@@ -18,7 +18,7 @@ public static class AmbitionCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = timeProvider ?? TimeProvider.System;
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at, rating and the ambitions' dimensions)." }.ReadableFile();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at, rating and the ambitions' dimensions)." }.ReadableFile(standardInput: true);
         var ambitions = new Option<FileInfo>("--ambitions") { Description = "The ambitions file (JSON: ambitions with dimension, value, target, by and baseline from/to).", Required = true }.ReadableFile();
         var asOf = new Option<string?>("--as-of") { Description = "Last day (yyyy-MM-dd) of the current window; default: today." };
         var windowDays = new Option<int>("--window-days") { Description = "Length of the current window in days.", DefaultValueFactory = _ => 90 };
@@ -48,7 +48,7 @@ public static class AmbitionCommand
                 return context.InvalidInput($"{ambitionFile.Name}: {string.Join("; ", errors)}");
             }
 
-            if (!ResponseFile.TryReadAll(context, parse.GetRequiredValue(file).FullName, parse.GetValue(skipInvalid), out var responses, out var exit))
+            if (!ResponseFile.TryReadAll(context, CliContext.InputPath(parse.GetRequiredValue(file)), parse.GetValue(skipInvalid), out var responses, out var exit))
             {
                 return exit;
             }

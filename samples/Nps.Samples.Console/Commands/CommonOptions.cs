@@ -18,7 +18,7 @@ internal static class CommonOptions
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<double>();
-            if (!(value > 0 && value < 1))
+            if (!NormalDistribution.IsConfidenceLevel(value))
             {
                 result.AddError($"--level must be between 0 and 1 (exclusive), got {value.ToString(CultureInfo.InvariantCulture)}");
             }
@@ -56,11 +56,29 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary><c>--format</c> with the given choices; the first is the default.</summary>
-    public static Option<string> Format(params string[] formats)
+    /// <summary><c>--format</c> with the given choices (case-insensitive); the first is the default.</summary>
+    public static Option<string> Format(params string[] formats) => Choice("--format", "Output format.", formats);
+
+    /// <summary>
+    /// An option whose value is one of <paramref name="choices"/>, case-insensitive (<c>--format JSON</c> is
+    /// <c>json</c>); the value is the choice as listed; the first is the default.
+    /// </summary>
+    public static Option<string> Choice(string name, string description, params string[] choices)
     {
-        var option = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => formats[0] };
-        option.AcceptOnlyFromAmong(formats);
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => choices[0],
+            HelpName = string.Join('|', choices),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (choices.FirstOrDefault(c => string.Equals(c, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } choice) return choice;
+                result.AddError($"{name} '{text}' is not one of {string.Join(", ", choices)}");
+                return choices[0];
+            },
+        };
+        option.CompletionSources.Add(choices);
         return option;
     }
 
@@ -107,15 +125,17 @@ internal static class CommonOptions
 
     /// <summary>
     /// A file argument or option that must name a readable file: a missing path, a directory or a file that cannot be
-    /// opened is a usage error naming the path (instead of an exception when the command opens it).
+    /// opened is a usage error naming the path (instead of an exception when the command opens it). With
+    /// <paramref name="standardInput"/>, <c>-</c> names standard input.
     /// </summary>
-    public static T ReadableFile<T>(this T symbol)
+    public static T ReadableFile<T>(this T symbol, bool standardInput = false)
         where T : Symbol
     {
         Action<SymbolResult> check = result =>
         {
             foreach (var token in result.Tokens)
             {
+                if (standardInput && token.Value == CliContext.StandardInputPath) continue;
                 if (ReadableFileProblem(token.Value) is { } problem) result.AddError(problem);
             }
         };
@@ -146,6 +166,46 @@ internal static class CommonOptions
         {
             return $"cannot read '{path}': {e.Message}";
         }
+    }
+
+    /// <summary>
+    /// <c>--column meaning=name</c>, repeatable, on every command: reads the user's column <c>name</c> as
+    /// <c>meaning</c> (<c>--column rating=score --column responded_at=date</c>), so a file is read without renaming.
+    /// </summary>
+    public static Option<string[]> ColumnNames()
+    {
+        var option = new Option<string[]>("--column")
+        {
+            Description = "A column under the file's own name, as meaning=name (e.g. rating=score); repeat for more.",
+            Recursive = true,
+            Arity = ArgumentArity.ZeroOrMore,
+            HelpName = "meaning=name",
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                var parts = token.Value.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+                {
+                    result.AddError($"--column '{token.Value}' is not meaning=name (e.g. rating=score)");
+                }
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The mapping of validated <c>--column</c> values.</summary>
+    public static IReadOnlyDictionary<string, string> ColumnNamesOf(string[]? values)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values ?? [])
+        {
+            var parts = value.Split('=', 2, StringSplitOptions.TrimEntries);
+            map[parts[0]] = parts[1];
+        }
+
+        return map;
     }
 
     /// <summary><c>--skip-invalid</c>.</summary>

@@ -18,7 +18,7 @@ public static class FollowUpsCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.ReadableFile();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (customer_id, responded_at, rating, callback_requested, …)." }.ReadableFile(standardInput: true);
         var asOf = new Option<string?>("--as-of") { Description = "Show the queue as of this moment (ISO 8601 with offset); now by default. Later responses are left out." };
         var includePassives = new Option<bool>("--include-passives") { Description = "Follow up passives too." };
         var status = CommonOptions.OptionalWire<FollowUpStatus>("--status", "Only follow-ups with this status.");
@@ -44,7 +44,7 @@ public static class FollowUpsCommand
 
             var policy = new FollowUpPolicy { IncludePassives = parse.GetValue(includePassives) };
             var settings = new Settings(moment, policy, parse.GetValue(status), parse.GetValue(limit), parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
-            return await RunAsync(context, parse.GetRequiredValue(file).FullName, settings, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(context, CliContext.InputPath(parse.GetRequiredValue(file)), settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -64,7 +64,7 @@ public static class FollowUpsCommand
             var clock = new ReplayClock();
             var service = new FollowUpService(new InMemoryFollowUpStore(), settings.Policy, clock);
             long anonymous = 0, afterAsOf = 0;
-            foreach (var read in reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")))
+            foreach (var read in ResponseFile.Valid(context, reader!))
             {
                 // A file without answer times (no responded_at): the SLA clock starts at --as-of, the moment the queue is
                 // made, so every follow-up is due its SLA from now rather than at a made-up past time.
@@ -80,7 +80,7 @@ public static class FollowUpsCommand
                 anonymous += result.Outcome == FollowUpCreationOutcome.Anonymous ? 1 : 0;
             }
 
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }

@@ -20,7 +20,7 @@ public static class HuddleCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = timeProvider ?? TimeProvider.System;
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (team, responded_at, rating, comment, callback_requested, agent, …)." }.ReadableFile();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (team, responded_at, rating, comment, callback_requested, agent, …)." }.ReadableFile(standardInput: true);
         var team = new Option<string>("--team") { Description = "The team the brief is for (matched ignoring case).", Required = true };
         var week = new Option<string?>("--week") { Description = "An ISO week, e.g. 2026-W11; default: the last complete ISO week." };
         var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd) of a period of days, with --to." };
@@ -52,7 +52,7 @@ public static class HuddleCommand
                 exported = parsed;
             }
 
-            if (!ResponseFile.TryReadAll(context, parse.GetRequiredValue(file).FullName, parse.GetValue(skipInvalid), out var responses, out var exit))
+            if (!ResponseFile.TryReadAll(context, CliContext.InputPath(parse.GetRequiredValue(file)), parse.GetValue(skipInvalid), out var responses, out var exit))
             {
                 return exit;
             }
@@ -61,7 +61,7 @@ public static class HuddleCommand
             if (!responses.Any(r => string.Equals(r.Team, teamName, StringComparison.OrdinalIgnoreCase)))
             {
                 var known = responses.Select(r => r.Team).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-                return context.InvalidInput($"no responses of team '{teamName}' in {parse.GetRequiredValue(file).Name} (teams: {string.Join(", ", known)})");
+                return context.InvalidInput($"no responses of team '{teamName}' in {CliContext.InputName(CliContext.InputPath(parse.GetRequiredValue(file)))} (teams: {string.Join(", ", known)})");
             }
 
             var builder = new HuddleBriefBuilder(new HuddleBriefOptions { Team = teamName, Period = period, TimeZone = zone }, clock);
@@ -91,9 +91,14 @@ public static class HuddleCommand
 
         if (week is not null)
         {
-            if (HuddlePeriod.TryParseIsoWeek(week, out period)) return true;
-            problem = $"--week must be an ISO week such as 2026-W11, got '{week}'";
-            return false;
+            if (!HuddlePeriod.TryParseIsoWeek(week, out period))
+            {
+                problem = $"--week must be an ISO week such as 2026-W11, got '{week}'";
+                return false;
+            }
+
+            problem = period.TrendProblem(new HuddleBriefOptions { Team = "-" }.TrendPeriods) is { } weekProblem ? $"--week {weekProblem}" : "";
+            return problem.Length == 0;
         }
 
         if (from is null && to is null)
@@ -115,8 +120,15 @@ public static class HuddleCommand
             return false;
         }
 
+        if (last.DayNumber - first.DayNumber >= HuddlePeriod.MaxDays)
+        {
+            problem = $"--from {from} --to {to} is {last.DayNumber - first.DayNumber + 1} days; a huddle covers at most {HuddlePeriod.MaxDays}";
+            return false;
+        }
+
         period = HuddlePeriod.FromDates(first, last);
-        return true;
+        problem = period.TrendProblem(new HuddleBriefOptions { Team = "-" }.TrendPeriods) is { } rangeProblem ? $"--from {rangeProblem}" : "";
+        return problem.Length == 0;
     }
 
     internal static bool TryDate(string text, string option, out DateOnly date, out string problem)

@@ -17,9 +17,8 @@ public static class InsightsCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.ReadableFile();
-        var by = new Option<string>("--by") { Description = "Whom the signals are about.", DefaultValueFactory = _ => "agent" };
-        by.AcceptOnlyFromAmong("agent", "team");
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (responded_at required)." }.ReadableFile(standardInput: true);
+        var by = CommonOptions.Choice("--by", "Whom the signals are about.", "agent", "team");
         var period = CommonOptions.Wire("--period", "Period of the series the signals look at.", Nps.Segmentation.Period.Month);
         var timeZone = CommonOptions.TimeZone();
         var level = CommonOptions.Level("Confidence level of the evidence's intervals.");
@@ -55,7 +54,7 @@ public static class InsightsCommand
                 options = options with { Launches = dates };
             }
 
-            return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+            return Run(context, CliContext.InputPath(parse.GetRequiredValue(file)), options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
         });
         return command;
     }
@@ -69,8 +68,8 @@ public static class InsightsCommand
 
         using (reader)
         {
-            var signals = new CoachingSignalDetector(options).Detect(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")));
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            var signals = new CoachingSignalDetector(options).Detect(ResponseFile.Valid(context, reader!));
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }

@@ -21,7 +21,7 @@ public static class ReportCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.ReadableFile();
+        var file = new Argument<FileInfo>("file") { Description = "Responses as CSV (comma or semicolon) or JSON Lines (.jsonl)." }.ReadableFile(standardInput: true);
         var by = new Option<string?>("--by") { Description = "Dimensions to group by, comma-separated (any column other than the reserved ones), e.g. team,channel." };
         var period = CommonOptions.OptionalWire<Period>("--period", "Group by calendar period: day, week (ISO), month, quarter or year.");
         var timeZone = CommonOptions.TimeZone();
@@ -56,7 +56,7 @@ public static class ReportCommand
                 MinimumCount = parse.GetValue(minN),
                 IncludeManualSends = parse.GetValue(includeManual),
             };
-            return Run(context, parse.GetRequiredValue(file).FullName, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format), parse.GetValue(threads));
+            return Run(context, CliContext.InputPath(parse.GetRequiredValue(file)), options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format), parse.GetValue(threads));
         });
         return command;
     }
@@ -85,7 +85,11 @@ public static class ReportCommand
             return context.UsageError(LibraryMessage(e));
         }
 
-        if (!NpsReportReader.TryOpen(path, new DataReaderOptions { SkipInvalid = skipInvalid }, out var reader, out var openError))
+        var readOptions = new DataReaderOptions { SkipInvalid = skipInvalid, ColumnNames = context.ColumnNames };
+        var opened = path == CliContext.StandardInputPath
+            ? NpsReportReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, readOptions, out var reader, out var openError)
+            : NpsReportReader.TryOpen(path, readOptions, out reader, out openError);
+        if (!opened)
         {
             return context.InvalidInput(openError.Message);
         }
@@ -147,7 +151,7 @@ public static class ReportCommand
     private static NpsReportReadResult ReadShowingProgress(CliContext context, string path, NpsReportReader reader, NpsReportOptions options, int threads)
     {
         Action<DataError> skipped = problem => context.Error.WriteLine($"skipped: {problem.Message}");
-        var length = new FileInfo(path).Length;
+        var length = path == CliContext.StandardInputPath ? 0 : new FileInfo(path).Length; // a pipe's length is 0: no progress
         if (!context.ShowProgress || length == 0)
         {
             return reader.Read(options, skipped, threads);

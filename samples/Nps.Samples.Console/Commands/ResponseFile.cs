@@ -22,8 +22,8 @@ internal static class ResponseFile
 
         using (reader)
         {
-            responses.AddRange(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")));
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            responses.AddRange(Valid(context, reader!));
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 exitCode = context.InvalidInput(problem.Message);
                 return false;
@@ -34,18 +34,37 @@ internal static class ResponseFile
     }
 
     /// <summary>
+    /// The valid responses of a reader, each skipped one written to stderr; a strict read stops at its first error,
+    /// which the caller finds in <see cref="DataReader{T}.Failure"/> (and reports with the exit code).
+    /// </summary>
+    public static IEnumerable<SurveyResponse> Valid(CliContext context, SurveyResponseReader reader)
+    {
+        while (reader.Read(out var response, out var error))
+        {
+            if (response is not null) yield return response;
+            else if (reader.Options.SkipInvalid) context.Error.WriteLine($"skipped: {error!.Value.Message}");
+        }
+    }
+
+    /// <summary>
     /// Opens <paramref name="path"/> with <see cref="SurveyResponseReader"/>; on a terminal
     /// (<see cref="CliContext.ShowProgress"/>) through a stream that shows the percentage read and the time left.
     /// </summary>
     public static bool TryOpen(CliContext context, string path, DataReaderOptions options, out SurveyResponseReader? reader, out DataError error)
     {
+        options = options with { ColumnNames = context.ColumnNames };
+        if (path == CliContext.StandardInputPath)
+        {
+            return SurveyResponseReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, options, out reader, out error);
+        }
+
         if (!context.ShowProgress)
         {
             return SurveyResponseReader.TryOpen(path, options, out reader, out error);
         }
 
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        if (file.Length == 0)
+        if (!file.CanSeek || file.Length == 0) // a pipe has no length to show progress against
         {
             file.Dispose();
             return SurveyResponseReader.TryOpen(path, options, out reader, out error);

@@ -19,7 +19,7 @@ public static class SimulateCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var events = new Argument<FileInfo>("events") { Description = "Contact log as CSV or JSON Lines (customer_id, event_id, occurred_at, survey_kind, touchpoint, …)." }.ReadableFile();
+        var events = new Argument<FileInfo>("events") { Description = "Contact log as CSV or JSON Lines (customer_id, event_id, occurred_at, survey_kind, touchpoint, …)." }.ReadableFile(standardInput: true);
         var program = new Option<FileInfo>("--program") { Description = "The program file (the NpsOptions JSON format, e.g. samples/data/program.json).", Required = true }.ReadableFile();
         var format = CommonOptions.Format("table", "json");
         var by = new Option<string>("--by") { Description = "Dimension for coverage per segment (team, channel, touchpoint, product, survey_kind or an attribute).", DefaultValueFactory = _ => "team" };
@@ -54,7 +54,7 @@ public static class SimulateCommand
             }
 
             var settings = new SimulationSettings(parse.GetRequiredValue(by), rate, parse.GetValue(level));
-            return await RunAsync(context, parse.GetRequiredValue(events).FullName, surveyProgram, clock, settings, parse.GetRequiredValue(format), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(context, CliContext.InputPath(parse.GetRequiredValue(events)), surveyProgram, clock, settings, parse.GetRequiredValue(format), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -63,7 +63,11 @@ public static class SimulateCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, SurveyProgram program, ReplayClock clock, SimulationSettings settings, string format, CancellationToken cancellationToken)
     {
-        if (!TouchpointEventReader.TryOpen(path, null, out var reader, out var openError))
+        var readOptions = new DataReaderOptions { ColumnNames = context.ColumnNames };
+        var opened = path == CliContext.StandardInputPath
+            ? TouchpointEventReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, readOptions, out var reader, out var openError)
+            : TouchpointEventReader.TryOpen(path, readOptions, out reader, out openError);
+        if (!opened)
         {
             return context.InvalidInput(openError.Message);
         }

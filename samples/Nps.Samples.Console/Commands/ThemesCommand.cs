@@ -17,7 +17,7 @@ public static class ThemesCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (with a comment column)." }.ReadableFile();
+        var file = new Argument<FileInfo>("responses") { Description = "Responses as CSV or JSON Lines (with a comment column)." }.ReadableFile(standardInput: true);
         var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "Theme taxonomy as JSON (default: the built-in Dutch and English drivers)." }.ReadableFile();
         var baseline = CommonOptions.Wire("--baseline", "Compare mentions with the other comments or with all other responses.", ThemeBaseline.OtherComments);
         var examples = new Option<int>("--examples") { Description = "Example comments per theme.", DefaultValueFactory = _ => 3 };
@@ -61,7 +61,7 @@ public static class ThemesCommand
                 Baseline = parse.GetValue(baseline),
                 IncludeManual = parse.GetValue(includeManual),
             };
-            return Run(context, parse.GetRequiredValue(file).FullName, themes, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
+            return Run(context, CliContext.InputPath(parse.GetRequiredValue(file)), themes, options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));
         });
         return command;
     }
@@ -75,8 +75,8 @@ public static class ThemesCommand
 
         using (reader)
         {
-            var analysis = ThemeAnalysis.Analyze(reader!.ReadAll(problem => context.Error.WriteLine($"skipped: {problem.Message}")), taxonomy, options);
-            if ((reader.Failure ?? reader.EmptyFile) is { } problem)
+            var analysis = ThemeAnalysis.Analyze(ResponseFile.Valid(context, reader!), taxonomy, options);
+            if ((reader!.Failure ?? reader.EmptyFile) is { } problem)
             {
                 return context.InvalidInput(problem.Message);
             }

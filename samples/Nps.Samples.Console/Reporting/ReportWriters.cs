@@ -62,7 +62,7 @@ internal static class ReportWriters
             var overall = segment == report.Overall;
             CsvWriter.WriteRow(writer, [
                 overall ? "overall" : "segment",
-                .. names.Select(n => overall ? "" : segment.Dimensions.GetValueOrDefault(n, NpsReportCell.MissingValue)),
+                .. names.Select(n => overall ? "" : segment.Dimensions.GetValueOrDefault(n, NpsReportCell.MissingValue))], [
                 Number(segment.Count), Number(segment.Promoters), Number(segment.Passives), Number(segment.Detractors),
                 Number(segment.Nps), Number(segment.Lower), Number(segment.Upper),
                 segment.EnoughData ? "true" : "false", Number(segment.ManualSends),

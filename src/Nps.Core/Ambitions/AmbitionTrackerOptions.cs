@@ -11,14 +11,17 @@ public sealed record AmbitionTrackerOptions
     /// <summary>The last day of the current window (included).</summary>
     public required DateOnly AsOf { get; init; }
 
-    /// <summary>The length of the current window in days, ending at <see cref="AsOf"/>; 90 by default.</summary>
+    /// <summary>The longest current window: ten years of days.</summary>
+    public const int MaxWindowDays = 3653;
+
+    /// <summary>The length of the current window in days, ending at <see cref="AsOf"/>; 90 by default, at most <see cref="MaxWindowDays"/>.</summary>
     public int WindowDays
     {
         get => _windowDays;
-        init => _windowDays = value >= 1
+        init => _windowDays = value is >= 1 and <= MaxWindowDays
             ? value
             : throw new ArgumentOutOfRangeException(nameof(WindowDays), value,
-                string.Create(CultureInfo.InvariantCulture, $"WindowDays must be at least 1; got {value}."));
+                string.Create(CultureInfo.InvariantCulture, $"WindowDays must be from 1 to {MaxWindowDays}; got {value}."));
     }
 
     /// <summary>The time zone whose calendar defines the days; UTC when null.</summary>
@@ -37,6 +40,17 @@ public sealed record AmbitionTrackerOptions
 
     /// <summary>The interval method; adjusted Wald by default.</summary>
     public IntervalMethod Method { get; init; } = IntervalMethod.AdjustedWald;
+
+    /// <summary>Checks that the window fits the calendar (its first day is <see cref="AsOf"/> less <see cref="WindowDays"/> − 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The window starts before 0001-01-01.</exception>
+    public void Validate()
+    {
+        if (AsOf.DayNumber < WindowDays - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AsOf), AsOf,
+                string.Create(CultureInfo.InvariantCulture, $"AsOf {AsOf:yyyy-MM-dd} with a window of {WindowDays} days starts before 0001-01-01."));
+        }
+    }
 
     /// <summary>Whether responses to manual sends count; false by default, as they are kept out of the unbiased score.</summary>
     public bool IncludeManual { get; init; }

@@ -26,9 +26,15 @@ public sealed class HuddleBriefBuilder
     /// <summary>Creates a builder.</summary>
     /// <param name="options">The team, period and settings.</param>
     /// <param name="timeProvider">The clock (for the default period and as-of moment); <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The period's trend or its end lies outside the calendar.</exception>
     public HuddleBriefBuilder(HuddleBriefOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Period is { } period && period.TrendProblem(options.TrendPeriods) is { } problem)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), period, problem);
+        }
+
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }

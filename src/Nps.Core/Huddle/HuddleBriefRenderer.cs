@@ -45,7 +45,7 @@ public static class HuddleBriefRenderer
             md.Append("\n### ").Append(Md(theme.Name)).Append(" (").Append(Mentions(theme)).Append(")\n\n");
             foreach (var example in theme.Examples)
             {
-                md.Append(Invariant, $"- {example.Rating.Value} · {Md(example.ResponseId)}: {Md(OneLine(example.Comment))}\n");
+                md.Append(Invariant, $"- {example.Rating.Value} · {Md(example.ResponseId)}: {Md(example.Comment)}\n");
             }
         }
 
@@ -159,7 +159,7 @@ public static class HuddleBriefRenderer
         {
             md.Append(Invariant, $"- {c.Rating.Value} · {Md(c.ResponseId)}");
             if (c.Agent is not null) md.Append(" (").Append(Md(c.Agent)).Append(')');
-            md.Append(": ").Append(c.Comment is null ? "*(no comment)*" : Md(OneLine(c.Comment))).Append('\n');
+            md.Append(": ").Append(c.Comment is null ? "*(no comment)*" : Md(c.Comment)).Append('\n');
         }
     }
 
@@ -190,12 +190,22 @@ public static class HuddleBriefRenderer
     /// <summary>Escapes HTML (text and attribute values).</summary>
     internal static string H(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    /// <summary>Escapes the characters that Markdown would read as formatting, links or HTML.</summary>
+    /// <summary>
+    /// Escapes the characters that Markdown would read as formatting, links or HTML, and keeps the text on one line
+    /// (a line break in a name or comment would end the list item it is in): line breaks become " / ", other control
+    /// characters spaces.
+    /// </summary>
     private static string Md(string text)
     {
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        foreach (var c in OneLine(text))
         {
+            if (char.IsControl(c))
+            {
+                sb.Append(' ');
+                continue;
+            }
+
             if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~') sb.Append('\\');
             sb.Append(c);
         }

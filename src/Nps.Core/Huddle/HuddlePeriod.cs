@@ -19,6 +19,9 @@ public readonly record struct HuddlePeriod
         IsIsoWeek = isIsoWeek;
     }
 
+    /// <summary>The longest period a huddle covers: a leap year of days.</summary>
+    public const int MaxDays = 366;
+
     /// <summary>The first local day.</summary>
     public DateOnly From { get; }
 
@@ -64,13 +67,21 @@ public readonly record struct HuddlePeriod
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day, not before <paramref name="from"/>.</param>
     /// <returns>The period.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="to"/> is before <paramref name="from"/>, or the period is longer than <see cref="MaxDays"/>.
+    /// </exception>
     public static HuddlePeriod FromDates(DateOnly from, DateOnly to)
     {
         if (to < from)
         {
             throw new ArgumentOutOfRangeException(nameof(to), to,
                 string.Create(CultureInfo.InvariantCulture, $"The last day ({to:yyyy-MM-dd}) is before the first ({from:yyyy-MM-dd})."));
+        }
+
+        if (to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to,
+                string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}/{to:yyyy-MM-dd} is {to.DayNumber - from.DayNumber + 1} days; a huddle covers at most {MaxDays}."));
         }
 
         return new HuddlePeriod(from, to.DayNumber - from.DayNumber + 1, isIsoWeek: false);
@@ -84,6 +95,20 @@ public readonly record struct HuddlePeriod
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         return IsoWeekOf(TimeBucket.LocalDate(timeProvider.GetUtcNow(), zone)).Previous;
+    }
+
+    /// <summary>
+    /// Why a brief of this period with a trend of <paramref name="trendPeriods"/> periods does not fit the calendar
+    /// (the trend steps back <paramref name="trendPeriods"/> − 1 periods; the end is the midnight after the last day),
+    /// or null when it fits. Hosts check it before any work, so an extreme date is a bad request, not a crash.
+    /// </summary>
+    /// <param name="trendPeriods">The number of periods in the trend, this one included.</param>
+    /// <returns>The reason, for people, or <see langword="null"/>.</returns>
+    public string? TrendProblem(int trendPeriods)
+    {
+        if ((long)From.DayNumber - ((long)Math.Max(trendPeriods - 1, 0) * Days) >= 0 && To < DateOnly.MaxValue.AddDays(-1)) return null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Label} with a trend of {trendPeriods} periods does not fit the calendar (0001-01-01 to 9999-12-30).");
     }
 
     /// <summary>Whether a local date lies within the period.</summary>

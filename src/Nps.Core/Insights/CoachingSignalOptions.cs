@@ -69,7 +69,7 @@ public sealed record CoachingSignalOptions
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
         ArgumentNullException.ThrowIfNull(Launches, nameof(Launches));
         if (!Enum.IsDefined(Period)) throw new ArgumentOutOfRangeException(nameof(Period), Period, "Unknown period.");
-        if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "A confidence level must lie strictly between 0 and 1.");
+        if (!NormalDistribution.IsConfidenceLevel(Level)) throw new ArgumentOutOfRangeException(nameof(Level), Level, NormalDistribution.LevelError(Level));
         if (!(FalseDiscoveryRate > 0 && FalseDiscoveryRate < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(FalseDiscoveryRate), FalseDiscoveryRate, "A false discovery rate must lie strictly between 0 and 1.");

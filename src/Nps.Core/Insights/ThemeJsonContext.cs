@@ -10,6 +10,7 @@ namespace Nps.Insights;
 /// values); this context serves the library's own reading and round-trip tests.
 /// </summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false, // a repeated key is refused, not "the last one wins"
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,

@@ -83,6 +83,8 @@ public sealed class ResponseIntake
             response = response with { Provenance = ResponseProvenance.Historical };
         }
 
+        response = AsStored(response);
+        now = ResponseFieldRules.ToStoredPrecision(now);
         response = await WithInvitationProbabilityAsync(response, cancellationToken).ConfigureAwait(false);
         var reason = Policy.ReasonFor(response);
         var followUp = reason is { } r && response.RespondentId.Length > 0 ? FollowUpService.Build(response, r, Policy, now) : null;
@@ -94,9 +96,21 @@ public sealed class ResponseIntake
         return new(SameAnswer(stored.Response, response) ? ResponseIntakeOutcome.AlreadyStored : ResponseIntakeOutcome.Conflict, stored, []);
     }
 
+    /// <summary>
+    /// The response as every store keeps it: its time at the stores' precision (so a retry compares equal to what was
+    /// stored), its comment masked unless the options keep originals. Theme analysis reads stored comments; the
+    /// placeholders hold no theme word, so a comment's themes are those of the original.
+    /// </summary>
+    private SurveyResponse AsStored(SurveyResponse response)
+    {
+        var at = ResponseFieldRules.ToStoredPrecision(response.RespondedAt);
+        var comment = _options.KeepOriginalComments ? response.Comment : Privacy.CommentMasker.Mask(response.Comment);
+        return at == response.RespondedAt && ReferenceEquals(comment, response.Comment) ? response : response with { RespondedAt = at, Comment = comment };
+    }
+
     private List<ResponseIntakeError> Validate(SurveyResponse response, DateTimeOffset now)
     {
-        var errors = new List<ResponseIntakeError>();
+        var errors = new List<ResponseIntakeError>(ResponseFieldRules.Check(response, _options.MaxCommentBytes));
         var latest = now + _options.MaxFutureSkew;
         if (response.RespondedAt < _options.EarliestRespondedAt)
         {

@@ -17,12 +17,23 @@ public sealed record ResponseIntakeOptions
     /// <summary>The smallest accepted inclusion probability (larger weights make estimates meaningless); 1e-6 by default.</summary>
     public double MinimumInclusionProbability { get; init; } = 1e-6;
 
+    /// <summary>The longest comment accepted, in bytes of UTF-8; 8 KiB by default.</summary>
+    public int MaxCommentBytes { get; init; } = ResponseFieldRules.DefaultMaxCommentBytes;
+
+    /// <summary>
+    /// Whether comments are stored as given. <see langword="false"/> by default: e-mail addresses, phone numbers, IBANs,
+    /// postcodes with house numbers and card numbers are masked (<see cref="Privacy.CommentMasker"/>) before storing.
+    /// Set it only with a basis to keep them.
+    /// </summary>
+    public bool KeepOriginalComments { get; init; }
+
     /// <summary>Checks the options.</summary>
     /// <returns>The errors, each naming its option; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (MaxFutureSkew < TimeSpan.Zero) errors.Add("MaxFutureSkew must not be negative.");
+        if (MaxCommentBytes < 0) errors.Add(string.Create(CultureInfo.InvariantCulture, $"MaxCommentBytes must not be negative; got {MaxCommentBytes}."));
         if (!(MinimumInclusionProbability > 0 && MinimumInclusionProbability <= 1))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"MinimumInclusionProbability must be in (0, 1]; got {MinimumInclusionProbability}."));

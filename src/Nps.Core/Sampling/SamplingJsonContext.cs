@@ -9,6 +9,7 @@ namespace Nps.Sampling;
 /// values); this context serves the library's own reading and round-trip tests.
 /// </summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false, // a repeated key is refused, not "the last one wins"
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

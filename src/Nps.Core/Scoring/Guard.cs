@@ -8,11 +8,7 @@ internal static class Guard
 {
     public static void Level(double level, [CallerArgumentExpression(nameof(level))] string? name = null)
     {
-        if (!(level > 0 && level < 1))
-        {
-            throw new ArgumentOutOfRangeException(name, level,
-                string.Create(CultureInfo.InvariantCulture, $"A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got {level}."));
-        }
+        if (!NormalDistribution.IsConfidenceLevel(level)) throw new ArgumentOutOfRangeException(name, level, NormalDistribution.LevelError(level));
     }
 
     public static void Method(IntervalMethod method, [CallerArgumentExpression(nameof(method))] string? name = null)

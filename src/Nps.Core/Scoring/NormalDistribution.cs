@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Nps;
 
 /// <summary>The standard normal distribution: the few functions the statistics need, to double precision.</summary>
@@ -103,6 +105,19 @@ public static class NormalDistribution
         _lastCriticalValue = new CriticalValue(level, value);
         return value;
     }
+
+    /// <summary>
+    /// Whether a number can be a confidence level: strictly between 0 and 1, and far enough below 1 that its upper
+    /// tail (1 − level) / 2 is not lost in rounding (0.9999999999999999 is not: 0.5 + level / 2 rounds to 1).
+    /// </summary>
+    /// <param name="level">The candidate level.</param>
+    /// <returns><see langword="true"/> when <see cref="TwoSidedCriticalValue(double)"/> accepts it.</returns>
+    public static bool IsConfidenceLevel(double level) => level > 0 && level < 1 && 0.5 + (level / 2) < 1;
+
+    /// <summary>Why a number is not a confidence level, for people.</summary>
+    internal static string LevelError(double level) => level > 0 && level < 1
+        ? string.Create(CultureInfo.InvariantCulture, $"A confidence level must lie strictly between 0 and 1 with a tail a double can hold (at most 0.9999999999999998); got {level:R}.")
+        : string.Create(CultureInfo.InvariantCulture, $"A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got {level:R}.");
 
     /// <summary>The last level asked for and its critical value, replaced whole (one reference), so threads never see half of one.</summary>
     private static CriticalValue? _lastCriticalValue;

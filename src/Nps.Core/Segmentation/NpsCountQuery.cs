@@ -16,6 +16,9 @@ public sealed record NpsCountQuery
     /// <summary>The dimensions to group by, in order; empty for none.</summary>
     public IReadOnlyList<string> Dimensions { get; init; } = [];
 
+    /// <summary>The largest number of <see cref="Dimensions"/> a store counts by; <see cref="NpsReportOptions.DefaultMaxDimensions"/> (4) by default.</summary>
+    public int MaxDimensions { get; init; } = NpsReportOptions.DefaultMaxDimensions;
+
     /// <summary>The period to group by, or null for no grouping by time.</summary>
     public Period? Period { get; init; }
 
@@ -36,8 +39,25 @@ public sealed record NpsCountQuery
     public static NpsCountQuery For(NpsReportOptions options, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new NpsCountQuery { Dimensions = options.Dimensions, Period = options.Period, TimeZone = options.TimeZone, From = from, To = to };
+        return new NpsCountQuery
+        {
+            Dimensions = options.Dimensions, MaxDimensions = options.MaxDimensions, Period = options.Period, TimeZone = options.TimeZone, From = from, To = to,
+        };
     }
+
+    /// <summary>Checks the query before anything is counted: every store calls it first.</summary>
+    /// <exception cref="ArgumentException">More dimensions than <see cref="MaxDimensions"/>, or a null list or zone.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Dimensions, nameof(Dimensions));
+        ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
+        if (DimensionCountProblem(Dimensions.Count, MaxDimensions) is { } problem) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions.Count, problem);
+    }
+
+    /// <summary>Why a number of dimensions is refused, or null.</summary>
+    internal static string? DimensionCountProblem(int count, int max) => max < 0
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"MaxDimensions must not be negative; got {max}.")
+        : count > max ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A report groups by at most {max} dimensions; {count} were given.") : null;
 
     /// <summary>
     /// The built-in dimension a name means, as <see cref="SurveyResponse.GetDimension(string)"/> reads it

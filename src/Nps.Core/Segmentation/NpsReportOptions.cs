@@ -9,12 +9,21 @@ public sealed record NpsReportOptions
     /// <summary>The default minimum sample size below which a cell says "not enough data": 30.</summary>
     public const int DefaultMinimumCount = 30;
 
+    /// <summary>The default largest number of dimensions a report groups by: 4.</summary>
+    public const int DefaultMaxDimensions = 4;
+
     /// <summary>
     /// The dimensions to group by, e.g. <c>["team", "channel"]</c>: built-in names (<c>team</c>, <c>agent</c>,
     /// <c>channel</c>, <c>product</c>, <c>touchpoint</c>, <c>survey_kind</c>) or free attribute names, as read by
     /// <see cref="SurveyResponse.GetDimension(string)"/>. Empty (default) for no grouping by dimension.
     /// </summary>
     public IReadOnlyList<string> Dimensions { get; init; } = [];
+
+    /// <summary>
+    /// The largest number of <see cref="Dimensions"/> accepted; <see cref="DefaultMaxDimensions"/> (4) by default.
+    /// Each dimension multiplies the cells a report counts, so the limit is checked before any counting.
+    /// </summary>
+    public int MaxDimensions { get; init; } = DefaultMaxDimensions;
 
     /// <summary>The period to group by as well, or null (default) for no grouping by time.</summary>
     public Period? Period { get; init; }
@@ -45,6 +54,7 @@ public sealed record NpsReportOptions
     {
         ArgumentNullException.ThrowIfNull(Dimensions, nameof(Dimensions));
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
+        if (NpsCountQuery.DimensionCountProblem(Dimensions.Count, MaxDimensions) is { } tooMany) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions.Count, tooMany);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var dimension in Dimensions)
         {
@@ -61,7 +71,7 @@ public sealed record NpsReportOptions
         }
 
         if (Period is { } period && !Enum.IsDefined(period)) throw new ArgumentOutOfRangeException(nameof(Period), period, "Unknown period.");
-        if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "A confidence level must lie strictly between 0 and 1.");
+        if (!NormalDistribution.IsConfidenceLevel(Level)) throw new ArgumentOutOfRangeException(nameof(Level), Level, NormalDistribution.LevelError(Level));
         if (!Enum.IsDefined(IntervalMethod)) throw new ArgumentOutOfRangeException(nameof(IntervalMethod), IntervalMethod, "Unknown interval method.");
         if (MinimumCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumCount), MinimumCount, "The minimum count must be at least 1.");
     }

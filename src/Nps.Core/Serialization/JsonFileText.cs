@@ -6,12 +6,12 @@ namespace Nps.Serialization;
 
 /// <summary>
 /// The shared first step of the library's hand-written JSON file readers (ambitions, follow-up exports): parse the
-/// text leniently (comments and trailing commas allowed) and turn a syntax error into one problem that names its
+/// text leniently (comments and trailing commas allowed, a repeated key refused) and turn a syntax error into one problem that names its
 /// line and position, instead of an exception.
 /// </summary>
 internal static class JsonFileText
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
 
     /// <summary>Parses <paramref name="json"/>; on a syntax error adds
     /// <c>not valid JSON (line L, position P): reason</c> to <paramref name="problems"/>.</summary>

@@ -17,6 +17,7 @@ namespace Nps.Serialization;
 /// listed once, below; a new document adds one line.
 /// </summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false, // a repeated key is refused, not "the last one wins"
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.Strict,

@@ -8,6 +8,7 @@ namespace Nps.Serialization;
 /// rejected (a misspelt rule must not silently fall back to its default); trimming- and AOT-safe.
 /// </summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false, // a repeated key is refused, not "the last one wins"
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -57,6 +57,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
     public async IAsyncEnumerable<NpsCountRow> CountAsync(NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         var zone = ZoneName(query.TimeZone);
         if (_rollups != RollupUse.Never && UtcDayPlan.DimensionOf(query) is { } rollupDimension)
         {

@@ -60,9 +60,11 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
     public async IAsyncEnumerable<NpsCountRow> CountAsync(NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
         var from = query.From?.UtcTicks ?? long.MinValue;
         var to = query.To?.UtcTicks ?? long.MaxValue;
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var interrupt = SqliteInterrupt.On(connection, cancellationToken).ConfigureAwait(false);
         // One snapshot for range and counts: a deferred transaction reads a WAL snapshot without the write lock
         // (BeginTransactionAsync would be BEGIN IMMEDIATE, serialising every report with every writer).
         await using var transaction = connection.BeginTransaction(deferred: true);
@@ -108,7 +110,7 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             read.Transaction = transaction;
             read.CommandText = sql;
             read.Parameters.AddWithValue("$dimension", UtcDayPlan.DimensionOf(query));
-            await using var rows = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var rows = await SqliteInterrupt.ExecuteAsync(read, cancellationToken).ConfigureAwait(false);
             await cells.AddAsync(rows, weights, cancellationToken).ConfigureAwait(false);
         }
 
@@ -135,9 +137,9 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             if (Column(query.Dimensions[d]) is null) command.Parameters.AddWithValue("$path" + d.ToString(CultureInfo.InvariantCulture), AttributePath(query.Dimensions[d]));
         }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await SqliteInterrupt.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var dimensions = query.Dimensions.Count;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await SqliteInterrupt.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
         {
             TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(reader.GetInt32(0)), kind) : null;
             var values = new string?[dimensions];
@@ -155,8 +157,12 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
         var column => column, // the other built-in dimensions are columns of the same name; null for a free attribute
     };
 
-    /// <summary>The JSON path of a free attribute: the name quoted, so dots and spaces in it stay part of the name.</summary>
-    internal static string AttributePath(string name) => "$.\"" + name.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// The JSON path of a free attribute: the name quoted, so dots and spaces in it stay part of the name, with its
+    /// backslashes and quotes escaped (SQLite reads a quoted label as a JSON string).
+    /// </summary>
+    internal static string AttributePath(string name) =>
+        "$.\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     internal static string Sql(NpsCountQuery query, (string Day, string Period) periodSql)
     {

@@ -46,6 +46,15 @@ public sealed class HuddleBriefRendererTests
     }
 
     [Fact]
+    public void ToMarkdown_LineBreakInAgentName_ListItemStaysOneLine()
+    {
+        var markdown = HuddleBriefRenderer.ToMarkdown(Brief(Hostile with { Agent = "eve\n- 10 · FAKE (mallory)\r\nx\u0001y", Comment = "ok" }));
+
+        Assert.Contains("- 2 · R99 (eve / - 10 · FAKE (mallory) / x y): ok\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n- 10 · FAKE", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToHtml_HostileComment_IsEscaped()
     {
         var html = HuddleBriefRenderer.ToHtml(Brief(Hostile));

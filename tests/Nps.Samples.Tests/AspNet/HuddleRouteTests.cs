@@ -96,7 +96,21 @@ public sealed class HuddleRouteTests : IDisposable
         using var response = await _client.GetAsync("/api/ambitions?windowDays=0", Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("must be a whole number of days, at least 1; got '0'.", (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("windowDays")[0].GetString());
+        Assert.Equal("must be a whole number of days from 1 to 3653; got '0'.", (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("windowDays")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/huddle?team=Billing&week=0001-W01", "week")]
+    [InlineData("/api/huddle?team=Billing&from=0001-01-01&to=9999-12-31", "to")]
+    [InlineData("/api/huddle?team=Billing&from=9999-12-25&to=9999-12-31", "from")]
+    [InlineData("/api/ambitions?asOf=0001-01-01", "asOf")]
+    [InlineData("/api/ambitions?windowDays=2147483647", "windowDays")]
+    public async Task Route_DateAtTheEdgeOfTheCalendar_Returns400NamingIt(string url, string field)
+    {
+        using var response = await _client.GetAsync(url, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
     }
 
     public void Dispose()

@@ -51,6 +51,22 @@ public sealed class ImportTests : ApiTestBase
         Assert.Equal(["already-stored", "invalid", "conflict"], rows.Select(r => r.GetProperty("outcome").GetString()));
     }
 
+    [Fact]
+    public async Task Import_NulAndOverlongIds_EachRowItsOutcomeAndTheRestStored()
+    {
+        var lines = string.Join("\n",
+            "{\"response_id\":\"N1\",\"responded_at\":\"2026-03-14T10:05:00+01:00\",\"rating\":9,\"comment\":\"goed\\u0000\"}",
+            $"{{\"response_id\":\"{new string('x', 3000)}\",\"responded_at\":\"2026-03-14T10:05:00+01:00\",\"rating\":9}}",
+            "{\"response_id\":\"N3\",\"responded_at\":\"2026-03-14T10:05:00+01:00\",\"rating\":9,\"team\":\"Billing\"}") + "\n";
+
+        using var response = await Client.PostAsync("/api/responses/import", Body(lines, "application/x-ndjson"), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = (await response.ReadJsonAsync()).GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["invalid", "invalid", "created"], rows.Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal(["comment", "responseId"], rows.Take(2).Select(r => r.GetProperty("errors")[0].GetProperty("field").GetString()));
+    }
+
     [Theory]
     [InlineData("application/x-ndjson")]
     [InlineData("application/jsonl")]

@@ -33,6 +33,25 @@ public sealed class PagingTests : ApiTestBase
     }
 
     [Fact]
+    public async Task ListFollowUps_LongestIds_LinkStaysSmallAndCarriesNoId()
+    {
+        var ids = Enumerable.Range(0, 3).Select(i => $"{i}" + new string('x', 255)).ToList(); // 256 bytes, the longest id accepted
+        foreach (var id in ids)
+        {
+            using var post = await Client.PostAsync("/api/responses", Api.Json(Api.Response(id, rating: 1, respondent: "C" + id[0])), Token);
+            Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        }
+
+        using var page = await Client.GetAsync("/api/follow-ups?limit=1", Token);
+        var next = NextLink(page);
+
+        Assert.NotNull(next);
+        Assert.InRange(next!.Length, 1, 200);
+        Assert.DoesNotContain("eHh4", next, StringComparison.Ordinal); // "xxx" in base64url
+        Assert.Equal(52, Nps.Samples.AspNet.Api.Paging.TimeThenId(DateTimeOffset.UnixEpoch, new string('x', 300_000)).Length);
+    }
+
+    [Fact]
     public async Task ListFollowUps_FewerThanTheLimit_HasNoNextLink()
     {
         (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 1)), Token)).Dispose();

@@ -207,4 +207,15 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal(1, (await get.ReadJsonAsync()).GetProperty("rating").GetInt32());
     }
+
+    [Theory]
+    [InlineData("level=0.9999999999999999", "level")]
+    [InlineData("by=team,agent,channel,product,touchpoint", "by")]
+    public async Task Report_ValueBeyondItsRange_Returns400NamingIt(string query, string field)
+    {
+        using var response = await Client.GetAsync("/api/reports/nps?" + query, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
+    }
 }

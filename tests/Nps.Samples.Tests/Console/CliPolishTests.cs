@@ -79,7 +79,7 @@ public sealed class CliPolishTests : IDisposable
         Assert.Equal("", run.Out);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.EndsWith(Hint, run.Error, StringComparison.Ordinal);
-        Assert.Equal("error: Argument 'xml' not recognized. Must be one of: 'table' 'json' 'csv'." + Hint, run.Error);
+        Assert.Equal("error: --format 'xml' is not one of table, json, csv." + Hint, run.Error);
     }
 
     [Fact]
@@ -193,5 +193,23 @@ public sealed class CliPolishTests : IDisposable
         Assert.Equal(2, due.Count); // the detractor and the callback request; the promoter needs none
         Assert.Equal(DateTimeOffset.Parse("2026-03-04T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), due["R1"]); // detractor: 48 h
         Assert.Equal(DateTimeOffset.Parse("2026-03-03T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), due["R2"]); // callback: 24 h
+    }
+
+    [Fact]
+    public void Report_FormatInCapitals_AcceptedAsTheChoice()
+    {
+        var run = CliRun.Of("report", SampleData.Responses, "--format", "JSON");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("{", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownCommand_SaysSo()
+    {
+        var run = CliRun.Of("frobnicate");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: unknown command 'frobnicate'; the commands are report, plan,", run.Error, StringComparison.Ordinal);
     }
 }

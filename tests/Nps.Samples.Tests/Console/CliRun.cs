@@ -13,6 +13,15 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         var exit = NpsCli.Run(args, output, error);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs the tool with <paramref name="input"/> as its standard input (what <c>-</c> reads).</summary>
+    public static CliRun WithInput(string input, params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var exit = NpsCli.Run(args, output, error, stdin: () => new MemoryStream(Encoding.UTF8.GetBytes(input)));
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
 }
 
 /// <summary>Temporary input files, deleted with the fixture.</summary>

@@ -286,6 +286,23 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("\noverall,,2,1,0,1,0,", run.Out);
     }
 
+    [Fact]
+    public void Report_CsvWithFormulaLikeValues_WrittenAsTextNumbersUntouched()
+    {
+        var path = files.Write("formula.csv", "rating,team\n9,\"=HYPERLINK(\"\"http://x\"\")\"\n9,+1\n0,-2\n0,@SUM(A1)\n9,\"\tx\"\n0,-12.5\n");
+
+        var run = CliRun.Of("report", path, "--by", "team", "--format", "csv", "--min-n", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\nsegment,\"'=HYPERLINK(\"\"http://x\"\")\",1,1,0,0,100,", run.Out);
+        Assert.Contains("\nsegment,\"'+1\",1,", run.Out);
+        Assert.Contains("\nsegment,\"'-2\",1,0,0,1,-100,", run.Out);
+        Assert.Contains("\nsegment,\"'@SUM(A1)\",1,", run.Out);
+        Assert.Contains("\nsegment,\"'\tx\",1,", run.Out);
+        Assert.Contains("\nsegment,\"'-12.5\",1,0,0,1,-100,", run.Out); // a text field, even when it looks like a number
+        Assert.DoesNotContain("\n=", run.Out);
+    }
+
     [Theory]
     [InlineData("--method", "bayes")]
     [InlineData("--period", "fortnight")]

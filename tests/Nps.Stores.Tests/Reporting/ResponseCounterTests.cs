@@ -204,6 +204,40 @@ public abstract class ResponseCounterTests : IAsyncLifetime
         static string Key(NpsCountRow r) => $"{r.Period!.Value.Label} {r.DimensionValues[0]} {r.Rating.Value} {r.IsManual} {r.Count}";
     }
 
+    [Fact]
+    public async Task CountAsync_MoreDimensionsThanTheLimit_RefusedBeforeCounting()
+    {
+        var (store, counters) = await OpenAsync();
+        var responses = SpreadResponses(seed: 3, count: 50);
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        string[] five = ["team", "agent", "channel", "product", "touchpoint"];
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => RowsAsync(counters(CounterMode.Auto), new NpsCountQuery { Dimensions = five }));
+        var allowed = await RowsAsync(counters(CounterMode.Auto), new NpsCountQuery { Dimensions = five, MaxDimensions = 5 });
+
+        Assert.StartsWith("A report groups by at most 4 dimensions; 5 were given.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(responses.Count, allowed.Sum(r => r.Count));
+    }
+
+    [Fact]
+    public async Task CountAsync_AttributeNamesWithBackslashesQuotesAndDots_CountedUnderTheirValues()
+    {
+        var (store, counters) = await OpenAsync();
+        string[] names = ["x\\y", "a\"b", "\\\"", "\\", "x.y z", "\\u0041", "[0]"];
+        var attributes = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => $"VAL{p.i}", StringComparer.Ordinal);
+        var response = new SurveyResponse
+        {
+            ResponseId = "A1", Rating = NpsRating.From(9), RespondedAt = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), Attributes = attributes,
+        };
+        await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+
+        foreach (var name in names)
+        {
+            var row = Assert.Single(await RowsAsync(counters(CounterMode.Raw), new NpsCountQuery { Dimensions = [name] }));
+            Assert.Equal(attributes[name], row.DimensionValues[0]);
+        }
+    }
+
     /// <summary>
     /// Two report fingerprints are equal but for their numbers, which agree to a relative 1e-9 (sums taken in
     /// another order differ in the last bits, and a printed digit can round either way).
