@@ -28,6 +28,7 @@ public static class NpsCli
             PlanCommand.Create(context),
             SimulateCommand.Create(context),
             InsightsCommand.Create(context),
+            CalibrateCommand.Create(context),
             ThemesCommand.Create(context),
             FollowUpsCommand.Create(context),
             HuddleCommand.Create(context),

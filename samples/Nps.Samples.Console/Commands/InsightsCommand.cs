@@ -26,12 +26,16 @@ public static class InsightsCommand
         {
             Description = "Start dates per team or agent for post-launch-drop: CSV with columns value,launched (ISO dates).",
         }.ReadableFile();
+        var acknowledged = new Option<FileInfo>("--acknowledged")
+        {
+            Description = "Acknowledged coaching conversations: CSV with columns value,acknowledged (ISO dates); monitoring restarts after them.",
+        }.ReadableFile();
         var minN = CommonOptions.MinimumCount("Minimum responses for a cell to count as evidence.", 1);
         var format = CommonOptions.Format("table", "json");
         var skipInvalid = CommonOptions.SkipInvalid();
         var command = new Command("insights", "Coaching signals per agent or team, each with its evidence (n, score, interval, p-value, periods).")
         {
-            file, by, period, timeZone, level, minN, launches, format, skipInvalid,
+            file, by, period, timeZone, level, minN, launches, acknowledged, format, skipInvalid,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +56,17 @@ public static class InsightsCommand
                 }
 
                 options = options with { Launches = dates };
+            }
+
+            if (parse.GetValue(acknowledged) is { } acknowledgedFile)
+            {
+                using var reader = acknowledgedFile.OpenText();
+                if (!LaunchDates.TryReadCsv(reader, "acknowledged", out var dates, out var error))
+                {
+                    return context.InvalidInput($"{acknowledgedFile.Name}: {error.Message}");
+                }
+
+                options = options with { Acknowledged = dates };
             }
 
             return Run(context, CliContext.InputPath(parse.GetRequiredValue(file)), options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format));

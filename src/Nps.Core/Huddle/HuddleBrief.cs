@@ -26,8 +26,20 @@ public sealed record HuddleBrief
     /// <summary>The score of the last periods of the same length, oldest first, ending with <see cref="Score"/>.</summary>
     public IReadOnlyList<HuddleScore> Trend { get; init; } = [];
 
-    /// <summary>The change against the previous period (this − previous), with its p-value; null unless both periods reach the minimum n.</summary>
+    /// <summary>
+    /// The change against the previous period (this − previous), with its p-value; null unless both periods reach the
+    /// minimum n. A figure to read, not a verdict: tested every week at 5 %, it would mark a false change about 2.6
+    /// times a year; <see cref="Change"/> is the mark that survives weekly looking.
+    /// </summary>
     public NpsComparison? VersusPrevious { get; init; }
+
+    /// <summary>
+    /// A lasting change from the team's usual level signalled within the trend's periods (the latest), e.g. "below its
+    /// usual level since 2026-W14"; null when there is no evidence of one. Judged by sequential monitoring over
+    /// <see cref="HuddleBriefOptions.ChangeHistoryPeriods"/>, calibrated to <see cref="HuddleBriefOptions.YearsPerFalseChangeMark"/>,
+    /// so it survives being looked at every week (<see cref="Segmentation.LevelChangeMonitor"/>); the discussion points use it.
+    /// </summary>
+    public Segmentation.ChangeMark? Change { get; init; }
 
     /// <summary>The most mentioned themes of the period's comments, most mentioned first.</summary>
     public IReadOnlyList<HuddleTheme> Themes { get; init; } = [];
@@ -47,8 +59,8 @@ public sealed record HuddleBrief
     /// <summary>
     /// Two or three points to discuss, derived from the data by fixed rules, in this order (the first three that apply):
     /// <list type="number">
-    /// <item>the change: a significant rise or fall against the previous period, else "no evidence of a change", else
-    /// "not enough data" (always one of them);</item>
+    /// <item>the change: a lasting change from the usual level (<see cref="Change"/>), else "no evidence of a change",
+    /// else "not enough data" (always one of them);</item>
     /// <item>overdue follow-ups, when there are any;</item>
     /// <item>the theme most mentioned by detractors (at least 2 of them);</item>
     /// <item>the compliments to pass on, with the theme promoters mention most;</item>

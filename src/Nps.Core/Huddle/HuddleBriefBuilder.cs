@@ -12,8 +12,9 @@ namespace Nps.Huddle;
 /// <remarks>
 /// <para>Days are local days in <see cref="HuddleBriefOptions.TimeZone"/>. Without a period, the brief covers the last
 /// complete ISO week of the clock. The trend is the <see cref="HuddleBriefOptions.TrendPeriods"/> periods of the same
-/// length ending with the brief's own; the change is this period against the one before, tested only when both reach
-/// the minimum n (<see cref="NpsComparison"/>; significant when p &lt; 1 − level).</para>
+/// length ending with the brief's own; the change mark comes from sequential monitoring of the team's score over
+/// <see cref="HuddleBriefOptions.ChangeHistoryPeriods"/> (<see cref="LevelChangeMonitor"/>), and "versus previous" is
+/// this period against the one before, tested only when both reach the minimum n (<see cref="NpsComparison"/>).</para>
 /// <para>Themes come from <see cref="ThemeAnalysis"/> over the period's comments: the most mentioned first (ties in
 /// taxonomy order), themes nobody mentioned left out. Follow-ups count when their owner team is the team and the
 /// customer answered by the as-of moment.</para>
@@ -52,7 +53,8 @@ public sealed class HuddleBriefBuilder
         var options = _options;
         var period = Period;
         var zone = options.TimeZone;
-        var counts = new long[options.TrendPeriods * 3];
+        var history = Math.Max(options.TrendPeriods, options.ChangeHistoryPeriods);
+        var counts = new long[history * 3];
         var inPeriod = new List<SurveyResponse>();
         foreach (var response in responses)
         {
@@ -61,7 +63,7 @@ public sealed class HuddleBriefBuilder
             var daysBeforeEnd = period.To.DayNumber - TimeBucket.LocalDate(response.RespondedAt, zone).DayNumber;
             if (daysBeforeEnd < 0) continue;
             var index = daysBeforeEnd / period.Days;
-            if (index >= options.TrendPeriods) continue;
+            if (index >= history) continue;
             if (index == 0) inPeriod.Add(response);
             if (response.IsManual && !options.IncludeManual) continue;
             counts[(index * 3) + (int)response.Category]++;
@@ -127,6 +129,17 @@ public sealed class HuddleBriefBuilder
             trendPeriod = trendPeriod.Previous;
         }
 
+        var series = new (string Label, NpsCategoryCounts Counts)[history];
+        var seriesPeriod = period;
+        for (var i = 0; i < history; i++)
+        {
+            series[history - 1 - i] = (seriesPeriod.Label, new NpsCategoryCounts(counts[i * 3], counts[(i * 3) + 1], counts[(i * 3) + 2]));
+            seriesPeriod = seriesPeriod.Previous;
+        }
+
+        var marks = LevelChangeMonitor.Marks(series, 365.25 / period.Days, options.YearsPerFalseChangeMark, options.MinimumCount);
+        var change = marks.Count > 0 && marks[^1].Index >= history - options.TrendPeriods ? marks[^1].Mark : null;
+
         var score = trend[^1];
         var previous = trend[^2];
         inPeriod.Sort((a, b) => a.RespondedAt != b.RespondedAt ? a.RespondedAt.CompareTo(b.RespondedAt) : string.CompareOrdinal(a.ResponseId, b.ResponseId));
@@ -152,6 +165,7 @@ public sealed class HuddleBriefBuilder
             MinimumCount = options.MinimumCount,
             Score = score,
             Trend = trend,
+            Change = change,
             VersusPrevious = score.EnoughData && previous.EnoughData ? NpsCategoryCounts.Compare(score.Counts, previous.Counts, options.Level) : null,
             Themes = [.. mentioned.Take(options.TopThemes).Select(t => new HuddleTheme(t.ThemeId, t.ThemeName, t.Mentions, t.Examples))],
             DetractorComments = Comments(inPeriod, r => r.Category == NpsCategory.Detractor && HasComment(r)),

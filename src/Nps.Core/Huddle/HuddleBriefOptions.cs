@@ -8,6 +8,8 @@ public sealed record HuddleBriefOptions
 {
     private readonly string _team = "";
     private readonly int _trendPeriods = 8;
+    private readonly int _changeHistoryPeriods = 104;
+    private readonly double _yearsPerFalseChangeMark = Segmentation.LevelChangeMonitor.DefaultYearsPerFalseMark;
     private readonly int _minimumCount = 30;
     private readonly double _level = 0.95;
     private readonly int _topThemes = 3;
@@ -79,6 +81,27 @@ public sealed record HuddleBriefOptions
     /// <summary>Whether responses to manual sends count in the score, trend and themes; false by default. The comment
     /// lists (detractor comments, callbacks, compliments) always hold every response of the period.</summary>
     public bool IncludeManual { get; init; }
+
+    /// <summary>
+    /// How many periods of history the change mark watches (the trend's included): the usual level is learnt from them;
+    /// 104 by default (two years of weeks). A mark shown once stays for the same data, whichever week it is looked at from.
+    /// </summary>
+    public int ChangeHistoryPeriods
+    {
+        get => _changeHistoryPeriods;
+        init => _changeHistoryPeriods = value >= 2 ? value : throw Invalid(nameof(ChangeHistoryPeriods), value, "at least 2");
+    }
+
+    /// <summary>
+    /// The false-mark rate of the change mark: years per false "changed" mark of an unchanged score, whatever the period
+    /// length; 15 by default, so that over 5 years of weekly looks at least 90 % of unchanged teams see at most one.
+    /// </summary>
+    public double YearsPerFalseChangeMark
+    {
+        get => _yearsPerFalseChangeMark;
+        init => _yearsPerFalseChangeMark = value >= 0.1 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(YearsPerFalseChangeMark), value, "YearsPerFalseChangeMark must be at least 0.1.");
+    }
 
     /// <summary>The moment follow-ups are judged at (open, overdue); the end of the period, or now if earlier, when null.</summary>
     public DateTimeOffset? AsOf { get; init; }

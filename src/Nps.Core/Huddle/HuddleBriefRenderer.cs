@@ -140,10 +140,11 @@ public static class HuddleBriefRenderer
         var previous = brief.Trend.Count >= 2 ? brief.Trend[^2] : default;
         if (brief.VersusPrevious is not { } change)
         {
+            if (brief.Change is { } lasting) return $"Versus {previous.Period.Label}: not tested; {lasting.Summary}.";
             return $"Versus {previous.Period.Label}: not tested (both periods need at least {brief.MinimumCount.ToString(Invariant)} responses; {previous.Period.Label} had {previous.Counts.Count.ToString(Invariant)}).";
         }
 
-        var verdict = change.IsSignificant ? "a significant change" : "no evidence of a change";
+        var verdict = brief.Change is { } mark ? mark.Summary : "no evidence of a change from its usual level";
         return $"Versus {previous.Period.Label} (NPS {Signed(change.ScoreB)}, n = {previous.Counts.Count.ToString(Invariant)}): {Signed(change.Difference)} points, p = {change.PValue.ToString("0.###", Invariant)}, {verdict}.";
     }
 

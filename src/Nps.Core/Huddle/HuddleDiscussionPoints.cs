@@ -47,14 +47,17 @@ internal static class HuddleDiscussionPoints
             return Format($"Only {score.Counts.Count} response{Plural(score.Counts.Count)} this period (fewer than {brief.MinimumCount}): read the score as a hint, not a verdict.");
         }
 
+        if (brief.Change is { } mark)
+        {
+            return Format($"The score is {mark.Summary}: what changed?");
+        }
+
         if (brief.VersusPrevious is not { } change)
         {
             return Format($"Not enough responses in {previous.Label} to compare with: read this period's score on its own.");
         }
 
-        return change.IsSignificant
-            ? Format($"The score {(change.Difference > 0 ? "rose" : "fell")} {Math.Abs(change.Difference):0.0} points against {previous.Label} (p = {change.PValue:0.###}): what changed?")
-            : Format($"No evidence of a change against {previous.Label} ({change.Difference:+0.0;-0.0;0.0} points, p = {change.PValue:0.###}): no need to chase noise.");
+        return Format($"No evidence of a change from the usual level ({change.Difference:+0.0;-0.0;0.0} points against {previous.Label}, p = {change.PValue:0.###}): no need to chase noise.");
     }
 
     private static string Plural(long count) => count == 1 ? "" : "s";

@@ -116,6 +116,45 @@ internal sealed class CoachingCell
     }
 
     /// <summary>
+    /// The variance of one response's score contribution in points², 100²·(p + d − (p − d)²), from the (weighted when
+    /// <paramref name="weighted"/>) shares: what a reference says one response of any value varies by when nothing differs.
+    /// </summary>
+    public double ResponseVariance(bool weighted)
+    {
+        double total = 0, promoters = 0, detractors = 0;
+        for (var rating = 0; rating <= NpsRating.MaxValue; rating++)
+        {
+            var mass = weighted ? _weights[rating] : _counts[rating];
+            total += mass;
+            var category = NpsRating.Classify(rating);
+            if (category == NpsCategory.Promoter) promoters += mass;
+            else if (category == NpsCategory.Detractor) detractors += mass;
+        }
+
+        if (total == 0) return double.NaN;
+        double p = promoters / total, d = detractors / total;
+        return 100 * 100 * (p + d - (p - d) * (p - d));
+    }
+
+    /// <summary>
+    /// Σw² / (Σw)²: what a per-response variance is multiplied by for the variance of this cell's (weighted) mean
+    /// — 1/n without weights, 1/(Kish's effective n) with them (the linearised variance with a common per-response variance).
+    /// </summary>
+    public double SizeFactor(bool weighted)
+    {
+        if (Count == 0) return double.NaN;
+        if (!weighted) return 1.0 / Count;
+        double sum = 0, squared = 0;
+        for (var rating = 0; rating <= NpsRating.MaxValue; rating++)
+        {
+            sum += _weights[rating];
+            squared += _squaredWeights[rating];
+        }
+
+        return squared / (sum * sum);
+    }
+
+    /// <summary>
     /// The cumulative shares P(rating ≤ 6), P(≤ 8), P(≤ 9) with the sample size they rest on: n, or when weighted the
     /// weighted shares at Kish's effective n (Σw)² / Σw².
     /// </summary>

@@ -50,10 +50,14 @@ internal sealed class CoachingPopulation
     public CoachingCell Total(string value, IReadOnlyCollection<string> periodLabels) =>
         CoachingCell.Sum(_byValue[value].Where(p => periodLabels.Contains(p.Key.Label)).Select(p => p.Value));
 
-    /// <summary>The value's periods that pass the filter, each with the value's cell and its peers' estimate in that period.</summary>
-    public List<(TimeBucket Period, CoachingCell Cell, ScoreEstimate Reference)> Against(string value, Func<TimeBucket, bool> include)
+    /// <summary>
+    /// The value's periods that pass the filter, each with the value's cell, its peers' estimate in that period, and the
+    /// variance of the gap (value − peers) if the value were like its peers: the peers' per-response variance at the
+    /// value's size, plus the peers' own variance.
+    /// </summary>
+    public List<(TimeBucket Period, CoachingCell Cell, ScoreEstimate Reference, double NullVariance)> Against(string value, Func<TimeBucket, bool> include)
     {
-        var rows = new List<(TimeBucket, CoachingCell, ScoreEstimate)>();
+        var rows = new List<(TimeBucket, CoachingCell, ScoreEstimate, double)>();
         foreach (var (period, cell) in _byValue[value])
         {
             if (cell.Count == 0 || !include(period)) continue;
@@ -62,7 +66,7 @@ internal sealed class CoachingPopulation
             if (!outliers.Contains(value)) reference.Add(cell, -1);
             var estimate = reference.Score(Weighted);
             if (reference.Count < 2 || !double.IsFinite(estimate.Variance)) continue;
-            rows.Add((period, cell, estimate));
+            rows.Add((period, cell, estimate, reference.ResponseVariance(Weighted) * cell.SizeFactor(Weighted) + estimate.Variance));
         }
 
         return rows;

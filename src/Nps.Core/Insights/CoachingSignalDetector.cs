@@ -153,38 +153,22 @@ public sealed class CoachingSignalDetector
 
     private List<CoachingSignal> Underperformance(CoachingPopulation population, List<string> values)
     {
-        if (population.Periods.Count == 0) return [];
-        var window = new HashSet<TimeBucket>();
-        var period = population.Periods[^1];
-        for (var i = 0; i < _options.WindowPeriods; i++, period = period.Previous) window.Add(period);
-
-        var tests = new List<(string Value, StratifiedDifference All, double PValue, List<string> Periods, List<string> Below)>();
+        var signals = new List<CoachingSignal>();
+        var threshold = Cusum.ThresholdForYears(GapMonitor.Allowance, _options.ValueYearsPerFalseAlarm, _options.Period);
         foreach (var value in values)
         {
-            var rows = population.Against(value, window.Contains);
-            if (rows.Count < _options.MinimumPeriodsBelow) continue;
-            var all = StratifiedDifference.Of(rows.Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
-            if (all is not { } pooled || pooled.Value.Count < _options.MinimumCount || pooled.ReferenceCount < _options.MinimumCount) continue;
-
-            // The evidence must not rest on one period: drop the one that weighs most against the value and test again.
-            var worst = rows.MinBy(r => r.Cell.Score(population.Weighted).Size * (r.Cell.Score(population.Weighted).Score - r.Reference.Score));
-            var rest = StratifiedDifference.Of(rows.Where(r => r.Period != worst.Period).Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
-            var pValue = Math.Max(StratifiedDifference.LowerPValue(pooled.Difference, pooled.Variance),
-                rest is { } without ? StratifiedDifference.LowerPValue(without.Difference, without.Variance) : 1);
-            var below = rows.Where(r => r.Cell.Score(population.Weighted).Score < r.Reference.Score).Select(r => r.Period.Label).ToList();
-            tests.Add((value, pooled, pValue, rows.Select(r => r.Period.Label).ToList(), below));
-        }
-
-        var q = BenjaminiHochberg.Adjust(tests.Select(t => t.PValue).ToArray());
-        var signals = new List<CoachingSignal>();
-        for (var t = 0; t < tests.Count; t++)
-        {
-            var (value, difference, _, periods, below) = tests[t];
-            if (!(q[t] < _options.FalseDiscoveryRate && difference.Difference < 0 && below.Count >= _options.MinimumPeriodsBelow)) continue;
+            var start = MonitoredFrom(value);
+            var rows = Monitored(population, value, p => p >= start);
+            if (LastRecentAlarm(population, rows, [.. rows.Select(r => (r.Gap, r.NullVariance))], threshold, null) is not { } alarm) continue;
+            var span = rows.GetRange(alarm.Since, alarm.At - alarm.Since + 1);
+            if (StratifiedDifference.Of([.. span.Select(r => (r.Cell, r.Reference))], population.Weighted) is not { } gap) continue;
+            var periods = span.Select(r => r.Period.Label).ToList();
+            var below = span.Where(r => r.Gap < 0).Select(r => r.Period.Label).ToList();
+            var (lower, upper) = Bounds(gap.Difference, gap.StandardError);
             signals.Add(Signal(CoachingSignalKinds.Underperformance, value, population.Total(value, periods), "peers",
-                difference.ReferenceScore, difference.ReferenceCount, q[t], periods, difference.Difference, difference.StandardError, population.Weighted,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"below peers by {-difference.Difference:0.0} points (SE {difference.StandardError:0.0}) over {periods[0]} to {periods[^1]}; lower in {below.Count} of {periods.Count} periods ({string.Join(", ", below)})")));
+                gap.ReferenceScore, gap.ReferenceCount, StratifiedDifference.LowerPValue(gap.Difference, gap.Variance), periods, gap.Difference, gap.StandardError,
+                population.Weighted, string.Create(CultureInfo.InvariantCulture,
+                    $"below peers since {periods[0]}, by {-gap.Difference:0.0} points ({_options.Level:P0} interval {-upper:0.0} to {-lower:0.0}) over {periods.Count} periods; signalled in {span[alarm.FirstAt - alarm.Since].Period.Label}; lower in {below.Count} of {periods.Count} periods"), (lower, upper, span[alarm.FirstAt - alarm.Since].Period.Label)));
         }
 
         return signals;
@@ -192,7 +176,8 @@ public sealed class CoachingSignalDetector
 
     private List<CoachingSignal> PostLaunchDrop(CoachingPopulation population, List<string> values)
     {
-        var tests = new List<(string Value, StratifiedDifference First, StratifiedDifference After, double Change, double Variance, List<string> Periods, List<string> AfterPeriods, string Start)>();
+        var signals = new List<CoachingSignal>();
+        var threshold = Cusum.ThresholdForYears(GapMonitor.Allowance, _options.ValueYearsPerFalseAlarm, _options.Period);
         foreach (var value in values)
         {
             TimeBucket launch;
@@ -211,30 +196,66 @@ public sealed class CoachingSignalDetector
 
             var honeymoonEnd = launch;
             for (var i = 0; i < _options.HoneymoonPeriods; i++) honeymoonEnd = honeymoonEnd.Next;
-            var first = StratifiedDifference.Of(population.Against(value, p => p >= launch && p < honeymoonEnd).Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
-            var afterRows = population.Against(value, p => p >= honeymoonEnd);
-            var after = StratifiedDifference.Of(afterRows.Select(r => (r.Cell, r.Reference)).ToList(), population.Weighted);
-            if (first is not { } f || after is not { } a) continue;
-            if (f.Value.Count < _options.MinimumCount || a.Value.Count < _options.MinimumCount) continue;
-            var periods = population.Against(value, p => p >= launch).Select(r => r.Period.Label).ToList();
-            tests.Add((value, f, a, a.Difference - f.Difference, a.Variance + f.Variance, periods, afterRows.Select(r => r.Period.Label).ToList(), start));
-        }
+            var honeymoon = Monitored(population, value, p => p >= launch && p < honeymoonEnd);
+            if (StratifiedDifference.Of([.. honeymoon.Select(r => (r.Cell, r.Reference))], population.Weighted) is not { } first) continue;
+            if (first.Value.Count < _options.MinimumCount) continue;
 
-        var q = BenjaminiHochberg.Adjust(tests.Select(t => StratifiedDifference.LowerPValue(t.Change, t.Variance)).ToArray());
-        var signals = new List<CoachingSignal>();
-        for (var t = 0; t < tests.Count; t++)
-        {
-            var (value, first, after, change, variance, periods, afterPeriods, start) = tests[t];
-            if (!(q[t] < _options.FalseDiscoveryRate && change < 0)) continue;
+            // The baseline is the value's own past gap, from the honeymoon's on (see GapMonitor).
+            double precision = 0, weightedGap = 0;
+            foreach (var row in honeymoon)
+            {
+                precision += 1 / row.NullVariance;
+                weightedGap += row.Gap / row.NullVariance;
+            }
+
+            var from = MonitoredFrom(value);
+            if (from < honeymoonEnd) from = honeymoonEnd;
+            var rows = Monitored(population, value, p => p >= from);
+            if (LastRecentAlarm(population, rows, [.. rows.Select(r => (r.Gap, r.NullVariance))], threshold, (weightedGap / precision, 1 / precision)) is not { } alarm) continue;
+            var span = rows.GetRange(alarm.Since, alarm.At - alarm.Since + 1);
+            if (StratifiedDifference.Of([.. span.Select(r => (r.Cell, r.Reference))], population.Weighted) is not { } after) continue;
+            var change = after.Difference - first.Difference;
+            var standardError = Math.Sqrt(after.Variance + first.Variance);
+            var periods = span.Select(r => r.Period.Label).ToList();
             var own = after.Value.Score - first.Value.Score;
-            signals.Add(Signal(CoachingSignalKinds.PostLaunchDrop, value, population.Total(value, afterPeriods),
+            var (lower, upper) = Bounds(change, standardError);
+            signals.Add(Signal(CoachingSignalKinds.PostLaunchDrop, value, population.Total(value, periods),
                 string.Create(CultureInfo.InvariantCulture, $"first {_options.HoneymoonPeriods} periods"), first.Value.Score, first.Value.Count,
-                q[t], periods, change, Math.Sqrt(variance), population.Weighted,
+                StratifiedDifference.LowerPValue(change, after.Variance + first.Variance), periods, change, standardError, population.Weighted,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{(own < 0 ? "dropped" : "rose")} {Math.Abs(own):0.0} points after its first {_options.HoneymoonPeriods} periods ({start}); {-change:0.0} points more than its peers fell over the same periods")));
+                    $"{(own < 0 ? "dropped" : "rose")} {Math.Abs(own):0.0} points after its first {_options.HoneymoonPeriods} periods ({start}); since {periods[0]}, {-change:0.0} points more than its peers fell ({_options.Level:P0} interval {-upper:0.0} to {-lower:0.0}); signalled in {span[alarm.FirstAt - alarm.Since].Period.Label}"), (lower, upper, span[alarm.FirstAt - alarm.Since].Period.Label)));
         }
 
         return signals;
+    }
+
+    // The first period monitored: the data's, or the one after an acknowledged conversation.
+    private TimeBucket MonitoredFrom(string value) =>
+        _options.Acknowledged.TryGetValue(value, out var acknowledged) ? TimeBucket.Containing(acknowledged, _options.Period).Next : default;
+
+    // The value's periods with enough responses to add evidence, with its gap to the peers.
+    private List<(TimeBucket Period, CoachingCell Cell, ScoreEstimate Reference, double Gap, double NullVariance)> Monitored(
+        CoachingPopulation population, string value, Func<TimeBucket, bool> include) =>
+        [.. population.Against(value, p => p.Period == _options.Period && include(p))
+            .Where(r => r.Cell.Count >= _options.MinimumPeriodCount)
+            .Select(r => (r.Period, r.Cell, r.Reference, r.Cell.Score(population.Weighted).Score - r.Reference.Score, r.NullVariance))];
+
+    // The monitor's last episode, when its latest alarm fell in the trailing window.
+    private GapMonitor.Alarm? LastRecentAlarm(CoachingPopulation population, List<(TimeBucket Period, CoachingCell Cell, ScoreEstimate Reference, double Gap, double NullVariance)> rows,
+        IReadOnlyList<(double Gap, double Variance)> gaps, double threshold, (double Mean, double Variance)? ownPast)
+    {
+        var alarms = GapMonitor.Run(gaps, threshold, _options.MinimumPeriodsBelow, ownPast);
+        if (alarms.Count == 0) return null;
+        var last = alarms[^1];
+        var oldest = population.Periods[^1];
+        for (var i = 1; i < _options.WindowPeriods; i++) oldest = oldest.Previous;
+        return rows[last.At].Period >= oldest ? last : null;
+    }
+
+    private (double Lower, double Upper) Bounds(double difference, double standardError)
+    {
+        var z = NormalDistribution.TwoSidedCriticalValue(_options.Level);
+        return (difference - z * standardError, difference + z * standardError);
     }
 
     private List<CoachingSignal> Inflation(CoachingPopulation population, List<string> values)
@@ -298,7 +319,8 @@ public sealed class CoachingSignalDetector
     }
 
     private CoachingSignal Signal(string kind, string value, CoachingCell cell, string referenceName, double referenceScore, long referenceCount,
-        double adjustedPValue, IReadOnlyList<string> periods, double? difference, double? standardError, bool weighted, string summary)
+        double adjustedPValue, List<string> periods, double? difference, double? standardError, bool weighted, string summary,
+        (double Lower, double Upper, string SignalledIn)? bounds = null)
     {
         var score = cell.Score(weighted);
         return new(kind, _options.Dimension, value, new SignalEvidence
@@ -315,6 +337,10 @@ public sealed class CoachingSignalDetector
             StandardError = standardError,
             Weighted = weighted,
             Summary = summary,
+            Since = bounds is null ? null : periods[0],
+            SignalledIn = bounds?.SignalledIn,
+            DifferenceLower = bounds?.Lower,
+            DifferenceUpper = bounds?.Upper,
         });
     }
 

@@ -30,14 +30,39 @@ public sealed record CoachingSignalOptions
     /// <summary>The minimum n of a value over the periods a test pools (and of its reference) for it to be tested; 30 by default.</summary>
     public int MinimumCount { get; init; } = NpsReportOptions.DefaultMinimumCount;
 
-    /// <summary>For underperformance: the trailing window, in periods ending with the data's last period, whose evidence is pooled; 12 by default (a year of months).</summary>
+    /// <summary>
+    /// For underperformance and post-launch-drop: how recent an alarm must be to be reported — it fell in the trailing
+    /// window of this many periods ending with the data's last period; 12 by default (a year of months). An older
+    /// alarm was about a gap a coach has had a year to notice.
+    /// </summary>
     public int WindowPeriods { get; init; } = 12;
 
     /// <summary>
-    /// For underperformance: in how many periods of the window the value's score must lie below its peers' (lower
-    /// for a while, not one bad month); 3 by default.
+    /// For underperformance and post-launch-drop: in how many periods since the gap began the value must lie below
+    /// its reference before an alarm may fire (lower for a while, not one bad month); 3 by default.
     /// </summary>
     public int MinimumPeriodsBelow { get; init; } = 3;
+
+    /// <summary>
+    /// For underperformance and post-launch-drop: the sequential monitors' false-alarm rate, as value-years per false
+    /// alarm of each kind when nothing differs (the CUSUM threshold is calibrated to it for the options' period);
+    /// 400 by default: 18 equal agents watched for a year give a false alarm of one kind in about 4 % of years.
+    /// </summary>
+    public double ValueYearsPerFalseAlarm { get; init; } = 400;
+
+    /// <summary>
+    /// For underperformance and post-launch-drop: the fewest responses a value needs in a period for that period to
+    /// add evidence; periods below it add nothing (they neither raise nor lower the accumulated evidence); 10 by default.
+    /// </summary>
+    public int MinimumPeriodCount { get; init; } = 10;
+
+    /// <summary>
+    /// Acknowledged coaching conversations: a date per value (e.g. <c>"a7" → 2026-05-12</c>). Monitoring of that value
+    /// starts again with the period after the one containing the date, so a gap already discussed is not signalled
+    /// again unless it shows anew. Empty by default. Read them like <see cref="Launches"/> with
+    /// <see cref="LaunchDates.TryReadCsv(TextReader, string, out IReadOnlyDictionary{string, DateOnly}?, out LaunchDateError?)"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateOnly> Acknowledged { get; init; } = NoLaunches;
 
     /// <summary>For post-launch-drop: the number of first periods (months by default) that form the honeymoon; 3 by default.</summary>
     public int HoneymoonPeriods { get; init; } = 3;
@@ -68,6 +93,13 @@ public sealed record CoachingSignalOptions
         if (string.IsNullOrWhiteSpace(Dimension)) throw new ArgumentException("A dimension name must not be empty.", nameof(Dimension));
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
         ArgumentNullException.ThrowIfNull(Launches, nameof(Launches));
+        ArgumentNullException.ThrowIfNull(Acknowledged, nameof(Acknowledged));
+        if (!(ValueYearsPerFalseAlarm >= 1 && double.IsFinite(ValueYearsPerFalseAlarm)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValueYearsPerFalseAlarm), ValueYearsPerFalseAlarm, "At least one value-year per false alarm.");
+        }
+
+        if (MinimumPeriodCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumPeriodCount), MinimumPeriodCount, "The minimum count per period must be at least 1.");
         if (!Enum.IsDefined(Period)) throw new ArgumentOutOfRangeException(nameof(Period), Period, "Unknown period.");
         if (!NormalDistribution.IsConfidenceLevel(Level)) throw new ArgumentOutOfRangeException(nameof(Level), Level, NormalDistribution.LevelError(Level));
         if (!(FalseDiscoveryRate > 0 && FalseDiscoveryRate < 1))

@@ -18,9 +18,22 @@ public static class LaunchDates
     /// <param name="error">The first problem, with its line and column, when it is not.</param>
     /// <returns>Whether the file was valid.</returns>
     public static bool TryReadCsv(TextReader reader, [NotNullWhen(true)] out IReadOnlyDictionary<string, DateOnly>? launches,
+        [NotNullWhen(false)] out LaunchDateError? error) => TryReadCsv(reader, "launched", out launches, out error);
+
+    /// <summary>
+    /// Reads dates per value from CSV text whose date column has another name, e.g. <c>acknowledged</c> for
+    /// <see cref="CoachingSignalOptions.Acknowledged"/>; otherwise as <see cref="TryReadCsv(TextReader, out IReadOnlyDictionary{string, DateOnly}?, out LaunchDateError?)"/>.
+    /// </summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="dateColumn">The name of the date column (case-insensitive).</param>
+    /// <param name="launches">The dates by value (ordinal keys), when the whole file is valid.</param>
+    /// <param name="error">The first problem, with its line and column, when it is not.</param>
+    /// <returns>Whether the file was valid.</returns>
+    public static bool TryReadCsv(TextReader reader, string dateColumn, [NotNullWhen(true)] out IReadOnlyDictionary<string, DateOnly>? launches,
         [NotNullWhen(false)] out LaunchDateError? error)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dateColumn);
         launches = null;
         var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -43,13 +56,13 @@ public static class LaunchDates
                 {
                     var name = fields[i].Trim();
                     if (name.Equals("value", StringComparison.OrdinalIgnoreCase) && valueColumn < 0) valueColumn = i;
-                    else if (name.Equals("launched", StringComparison.OrdinalIgnoreCase) && launchedColumn < 0) launchedColumn = i;
+                    else if (name.Equals(dateColumn, StringComparison.OrdinalIgnoreCase) && launchedColumn < 0) launchedColumn = i;
                 }
 
                 if (valueColumn < 0 || launchedColumn < 0)
                 {
                     error = new LaunchDateError(lineNumber, "header",
-                        $"expected the columns 'value' and 'launched'; found '{string.Join(",", fields)}'.");
+                        $"expected the columns 'value' and '{dateColumn}'; found '{string.Join(",", fields)}'.");
                     return false;
                 }
 
@@ -66,14 +79,14 @@ public static class LaunchDates
             var text = launchedColumn < fields.Count ? fields[launchedColumn].Trim() : "";
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var launched))
             {
-                error = new LaunchDateError(lineNumber, "launched", $"'{text}' is not an ISO date (yyyy-MM-dd).");
+                error = new LaunchDateError(lineNumber, dateColumn, $"'{text}' is not an ISO date (yyyy-MM-dd).");
                 return false;
             }
 
             if (firstLine.TryGetValue(value, out var earlier))
             {
                 error = new LaunchDateError(lineNumber, "value",
-                    string.Create(CultureInfo.InvariantCulture, $"'{value}' already has a start date (line {earlier})."));
+                    string.Create(CultureInfo.InvariantCulture, $"'{value}' already has {(dateColumn.Equals("launched", StringComparison.OrdinalIgnoreCase) ? "a start date" : "a date")} (line {earlier})."));
                 return false;
             }
 
@@ -83,7 +96,7 @@ public static class LaunchDates
 
         if (valueColumn < 0)
         {
-            error = new LaunchDateError(Math.Max(1, lineNumber), "header", "the file is empty; expected the columns 'value' and 'launched'.");
+            error = new LaunchDateError(Math.Max(1, lineNumber), "header", $"the file is empty; expected the columns 'value' and '{dateColumn}'.");
             return false;
         }
 

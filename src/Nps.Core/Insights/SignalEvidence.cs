@@ -15,8 +15,11 @@ public sealed record SignalEvidence
     public required NpsInterval Interval { get; init; }
 
     /// <summary>
-    /// The q-value the decision rests on: the one-sided p-value, Benjamini–Hochberg adjusted across the values
-    /// tested for the same kind in the run (for inflation across every indicator of every value).
+    /// For inflation the q-value the decision rests on: the one-sided p-value, Benjamini–Hochberg adjusted across
+    /// every indicator of every value. For the sequential kinds the decision rests on the monitor's threshold (see
+    /// <see cref="CoachingSignalOptions.ValueYearsPerFalseAlarm"/>), and this is the plain one-sided p-value of
+    /// <see cref="Difference"/> over <see cref="Periods"/>, for reading only: the periods were chosen by the monitor, so
+    /// it understates the doubt.
     /// </summary>
     public required double PValue { get; init; }
 
@@ -29,7 +32,7 @@ public sealed record SignalEvidence
     /// <summary>The reference's sample size.</summary>
     public required long ReferenceCount { get; init; }
 
-    /// <summary>The labels of the periods involved, in order.</summary>
+    /// <summary>The labels of the periods involved, in order (for the sequential kinds: from <see cref="Since"/> to <see cref="SignalledIn"/>).</summary>
     public required IReadOnlyList<string> Periods { get; init; }
 
     /// <summary>
@@ -41,6 +44,21 @@ public sealed record SignalEvidence
 
     /// <summary>The standard error of <see cref="Difference"/> in points (underperformance and post-launch-drop; null for inflation, tested on logits).</summary>
     public double? StandardError { get; init; }
+
+    /// <summary>
+    /// For the sequential kinds (underperformance, post-launch-drop): the period the gap began, by the monitor's change
+    /// point (the first period of the run of evidence that crossed the threshold); null for inflation.
+    /// </summary>
+    public string? Since { get; init; }
+
+    /// <summary>For the sequential kinds: the period in which the accumulated evidence crossed the threshold; null for inflation.</summary>
+    public string? SignalledIn { get; init; }
+
+    /// <summary>The lower end of the confidence interval (at the options' level) of <see cref="Difference"/>; null for inflation.</summary>
+    public double? DifferenceLower { get; init; }
+
+    /// <summary>The upper end of the confidence interval of <see cref="Difference"/>; null for inflation.</summary>
+    public double? DifferenceUpper { get; init; }
 
     /// <summary>Whether the weighted estimates (design weights 1 / inclusion probability, linearised variance) were used because probabilities differ.</summary>
     public bool Weighted { get; init; }

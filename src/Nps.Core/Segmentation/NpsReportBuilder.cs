@@ -498,11 +498,50 @@ public sealed class NpsReportBuilder
             else cell.VersusPrevious = cell.VersusPrevious!.Value with { AdjustedPValue = adjusted[t] };
         }
 
+        if (hasPeriod && _periods.Count > 0)
+        {
+            MarkChanges(cells, periodTotals);
+        }
+
         var ranks = Ranks();
         var byPeriod = CellOrder(ranks, periodFirst: true, null);
         var byDimensions = hasPeriod && _dimensions.Length > 0 ? CellOrder(ranks, periodFirst: false, byPeriod) : byPeriod;
         var orderedTotals = periodTotals.OrderBy(t => t.Period).ToArray();
         return new NpsReport(_options, overall, Arrange(cells, byPeriod), Arrange(cells, byDimensions), orderedTotals, tested.Count);
+    }
+
+    // Each segment's periods (and the totals') as one series, watched for a lasting change from its usual level; the
+    // mark goes on the cell of the period that signalled it.
+    private void MarkChanges(NpsReportCell[] cells, NpsReportCell[] periodTotals)
+    {
+        var first = _periods.Min();
+        var last = _periods.Max();
+        var perYear = Cusum.PeriodsPerYear(first.Period);
+        var series = new Dictionary<string, Dictionary<TimeBucket, NpsReportCell>>(StringComparer.Ordinal);
+        for (var c = 0; c < _cellCount; c++)
+        {
+            var key = string.Join('\u001f', _paths[c].Skip(1));
+            if (!series.TryGetValue(key, out var byPeriod)) series[key] = byPeriod = [];
+            byPeriod[_periods[_paths[c][0]]] = cells[c];
+        }
+
+        if (_dimensions.Length > 0) series["\u001e"] = periodTotals.ToDictionary(t => t.Period!.Value);
+        foreach (var byPeriod in series.Values)
+        {
+            var points = new List<(string Label, NpsCategoryCounts Counts)>();
+            var owners = new List<NpsReportCell?>();
+            for (var period = first; period <= last; period = period.Next)
+            {
+                var cell = byPeriod.GetValueOrDefault(period);
+                points.Add((period.Label, cell?.Distribution.Categories ?? default));
+                owners.Add(cell);
+            }
+
+            foreach (var (index, mark) in LevelChangeMonitor.Marks(points, perYear, _options.YearsPerFalseChangeMark, _options.MinimumCount))
+            {
+                owners[index]!.Change = mark;
+            }
+        }
     }
 
     private static NpsReportCell[] Arrange(NpsReportCell[] cells, int[] order)

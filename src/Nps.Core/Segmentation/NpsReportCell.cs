@@ -91,6 +91,14 @@ public sealed class NpsReportCell
     /// <summary>This cell against the same segment in the previous period, when tested (weighted like <see cref="VersusRest"/>).</summary>
     public SignificanceTest? VersusPrevious { get; internal set; }
 
+    /// <summary>
+    /// When grouped by time: a lasting change of this segment's score from its usual level, signalled in this cell's
+    /// period (e.g. "below its usual level since 2026-W14"), by sequential monitoring of the segment's periods that
+    /// survives weekly looking (<see cref="LevelChangeMonitor"/>); null otherwise. The trend's marks are these, not
+    /// <see cref="VersusPrevious"/>, which is one comparison to read.
+    /// </summary>
+    public ChangeMark? Change { get; internal set; }
+
     /// <summary>The value of one dimension (or <c>"period"</c>).</summary>
     /// <param name="dimension">The dimension name.</param>
     /// <returns>The value, or null when the report does not group by it.</returns>

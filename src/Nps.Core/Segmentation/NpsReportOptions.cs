@@ -50,6 +50,12 @@ public sealed record NpsReportOptions
     /// </summary>
     public bool IncludeManualSends { get; init; }
 
+    /// <summary>
+    /// The false-mark rate of the trend's change marks (<see cref="NpsReportCell.Change"/>): years per false mark of an
+    /// unchanged score, whatever the period; 15 by default (<see cref="LevelChangeMonitor.DefaultYearsPerFalseMark"/>).
+    /// </summary>
+    public double YearsPerFalseChangeMark { get; init; } = LevelChangeMonitor.DefaultYearsPerFalseMark;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Dimensions, nameof(Dimensions));
@@ -74,5 +80,9 @@ public sealed record NpsReportOptions
         if (!NormalDistribution.IsConfidenceLevel(Level)) throw new ArgumentOutOfRangeException(nameof(Level), Level, NormalDistribution.LevelError(Level));
         if (!Enum.IsDefined(IntervalMethod)) throw new ArgumentOutOfRangeException(nameof(IntervalMethod), IntervalMethod, "Unknown interval method.");
         if (MinimumCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumCount), MinimumCount, "The minimum count must be at least 1.");
+        if (!(YearsPerFalseChangeMark >= 0.1 && double.IsFinite(YearsPerFalseChangeMark)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(YearsPerFalseChangeMark), YearsPerFalseChangeMark, "At least 0.1 years per false change mark.");
+        }
     }
 }

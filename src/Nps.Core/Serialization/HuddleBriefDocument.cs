@@ -42,14 +42,20 @@ public sealed record HuddleBriefDocument(
             brief.Period.Label,
             new HuddleScoreDocument(score.Counts.Count, score.Score, Bound(score, score.Interval.Lower), Bound(score, score.Interval.Upper), score.EnoughData),
             [.. brief.Trend.Select(p => new HuddleTrendDocument(p.Period.Label, p.Counts.Count, p.Score, Bound(p, p.Interval.Lower), Bound(p, p.Interval.Upper)))],
-            brief.VersusPrevious is { } change ? new HuddleChangeDocument(change.Difference, change.PValue, change.IsSignificant) : null,
+            brief.VersusPrevious is { } change ? new HuddleChangeDocument(change.Difference, change.PValue, brief.Change is not null) : null,
             [.. brief.Themes.Select(t => new HuddleThemeDocument(t.Id, t.Name, t.Mentions.Count, [.. t.Examples.Select(e => new HuddleExampleDocument(e.ResponseId, e.Rating.Value, e.Comment))]))],
             Comments(brief.DetractorComments),
             Comments(brief.Callbacks),
             Comments(brief.Compliments),
             brief.FollowUps is { } f ? new HuddleFollowUpsDocument(f.Open, f.Overdue) : null,
-            brief.DiscussionPoints);
+            brief.DiscussionPoints)
+        {
+            Change = ChangeMarkDocument.From(brief.Change),
+        };
     }
+
+    /// <summary>A lasting change from the team's usual level (sequential monitoring), e.g. "below its usual level since 2026-W14"; null when there is no evidence of one.</summary>
+    public ChangeMarkDocument? Change { get; init; }
 
     private static double? Bound(HuddleScore score, double bound) => score.Score is null ? null : bound;
 
@@ -76,7 +82,11 @@ public sealed record HuddleTrendDocument(string Period, long Count, double? Nps,
 /// <summary>The change against the previous period.</summary>
 /// <param name="Difference">This period's score minus the previous one, in points.</param>
 /// <param name="PValue">The two-sided p-value of no change.</param>
-/// <param name="Significant">Whether p is below 1 − level.</param>
+/// <param name="Significant">
+/// Whether the score changed by the measure that survives weekly looking: a lasting change from the usual level is
+/// marked (the brief's <c>change</c>). Not "p below 1 − level": tested every week, that would mark about 2.6 false
+/// changes a year.
+/// </param>
 public sealed record HuddleChangeDocument(double Difference, double PValue, bool Significant);
 
 /// <summary>A theme of the period's comments.</summary>

@@ -71,8 +71,17 @@ public sealed record NpsReportCellDocument(
             empty ? null : NpsJson.Finite(cell.Score), empty ? null : NpsJson.Finite(cell.Interval.Lower), empty ? null : NpsJson.Finite(cell.Interval.Upper),
             cell.EnoughData, options.IncludeManualSends ? 0 : cell.ManualSends,
             weightedNps, weightedLower, weightedUpper, effectiveCount,
-            NpsSignificanceDocument.From(cell.VersusRest), NpsSignificanceDocument.From(cell.VersusPrevious));
+            NpsSignificanceDocument.From(cell.VersusRest), NpsSignificanceDocument.From(cell.VersusPrevious))
+        {
+            Change = ChangeMarkDocument.From(cell.Change),
+        };
     }
+
+    /// <summary>
+    /// A lasting change of the segment from its usual level signalled in this cell's period (sequential monitoring that
+    /// survives weekly looking), e.g. "below its usual level since 2026-W14"; null otherwise. The trend's marks.
+    /// </summary>
+    public ChangeMarkDocument? Change { get; init; }
 
     /// <summary>
     /// The options' dimensions that the cell has, then its period's label: one value array over the shared names

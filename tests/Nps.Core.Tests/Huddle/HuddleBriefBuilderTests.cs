@@ -122,7 +122,7 @@ public sealed class HuddleBriefBuilderTests
     {
         Assert.Equal(
         [
-            "No evidence of a change against 2026-W10 (-40.0 points, p = 0.396): no need to chase noise.",
+            "No evidence of a change from the usual level (-40.0 points against 2026-W10, p = 0.396): no need to chase noise.",
             "1 follow-up overdue (2 open): who calls whom back today?",
             "\"Waiting\" came up in 2 detractor comments: what can the team change?",
         ], Build().DiscussionPoints);

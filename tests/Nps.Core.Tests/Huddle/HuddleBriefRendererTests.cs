@@ -28,7 +28,7 @@ public sealed class HuddleBriefRendererTests
         var markdown = HuddleBriefRenderer.ToMarkdown(Brief());
 
         Assert.StartsWith("# Huddle brief: care, 2026-W11\n\n**NPS 0.0** (n = 8, 95% interval [-48.8, +48.8]; 3 promoters, 2 passives, 3 detractors)\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("Versus 2026-W10 (NPS +40.0, n = 5): -40.0 points, p = 0.396, no evidence of a change.", markdown, StringComparison.Ordinal);
+        Assert.Contains("Versus 2026-W10 (NPS +40.0, n = 5): -40.0 points, p = 0.396, no evidence of a change from its usual level.", markdown, StringComparison.Ordinal);
         Assert.Contains("| 2026-W10 | 5 | +40.0 | [-29.8, +79.8] |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 2026-W05 | 0 |  |  |", markdown, StringComparison.Ordinal);
         Assert.Contains("### Waiting (2 mentions: 0 promoters, 0 passives, 2 detractors)", markdown, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ internal static class HuddleTestData
 
     public static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
-    private static SurveyResponse Response(string id, int rating, string at, string? comment, string team = "care", string? agent = null, bool callback = false, bool manual = false) => new()
+    internal static SurveyResponse Response(string id, int rating, string at, string? comment, string team = "care", string? agent = null, bool callback = false, bool manual = false) => new()
     {
         ResponseId = id,
         RespondentId = "C-" + id,

@@ -37,7 +37,7 @@ public sealed class CoachingSignalDetectorTests
     }
 
     [Fact]
-    public void Detect_Underperformer_EvidenceNamesTheWindowAndThePeriodsBelow()
+    public void Detect_Underperformer_EvidenceNamesWhenTheGapBeganAndThePeriodsBelow()
     {
         var cells = Agents(new Random(2200), 12, 8, (agent, _) => (80, agent == 5 ? -5 : 25));
 
@@ -45,13 +45,17 @@ public sealed class CoachingSignalDetectorTests
 
         Assert.Equal(CoachingSignalKinds.Underperformance, signal.Kind);
         Assert.Equal("a5", signal.Value);
-        Assert.Equal(["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"], signal.Evidence.Periods);
-        Assert.Equal(cells.Where(c => c.Value == "a5" && c.Period >= Month(2)).Sum(c => c.Distribution.Count), signal.Evidence.Count);
+        // Below from the first month on: the gap began then, and every period since kept the evidence up.
+        Assert.Equal("2026-01", signal.Evidence.Since);
+        Assert.Equal(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"], signal.Evidence.Periods);
+        Assert.Contains(signal.Evidence.SignalledIn, signal.Evidence.Periods);
+        Assert.True(signal.Evidence.DifferenceLower < signal.Evidence.Difference && signal.Evidence.Difference < signal.Evidence.DifferenceUpper);
+        Assert.Equal(cells.Where(c => c.Value == "a5").Sum(c => c.Distribution.Count), signal.Evidence.Count);
         Assert.InRange(signal.Evidence.Difference!.Value, -40, -20);
         Assert.Equal(signal.Evidence.Score - signal.Evidence.ReferenceScore, signal.Evidence.Difference.Value, 9);
         Assert.True(signal.Evidence.StandardError > 0);
         Assert.False(signal.Evidence.Weighted);
-        Assert.Contains("lower in 6 of 6 periods", signal.Evidence.Summary, StringComparison.Ordinal);
+        Assert.Contains("lower in 8 of 8 periods", signal.Evidence.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,8 +83,9 @@ public sealed class CoachingSignalScenarioTests
         Assert.Equal("new-team", drop.Value);
         Assert.Equal("team", drop.Dimension);
         Assert.Equal(600, drop.Evidence.ReferenceCount);
-        Assert.Equal(1200, drop.Evidence.Count);
-        Assert.Equal("2026-04", drop.Evidence.Periods[0]);
+        // The evidence covers the periods of the drop, from when it began (the honeymoon is the reference).
+        Assert.Equal("2026-07", drop.Evidence.Since);
+        Assert.Equal(200 * drop.Evidence.Periods.Count, drop.Evidence.Count);
         Assert.InRange(drop.Evidence.ReferenceScore - drop.Evidence.Score, 20, 40);
         Assert.DoesNotContain(signals, s => s.Kind == CoachingSignalKinds.PostLaunchDrop && s.Value != "new-team");
     }

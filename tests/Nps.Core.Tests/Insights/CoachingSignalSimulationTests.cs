@@ -206,7 +206,7 @@ public sealed class CoachingSignalSimulationTests
             if (signals.Any(s => s.Kind == CoachingSignalKinds.PostLaunchDrop && s.Value != "new")) othersTested++;
             if (Has(withoutDates.Detect(cells), CoachingSignalKinds.PostLaunchDrop, "new")) foundWithout++;
             var drop = signals.SingleOrDefault(s => s.Kind == CoachingSignalKinds.PostLaunchDrop && s.Value == "new");
-            return drop is not null && drop.Evidence.Periods[0] == "2026-04" && drop.Evidence.Summary.Contains("started 2026-04-10", StringComparison.Ordinal);
+            return drop is not null && drop.Evidence.Since == "2026-07" && drop.Evidence.Summary.Contains("started 2026-04-10", StringComparison.Ordinal);
         });
 
         Assert.InRange(found, 19, Seeds);

@@ -20,7 +20,7 @@ public sealed class HuddleAndAmbitionDocumentTests
         using var json = JsonDocument.Parse(NpsJson.Serialize(HuddleBriefDocument.From(brief)));
         var root = json.RootElement;
 
-        Assert.Equal(["team", "period", "score", "trend", "versusPrevious", "themes", "detractorComments", "callbacks", "compliments", "followUps", "discussionPoints"], Names(root));
+        Assert.Equal(["team", "period", "score", "trend", "versusPrevious", "themes", "detractorComments", "callbacks", "compliments", "followUps", "discussionPoints", "change"], Names(root));
         Assert.Equal(["count", "nps", "lower", "upper", "enoughData"], Names(root.GetProperty("score")));
         Assert.Equal(["period", "count", "nps", "lower", "upper"], Names(root.GetProperty("trend")[0]));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("trend")[1].GetProperty("nps").ValueKind);

@@ -32,7 +32,8 @@ public sealed class InsightDocumentTests
         Assert.Equal(["kind", "dimension", "value", "evidence"], DocumentShape.Names(signal));
         Assert.Equal("post-launch-drop", signal.GetProperty("kind").GetString());
         var evidence = signal.GetProperty("evidence");
-        Assert.Equal(["count", "score", "interval", "pValue", "periods", "reference", "referenceScore", "referenceCount", "difference", "standardError", "weighted", "summary"], DocumentShape.Names(evidence));
+        Assert.Equal(["count", "score", "interval", "pValue", "periods", "reference", "referenceScore", "referenceCount", "difference", "standardError", "weighted", "summary",
+            "since", "signalledIn", "differenceLower", "differenceUpper"], DocumentShape.Names(evidence));
         Assert.Equal(["lower", "upper", "level", "method"], DocumentShape.Names(evidence.GetProperty("interval")));
         Assert.Equal("adjusted-wald", evidence.GetProperty("interval").GetProperty("method").GetString());
         Assert.Equal(-10.0 / 3, evidence.GetProperty("score").GetDouble());

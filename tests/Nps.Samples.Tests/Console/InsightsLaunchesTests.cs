@@ -21,7 +21,9 @@ public sealed class InsightsLaunchesTests : IDisposable
             s => s.GetProperty("kind").GetString() == "post-launch-drop");
         Assert.Equal("Onboarding", drop.GetProperty("value").GetString());
         Assert.Contains("started 2025-02-03", drop.GetProperty("evidence").GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Equal("2025-02", drop.GetProperty("evidence").GetProperty("periods")[0].GetString());
+        // The honeymoon is February to April; the evidence's periods are the drop's, from when it began.
+        Assert.Equal("2025-05", drop.GetProperty("evidence").GetProperty("since").GetString());
+        Assert.Equal("2025-05", drop.GetProperty("evidence").GetProperty("periods")[0].GetString());
     }
 
     [Fact]

@@ -53,7 +53,8 @@ function Brief(doc) {
       ? `No answers in ${doc.period}.`
       : `NPS ${points(score.nps)} (n = ${score.count}; interval ${interval(score.lower, score.upper)})` + (score.enoughData ? "." : ", not enough data for a firm reading.") }),
     el("p", { text: change === null ? "Versus previous period: not comparable."
-      : `Versus previous period: ${points(change.difference)} points (p = ${change.pValue.toFixed(3)}${change.significant ? ", significant" : ", not significant"}).` }),
+      : `Versus previous period: ${points(change.difference)} points (p = ${change.pValue.toFixed(3)}).` }),
+    el("p", { class: "huddle-change", text: doc.change ? `The score is ${doc.change.summary}.` : "No evidence of a change from its usual level." }),
     Section("Trend", doc.trend.length === 0 ? null : el("table", {},
       el("caption", { class: "visually-hidden", text: `NPS per period for ${doc.team}` }),
       el("thead", {}, el("tr", {},

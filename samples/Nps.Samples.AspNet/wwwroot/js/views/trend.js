@@ -1,5 +1,6 @@
-// NPS per period for each value of the chosen dimension: a line with its confidence band, a marker where the
-// change against the previous period is significant (Benjamini–Hochberg adjusted), cells below the minimum n left out.
+// NPS per period for each value of the chosen dimension: a line with its confidence band, a ring where a lasting
+// change from the value's usual level was signalled (the report's sequential "change" marks, which stay quiet under
+// weekly looking; not "this period against the last"), cells below the minimum n left out.
 import { getJson } from "../api.js";
 import { el, message, points, svg } from "../dom.js";
 
@@ -19,7 +20,7 @@ export async function render(body, { dimension, period }) {
     if (!cell.enoughData || cell.nps === null) { hidden++; continue; }
     periods.add(label);
     if (!series.has(name)) series.set(name, []);
-    series.get(name).push({ period: label, nps: cell.nps, lower: cell.lower, upper: cell.upper, n: cell.count, change: cell.versusPrevious });
+    series.get(name).push({ period: label, nps: cell.nps, lower: cell.lower, upper: cell.upper, n: cell.count, change: cell.change });
   }
 
   if (series.size === 0) {
@@ -29,7 +30,7 @@ export async function render(body, { dimension, period }) {
 
   const axis = [...periods].sort();
   const drawn = [...series.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(0, colours.length);
-  const significant = drawn.flatMap(([name, cells]) => cells.filter(c => c.change?.significant).map(c => ({ name, ...c })));
+  const significant = drawn.flatMap(([name, cells]) => cells.filter(c => c.change).map(c => ({ name, ...c })));
   const notes = [
     hidden > 0 ? `${hidden} ${dimension}-${period} cells below the minimum n of ${report.minN} are left out.` : null,
     series.size > drawn.length ? `Showing the first ${drawn.length} of ${series.size} values of ${dimension}.` : null,
@@ -39,11 +40,11 @@ export async function render(body, { dimension, period }) {
     chart(drawn, axis, significant, dimension, period, report, body.clientWidth),
     legend(drawn),
     significant.length === 0
-      ? message("No change against the previous period is significant.")
+      ? message("No lasting change from the usual level.")
       : el("div", {},
-          el("h3", { text: "Significant changes against the previous period" }),
+          el("h3", { text: "Lasting changes from the usual level" }),
           el("ul", { class: "changes" }, significant.map(c => el("li", {
-            text: `${c.name}, ${c.period}: ${points(c.change.difference)} points (adjusted p = ${c.change.adjustedPValue.toPrecision(2)})`,
+            text: `${c.name}: ${c.change.summary}, signalled in ${c.period}`,
           })))),
     ...notes.map(text => message(text)));
 }
@@ -87,13 +88,13 @@ function chart(drawn, axis, significant, dimension, period, report, available) {
 
   const markers = significant.map(c => svg("g", { class: "significant", "data-series": c.name },
     svg("circle", { cx: x(c.period), cy: y(c.nps), r: 8 }),
-    svg("title", { text: `${c.name}, ${c.period}: significant change of ${points(c.change.difference)} points against the previous period` })));
+    svg("title", { text: `${c.name}: ${c.change.summary}, signalled in ${c.period}` })));
 
   const titleId = "trend-chart-title", descId = "trend-chart-desc";
   return svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` },
     svg("title", { id: titleId, text: `NPS per ${dimension} per ${period}` }),
     svg("desc", { id: descId, text: `${drawn.length} lines with their ${Math.round(report.level * 100)} % confidence bands (${report.method}), ` +
-      `${axis[0]} to ${axis[axis.length - 1]}; rings mark ${significant.length} significant changes against the previous period.` }),
+      `${axis[0]} to ${axis[axis.length - 1]}; rings mark ${significant.length} lasting changes from the usual level.` }),
     grid, groups, markers);
 }
 
