@@ -53,7 +53,7 @@ public sealed class HuddleBriefBuilder
         var options = _options;
         var period = Period;
         var zone = options.TimeZone;
-        var history = Math.Max(options.TrendPeriods, options.ChangeHistoryPeriods);
+        var history = HistoryPeriods(period);
         var counts = new long[history * 3];
         var inPeriod = new List<SurveyResponse>();
         foreach (var response in responses)
@@ -90,13 +90,15 @@ public sealed class HuddleBriefBuilder
         var options = _options;
         var period = Period;
         var zone = options.TimeZone ?? TimeZoneInfo.Utc;
-        var categories = new long[options.TrendPeriods * 3];
+        var history = HistoryPeriods(period);
+        var categories = new long[history * 3];
         var teams = new HashSet<string>(StringComparer.Ordinal);
-        var first = period.From.AddDays(-(options.TrendPeriods - 1) * period.Days);
+        var first = period.From.AddDays(-(history - 1) * period.Days);
         await foreach (var row in LocalDayCounts.CountAsync(counts, ["team"], first, period.To, zone, byDay: true, cancellationToken).ConfigureAwait(false))
         {
             if (row.DimensionValues[0] is not { } team || !string.Equals(team, options.Team, StringComparison.OrdinalIgnoreCase)) continue;
             var index = (period.To.DayNumber - row.Period!.Value.Start.DayNumber) / period.Days;
+            if (index < 0 || index >= history) continue;
             if (index == 0) teams.Add(team);
             if (row.IsManual && !options.IncludeManual) continue;
             categories[(index * 3) + (int)row.Rating.Category] += row.Count;
@@ -117,24 +119,36 @@ public sealed class HuddleBriefBuilder
         return Brief(period, categories, inPeriod, followUps);
     }
 
+    /// <summary>
+    /// The periods counted, this one first: the trend's, or the change mark's longer history where the calendar has room
+    /// for it (the trend itself is checked to fit when the options are given).
+    /// </summary>
+    private int HistoryPeriods(HuddlePeriod period)
+    {
+        var wanted = Math.Max(_options.TrendPeriods, _options.ChangeHistoryPeriods);
+        var fits = (period.From.DayNumber / period.Days) + 1;
+        return Math.Max(_options.TrendPeriods, Math.Min(wanted, fits));
+    }
+
     private HuddleBrief Brief(HuddlePeriod period, long[] counts, List<SurveyResponse> inPeriod, IEnumerable<FollowUpCase>? followUps)
     {
         var options = _options;
+        var history = counts.Length / 3;
         var trend = new HuddleScore[options.TrendPeriods];
         var trendPeriod = period;
         for (var i = 0; i < trend.Length; i++)
         {
+            if (i > 0) trendPeriod = trendPeriod.Previous;
             var c = new NpsCategoryCounts(counts[i * 3], counts[(i * 3) + 1], counts[(i * 3) + 2]);
             trend[trend.Length - 1 - i] = new HuddleScore(trendPeriod, c, c.ConfidenceInterval(options.Level, options.Method), c.Count >= options.MinimumCount);
-            trendPeriod = trendPeriod.Previous;
         }
 
         var series = new (string Label, NpsCategoryCounts Counts)[history];
         var seriesPeriod = period;
         for (var i = 0; i < history; i++)
         {
+            if (i > 0) seriesPeriod = seriesPeriod.Previous;
             series[history - 1 - i] = (seriesPeriod.Label, new NpsCategoryCounts(counts[i * 3], counts[(i * 3) + 1], counts[(i * 3) + 2]));
-            seriesPeriod = seriesPeriod.Previous;
         }
 
         var marks = LevelChangeMonitor.Marks(series, 365.25 / period.Days, options.YearsPerFalseChangeMark, options.MinimumCount);
