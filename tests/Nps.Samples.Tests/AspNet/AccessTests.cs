@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Nps.Samples.AspNet.Security;
+using Nps.AspNetCore.Security;
 
 namespace Nps.Samples.Tests.AspNet;
 
@@ -90,7 +90,7 @@ public sealed class AccessTests : ApiTestBase
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Nps.Samples.AspNet.Hosting.Dashboard.ContentSecurityPolicy, string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(Nps.AspNetCore.Hosting.NpsDashboard.ContentSecurityPolicy, string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains("<title>NPS dashboard</title>", await page.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
