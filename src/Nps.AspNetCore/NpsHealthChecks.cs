@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-namespace Nps.AspNetCore.Hosting;
+namespace Nps.AspNetCore;
 
 /// <summary>
 /// The health routes: <c>/healthz/live</c> (the process answers; no check runs) and <c>/healthz/ready</c> (the store

@@ -5,7 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-namespace Nps.AspNetCore.Hosting;
+namespace Nps.AspNetCore;
 
 /// <summary>
 /// The analysts' dashboard at <c>/</c>: HTML, CSS and ES modules (no build step) embedded in this assembly with a
@@ -30,14 +30,14 @@ public static class NpsDashboard
         ArgumentNullException.ThrowIfNull(app);
         var files = new ManifestEmbeddedFileProvider(typeof(NpsDashboard).Assembly, Root);
         var types = new FileExtensionContentTypeProvider();
-        foreach (var path in Paths(files, ""))
+        foreach (var path in Paths(files, "/"))
         {
             var file = files.GetFileInfo(path);
             var type = types.TryGetContentType(path, out var known) ? known : "application/octet-stream";
             var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Read(file)))[..32]}\"");
-            var route = app.MapGet("/" + path, (HttpContext context) => Serve(context, file, type, tag));
+            var route = app.MapGet(path, (HttpContext context) => Serve(context, file, type, tag));
             route.AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
-            if (path == "index.html")
+            if (path == "/index.html")
             {
                 app.MapGet("/", (HttpContext context) => Serve(context, file, type, tag)).AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
             }
@@ -59,7 +59,7 @@ public static class NpsDashboard
     {
         foreach (var entry in files.GetDirectoryContents(folder))
         {
-            var path = folder.Length == 0 ? entry.Name : folder + "/" + entry.Name;
+            var path = folder.TrimEnd('/') + "/" + entry.Name;
             if (entry.IsDirectory)
             {
                 foreach (var inner in Paths(files, path)) yield return inner;
