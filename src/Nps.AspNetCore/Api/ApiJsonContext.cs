@@ -15,4 +15,4 @@ namespace Nps.AspNetCore.Api;
 [JsonSerializable(typeof(StoredResponse))]
 [JsonSerializable(typeof(FollowUpStatusRequest))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
+internal sealed partial class ApiJsonContext : JsonSerializerContext;
