@@ -1,5 +1,3 @@
-extern alias WebSample;
-
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
