@@ -21,7 +21,7 @@ builder.Services.AddSingleton<IValidateOptions<NpsOptions>, SampleKeyGuard>();
 // adds in-memory stores only when none is registered.
 builder.Services.AddNpsStore(builder.Configuration);
 builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
-builder.Services.AddOpenApi();
+builder.Services.AddNpsOpenApi(); // /openapi/v1.json: API-key and bearer schemes, 401/403/429 on every guarded route
 
 var app = builder.Build();
 _ = app.Services.GetRequiredService<Nps.Sampling.SurveyProgram>(); // opens the stores (schema created or migrated) at start

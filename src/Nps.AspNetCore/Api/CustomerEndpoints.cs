@@ -9,6 +9,7 @@ internal static class CustomerEndpoints
     internal static void MapCustomers(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/customers/{customerId}", GetAsync)
             .WithName("GetCustomer")
+            .WithTags("Customers")
             .WithSummary("The customer record: contacts (invitation, response, follow-up, opt-out), responses, follow-ups, eligibleAgainAt (null when eligible now).")
             .Produces<CustomerRecordDocument>(StatusCodes.Status200OK, "application/json")
             .WithNoStore();

@@ -11,6 +11,7 @@ internal static class FollowUpEndpoints
     {
         app.MapGet("/api/follow-ups", ListAsync)
             .WithName("ListFollowUps")
+            .WithTags("Follow-ups")
             .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time, a page at a time (limit, cursor; next page in the Link header).")
             .Produces<IReadOnlyList<FollowUpCaseDocument>>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
@@ -18,12 +19,14 @@ internal static class FollowUpEndpoints
 
         app.MapGet("/api/follow-ups/{id}", GetAsync)
             .WithName("GetFollowUp")
+            .WithTags("Follow-ups")
             .Produces<FollowUpCaseDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithNoStore();
 
         app.MapPost("/api/follow-ups/{id}/status", SetStatusAsync)
             .WithName("SetFollowUpStatus")
+            .WithTags("Follow-ups")
             .WithSummary("Moves a follow-up: open → contacted → closed, or open → closed.")
             .Accepts<FollowUpStatusRequest>("application/json")
             .Produces<FollowUpCaseDocument>(StatusCodes.Status200OK, "application/json")

@@ -22,12 +22,14 @@ internal static class HuddleEndpoints
     {
         app.MapGet("/api/huddle", HuddleAsync)
             .WithName("Huddle")
+            .WithTags("Huddle")
             .WithSummary("A team's huddle brief for an ISO week (week=2026-W11), a date range (from, to) or, by default, the last complete week: score with interval, trend, versus previous, themes, comments, follow-ups, discussion points.")
             .Produces<HuddleBriefDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .WithNoStore();
         app.MapGet("/api/ambitions", AmbitionsAsync)
             .WithName("Ambitions")
+            .WithTags("Ambitions")
             .WithSummary("Each ambition of Nps:AmbitionsFile: baseline, current window (windowDays up to asOf), change, probability of reaching the target and whether it is on track.")
             .Produces<AmbitionsDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()

@@ -18,6 +18,7 @@ internal static class ImportEndpoints
     {
         app.MapPost("/api/responses/import", ImportAsync)
             .WithName("ImportResponses")
+            .WithTags("Responses")
             .WithSummary("Stores every valid record of a CSV (text/csv) or JSON Lines (application/x-ndjson, application/jsonl) body through the same intake as POST /api/responses; returns one result per row and the totals.")
             .Produces<ResponseImportDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()

@@ -12,6 +12,7 @@ internal static class ReportEndpoints
     {
         app.MapGet("/api/reports/nps", ReportAsync)
             .WithName("NpsReport")
+            .WithTags("Reports")
             .WithSummary("NPS with confidence intervals per segment and period (the JSON of `nps report --format json`).")
             .Produces<NpsReportDocument>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
@@ -19,6 +20,7 @@ internal static class ReportEndpoints
 
         app.MapGet("/api/insights/coaching", CoachingAsync)
             .WithName("CoachingSignals")
+            .WithTags("Insights")
             .WithSummary("Coaching signals that fired (underperformance, post-launch-drop, inflation), each with its evidence.")
             .Produces<CoachingSignalsDocument>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)

@@ -10,6 +10,7 @@ internal static class ResponseEndpoints
     {
         app.MapPost("/api/responses", AddAsync)
             .WithName("AddResponse")
+            .WithTags("Responses")
             .WithSummary("Stores a survey response with its contact and follow-up; a retry with the same responseId returns the stored response (200), never a duplicate.")
             .Accepts<ResponseRequest>("application/json")
             .Produces<StoredResponse>(StatusCodes.Status201Created, "application/json")
@@ -24,6 +25,7 @@ internal static class ResponseEndpoints
     {
         app.MapGet("/api/responses/{id}", GetAsync)
             .WithName("GetResponse")
+            .WithTags("Responses")
             .Produces<StoredResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithNoStore();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Nps.AspNetCore.Api;
 
 /// <summary>A response as stored and returned by the API.</summary>
@@ -10,10 +12,12 @@ public sealed record StoredResponse
     /// <summary>The invitation this answers, when the survey system knows it.</summary>
     public string? InvitationId { get; init; }
     /// <summary><c>transactional</c> or <c>relational</c>.</summary>
+    [JsonConverter(typeof(WireNameConverter<SurveyKind>))]
     public SurveyKind Kind { get; init; }
     /// <summary>The rating, 0 to 10.</summary>
     public int Rating { get; init; }
     /// <summary>Promoter (9-10), passive (7-8) or detractor (0-6).</summary>
+    [JsonConverter(typeof(WireNameConverter<NpsCategory>))]
     public NpsCategory Category { get; init; }
     /// <summary>The free-text comment.</summary>
     public string? Comment { get; init; }

@@ -10,6 +10,7 @@ internal static class ThemeEndpoints
     internal static void MapThemes(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/insights/themes", ThemesAsync)
             .WithName("Themes")
+            .WithTags("Insights")
             .WithSummary("Comment themes (the configured taxonomy): mentions by category, NPS with and without the theme, its impact and example comments.")
             .Produces<ThemeAnalysisDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()

@@ -9,6 +9,7 @@ internal static class TouchpointEndpoints
     internal static void MapTouchpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/touchpoints", DecideAsync)
             .WithName("DecideTouchpoint")
+            .WithTags("Touchpoints")
             .WithSummary("Decides invite, suppress or defer for a touchpoint; a retry of the same event returns the first decision.")
             .Accepts<TouchpointRequest>("application/json")
             .Produces<SurveyDecisionDocument>(StatusCodes.Status200OK, "application/json")
