@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Nps.Data;
 
 namespace Nps.AspNetCore.Api;
@@ -9,13 +10,29 @@ namespace Nps.AspNetCore.Api;
 internal sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly List<DataError> _all = [];
 
     public bool Any => _errors.Count > 0;
+
+    /// <summary>Every error in the order found, each naming its field (no line: a request has none).</summary>
+    public IReadOnlyList<DataError> All => _all;
+
+    /// <summary>Runs <paramref name="bind"/> on a fresh collector: the value when nothing was invalid, and every error.</summary>
+    public static bool TryBind<T>(Func<FieldErrors, T?> bind, [NotNullWhen(true)] out T? value, out IReadOnlyList<DataError> errors)
+        where T : class
+    {
+        var found = new FieldErrors();
+        value = bind(found);
+        errors = found.All;
+        if (found.Any) value = null;
+        return value is not null;
+    }
 
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);
+        _all.Add(new DataError(0, field, message));
     }
 
     public IResult ToProblem() => TypedResults.ValidationProblem(

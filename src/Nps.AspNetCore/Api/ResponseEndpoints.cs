@@ -35,8 +35,9 @@ internal static class ResponseEndpoints
     {
         var (body, problem) = await JsonBody.ReadAsync(context.Request, ApiJsonContext.Default.ResponseRequest, cancellationToken);
         if (problem is not null) return problem;
-        var (response, invalid) = Bind(body!, clock.GetUtcNow());
-        if (invalid is not null) return invalid;
+        var invalid = new FieldErrors();
+        var response = body!.Bind(invalid, clock.GetUtcNow());
+        if (invalid.Any) return invalid.ToProblem();
 
         // One call: validated, stored with its contact and follow-up in one transaction, idempotent per responseId.
         var result = await intake.SubmitAsync(response!, cancellationToken);
@@ -60,31 +61,4 @@ internal static class ResponseEndpoints
         await store.FindAsync(id, cancellationToken) is { } stored
             ? Results.Json(StoredResponse.From(stored), ApiJsonContext.Default.StoredResponse)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such response.", detail: $"No response has id '{id}'.");
-
-    private static (SurveyResponse? Response, IResult? Problem) Bind(ResponseRequest body, DateTimeOffset now)
-    {
-        var errors = new FieldErrors();
-        var responseId = errors.Required("responseId", body.ResponseId);
-        var respondedAt = errors.Time("respondedAt", body.RespondedAt, required: true, now);
-        var kind = errors.Kind("kind", body.Kind);
-        var rating = errors.Rating("rating", body.Rating) ?? default;
-        errors.Probability("inclusionProbability", body.InclusionProbability); // the floor and range, named
-        var attributes = errors.Attributes(body.Attributes, body.Extra);
-        if (body.RespondentId is { } respondent && body.CustomerId is { } customer && respondent != customer)
-        {
-            errors.Add("customerId", "differs from respondentId; send one of them.");
-        }
-        if (errors.Any) return (null, errors.ToProblem());
-
-        var response = new SurveyResponse
-        {
-            ResponseId = responseId!, RespondentId = body.RespondentId ?? body.CustomerId ?? "", InvitationId = body.InvitationId, EventId = body.EventId,
-            Kind = kind, Rating = rating, Comment = body.Comment, CallbackRequested = body.CallbackRequested ?? false, RespondedAt = respondedAt!.Value,
-            Team = body.Team, Agent = body.Agent, Channel = body.Channel, Product = body.Product, Touchpoint = body.Touchpoint,
-            Attributes = attributes is null ? [] : new Dictionary<string, string>(attributes, StringComparer.Ordinal), IsManual = body.IsManual ?? false,
-        };
-
-        // Left unset when not sent, so the intake takes it from the invitation.
-        return (body.InclusionProbability is { } stated ? response with { InclusionProbability = stated } : response, null);
-    }
 }

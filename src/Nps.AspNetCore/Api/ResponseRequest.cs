@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Nps.Data;
 using System.Text.Json.Serialization;
 
 namespace Nps.AspNetCore.Api;
@@ -56,4 +58,43 @@ public sealed record ResponseRequest
     /// <summary>Any other field: a string value is a free dimension (as extra columns are for <c>nps report</c>).</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>
+    /// Binds this body as a <see cref="SurveyResponse"/> with the same checks as <c>POST /api/responses</c>: every
+    /// invalid field is reported by its JSON name (required fields, the time's offset and plausibility against
+    /// <paramref name="now"/>, the kind, the rating, the inclusion probability, the attributes).
+    /// </summary>
+    /// <param name="now">The time "in the future" is measured against (the host's <see cref="TimeProvider"/>).</param>
+    /// <param name="response">The response, when the body is valid.</param>
+    /// <param name="errors">Each invalid field, in the order checked; empty when valid.</param>
+    /// <returns>Whether the body is a valid response.</returns>
+    public bool TryBind(DateTimeOffset now, [NotNullWhen(true)] out SurveyResponse? response, out IReadOnlyList<DataError> errors) =>
+        FieldErrors.TryBind(found => Bind(found, now), out response, out errors);
+
+    internal SurveyResponse? Bind(FieldErrors errors, DateTimeOffset now)
+    {
+        var body = this;
+        var responseId = errors.Required("responseId", body.ResponseId);
+        var respondedAt = errors.Time("respondedAt", body.RespondedAt, required: true, now);
+        var kind = errors.Kind("kind", body.Kind);
+        var rating = errors.Rating("rating", body.Rating) ?? default;
+        errors.Probability("inclusionProbability", body.InclusionProbability); // the floor and range, named
+        var attributes = errors.Attributes(body.Attributes, body.Extra);
+        if (body.RespondentId is { } respondent && body.CustomerId is { } customer && respondent != customer)
+        {
+            errors.Add("customerId", "differs from respondentId; send one of them.");
+        }
+        if (errors.Any) return null;
+
+        var response = new SurveyResponse
+        {
+            ResponseId = responseId!, RespondentId = body.RespondentId ?? body.CustomerId ?? "", InvitationId = body.InvitationId, EventId = body.EventId,
+            Kind = kind, Rating = rating, Comment = body.Comment, CallbackRequested = body.CallbackRequested ?? false, RespondedAt = respondedAt!.Value,
+            Team = body.Team, Agent = body.Agent, Channel = body.Channel, Product = body.Product, Touchpoint = body.Touchpoint,
+            Attributes = attributes is null ? [] : new Dictionary<string, string>(attributes, StringComparer.Ordinal), IsManual = body.IsManual ?? false,
+        };
+
+        // Left unset when not sent, so the intake takes it from the invitation.
+        return body.InclusionProbability is { } stated ? response with { InclusionProbability = stated } : response;
+    }
 }

@@ -16,29 +16,16 @@ internal static class TouchpointEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static async Task<IResult> DecideAsync(HttpRequest request, SurveyProgram program, CancellationToken cancellationToken)
+    private static async Task<IResult> DecideAsync(HttpRequest request, SurveyProgram program, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.TouchpointRequest, cancellationToken);
         if (problem is not null) return problem;
         var errors = new FieldErrors();
-        var customerId = errors.Required("customerId", body!.CustomerId);
-        var eventId = errors.Required("eventId", body.EventId);
-        var occurredAt = errors.Time("occurredAt", body.OccurredAt, required: true, TimeProvider.System.GetUtcNow());
-        var relationshipStart = errors.Time("relationshipStart", body.RelationshipStart, required: false);
-        var kind = errors.Kind("kind", body.Kind);
-        errors.TimeZone("timeZoneId", body.TimeZoneId);
-
-        var attributes = errors.Attributes(body.Attributes, body.Extra);
+        var touchpoint = body!.Bind(errors, clock.GetUtcNow());
         if (errors.Any) return errors.ToProblem();
 
         // One transaction in the store: a retry of the event returns the first decision and records nothing.
-        var decision = await program.DecideAsync(new TouchpointEvent
-        {
-            CustomerId = customerId!, EventId = eventId!, OccurredAt = occurredAt!.Value, Kind = kind,
-            Touchpoint = body.Touchpoint, Channel = body.Channel, Team = body.Team, Agent = body.Agent, Product = body.Product,
-            Attributes = attributes, IsFollowUp = body.IsFollowUp ?? false, IsComplaintOpen = body.IsComplaintOpen ?? false,
-            TimeZoneId = body.TimeZoneId, RelationshipStart = relationshipStart, EmailDomain = body.EmailDomain,
-        }, cancellationToken);
+        var decision = await program.DecideAsync(touchpoint!, cancellationToken);
         return TypedResults.Json(SurveyDecisionDocument.From(decision), NpsJson.TypeInfo<SurveyDecisionDocument>());
     }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Nps.Data;
+using Nps.Sampling;
 using System.Text.Json.Serialization;
 
 namespace Nps.AspNetCore.Api;
@@ -49,4 +52,36 @@ public sealed record TouchpointRequest
     /// <summary>Any other field: a string value is a free attribute that rules and policies can be scoped by.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>
+    /// Binds this body as a <see cref="TouchpointEvent"/> with the same checks as <c>POST /api/touchpoints</c>: every
+    /// invalid field is reported by its JSON name (required ids, the times' offsets and plausibility against
+    /// <paramref name="now"/>, the kind, the time zone, the attributes).
+    /// </summary>
+    /// <param name="now">The time "in the future" is measured against (the host's <see cref="TimeProvider"/>).</param>
+    /// <param name="touchpoint">The event, when the body is valid.</param>
+    /// <param name="errors">Each invalid field, in the order checked; empty when valid.</param>
+    /// <returns>Whether the body is a valid event.</returns>
+    public bool TryBind(DateTimeOffset now, [NotNullWhen(true)] out TouchpointEvent? touchpoint, out IReadOnlyList<DataError> errors) =>
+        FieldErrors.TryBind(found => Bind(found, now), out touchpoint, out errors);
+
+    internal TouchpointEvent? Bind(FieldErrors errors, DateTimeOffset now)
+    {
+        var customerId = errors.Required("customerId", CustomerId);
+        var eventId = errors.Required("eventId", EventId);
+        var occurredAt = errors.Time("occurredAt", OccurredAt, required: true, now);
+        var relationshipStart = errors.Time("relationshipStart", RelationshipStart, required: false);
+        var kind = errors.Kind("kind", Kind);
+        errors.TimeZone("timeZoneId", TimeZoneId);
+        var attributes = errors.Attributes(Attributes, Extra);
+        if (errors.Any) return null;
+
+        return new TouchpointEvent
+        {
+            CustomerId = customerId!, EventId = eventId!, OccurredAt = occurredAt!.Value, Kind = kind,
+            Touchpoint = Touchpoint, Channel = Channel, Team = Team, Agent = Agent, Product = Product,
+            Attributes = attributes, IsFollowUp = IsFollowUp ?? false, IsComplaintOpen = IsComplaintOpen ?? false,
+            TimeZoneId = TimeZoneId, RelationshipStart = relationshipStart, EmailDomain = EmailDomain,
+        };
+    }
 }
