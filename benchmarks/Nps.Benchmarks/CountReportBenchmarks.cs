@@ -1,5 +1,3 @@
-extern alias WebSample;
-
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -27,7 +25,7 @@ public class CountReportBenchmarks
     /// <summary>What a result needs to execute (a logger factory), as the host provides it.</summary>
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
-    private WebSample::Nps.Samples.AspNet.Api.ReportBodyCache _bodies = null!;
+    private Nps.AspNetCore.Api.ReportBodyCache _bodies = null!;
 
     /// <summary>The web sample's report zone (<c>Nps:DefaultTimeZone</c>).</summary>
     internal static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -48,7 +46,7 @@ public class CountReportBenchmarks
         _source = new CountRows(LoadTestRows(Responses, _options.Dimensions, Zone));
         _report = BuildReport();
         _document = NpsReportDocument.From(_report);
-        _bodies = new WebSample::Nps.Samples.AspNet.Api.ReportBodyCache();
+        _bodies = new Nps.AspNetCore.Api.ReportBodyCache();
         KeptBody().GetAwaiter().GetResult(); // the first request keeps the body
     }
 
@@ -109,7 +107,7 @@ public class CountReportBenchmarks
     {
         var context = new DefaultHttpContext { RequestServices = Services };
         context.Response.Body = Stream.Null;
-        var result = WebSample::Nps.Samples.AspNet.Api.ReportRevalidation.Body(await _bodies.BodyAsync(_source, _options, null, null, CancellationToken.None));
+        var result = Nps.AspNetCore.Api.ReportRevalidation.Body(await _bodies.BodyAsync(_source, _options, null, null, CancellationToken.None));
         await result.ExecuteAsync(context);
         await context.Response.BodyWriter.FlushAsync();
     }
@@ -121,7 +119,7 @@ public class CountReportBenchmarks
     {
         var context = new DefaultHttpContext { RequestServices = Services };
         context.Response.Body = Stream.Null;
-        var result = WebSample::Nps.Samples.AspNet.Api.ReportRevalidation.Body(await new WebSample::Nps.Samples.AspNet.Api.ReportBodyCache().BodyAsync(_source, _options, null, null, CancellationToken.None));
+        var result = Nps.AspNetCore.Api.ReportRevalidation.Body(await new Nps.AspNetCore.Api.ReportBodyCache().BodyAsync(_source, _options, null, null, CancellationToken.None));
         await result.ExecuteAsync(context);
         await context.Response.BodyWriter.FlushAsync();
     }

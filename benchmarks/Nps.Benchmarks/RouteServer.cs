@@ -1,20 +1,22 @@
-extern alias WebSample;
-
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nps.AspNetCore;
+using Nps.AspNetCore.Hosting;
+using Nps.AspNetCore.Security;
 using Nps.Segmentation;
+using Nps.Sqlite;
 
 namespace Nps.Benchmarks;
 
 /// <summary>
-/// <c>--route-server PORT SECONDS</c>: the web sample itself (its <c>Program</c>: host filtering, API keys, rate
-/// limiter, routing, the report endpoint) on Kestrel at 127.0.0.1:PORT, Development keys, logging at Warning as
+/// <c>--route-server PORT SECONDS</c>: the web sample's host (the same <c>Nps.AspNetCore</c> calls as its
+/// <c>Program</c>, with its appsettings: host filtering, API keys, rate limiter, routing, the report endpoint) on Kestrel at 127.0.0.1:PORT, Development keys, logging at Warning as
 /// <c>benchmarks/load/run.sh</c> runs it, but with the store's counter replaced by the load test's counts held in
 /// memory (<see cref="LoadTestCounts"/>). <c>wrk</c> against it gives the route's ceiling with a free store: what
 /// everything above the store allows per second. Stops by itself after SECONDS, or on Ctrl+C or SIGTERM.
@@ -26,10 +28,9 @@ internal static class RouteServer
         var directory = Directory.CreateTempSubdirectory("nps-route-server-");
         try
         {
-            await using (var factory = new Factory(Path.Combine(directory.FullName, "nps.db")))
+            await using (var app = Build(Path.Combine(directory.FullName, "nps.db"), port))
             {
-                factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
-                factory.StartServer();
+                await app.StartAsync();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"route server on http://127.0.0.1:{port} for {seconds} s (counts from memory: {LoadTestCounts.Responses:N0} responses)"));
                 // Until SECONDS pass or the process is asked to stop (Ctrl+C, SIGTERM).
@@ -54,22 +55,35 @@ internal static class RouteServer
         }
     }
 
-    private sealed class Factory(string databasePath) : WebApplicationFactory<WebSample::Program>
+    /// <summary>The sample's pipeline from the package, on the sample's configuration (Development keys), counts from memory.</summary>
+    private static WebApplication Build(string databasePath, int port)
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = SampleDirectory(), EnvironmentName = "Development" });
+        builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            builder.UseContentRoot(SampleDirectory());
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Nps", $"Data Source={databasePath}");
-            builder.UseSetting("Nps:SeedFile", "");
-            builder.UseSetting("RateLimiting:PermitLimit", "1000000000");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.ConfigureTestServices(services =>
-                services.RemoveAll<INpsCountSource>().AddSingleton<INpsCountSource>(new LoadTestCounts()));
-        }
+            ["Nps:SeedFile"] = "", ["RateLimiting:PermitLimit"] = "1000000000", ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddNpsRequestLimits();
+        builder.Services.AddNpsApiKeys(builder.Configuration);
+        builder.Services.AddNpsRateLimiting(builder.Configuration);
+        builder.Services.AddNpsWeb();
+        builder.Services.AddNpsSqlite($"Data Source={databasePath}");
+        builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
+        builder.Services.RemoveAll<INpsCountSource>().AddSingleton<INpsCountSource>(new LoadTestCounts());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapNpsHealthChecks();
+        app.MapNpsApi();
+        return app;
     }
 
-    /// <summary>The web sample's project folder (its appsettings and wwwroot), found above the running benchmark.</summary>
+    /// <summary>The web sample's project folder (its appsettings), found above the running benchmark.</summary>
     private static string SampleDirectory()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -17,6 +17,7 @@ public sealed class PublicApiTests
         typeof(NpsCategory).Assembly,
         typeof(NpsServiceCollectionExtensions).Assembly,
         typeof(Nps.Data.DataError).Assembly,
+        typeof(Nps.AspNetCore.NpsWebOptions).Assembly,
     ];
 
     public static TheoryData<string> ShippedAssemblies => [.. Shipped.Select(a => a.GetName().Name!)];

@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Nps.Samples.AspNet.Security;
+using Nps.AspNetCore.Security;
 
 namespace Nps.Samples.Tests.AspNet;
 
-/// <summary>Every route but <c>/healthz</c> needs a key of its role; the routes are read from the app, so a new one cannot be forgotten.</summary>
+/// <summary>
+/// Every route but the health checks and the dashboard's files needs a key of its role; the routes are read from the
+/// app, so a new one cannot be forgotten.
+/// </summary>
 public sealed class AccessTests : ApiTestBase
 {
     [Fact]
@@ -90,7 +93,7 @@ public sealed class AccessTests : ApiTestBase
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Nps.Samples.AspNet.Hosting.Dashboard.ContentSecurityPolicy, string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(Nps.AspNetCore.NpsDashboard.ContentSecurityPolicy, string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains("<title>NPS dashboard</title>", await page.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
@@ -127,11 +130,25 @@ public sealed class AccessTests : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, otherHolder.StatusCode); // partitioned per key holder
     }
 
-    /// <summary>Every route of the app but <c>/healthz</c>, with the policies it names (read from its endpoints).</summary>
+    [Fact]
+    public void Endpoints_Anonymous_AreOnlyHealthChecksAndDashboardFiles()
+    {
+        var anonymous = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToList();
+
+        Assert.Contains("/healthz/live", anonymous);
+        Assert.Contains("/healthz/ready", anonymous);
+        Assert.Contains("/js/app.js", anonymous);
+        Assert.All(anonymous, path => Assert.True(path.StartsWith("/healthz", StringComparison.Ordinal) ||
+            (!path.StartsWith("/api", StringComparison.Ordinal) && !path.StartsWith("/openapi", StringComparison.Ordinal) && !path.Contains('{', StringComparison.Ordinal)), path));
+    }
+
+    /// <summary>Every route of the app but the anonymous ones (health checks, dashboard files), with the policies it names (read from its endpoints).</summary>
     internal static IReadOnlyList<Route> Routes(IServiceProvider services) =>
     [
         .. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText != "/healthz")
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Route(
                 method, "/" + e.RoutePattern.RawText!.TrimStart('/'),
                 [.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(any key)")]))),

@@ -71,7 +71,8 @@ public sealed class ApiTests : ApiTestBase
         Assert.Equal("/api/responses/R1", response.Headers.Location!.OriginalString);
         var body = await response.ReadJsonAsync();
         Assert.Equal(10, body.GetProperty("rating").GetInt32());
-        Assert.Equal("Promoter", body.GetProperty("category").GetString());
+        Assert.Equal("promoter", body.GetProperty("category").GetString());
+        Assert.Equal("transactional", body.GetProperty("kind").GetString());
         Assert.Equal(DateTimeOffset.Parse("2026-03-14T10:05:00+01:00", System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("respondedAt").GetDateTimeOffset());
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Nps.Samples.AspNet.Security;
+using Nps.AspNetCore.Security;
 
 namespace Nps.Samples.Tests.AspNet;
 

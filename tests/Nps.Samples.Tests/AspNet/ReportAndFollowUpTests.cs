@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Nps.Samples.AspNet.Api;
+using Nps.AspNetCore.Api;
 
 namespace Nps.Samples.Tests.AspNet;
 

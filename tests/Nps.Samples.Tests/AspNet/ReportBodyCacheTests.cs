@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Nps.Samples.AspNet.Api;
+using Nps.AspNetCore.Api;
 using Nps.Segmentation;
 using Nps.Serialization;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Nps.Intake;
-using Nps.Samples.AspNet.Hosting;
+using Nps.AspNetCore.Hosting;
 
 namespace Nps.Samples.Tests.AspNet;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Nps.Samples.AspNet.Api;
+using Nps.AspNetCore.Api;
 
 namespace Nps.Samples.Tests.AspNet;
 

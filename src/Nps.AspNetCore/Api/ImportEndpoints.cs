@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+using Nps.Data;
+using Nps.Intake;
+using Nps.Serialization;
+
+namespace Nps.AspNetCore.Api;
+
+/// <summary><c>POST /api/responses/import</c>: many responses in one CSV or JSON Lines body, with per-row results.</summary>
+internal static class ImportEndpoints
+{
+    /// <summary>The largest import body accepted (50 MiB): this route alone lifts the 64 KiB limit of the others.</summary>
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    /// <summary>The survey system's route: <c>POST /api/responses/import</c>.</summary>
+    internal static void MapResponseImport(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/responses/import", ImportAsync)
+            .WithName("ImportResponses")
+            .WithTags("Responses")
+            .WithSummary("Stores every valid record of a CSV (text/csv) or JSON Lines (application/x-ndjson, application/jsonl) body through the same intake as POST /api/responses; returns one result per row and the totals.")
+            .Produces<ResponseImportDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (Format(context.Request.ContentType) is not { } format)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported body type.",
+                detail: $"Send text/csv, application/x-ndjson or application/jsonl; got '{context.Request.ContentType ?? "no Content-Type"}'.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBytes;
+        if (context.Request.ContentLength > MaxBytes) return TooLarge();
+
+        // The reader is synchronous, so the body is read (asynchronously, bounded) before it is parsed.
+        var body = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (body.Length + read > MaxBytes) return TooLarge();
+            body.Write(chunk, 0, read);
+        }
+        body.Position = 0;
+
+        var (document, error) = await ResponseImport.ImportAsync(body, format, intake, clock, cancellationToken);
+        if (error is { } unreadable)
+        {
+            var errors = new FieldErrors();
+            errors.Add(unreadable.Field ?? "$", unreadable.Message);
+            return errors.ToProblem();
+        }
+        return Results.Json(document, NpsJson.TypeInfo<ResponseImportDocument>());
+    }
+
+    private static DataFormat? Format(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return null;
+        return media.MediaType.Value?.ToLowerInvariant() switch
+        {
+            "text/csv" => DataFormat.Csv,
+            "application/x-ndjson" or "application/jsonl" => DataFormat.JsonLines,
+            _ => null,
+        };
+    }
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large.",
+        detail: $"Import bodies are limited to {MaxBytes} bytes.");
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Nps.Segmentation;
+using Nps.Serialization;
+
+namespace Nps.AspNetCore.Api;
+
+/// <summary>Query-string values shared by the report and insight routes, reported by name when invalid.</summary>
+internal static class QueryParsing
+{
+    public static Period? Period(FieldErrors errors, string field, string? value) => Wire<Period>(errors, field, value, "a period");
+
+    public static IntervalMethod Method(FieldErrors errors, string field, string? value, IntervalMethod fallback) =>
+        Wire<IntervalMethod>(errors, field, value, "an interval method") ?? fallback;
+
+    /// <summary>A wire name of <typeparamref name="T"/> (<see cref="WireNames"/>, case-insensitive); null when absent or invalid.</summary>
+    public static T? Wire<T>(FieldErrors errors, string field, string? value, string what)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (WireNames.TryParse(value.Trim(), out T parsed)) return parsed;
+        errors.Add(field, $"'{value}' is not {what}: {WireNames.Describe<T>()}.");
+        return null;
+    }
+
+    public static double Level(FieldErrors errors, string field, string? value, double fallback)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return fallback;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var level) && NormalDistribution.IsConfidenceLevel(level)) return level;
+        errors.Add(field, $"'{value}' is not a confidence level in (0, 1), e.g. 0.95.");
+        return fallback;
+    }
+
+    /// <summary>A time with offset, or a date (midnight UTC).</summary>
+    public static DateTimeOffset? Instant(FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        return errors.Time(field, value, required: false);
+    }
+
+    public static IReadOnlyList<string> Dimensions(FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return [];
+        var names = value.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(string.IsNullOrEmpty)) errors.Add(field, $"'{value}' has an empty dimension name.");
+        else if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Length) errors.Add(field, $"'{value}' names a dimension twice.");
+        return names;
+    }
+}

@@ -1,0 +1,78 @@
+using Nps.Data;
+using Nps.Intake;
+using Nps.AspNetCore.Api;
+
+namespace Nps.AspNetCore.Hosting;
+
+/// <summary>
+/// <c>Nps:SeedFile</c>: a CSV or JSON Lines file of responses loaded at start through the same intake as
+/// <c>POST /api/responses</c>. Idempotent per response id, so a second start stores nothing new; a bad row is
+/// logged and skipped, never a failed start. A relative path is looked up from the content root and its parent
+/// folders, so <c>samples/data/responses.csv</c> is found whether the sample runs from its own folder or from the
+/// repository root.
+/// </summary>
+public static partial class SeedFile
+{
+    /// <summary>How many folders above the content root a relative seed path is looked for.</summary>
+    public const int MaxParentFolders = 6;
+
+    /// <summary>How many bad rows are logged one by one (the rest are counted).</summary>
+    public const int MaxLoggedRows = 20;
+
+    /// <summary>Loads <c>Nps:SeedFile</c>, when set, before the host starts serving.</summary>
+    public static async Task SeedNpsResponsesAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var configured = app.Configuration["Nps:SeedFile"]?.Trim();
+        if (string.IsNullOrEmpty(configured)) return;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedFile));
+        if (Resolve(configured, app.Environment.ContentRootPath) is not { } path)
+        {
+            LogNotFound(logger, configured, app.Environment.ContentRootPath);
+            return;
+        }
+
+        var intake = app.Services.GetRequiredService<ResponseIntake>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var (document, error) = await ResponseImport.ImportAsync(File.OpenRead(path), DataFormats.FromPath(path), intake, clock, cancellationToken);
+        if (error is { } unreadable)
+        {
+            LogUnreadable(logger, path, unreadable.Message);
+            return;
+        }
+
+        var logged = 0;
+        foreach (var row in document!.Rows.Where(r => r.Outcome is "invalid" or "conflict"))
+        {
+            if (logged++ == MaxLoggedRows) break;
+            LogBadRow(logger, path, row.Line, row.Outcome, string.Join("; ", row.Errors.Select(e => e.Field is null ? e.Reason : $"{e.Field}: {e.Reason}")));
+        }
+
+        var totals = document.Totals;
+        LogSeeded(logger, path, totals.Rows, totals.Created, totals.AlreadyStored, totals.Conflicts, totals.Invalid);
+    }
+
+    /// <summary>The seed file's full path: as given when absolute, else the first of the content root and its parents that holds it.</summary>
+    public static string? Resolve(string configured, string contentRoot)
+    {
+        if (Path.IsPathRooted(configured)) return File.Exists(configured) ? configured : null;
+        var folder = new DirectoryInfo(contentRoot);
+        for (var level = 0; folder is not null && level <= MaxParentFolders; level++, folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, configured);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nps:SeedFile '{Configured}' was not found from {ContentRoot} or its parent folders; nothing seeded.")]
+    private static partial void LogNotFound(ILogger logger, string configured, string contentRoot);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed file {Path} cannot be read: {Reason}; nothing seeded.")]
+    private static partial void LogUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed file {Path}, line {Line}: {Outcome}: {Reasons}")]
+    private static partial void LogBadRow(ILogger logger, string path, long line, string outcome, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed file {Path}: {Rows} rows, {Created} stored, {AlreadyStored} already stored, {Conflicts} conflicts, {Invalid} invalid.")]
+    private static partial void LogSeeded(ILogger logger, string path, long rows, long created, long alreadyStored, long conflicts, long invalid);
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Nps.AspNetCore.Api;
+
+namespace Nps.AspNetCore;
+
+/// <summary><c>app.MapNpsApi()</c>: the JSON routes, each under the policy of the role that may call it.</summary>
+public static class NpsWebEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the survey system's routes (<c>POST /api/touchpoints</c>, <c>POST /api/responses</c>,
+    /// <c>POST /api/responses/import</c>) under <see cref="NpsWebOptions.SurveyPolicy"/> and the analysts' routes
+    /// (responses by id, reports, insights, huddle, ambitions, follow-ups, customers) under
+    /// <see cref="NpsWebOptions.AnalystPolicy"/>. Every route is mapped in its role's group, so none is left open.
+    /// </summary>
+    /// <param name="app">The routes.</param>
+    /// <returns>The routes.</returns>
+    public static IEndpointRouteBuilder MapNpsApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.ServiceProvider.GetRequiredService<IOptions<NpsWebOptions>>().Value;
+
+        var survey = app.MapGroup("").RequireAuthorization(options.SurveyPolicy);
+        survey.MapTouchpoints();
+        survey.MapResponses();
+        survey.MapResponseImport();
+
+        var analyst = app.MapGroup("").RequireAuthorization(options.AnalystPolicy);
+        analyst.MapResponseReads();
+        analyst.MapFollowUps();
+        analyst.MapReports();
+        analyst.MapThemes();
+        analyst.MapHuddle();
+        analyst.MapCustomers();
+        return app;
+    }
+}

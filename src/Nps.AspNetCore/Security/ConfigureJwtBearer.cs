@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Nps.AspNetCore.Security;
+
+/// <summary>
+/// Turns <see cref="JwtOptions"/> into the options of ASP.NET Core's <see cref="JwtBearerHandler"/>: keys from the
+/// authority's metadata or the shared key (HMAC only, so a token cannot pick another algorithm, and never
+/// <c>none</c>), the issuers and audiences, <c>exp</c> required, claims kept under their JWT names. IdentityModel
+/// checks <c>exp</c> and <c>nbf</c> against the system clock: its time-provider hook is not public, and the sample
+/// does not re-implement lifetime checks to reach the host's <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> settings, IHostEnvironment environment)
+    : IConfigureNamedOptions<JwtBearerOptions>
+{
+    /// <inheritdoc />
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        if (name == JwtBearerDefaults.AuthenticationScheme) Configure(options);
+    }
+
+    /// <inheritdoc />
+    public void Configure(JwtBearerOptions options)
+    {
+        var jwt = settings.Value;
+        options.MapInboundClaims = false;
+        options.IncludeErrorDetails = true;
+        options.SaveToken = false;
+        options.Events = new NpsJwtBearerEvents(jwt.RoleClaim, sharedKey: !string.IsNullOrWhiteSpace(jwt.SigningKey));
+        if (!string.IsNullOrWhiteSpace(jwt.Authority)) options.Authority = jwt.Authority;
+        if (!string.IsNullOrWhiteSpace(jwt.MetadataAddress)) options.MetadataAddress = jwt.MetadataAddress;
+        options.RequireHttpsMetadata = !environment.IsDevelopment(); // JwtOptionsValidator refuses http outside Development
+
+        var parameters = options.TokenValidationParameters;
+        parameters.AuthenticationType = JwtBearerDefaults.AuthenticationScheme;
+        parameters.NameClaimType = NpsJwtBearerEvents.SubjectClaim;
+        parameters.RoleClaimType = ClaimTypes.Role; // filled from jwt.RoleClaim by NpsJwtBearerEvents.TokenValidated
+        parameters.ValidateIssuer = true;
+        parameters.ValidateAudience = true;
+        parameters.ValidateLifetime = true;
+        parameters.RequireExpirationTime = true;
+        parameters.RequireSignedTokens = true;
+        parameters.ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds);
+        parameters.ValidAudiences = [.. jwt.Audiences];
+        if (jwt.Issuers.Count > 0) parameters.ValidIssuers = [.. jwt.Issuers];
+        if (!string.IsNullOrWhiteSpace(jwt.SigningKey) && JwtOptionsValidator.SigningKeyBytes(jwt.SigningKey) is { } key)
+        {
+            parameters.IssuerSigningKey = new SymmetricSecurityKey(key);
+            parameters.ValidateIssuerSigningKey = true;
+            parameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512];
+        }
+    }
+}
