@@ -48,7 +48,7 @@ public sealed class PagingTests : ApiTestBase
         Assert.NotNull(next);
         Assert.InRange(next!.Length, 1, 200);
         Assert.DoesNotContain("eHh4", next, StringComparison.Ordinal); // "xxx" in base64url
-        Assert.Equal(52, Nps.Samples.AspNet.Api.Paging.TimeThenId(DateTimeOffset.UnixEpoch, new string('x', 300_000)).Length);
+        Assert.Equal(52, Nps.AspNetCore.Api.Paging.TimeThenId(DateTimeOffset.UnixEpoch, new string('x', 300_000)).Length);
     }
 
     [Fact]
