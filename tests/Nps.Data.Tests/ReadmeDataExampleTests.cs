@@ -1,6 +1,6 @@
 namespace Nps.Data.Tests;
 
-/// <summary>The "Reading data" example of README.md (docs/readme/data.md), as written there, with its comments checked.</summary>
+/// <summary>The example of docs/data.md, as written there, with its comments checked.</summary>
 public sealed class ReadmeDataExampleTests
 {
     [Fact]

@@ -8,13 +8,13 @@ public static class Readme
     /// <summary>The repository root: the folder above the test's output that holds Nps.Core.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Every C# block by id (<c>README.md:38</c>), README.md first, then docs/readme/*.md by name.</summary>
+    /// <summary>Every C# block by id (<c>README.md:38</c>), README.md first, then docs/*.md by name.</summary>
     public static IReadOnlyDictionary<string, ReadmeBlock> AllBlocks => Blocks.Value;
 
     private static Dictionary<string, ReadmeBlock> Load()
     {
         var files = new List<string> { Path.Combine(Root, "README.md") };
-        files.AddRange(Directory.GetFiles(Path.Combine(Root, "docs", "readme"), "*.md").Order(StringComparer.Ordinal));
+        files.AddRange(Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Order(StringComparer.Ordinal));
         var blocks = new Dictionary<string, ReadmeBlock>(StringComparer.Ordinal);
         foreach (var path in files)
         {

@@ -10,8 +10,8 @@ namespace Nps.Readme.Tests;
 /// <summary>
 /// Compiles a chain of README blocks into one program the way a newcomer's project would: the blocks' using
 /// directives first, then their statements in order (top-level statements), then their type declarations, with
-/// the implicit usings of a console project (of a web project when the code uses <c>WebApplication</c>) and every
-/// assembly the test host can load. <c>#line</c> directives make every diagnostic name the README line.
+/// the implicit usings of a console project (of a web project when the code uses <c>WebApplication</c>), and only the
+/// assemblies of the packages the text names (<see cref="ReadmePackages"/>). <c>#line</c> directives make every diagnostic name the README line.
 /// </summary>
 public static class ReadmeCompiler
 {
@@ -25,8 +25,6 @@ public static class ReadmeCompiler
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
     ];
 
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
-
     /// <summary>The program text the chain compiles to (for messages).</summary>
     /// <param name="chain">The blocks, first first.</param>
     /// <returns>The C# source.</returns>
@@ -35,7 +33,7 @@ public static class ReadmeCompiler
         var usings = new List<string>();
         var statements = new StringBuilder();
         var types = new StringBuilder();
-        var web = chain.Any(b => b.Code.Contains("WebApplication", StringComparison.Ordinal));
+        var web = IsWeb(chain);
         foreach (var global in web ? ConsoleUsings.Concat(WebUsings) : ConsoleUsings) usings.Add($"global using global::{global};");
 
         foreach (var block in chain)
@@ -73,7 +71,7 @@ public static class ReadmeCompiler
         var compilation = CSharpCompilation.Create(
             "ReadmeBlock_" + Guid.NewGuid().ToString("N"),
             [tree],
-            References.Value,
+            ReadmePackages.References(chain[^1].ChainPackages, IsWeb(chain)),
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
@@ -128,24 +126,5 @@ public static class ReadmeCompiler
         return $"{span.Path}:{span.StartLinePosition.Line + 1}: {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
-    private static IReadOnlyList<MetadataReference> LoadReferences()
-    {
-        // What the test host can load: the shared frameworks (ASP.NET Core included) and the Nps packages with
-        // their dependencies. The test's own machinery is left out so a block cannot lean on it.
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        return
-        [
-            .. paths
-                .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-                .Where(p =>
-                {
-                    var name = Path.GetFileNameWithoutExtension(p);
-                    return !name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
-                        && !name.StartsWith("Microsoft.Testing", StringComparison.OrdinalIgnoreCase)
-                        && !name.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase)
-                        && !name.Equals("Nps.Readme.Tests", StringComparison.OrdinalIgnoreCase);
-                })
-                .Select(p => MetadataReference.CreateFromFile(p)),
-        ];
-    }
+    private static bool IsWeb(IReadOnlyList<ReadmeBlock> chain) => chain.Any(b => b.Code.Contains("WebApplication", StringComparison.Ordinal));
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Nps.Readme.Tests;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Nps.Readme.Tests;
 /// previous C# block of the same file (it is compiled and run after it);
 /// <c>&lt;!-- output of the previous block --&gt;</c> before a <c>```text</c> fence: the text is what the previous
 /// C# block prints (compared line by line, trailing spaces ignored).
+/// A visible line <c>**Packages:** `Nps.Core`, `Nps.Data`</c> names the packages of the C# blocks that follow it, up
+/// to the next such line: those blocks are compiled against those packages only (and the shared framework).
 /// </summary>
 public static class ReadmeFile
 {
@@ -15,6 +19,11 @@ public static class ReadmeFile
 
     /// <summary>The marker that makes a text block the output of the previous C# block.</summary>
     public const string OutputMarker = "<!-- output of the previous block -->";
+
+    /// <summary>The start of a line that names the packages of the blocks after it.</summary>
+    public const string PackagesPrefix = "**Packages:**";
+
+    private static readonly Regex PackageName = new(@"`([A-Za-z][A-Za-z0-9_.]*)`", RegexOptions.CultureInvariant);
 
     /// <summary>The C# blocks of <paramref name="text"/>, in order.</summary>
     /// <param name="file">The file's name for messages.</param>
@@ -26,6 +35,7 @@ public static class ReadmeFile
         var blocks = new List<ReadmeBlock>();
         ReadmeBlock? previous = null;
         string? marker = null;
+        IReadOnlyList<string> packages = [];
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
@@ -33,6 +43,12 @@ public static class ReadmeFile
             {
                 marker = line;
                 continue;
+            }
+
+            if (line.StartsWith(PackagesPrefix, StringComparison.Ordinal))
+            {
+                packages = [.. PackageName.Matches(line[PackagesPrefix.Length..]).Select(m => m.Groups[1].Value)];
+                if (packages.Count == 0) throw new FormatException($"{file}:{i + 1}: '{PackagesPrefix}' names no package (`Package.Id`).");
             }
 
             if (!line.StartsWith("```", StringComparison.Ordinal))
@@ -52,7 +68,7 @@ public static class ReadmeFile
                 var continues = marker == ContinuesMarker
                     ? previous ?? throw new FormatException($"{file}:{i + 1}: '{ContinuesMarker}' but no earlier C# block.")
                     : null;
-                previous = new ReadmeBlock(file, start + 1, body, continues, null, 0);
+                previous = new ReadmeBlock(file, start + 1, body, continues, null, 0, packages);
                 blocks.Add(previous);
             }
             else if (marker == OutputMarker)

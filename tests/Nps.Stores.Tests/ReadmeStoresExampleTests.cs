@@ -5,7 +5,7 @@ using Nps.Sqlite;
 
 namespace Nps.Stores.Tests;
 
-/// <summary>Mirrors the code of "Stores" in docs/readme/hosting.md and src/Nps.Sqlite/README.md: keep them in step.</summary>
+/// <summary>Mirrors the code of docs/stores.md and src/Nps.Sqlite/README.md: keep them in step.</summary>
 public sealed class ReadmeStoresExampleTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("nps-readme-").FullName;

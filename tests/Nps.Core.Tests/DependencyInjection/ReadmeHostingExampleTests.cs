@@ -6,7 +6,7 @@ using Nps.Serialization;
 
 namespace Nps.Tests.DependencyInjection;
 
-/// <summary>Mirrors the code in docs/readme/hosting.md: keep them in step.</summary>
+/// <summary>Mirrors the code in docs/hosting.md: keep them in step.</summary>
 public sealed class ReadmeHostingExampleTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Nps.FollowUp;
 
 namespace Nps.Tests.FollowUp;
 
-/// <summary>Mirrors the follow-ups code in docs/readme/followups-themes.md and checks the ledger too (tests/Nps.Readme.Tests runs the blocks themselves).</summary>
+/// <summary>Mirrors the follow-ups code in docs/followups.md and checks the ledger too (tests/Nps.Readme.Tests runs the blocks themselves).</summary>
 public sealed class ReadmeFollowUpsThemesExampleTests
 {
     [Fact]

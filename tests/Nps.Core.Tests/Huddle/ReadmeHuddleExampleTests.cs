@@ -4,7 +4,7 @@ using Nps.Serialization;
 
 namespace Nps.Tests.Huddle;
 
-/// <summary>The C# examples of the README sections "The weekly huddle brief" and "Ambitions against a baseline", kept compiling and true.</summary>
+/// <summary>The C# examples of docs/huddle.md and docs/ambitions.md, kept compiling and true.</summary>
 public sealed class ReadmeHuddleExampleTests
 {
     [Fact]

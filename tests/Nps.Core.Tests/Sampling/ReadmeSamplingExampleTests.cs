@@ -5,7 +5,7 @@ using Nps.Serialization;
 
 namespace Nps.Tests.Sampling;
 
-/// <summary>Mirrors the code in docs/readme/sampling.md: keep them in step.</summary>
+/// <summary>Mirrors the code in docs/sampling.md: keep them in step.</summary>
 public sealed class ReadmeSamplingExampleTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace Nps.Tests.Scoring;
 
-/// <summary>The scoring example of README.md, kept compiling and true.</summary>
+/// <summary>The example of docs/scoring.md, kept compiling and true.</summary>
 public sealed class ReadmeScoringExampleTests
 {
     [Fact]

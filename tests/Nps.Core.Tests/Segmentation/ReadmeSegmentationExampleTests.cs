@@ -5,7 +5,7 @@ using Nps.Segmentation;
 
 namespace Nps.Tests.Segmentation;
 
-/// <summary>The report-builder example of docs/readme/segmentation.md on seeded monthly data (the README block itself is
+/// <summary>The report-builder example of docs/segmentation.md on seeded monthly data (the README block itself is
 /// compiled and its output asserted by tests/Nps.Readme.Tests on the bundled data).</summary>
 public sealed class ReadmeSegmentationExampleTests
 {

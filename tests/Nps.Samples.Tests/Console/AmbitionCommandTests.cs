@@ -16,7 +16,7 @@ public sealed class AmbitionCommandTests : IDisposable
         var run = CliRun.Of("ambition", SampleData.Responses, "--ambitions", Ambitions, "--as-of", "2025-12-31");
 
         Assert.Equal(0, run.ExitCode);
-        ReadmeBlocks.AssertShown("ambition", "text", run.Out);
+        ReadmeBlocks.AssertShown("ambitions", "text", run.Out);
     }
 
     [Fact]
