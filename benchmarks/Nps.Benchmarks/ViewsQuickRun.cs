@@ -20,7 +20,7 @@ namespace Nps.Benchmarks;
 /// same seeded store (the load kit's seed with comments on a fifth and a callback on every 37th): coaching (agent ×
 /// month), the huddle brief (one team, one ISO week), ambitions (three teams, 90-day window) — before: every stored
 /// response read into a list (<c>ReadAsync(null, null)</c>) and the in-memory call, as the routes did; after: the
-/// store's counts and slices — and the report by team and agent per month (before: the raw <c>GROUP BY</c>; after:
+/// store's counts and slices (themes: the totals from counts, then only the commented responses, paged) — and the report by team and agent per month (before: the raw <c>GROUP BY</c>; after:
 /// the (team, agent) rollups). Per view: medians of RUNS interleaved runs and the bytes allocated per run; the two
 /// answers are checked to be equal. SQLite always; PostgreSQL when <c>NPS_TEST_POSTGRES</c> is set; <c>NPS_BENCH_STORES</c> keeps only the stores it names.
 /// </summary>
@@ -55,6 +55,8 @@ internal static class ViewsQuickRun
                     async () => Json(HuddleBriefDocument.From(await new HuddleBriefBuilder(huddle).BuildAsync(opened.Rollups, (IResponseSliceSource)opened.Store)))),
                 ("ambitions", async () => Json(AmbitionsDocument.From(AmbitionTracker.Evaluate(await AllAsync(opened.Store), ambitions, tracker))),
                     async () => Json(AmbitionsDocument.From(await AmbitionTracker.EvaluateAsync(opened.Rollups, ambitions, tracker)))),
+                ("themes", async () => Json(ThemeAnalysisDocument.From(ThemeAnalysis.Analyze(await AllAsync(opened.Store), ThemeTaxonomy.Default))),
+                    async () => Json(ThemeAnalysisDocument.From(await ThemeAnalysis.AnalyzeAsync(opened.Rollups, (IResponseSliceSource)opened.Store, ThemeTaxonomy.Default)))),
                 ("report by=team,agent", async () => Summary(await opened.Raw.BuildReportAsync(report)), async () => Summary(await opened.Rollups.BuildReportAsync(report))),
             ];
             foreach (var (view, before, after) in views)

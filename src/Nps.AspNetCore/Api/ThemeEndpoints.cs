@@ -1,10 +1,11 @@
 using Nps.Insights;
 using Nps.Intake;
+using Nps.Segmentation;
 using Nps.Serialization;
 
 namespace Nps.AspNetCore.Api;
 
-/// <summary><c>GET /api/insights/themes</c>: what customers write about, over the stored responses.</summary>
+/// <summary><c>GET /api/insights/themes</c>: what customers write about, over the stored responses (their counts and commented pages).</summary>
 internal static class ThemeEndpoints
 {
     internal static void MapThemes(this IEndpointRouteBuilder app) =>
@@ -16,7 +17,7 @@ internal static class ThemeEndpoints
             .ProducesValidationProblem()
             .WithNoStore();
 
-    private static async Task<IResult> ThemesAsync(IResponseStore store, ThemeTaxonomy taxonomy, CancellationToken cancellationToken,
+    private static async Task<IResult> ThemesAsync(IResponseStore store, INpsCountSource counts, ThemeTaxonomy taxonomy, CancellationToken cancellationToken,
         string? from = null, string? to = null)
     {
         var errors = new FieldErrors();
@@ -25,8 +26,8 @@ internal static class ThemeEndpoints
         if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
         if (errors.Any) return errors.ToProblem();
 
-        var responses = new List<SurveyResponse>();
-        await foreach (var response in store.ReadAsync(start, end, cancellationToken)) responses.Add(response.Response);
-        return TypedResults.Json(ThemeAnalysisDocument.From(ThemeAnalysis.Analyze(responses, taxonomy)), NpsJson.TypeInfo<ThemeAnalysisDocument>());
+        // The range's totals from the store's counts; only the commented responses are read, a page at a time.
+        var analysis = await ThemeAnalysis.AnalyzeAsync(counts, (IResponseSliceSource)store, taxonomy, start, end, cancellationToken: cancellationToken);
+        return TypedResults.Json(ThemeAnalysisDocument.From(analysis), NpsJson.TypeInfo<ThemeAnalysisDocument>());
     }
 }

@@ -1,3 +1,4 @@
+using Nps.Intake;
 using Nps.Segmentation;
 
 namespace Nps.Insights;
@@ -50,112 +51,64 @@ public sealed record ThemeAnalysis
     {
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(taxonomy);
-        options ??= new ThemeAnalysisOptions();
-
-        var themeCount = taxonomy.Themes.Count;
-        var mentions = new long[themeCount * 3];
-        var negatedMentions = new long[themeCount * 3];
-        var weightedWith = new WeightedNpsAccumulator[themeCount];
-        var weightedOthers = new WeightedNpsAccumulator[themeCount];
-        var examples = new List<ThemeExample>[themeCount];
-        for (var t = 0; t < themeCount; t++) examples[t] = [];
-        var all = new long[3];
-        var commented = new long[3];
-        long withTheme = 0;
-        var hits = new bool[themeCount];
-        var negated = new bool[themeCount];
-        var allOthers = options.Baseline == ThemeBaseline.AllOtherResponses;
-        double minProbability = double.PositiveInfinity, maxProbability = double.NegativeInfinity;
-
+        var tally = new ThemeTally(taxonomy, options ?? new ThemeAnalysisOptions(), othersFromTotals: false);
         foreach (var response in responses)
         {
             ArgumentNullException.ThrowIfNull(response, nameof(responses));
-            if (response.IsManual && !options.IncludeManual) continue;
-            var category = (int)response.Category;
-            var weight = 1 / response.InclusionProbability;
-            all[category]++;
-            var hasComment = !string.IsNullOrWhiteSpace(response.Comment);
-            if (hasComment || allOthers)
-            {
-                minProbability = Math.Min(minProbability, response.InclusionProbability);
-                maxProbability = Math.Max(maxProbability, response.InclusionProbability);
-            }
-
-            var found = 0;
-            if (hasComment)
-            {
-                commented[category]++;
-                found = taxonomy.Match(response.Comment, hits, negated);
-                if (found > 0) withTheme++;
-            }
-
-            for (var t = 0; t < themeCount; t++)
-            {
-                if (found > 0 && hits[t])
-                {
-                    mentions[(t * 3) + category]++;
-                    if (negated[t]) negatedMentions[(t * 3) + category]++;
-                    weightedWith[t].Add(response.Category, weight);
-                    if (examples[t].Count < options.ExamplesPerTheme) examples[t].Add(new ThemeExample(response.ResponseId, response.Rating, response.Comment!));
-                }
-                else if (hasComment || allOthers)
-                {
-                    weightedOthers[t].Add(response.Category, weight);
-                }
-            }
+            tally.Add(response);
         }
 
-        var weighted = minProbability < maxProbability;
-        var baseline = allOthers ? all : commented;
-        var commentCount = commented[0] + commented[1] + commented[2];
-        var impacts = new NpsComparison?[themeCount];
-        var pValues = new double[themeCount];
-        var tested = 0;
-        for (var t = 0; t < themeCount; t++)
+        return tally.ToAnalysis();
+    }
+
+    /// <summary>
+    /// Analyses the comments of the responses answered in [<paramref name="from"/>, <paramref name="to"/>) from a
+    /// store's counts and its commented responses, never every stored response: the totals by category (and their
+    /// weight sums) come from one count query, and only responses with a comment are read, in pages of
+    /// <paramref name="pageSize"/>. Gives the same analysis as <see cref="Analyze"/> over the store's responses of
+    /// the range in (instant, response id) order, as the store's <c>ReadAsync</c> gives them.
+    /// </summary>
+    /// <param name="counts">The store's counts.</param>
+    /// <param name="slices">The store's slices.</param>
+    /// <param name="taxonomy">The themes.</param>
+    /// <param name="from">The first instant analysed (inclusive), or null for no lower bound.</param>
+    /// <param name="to">The instant where the analysis stops (exclusive), or null for no upper bound.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    /// <param name="pageSize">How many commented responses one page reads; 1 to <see cref="ResponseSliceQuery.MaximumLimit"/>, 1,000 by default.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The analysis.</returns>
+    /// <remarks>
+    /// With <see cref="ThemeBaseline.AllOtherResponses"/> and unequal inclusion probabilities, a theme's weighted
+    /// baseline is the range's weight sums less the theme's: equal to the in-memory one up to the rounding of those
+    /// sums (exactly when every weight is a power of two, as 1 / 0.25 is).
+    /// </remarks>
+    public static async Task<ThemeAnalysis> AnalyzeAsync(INpsCountSource counts, IResponseSliceSource slices, ThemeTaxonomy taxonomy,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, ThemeAnalysisOptions? options = null, int pageSize = 1_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(slices);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, ResponseSliceQuery.MaximumLimit);
+        options ??= new ThemeAnalysisOptions();
+        var tally = new ThemeTally(taxonomy, options, othersFromTotals: true);
+        await foreach (var row in counts.CountAsync(new NpsCountQuery { From = from, To = to }, cancellationToken).ConfigureAwait(false))
         {
-            var with = Counts(mentions[t * 3], mentions[(t * 3) + 1], mentions[(t * 3) + 2]);
-            var others = Counts(baseline[0] - with.Detractors, baseline[1] - with.Passives, baseline[2] - with.Promoters);
-            pValues[t] = double.NaN;
-            if (with.Count < options.MinimumMentions || others.IsEmpty) continue;
-            impacts[t] = weighted
-                ? WeightedNpsEstimate.Compare(weightedWith[t].ToEstimate(), weightedOthers[t].ToEstimate(), options.ConfidenceLevel)
-                : NpsCategoryCounts.Compare(with, others, options.ConfidenceLevel);
-            pValues[t] = impacts[t]!.Value.PValue;
-            tested++;
+            if (row.DimensionValues.Count != 0 || row.Period is not null) throw new ArgumentException("The count source returned a row that does not fit the query (no dimensions, no period).", nameof(counts));
+            tally.AddTotals(row);
         }
 
-        var adjusted = BenjaminiHochberg.Adjust(pValues);
-        var results = new ThemeResult[themeCount];
-        for (var t = 0; t < themeCount; t++)
+        var query = new ResponseSliceQuery
         {
-            var with = Counts(mentions[t * 3], mentions[(t * 3) + 1], mentions[(t * 3) + 2]);
-            results[t] = new ThemeResult
-            {
-                ThemeId = taxonomy.Themes[t].Id,
-                ThemeName = taxonomy.Themes[t].Name,
-                Mentions = with,
-                NegatedMentions = Counts(negatedMentions[t * 3], negatedMentions[(t * 3) + 1], negatedMentions[(t * 3) + 2]),
-                Others = Counts(baseline[0] - with.Detractors, baseline[1] - with.Passives, baseline[2] - with.Promoters),
-                ShareOfComments = commentCount == 0 ? 0 : (double)with.Count / commentCount,
-                Impact = impacts[t],
-                ImpactIsWeighted = weighted && impacts[t] is not null,
-                AdjustedPValue = double.IsNaN(adjusted[t]) ? null : adjusted[t],
-                IsSignificant = !double.IsNaN(adjusted[t]) && adjusted[t] < 1 - options.ConfidenceLevel,
-                Examples = examples[t],
-            };
-        }
-
-        return new ThemeAnalysis
-        {
-            Responses = Counts(all[0], all[1], all[2]),
-            Commented = Counts(commented[0], commented[1], commented[2]),
-            CommentsWithTheme = withTheme,
-            Baseline = options.Baseline,
-            MinimumMentions = options.MinimumMentions,
-            ImpactsTested = tested,
-            Weighted = weighted,
-            Themes = results,
+            From = from ?? DateTimeOffset.MinValue, To = to ?? DateTimeOffset.MaxValue, OnlyWithCommentOrCallback = true, Limit = pageSize,
         };
+        await foreach (var response in ResponseSlice.ReadAllAsync(slices, query, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.IsNullOrWhiteSpace(response.Comment)) continue;
+            tally.Add(response);
+        }
+
+        return tally.ToAnalysis();
     }
 
     /// <summary>The result for a theme by id.</summary>
@@ -165,6 +118,4 @@ public sealed record ThemeAnalysis
     public ThemeResult this[string themeId] =>
         Themes.FirstOrDefault(t => string.Equals(t.ThemeId, themeId, StringComparison.Ordinal))
         ?? throw new KeyNotFoundException($"No theme with id '{themeId}' in this analysis.");
-
-    private static NpsCategoryCounts Counts(long detractors, long passives, long promoters) => new(detractors, passives, promoters);
 }
