@@ -5,18 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Nps.Samples.Tests.AspNet;
 
 /// <summary><c>DELETE /api/customers/{customerId}</c>: the privacy role (analysts too in Development), 204 twice, the record gone, the old rows refused.</summary>
-public sealed class ErasureRouteTests() : ApiTestBase(WithPrivacyKey)
+public sealed class ErasureRouteTests : ApiTestBase
 {
-    private const string PrivacyKey = "privacy-test-key-001";
+    private const string PrivacyKey = NpsApiFactory.PrivacyKey;
     private const string Customer = "cust-9XK2-erase";
     private const string Comment = "Qwertyuiop-Nightingale vond het gesprek vervelend";
-
-    private static void WithPrivacyKey(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Authentication:ApiKeys:2:Name", "test-privacy");
-        builder.UseSetting("Authentication:ApiKeys:2:Key", PrivacyKey);
-        builder.UseSetting("Authentication:ApiKeys:2:Role", "privacy");
-    }
 
     private static string Answer(string id) => Api.Response(id, rating: 2, respondent: Customer).Replace("Snel geholpen", Comment, StringComparison.Ordinal);
 
@@ -73,7 +66,6 @@ public sealed class ErasureRouteTests() : ApiTestBase(WithPrivacyKey)
         var logs = new CapturingLoggerProvider();
         using var logged = new NpsApiFactory(Database.Path, builder =>
         {
-            WithPrivacyKey(builder);
             builder.UseSetting("Logging:LogLevel:Default", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
