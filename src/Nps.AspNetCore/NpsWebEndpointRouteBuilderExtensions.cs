@@ -10,7 +10,8 @@ public static class NpsWebEndpointRouteBuilderExtensions
     /// Maps the survey system's routes (<c>POST /api/touchpoints</c>, <c>POST /api/responses</c>,
     /// <c>POST /api/responses/import</c>) under <see cref="NpsWebOptions.SurveyPolicy"/> and the analysts' routes
     /// (responses by id, reports, insights, huddle, ambitions, follow-ups, customers) under
-    /// <see cref="NpsWebOptions.AnalystPolicy"/>. Every route is mapped in its role's group, so none is left open.
+    /// <see cref="NpsWebOptions.AnalystPolicy"/>, and erasure (<c>DELETE /api/customers/{customerId}</c>) under
+    /// <see cref="NpsWebOptions.PrivacyPolicy"/>. Every route is mapped in its role's group, so none is left open.
     /// </summary>
     /// <param name="app">The routes.</param>
     /// <returns>The routes.</returns>
@@ -31,6 +32,9 @@ public static class NpsWebEndpointRouteBuilderExtensions
         analyst.MapThemes();
         analyst.MapHuddle();
         analyst.MapCustomers();
+
+        var privacy = app.MapGroup("").RequireAuthorization(options.PrivacyPolicy);
+        privacy.MapCustomerErasure();
         return app;
     }
 }

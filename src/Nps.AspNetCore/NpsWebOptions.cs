@@ -14,4 +14,7 @@ public sealed class NpsWebOptions
 
     /// <summary>The policy of the analysts' routes (reports, insights, huddle, follow-ups, customers); <c>analyst</c> by default.</summary>
     public string AnalystPolicy { get; set; } = NpsRoles.Analyst;
+
+    /// <summary>The policy of erasure (<c>DELETE /api/customers/{customerId}</c>); <c>privacy</c> by default.</summary>
+    public string PrivacyPolicy { get; set; } = NpsRoles.Privacy;
 }

@@ -6,6 +6,8 @@ namespace Nps.AspNetCore;
 /// <summary><c>services.AddNpsWeb()</c>: what the routes of <see cref="NpsWebEndpointRouteBuilderExtensions"/> need.</summary>
 public static class NpsWebServiceCollectionExtensions
 {
+    private static readonly string[] PathLoggingCategories = ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing.Matching"];
+
     /// <summary>
     /// Adds problem details for every failure (Kestrel's 400, 408 and 413 keep their status), the report caches
     /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (a readiness check that
@@ -20,8 +22,16 @@ public static class NpsWebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<NpsWebOptions>();
         if (configure is not null) options.Configure(configure);
-        options.Validate(o => !string.IsNullOrWhiteSpace(o.SurveyPolicy) && !string.IsNullOrWhiteSpace(o.AnalystPolicy),
-            "NpsWebOptions: SurveyPolicy and AnalystPolicy must name authorisation policies.").ValidateOnStart();
+        options.Validate(o => !string.IsNullOrWhiteSpace(o.SurveyPolicy) && !string.IsNullOrWhiteSpace(o.AnalystPolicy) && !string.IsNullOrWhiteSpace(o.PrivacyPolicy),
+            "NpsWebOptions: SurveyPolicy, AnalystPolicy and PrivacyPolicy must name authorisation policies.").ValidateOnStart();
+
+        // The hosting's "Request starting/finished" lines and the route matcher's debug lines carry the path, and
+        // /api/customers/{customerId} holds a customer id: they are kept at Warning unless the host names these
+        // categories itself (a rule for one in configuration is as specific and comes later, so it wins).
+        services.Configure<LoggerFilterOptions>(filters =>
+        {
+            foreach (var category in PathLoggingCategories) filters.Rules.Insert(0, new LoggerFilterRule(null, category, LogLevel.Warning, null));
+        });
         services.AddNpsProblemResponses();
         services.AddHealthChecks().AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);
         services.AddSingleton<ReportBodyCache>(); // the report route's bodies, reused while the store's counts are unchanged

@@ -74,7 +74,16 @@ public static class NpsServiceCollectionExtensions
             provider.GetRequiredService<IContactLedger>(),
             provider.GetRequiredService<IOptions<NpsOptions>>().Value.FollowUps.ToPolicy(),
             provider.GetRequiredService<TimeProvider>(),
-            invitations: provider.GetService<Delivery.IInvitationStore>()));
+            invitations: provider.GetService<Delivery.IInvitationStore>(),
+            erasure: provider.GetService<Privacy.CustomerErasure>()));
+
+        // Erasure where the stores can erase (in memory, or a store package registered before AddNps).
+        if (services.Any(d => d.ServiceType == typeof(Privacy.ICustomerEraser)))
+        {
+            services.TryAddSingleton(provider => new Privacy.CustomerErasure(provider.GetRequiredService<Privacy.ICustomerEraser>(),
+                provider.GetRequiredService<SurveyProgram>().Tombstones, provider.GetRequiredService<TimeProvider>()));
+        }
+
         services.TryAddSingleton(provider => new CustomerRecords(
             provider.GetRequiredService<SurveyProgram>(),
             provider.GetRequiredService<IContactLedger>(),
@@ -109,6 +118,9 @@ public static class NpsServiceCollectionExtensions
                 provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryFollowUpStore>(),
                 provider.GetRequiredService<InMemoryDecisionStore>().Invitations));
             services.AddSingleton<IResponseStore>(provider => provider.GetRequiredService<InMemoryResponseStore>());
+            services.AddSingleton<Privacy.ICustomerEraser>(provider => new Privacy.InMemoryCustomerEraser(
+                provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryDecisionStore>(),
+                provider.GetRequiredService<InMemoryResponseStore>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
             // Views count and read slices in the store itself, as they do over a database.
             services.TryAddSingleton<Segmentation.INpsCountSource>(provider => provider.GetRequiredService<InMemoryResponseStore>());
             return;

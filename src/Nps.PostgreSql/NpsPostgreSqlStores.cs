@@ -17,10 +17,14 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
         FollowUps = new PostgreSqlFollowUpStore(database);
         Counter = new PostgreSqlResponseCounter(database);
         Invitations = new PostgreSqlInvitationStore(database);
+        Eraser = new PostgreSqlCustomerEraser(database);
     }
 
     /// <summary>The outbox: invitations created by the decisions, answered by the responses.</summary>
     public Delivery.IInvitationStore Invitations { get; }
+
+    /// <summary>Erasure of a customer from every table (with its tombstones).</summary>
+    public Privacy.ICustomerEraser Eraser { get; }
 
     /// <summary>The database (connection pool and schema).</summary>
     public NpsPostgreSqlDatabase Database { get; }

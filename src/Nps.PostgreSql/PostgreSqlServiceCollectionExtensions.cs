@@ -29,6 +29,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Responses);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().FollowUps);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Invitations);
+        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Eraser);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Counter);
         return services;
     }

@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 10;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -194,5 +194,14 @@ public sealed class SqliteNpsDatabase
 
         // 7: the rollups' (team, agent) pair rows (Reporting.SqliteRollupSchema.AddTeamAgentPairs), so two dimensions at once read rollups.
         Reporting.SqliteRollupSchema.AddTeamAgentPairs,
+
+        // 8: PLACEHOLDER for the unsolicited responses in the rollups (built on another branch; the integrator replaces it).
+        () => "",
+
+        // 9: PLACEHOLDER for the theme rollups (built on another branch; the integrator replaces it).
+        () => "",
+
+        // 10: erased customers' tombstones (SqliteCustomerEraser): a keyed hash of the id and the time, nothing personal.
+        () => SqliteCustomerEraser.Create,
     ];
 }

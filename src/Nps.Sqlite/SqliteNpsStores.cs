@@ -18,10 +18,14 @@ public sealed class SqliteNpsStores
         Responses = new SqliteResponseStore(Database);
         FollowUps = new SqliteFollowUpStore(Database);
         Invitations = new SqliteInvitationStore(Database);
+        Eraser = new SqliteCustomerEraser(Database);
     }
 
     /// <summary>The outbox: invitations created by the decisions, answered by the responses.</summary>
     public Delivery.IInvitationStore Invitations { get; }
+
+    /// <summary>Erasure of a customer from every table (with its tombstones).</summary>
+    public Privacy.ICustomerEraser Eraser { get; }
 
     /// <summary>The database.</summary>
     public SqliteNpsDatabase Database { get; }

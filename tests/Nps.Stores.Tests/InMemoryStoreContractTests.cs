@@ -18,7 +18,11 @@ public sealed class InMemoryStoreContractTests : StoreContractTests
             var ledger = new InMemoryContactLedger(clock);
             var followUps = new InMemoryFollowUpStore();
             var decisions = new InMemoryDecisionStore(ledger);
-            _stores = new StoreSet(ledger, decisions, new InMemoryResponseStore(ledger, followUps, decisions.Invitations), followUps) { Invitations = decisions.Invitations };
+            var responses = new InMemoryResponseStore(ledger, followUps, decisions.Invitations);
+            _stores = new StoreSet(ledger, decisions, responses, followUps)
+            {
+                Invitations = decisions.Invitations, Eraser = new Nps.Privacy.InMemoryCustomerEraser(ledger, decisions, responses, followUps),
+            };
         }
 
         return ValueTask.FromResult(_stores);

@@ -16,13 +16,31 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     {
         var stores = new SqliteNpsStores($"Data Source={FilePath}");
         return ValueTask.FromResult(new StoreSet(stores.Ledger, stores.Decisions, stores.Responses, stores.FollowUps,
-            Sql: new RawSql(ExecuteAsync, CopyColumns), Counts: new Sqlite.Reporting.SqliteResponseCounter(stores.Database, Sqlite.Reporting.RollupUse.Always)) { Invitations = stores.Invitations });
+            Sql: new RawSql(ExecuteAsync, CopyColumns), Counts: new Sqlite.Reporting.SqliteResponseCounter(stores.Database, Sqlite.Reporting.RollupUse.Always)) { Invitations = stores.Invitations, Eraser = stores.Eraser });
     }
 
     private const string CopyColumns = """
         respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes, team, agent, channel,
         product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id
         """;
+
+    /// <inheritdoc/>
+    protected override Task<IReadOnlyList<string>?> FindStoredTextAsync(string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        IReadOnlyList<string> found = [.. Directory.EnumerateFiles(_folder)
+            .Where(file => ReadShared(file).AsSpan().IndexOf(needle) >= 0).Select(Path.GetFileName).OfType<string>()];
+        return Task.FromResult<IReadOnlyList<string>?>(found);
+    }
+
+    // The store keeps its pooled connections open, so the files are read as another process would, sharing them.
+    private static byte[] ReadShared(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ public sealed record StoreSet(IContactLedger Ledger, IDecisionStore Decisions, I
     /// <summary>The outbox over the same storage.</summary>
     public required Nps.Delivery.IInvitationStore Invitations { get; init; }
 
+    /// <summary>Erasure over the same storage.</summary>
+    public required Nps.Privacy.ICustomerEraser Eraser { get; init; }
+
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => Dispose?.Invoke() ?? ValueTask.CompletedTask;
 }

@@ -19,6 +19,6 @@ public sealed class ApiKey
     /// <summary>The secret sent in the <c>X-Api-Key</c> header.</summary>
     public string Key { get; set; } = "";
 
-    /// <summary><c>survey</c> or <c>analyst</c>.</summary>
+    /// <summary><c>survey</c>, <c>analyst</c> or <c>privacy</c>.</summary>
     public string Role { get; set; } = "";
 }

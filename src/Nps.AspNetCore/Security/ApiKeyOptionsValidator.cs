@@ -23,7 +23,7 @@ public sealed class ApiKeyOptionsValidator(IHostEnvironment environment, IOption
         if (options.ApiKeys.Count == 0 && !jwt.Value.IsConfigured)
         {
             errors.Add($"Authentication:ApiKeys is empty: the '{environment.EnvironmentName}' environment needs API keys configured " +
-                "(Authentication:ApiKeys:0:Name, :Key and :Role = survey or analyst) or JWT bearer authentication (Authentication:Jwt).");
+                "(Authentication:ApiKeys:0:Name, :Key and :Role = survey, analyst or privacy) or JWT bearer authentication (Authentication:Jwt).");
         }
 
         for (var i = 0; i < options.ApiKeys.Count; i++)
@@ -31,7 +31,7 @@ public sealed class ApiKeyOptionsValidator(IHostEnvironment environment, IOption
             var key = options.ApiKeys[i];
             var path = $"Authentication:ApiKeys:{i}";
             if (string.IsNullOrWhiteSpace(key.Name)) errors.Add($"{path}:Name is required.");
-            if (!NpsRoles.All.Contains(key.Role)) errors.Add($"{path}:Role must be survey or analyst (it is '{key.Role}').");
+            if (!NpsRoles.All.Contains(key.Role)) errors.Add($"{path}:Role must be survey, analyst or privacy (it is '{key.Role}').");
             if (string.IsNullOrWhiteSpace(key.Key)) errors.Add($"{path}:Key is required.");
             else if (!development && DevelopmentKeys.Contains(key.Key))
             {

@@ -44,6 +44,7 @@ public static class NpsApiKeyServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(NpsRoles.Survey, policy => policy.RequireAuthenticatedUser().RequireRole(NpsRoles.Survey))
             .AddPolicy(NpsRoles.Analyst, policy => policy.RequireAuthenticatedUser().RequireRole(NpsRoles.Analyst))
+            .AddPolicy(NpsRoles.Privacy, policy => policy.RequireAuthenticatedUser().RequireAssertion(MayErase))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }
@@ -52,6 +53,12 @@ public static class NpsApiKeyServiceCollectionExtensions
     /// <c>X-Api-Key</c> wins when both are sent; a request with neither goes to the key scheme, whose challenge offers
     /// both schemes.
     /// </summary>
+    // The privacy role; in Development an analyst too (the sample's Development keys have no privacy key).
+    private static bool MayErase(AuthorizationHandlerContext context) =>
+        context.User.IsInRole(NpsRoles.Privacy)
+        || (context.User.IsInRole(NpsRoles.Analyst) && context.Resource is HttpContext http
+            && http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment());
+
     private static string SelectScheme(HttpContext context) =>
         !context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
         && context.Request.Headers.Authorization is [{ } authorization, ..]

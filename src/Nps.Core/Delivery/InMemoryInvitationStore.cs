@@ -30,6 +30,24 @@ public sealed class InMemoryInvitationStore : IInvitationStore
         get { lock (_gate) return _byId.Count; }
     }
 
+    /// <summary>Removes a customer's invitations with their token hashes and claims (erasure).</summary>
+    internal int Forget(string customerId)
+    {
+        lock (_gate)
+        {
+            var ids = _byId.Values.Where(i => string.Equals(i.CustomerId, customerId, StringComparison.Ordinal)).Select(i => i.Id).ToList();
+            foreach (var id in ids)
+            {
+                var invitation = _byId[id];
+                if (!invitation.TokenHash.IsEmpty) _byTokenHash.Remove(Convert.ToHexString(invitation.TokenHash.Span));
+                _claims.Remove(id);
+                _byId.Remove(id);
+            }
+
+            return ids.Count;
+        }
+    }
+
     /// <summary>Adds a decision's invitation (called by <see cref="Sampling.InMemoryDecisionStore"/> under the customer's lock).</summary>
     internal void Add(SurveyInvitation invitation)
     {

@@ -171,6 +171,18 @@ public sealed class InMemoryContactLedger : IContactLedger
         }
     }
 
+    /// <summary>Removes a customer's contact records (erasure).</summary>
+    internal int Forget(string customerId)
+    {
+        var stripe = StripeOf(customerId);
+        lock (stripe.Gate)
+        {
+            var removed = stripe.Customers.Remove(customerId, out var records) ? records.Length : 0;
+            stripe.Invitations.Remove(customerId);
+            return removed;
+        }
+    }
+
     private Stripe StripeOf(string customerId) =>
         _stripes[(uint)StringComparer.Ordinal.GetHashCode(customerId) % StripeCount];
 

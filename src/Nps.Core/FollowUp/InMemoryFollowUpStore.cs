@@ -10,6 +10,18 @@ public sealed class InMemoryFollowUpStore : IFollowUpStore
     /// <summary>How many follow-ups are stored.</summary>
     public int Count => _items.Count;
 
+    /// <summary>Removes a customer's follow-ups (erasure).</summary>
+    internal int Forget(string customerId)
+    {
+        var removed = 0;
+        foreach (var item in _items.Values.Where(f => string.Equals(f.CustomerId, customerId, StringComparison.Ordinal)).ToList())
+        {
+            if (_items.TryRemove(item.Id, out _)) removed++;
+        }
+
+        return removed;
+    }
+
     /// <inheritdoc/>
     public ValueTask<FollowUpCase?> FindAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -62,6 +62,29 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
         }
     }
 
+    /// <summary>Removes a respondent's responses (erasure), moving the version when any was removed.</summary>
+    internal int Forget(string respondentId)
+    {
+        lock (_gate)
+        {
+            var removed = _inOrder.RemoveAll(r => string.Equals(r.Response.RespondentId, respondentId, StringComparison.Ordinal) && _byId.Remove(r.ResponseId));
+            if (removed > 0) _version++;
+            return removed;
+        }
+    }
+
+    /// <summary>Removes up to <paramref name="limit"/> responses dated before <paramref name="before"/> (retention), moving the version when any was removed.</summary>
+    internal int ForgetBefore(DateTimeOffset before, int limit)
+    {
+        lock (_gate)
+        {
+            var removed = 0;
+            _inOrder.RemoveAll(r => removed < limit && r.Response.RespondedAt < before && _byId.Remove(r.ResponseId) && ++removed > 0);
+            if (removed > 0) _version++;
+            return removed;
+        }
+    }
+
     /// <inheritdoc/>
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,7 @@ public sealed class ResponseIntake
     private readonly TimeProvider _timeProvider;
     private readonly ResponseIntakeOptions _options;
     private readonly Delivery.IInvitationStore? _invitations;
+    private readonly Privacy.CustomerErasure? _erasure;
 
     /// <summary>Creates the intake.</summary>
     /// <param name="responses">The response store (sharing storage with <paramref name="ledger"/> and the follow-ups).</param>
@@ -26,11 +27,14 @@ public sealed class ResponseIntake
     /// <param name="options">Plausibility limits; the defaults when <see langword="null"/>.</param>
     /// <param name="invitations">The outbox a response is bound to its invitation from (<see cref="InvitationBinding"/>); when
     /// <see langword="null"/>, responses are stored as sent.</param>
+    /// <param name="erasure">Erased customers' tombstones: a response of an erased customer dated at or before the erasure is
+    /// refused as invalid (field <c>respondentId</c>), so an import or a retry cannot bring it back; none checked when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public ResponseIntake(IResponseStore responses, IContactLedger ledger, FollowUpPolicy? policy = null, TimeProvider? timeProvider = null,
-        ResponseIntakeOptions? options = null, Delivery.IInvitationStore? invitations = null)
+        ResponseIntakeOptions? options = null, Delivery.IInvitationStore? invitations = null, Privacy.CustomerErasure? erasure = null)
     {
         _invitations = invitations;
+        _erasure = erasure;
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(ledger);
         _options = options ?? new ResponseIntakeOptions();
@@ -65,6 +69,10 @@ public sealed class ResponseIntake
         var now = _timeProvider.GetUtcNow();
         var errors = Validate(response, now);
         if (errors.Count > 0) return new(ResponseIntakeOutcome.Invalid, null, errors);
+        if (_erasure is not null && await _erasure.IsErasedAsync(response.RespondentId, response.RespondedAt, cancellationToken).ConfigureAwait(false))
+        {
+            return new(ResponseIntakeOutcome.Invalid, null, [new("respondentId", Privacy.CustomerErasure.ErasedReason)]);
+        }
 
         if (_invitations is not null)
         {

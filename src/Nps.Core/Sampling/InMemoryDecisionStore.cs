@@ -38,6 +38,19 @@ public sealed class InMemoryDecisionStore : IDecisionStore
     /// <summary>The outbox that receives each decision's invitation.</summary>
     public Delivery.InMemoryInvitationStore Invitations { get; }
 
+    /// <summary>Removes a customer's decisions and first sighting (erasure); quota counts hold no one and stay.</summary>
+    internal int Forget(string customerId)
+    {
+        var removed = 0;
+        foreach (var key in _decisions.Keys.Where(k => string.Equals(k.CustomerId, customerId, StringComparison.Ordinal)).ToList())
+        {
+            if (_decisions.TryRemove(key, out _)) removed++;
+        }
+
+        if (_firstSeen.TryRemove(customerId, out _)) removed++;
+        return removed;
+    }
+
     /// <inheritdoc/>
     public IContactLedger Ledger => _ledger;
 

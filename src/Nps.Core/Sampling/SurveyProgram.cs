@@ -72,6 +72,7 @@ public sealed class SurveyProgram
         var samplingKey = Convert.FromBase64String(options.SamplingKey);
         Sampler = new KeyedSampler(samplingKey);
         Tokens = Delivery.SurveyTokens.DeriveFrom(samplingKey);
+        Tombstones = Privacy.CustomerTombstones.DeriveFrom(samplingKey);
         _fatigue = new FatigueRules(options.Fatigue);
         _epoch = options.Sampling.Epoch;
         _policies = options.Sampling.Policies.Select(p => new CompiledPolicy(p)).ToArray();
@@ -104,6 +105,9 @@ public sealed class SurveyProgram
     /// with its token's hash, and the outbox makes the token again when it sends (<see cref="Delivery.SurveyTokens"/>).
     /// </summary>
     public Delivery.SurveyTokens Tokens { get; }
+
+    /// <summary>The keyed hash erased customers' tombstones are stored under, derived from the sampling key (<see cref="Privacy.CustomerErasure"/>).</summary>
+    public Privacy.CustomerTombstones Tombstones { get; }
 
     /// <summary>Decides whether and when to survey the customer about an event.</summary>
     /// <param name="touchpoint">The event.</param>

@@ -16,12 +16,13 @@ public sealed class AccessTests : ApiTestBase
     [Fact]
     public void Endpoints_EveryRouteButHealth_NeedsExactlyOneRolePolicy()
     {
-        var unguarded = Routes().Where(r => r.Policies is not ([NpsRoles.Survey] or [NpsRoles.Analyst]))
+        var unguarded = Routes().Where(r => r.Policies is not ([NpsRoles.Survey] or [NpsRoles.Analyst] or [NpsRoles.Privacy]))
             .Select(r => $"{r.Method} {r.Pattern} ({string.Join(",", r.Policies)})").ToList();
 
         Assert.Empty(unguarded);
         Assert.Contains(Routes(), r => r is { Method: "POST", Pattern: "/api/touchpoints", Policies: [NpsRoles.Survey] });
         Assert.Contains(Routes(), r => r is { Method: "GET", Pattern: "/api/follow-ups", Policies: [NpsRoles.Analyst] });
+        Assert.Contains(Routes(), r => r is { Method: "DELETE", Pattern: "/api/customers/{customerId}", Policies: [NpsRoles.Privacy] });
     }
 
     [Theory]
@@ -64,9 +65,10 @@ public sealed class AccessTests : ApiTestBase
     {
         using var survey = Factory.CreateClient(NpsApiFactory.SurveyKey);
         using var analyst = Factory.CreateClient(NpsApiFactory.AnalystKey);
+        using var privacy = Factory.CreateClient(NpsApiFactory.PrivacyKey);
         foreach (var route in Routes())
         {
-            var right = route.Policies[0] == NpsRoles.Survey ? survey : analyst;
+            var right = route.Policies[0] switch { NpsRoles.Survey => survey, NpsRoles.Privacy => privacy, _ => analyst };
             using var response = await right.SendAsync(route.Request(), Token);
 
             Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{route.Method} {route.Pattern}");

@@ -37,6 +37,8 @@ internal sealed class NpsApiFactory(string databasePath, Action<IWebHostBuilder>
 
     public const string AnalystKey = "analyst-test-key-001";
 
+    public const string PrivacyKey = "privacy-test-key-001";
+
     public const string TestSamplingKey = "dGVzdC1zYW1wbGluZy1rZXktZm9yLWFwaS10ZXN0cw==";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +54,9 @@ internal sealed class NpsApiFactory(string databasePath, Action<IWebHostBuilder>
             builder.UseSetting("Authentication:ApiKeys:1:Name", "test-analyst");
             builder.UseSetting("Authentication:ApiKeys:1:Key", AnalystKey);
             builder.UseSetting("Authentication:ApiKeys:1:Role", "analyst");
+            builder.UseSetting("Authentication:ApiKeys:2:Name", "test-privacy");
+            builder.UseSetting("Authentication:ApiKeys:2:Key", PrivacyKey);
+            builder.UseSetting("Authentication:ApiKeys:2:Role", "privacy");
         }
 
         builder.UseSetting("RateLimiting:PermitLimit", "1000000");

@@ -32,7 +32,7 @@ public sealed class StartupTests : ApiTestBase
 
         Assert.Contains(
             "Authentication:ApiKeys is empty: the 'Production' environment needs API keys configured " +
-            "(Authentication:ApiKeys:0:Name, :Key and :Role = survey or analyst) or JWT bearer authentication (Authentication:Jwt).",
+            "(Authentication:ApiKeys:0:Name, :Key and :Role = survey, analyst or privacy) or JWT bearer authentication (Authentication:Jwt).",
             message, StringComparison.Ordinal);
     }
 

@@ -22,13 +22,37 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
         await database.MigrateAsync(Cancel);
         var decisions = new PostgreSqlDecisionStore(database);
         return new StoreSet(decisions.Ledger, decisions, new PostgreSqlResponseStore(database), new PostgreSqlFollowUpStore(database),
-            () => database.DisposeAsync(), new RawSql(ExecuteAsync, CopyColumns), new Nps.PostgreSql.Reporting.PostgreSqlResponseCounter(database, Nps.PostgreSql.Reporting.RollupUse.Always)) { Invitations = new PostgreSqlInvitationStore(database) };
+            () => database.DisposeAsync(), new RawSql(ExecuteAsync, CopyColumns), new Nps.PostgreSql.Reporting.PostgreSqlResponseCounter(database, Nps.PostgreSql.Reporting.RollupUse.Always)) { Invitations = new PostgreSqlInvitationStore(database), Eraser = new PostgreSqlCustomerEraser(database) };
     }
 
     private const string CopyColumns = """
         respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes, team, agent, channel,
         product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, received_offset_minutes, follow_up_id
         """;
+
+    /// <inheritdoc/>
+    protected override async Task<IReadOnlyList<string>?> FindStoredTextAsync(string text)
+    {
+        // Every table of the test's schema, each row as text (every column, JSON included).
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(Cancel);
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'", connection))
+        await using (var reader = await list.ExecuteReaderAsync(Cancel))
+        {
+            while (await reader.ReadAsync(Cancel)) tables.Add(reader.GetString(0));
+        }
+
+        Assert.Contains("nps_responses", tables);
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var search = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" t WHERE strpos(t::text, $1) > 0", connection) { Parameters = { new() { Value = text } } };
+            if ((long)(await search.ExecuteScalarAsync(Cancel))! > 0) found.Add(table);
+        }
+
+        return found;
+    }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
