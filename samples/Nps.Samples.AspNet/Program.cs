@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 // headers; Kestrel's body limits; API keys, JWT bearer tokens beside them when Authentication:Jwt is set, and role
 // policies; the rate limiter; problem+json for every failure; the report caches and health checks (AddNpsWeb).
 builder.UseLoopbackUnlessConfigured().AddNpsRequestLimits();
+builder.AddSampleTelemetry(); // OpenTelemetry: the Nps meter and source, ASP.NET Core, Npgsql; OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.Services.AddNpsApiKeys(builder.Configuration);
 builder.Services.AddNpsRateLimiting(builder.Configuration);
 builder.Services.AddNpsWeb();
@@ -24,9 +25,10 @@ builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
 builder.Services.AddNpsOpenApi(); // /openapi/v1.json: API-key and bearer schemes, 401/403/429 on every guarded route
 
 var app = builder.Build();
-_ = app.Services.GetRequiredService<Nps.Sampling.SurveyProgram>(); // opens the stores (schema created or migrated) at start
 _ = app.Services.GetRequiredService<Nps.AspNetCore.Api.ReportRevalidation>(); // a bad ReportCache:MaxBytes stops the start
-await app.SeedNpsResponsesAsync(); // Nps:SeedFile (Development: samples/data/responses.csv), through the intake, idempotent
+// The stores are opened (schema created or migrated, retried with backoff while the database is unreachable) and
+// Nps:SeedFile (Development: samples/data/responses.csv) is loaded in the background once the host listens
+// (AddNpsWeb's NpsStartup): /healthz/live answers at once, /healthz/ready says when both are done.
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,4 +1,5 @@
 using Nps.AspNetCore.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nps.AspNetCore.Hosting;
 
 namespace Nps.AspNetCore;
@@ -10,8 +11,9 @@ public static class NpsWebServiceCollectionExtensions
 
     /// <summary>
     /// Adds problem details for every failure (Kestrel's 400, 408 and 413 keep their status), the report caches
-    /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (a readiness check that
-    /// reads the response store) and <see cref="NpsWebOptions"/>. The library itself is registered by
+    /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (readiness: start-up finished and the response
+    /// store answers a read), the background start-up (<see cref="NpsStartup"/>: the stores opened with retries, then
+    /// <c>Nps:SeedFile</c> loaded) and <see cref="NpsWebOptions"/>. The library itself is registered by
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
     /// <param name="services">The services.</param>
@@ -33,7 +35,11 @@ public static class NpsWebServiceCollectionExtensions
             foreach (var category in PathLoggingCategories) filters.Rules.Insert(0, new LoggerFilterRule(null, category, LogLevel.Warning, null));
         });
         services.AddNpsProblemResponses();
-        services.AddHealthChecks().AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);
+        services.TryAddSingleton<NpsStartup>();
+        services.AddHostedService<NpsStartupService>(); // opens the stores with retries, then loads Nps:SeedFile, after the host listens
+        services.AddHealthChecks()
+            .AddCheck<NpsStartupHealthCheck>(NpsStartupHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag])
+            .AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);
         services.AddSingleton<ReportBodyCache>(); // the report route's bodies, reused while the store's counts are unchanged
         services.AddSingleton<ReportRevalidation>(); // ETags and 304s for the report routes, with a bounded cache of bodies
         return services;

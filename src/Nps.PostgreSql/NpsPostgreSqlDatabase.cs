@@ -13,6 +13,9 @@ namespace Nps.PostgreSql;
 /// </remarks>
 public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
 {
+    /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
+    internal const string SystemName = "postgresql";
+
     private readonly bool _ownsDataSource;
 
     /// <summary>Statements Npgsql keeps prepared per connection when the connection string does not say (<see cref="NpsPostgreSqlDatabase(string)"/>).</summary>
@@ -28,8 +31,18 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=127.0.0.1;Username=nps;Database=nps</c>.</param>
     /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
     public NpsPostgreSqlDatabase(string connectionString)
+        : this(connectionString, null)
+    {
+    }
+
+    /// <summary>Opens a pool as <see cref="NpsPostgreSqlDatabase(string)"/> does, logging migrations and slow operations.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="loggerFactory">Where the store logs (category <c>Nps.Stores</c>); none when null.</param>
+    /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
+    public NpsPostgreSqlDatabase(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Log = new Stores.StoreLog(loggerFactory, SystemName);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
@@ -45,10 +58,22 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     /// <summary>Uses a data source configured elsewhere (the caller keeps owning it).</summary>
     /// <param name="dataSource">The data source.</param>
     public NpsPostgreSqlDatabase(NpgsqlDataSource dataSource)
+        : this(dataSource, null)
+    {
+    }
+
+    /// <summary>Uses a data source configured elsewhere (the caller keeps owning it), logging migrations and slow operations.</summary>
+    /// <param name="dataSource">The data source.</param>
+    /// <param name="loggerFactory">Where the store logs (category <c>Nps.Stores</c>); none when null.</param>
+    public NpsPostgreSqlDatabase(NpgsqlDataSource dataSource, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         DataSource = dataSource;
+        Log = new Stores.StoreLog(loggerFactory, SystemName);
     }
+
+    /// <summary>Times operations and logs migrations and slow operations.</summary>
+    internal Stores.StoreLog Log { get; }
 
     /// <summary>The schema version this package writes and reads.</summary>
     public static int SchemaVersion => PostgreSqlSchema.Migrations.Count;
@@ -62,6 +87,7 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The database has a newer schema than this package knows.</exception>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        using var operation = Log.Start();
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var prepare = new NpgsqlBatch(connection, transaction)
@@ -97,6 +123,7 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Log.Migrated(current, SchemaVersion);
         return current;
     }
 

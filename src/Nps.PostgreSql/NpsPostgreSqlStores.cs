@@ -48,9 +48,17 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <returns>The stores.</returns>
-    public static async Task<NpsPostgreSqlStores> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<NpsPostgreSqlStores> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, null, cancellationToken);
+
+    /// <summary>Opens a pool on a connection string and migrates the schema, logging migrations and slow operations.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="loggerFactory">Where the stores log (category <c>Nps.Stores</c>); none when null.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>The stores.</returns>
+    public static async Task<NpsPostgreSqlStores> OpenAsync(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory, CancellationToken cancellationToken = default)
     {
-        var database = new NpsPostgreSqlDatabase(connectionString);
+        var database = new NpsPostgreSqlDatabase(connectionString, loggerFactory);
         try
         {
             await database.MigrateAsync(cancellationToken).ConfigureAwait(false);

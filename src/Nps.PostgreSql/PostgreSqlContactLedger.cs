@@ -29,6 +29,7 @@ public sealed class PostgreSqlContactLedger : IContactLedger
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         ArgumentNullException.ThrowIfNull(decide);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         ContactHistory history;
@@ -54,6 +55,7 @@ public sealed class PostgreSqlContactLedger : IContactLedger
     public async ValueTask RecordAsync(string customerId, ContactRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var write = new NpgsqlBatch(connection, transaction) { BatchCommands = { CustomerLock.Take(customerId), CustomerLock.InsertContact(customerId, record.Packed) } })

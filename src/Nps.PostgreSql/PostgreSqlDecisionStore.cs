@@ -44,6 +44,7 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
         ArgumentNullException.ThrowIfNull(decide);
         ArgumentException.ThrowIfNullOrEmpty(request.CustomerId);
         ArgumentException.ThrowIfNullOrEmpty(request.EventId);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 

@@ -34,6 +34,7 @@ public sealed class PostgreSqlFollowUpStore : IFollowUpStore
     public async ValueTask<(FollowUpCase Stored, bool Added)> AddIfAbsentAsync(FollowUpCase followUp, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(followUp);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { InsertIfAbsent(followUp) } };
         if (await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1) return (followUp, true);
@@ -47,6 +48,7 @@ public sealed class PostgreSqlFollowUpStore : IFollowUpStore
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
         if (!string.Equals(current.Id, updated.Id, StringComparison.Ordinal)) throw new ArgumentException("A replacement keeps the follow-up's id.", nameof(updated));
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var select = new NpgsqlCommand("SELECT body FROM nps_follow_ups WHERE id = $1 FOR UPDATE", connection, transaction))

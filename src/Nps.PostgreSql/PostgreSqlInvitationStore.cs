@@ -159,6 +159,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
             return await sent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
 
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var update = new NpgsqlCommand("""
@@ -234,6 +235,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     public async ValueTask<SurveyInvitation?> OptOutAsync(string invitationId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitationId);
+        using var operation = _database.Log.Start();
         await using (var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -48,6 +48,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
     {
         ArgumentNullException.ThrowIfNull(response);
         if (contact is not null) ArgumentException.ThrowIfNullOrEmpty(response.Response.RespondentId, nameof(response));
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (await FindAsync(connection, response.ResponseId, cancellationToken).ConfigureAwait(false) is { } stored) return (stored, false);
 
@@ -89,6 +90,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
     public async ValueTask<StoredResponse?> FindAsync(string responseId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(responseId);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await FindAsync(connection, responseId, cancellationToken).ConfigureAwait(false);
     }

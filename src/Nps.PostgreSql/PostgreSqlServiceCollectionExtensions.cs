@@ -23,7 +23,7 @@ public static class PostgreSqlServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connectionString);
-        services.TryAddSingleton(provider => NpsPostgreSqlStores.OpenAsync(connectionString(provider)).GetAwaiter().GetResult());
+        services.TryAddSingleton(provider => NpsPostgreSqlStores.OpenAsync(connectionString(provider), provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()).GetAwaiter().GetResult());
         services.TryAddSingleton<IContactLedger>(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Ledger);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Decisions);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Responses);

@@ -51,6 +51,7 @@ public sealed class SqliteContactLedger : IContactLedger
     public async ValueTask<ContactHistory> GetHistoryAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ReadHistoryAsync(connection, null, customerId, cancellationToken).ConfigureAwait(false);
     }
@@ -59,6 +60,7 @@ public sealed class SqliteContactLedger : IContactLedger
     public async ValueTask<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT packed, event_id, inclusion_probability FROM nps_contacts WHERE customer_id = $customer ORDER BY packed, rowid;";

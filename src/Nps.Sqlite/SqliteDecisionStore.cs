@@ -90,6 +90,7 @@ public sealed class SqliteDecisionStore : IDecisionStore
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         ArgumentException.ThrowIfNullOrEmpty(eventId);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var find = connection.CreateCommand();
         find.CommandText = "SELECT body FROM nps_decisions WHERE customer_id = $customer AND event_id = $event;";
@@ -102,6 +103,7 @@ public sealed class SqliteDecisionStore : IDecisionStore
     public async ValueTask<DateTimeOffset?> FindFirstSeenAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await FirstSeenAsync(connection, null, customerId, cancellationToken).ConfigureAwait(false);
     }
@@ -110,6 +112,7 @@ public sealed class SqliteDecisionStore : IDecisionStore
     public async ValueTask<int> GetQuotaUsedAsync(QuotaKey quota, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(quota);
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT used FROM nps_quotas WHERE policy = $policy AND period_start = $start;";

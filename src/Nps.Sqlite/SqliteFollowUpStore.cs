@@ -87,6 +87,7 @@ public sealed class SqliteFollowUpStore : IFollowUpStore
 
     private async Task<List<FollowUpCase>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = sql;

@@ -268,6 +268,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     public async IAsyncEnumerable<SurveyInvitation> ReadSentAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {Columns} FROM nps_invitations WHERE sent_at IS NOT NULL AND sent_at >= $start AND sent_at < $until ORDER BY sent_at, invitation_id;";
@@ -290,6 +291,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
 
     private async Task<SurveyInvitation?> FindOneAsync(string where, object a, object? b, CancellationToken cancellationToken)
     {
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {Columns} FROM nps_invitations WHERE {where};";

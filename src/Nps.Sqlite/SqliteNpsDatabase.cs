@@ -15,6 +15,9 @@ public sealed class SqliteNpsDatabase
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
     public const int SchemaVersion = 10;
 
+    /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
+    internal const string SystemName = "sqlite";
+
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -23,8 +26,18 @@ public sealed class SqliteNpsDatabase
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=nps.db</c>.</param>
     /// <exception cref="InvalidOperationException">The file holds a schema newer than this package knows.</exception>
     public SqliteNpsDatabase(string connectionString)
+        : this(connectionString, null)
+    {
+    }
+
+    /// <summary>Opens the database as <see cref="SqliteNpsDatabase(string)"/> does, logging migrations and slow operations.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=nps.db</c>.</param>
+    /// <param name="loggerFactory">Where the store logs (category <c>Nps.Stores</c>); none when null.</param>
+    /// <exception cref="InvalidOperationException">The file holds a schema newer than this package knows.</exception>
+    public SqliteNpsDatabase(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Log = new Stores.StoreLog(loggerFactory, SystemName);
         _connectionString = new SqliteConnectionStringBuilder(connectionString)
         {
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -33,6 +46,9 @@ public sealed class SqliteNpsDatabase
         }.ToString();
         Migrate();
     }
+
+    /// <summary>Times operations and logs migrations and slow operations.</summary>
+    internal Stores.StoreLog Log { get; }
 
     /// <summary>The file (for logs).</summary>
     public string DataSource => new SqliteConnectionStringBuilder(_connectionString).DataSource;
@@ -59,18 +75,31 @@ public sealed class SqliteNpsDatabase
     }
 
     /// <summary>Begins a write: waits for this process's writers, then opens a connection and begins <c>BEGIN IMMEDIATE</c>.</summary>
-    internal async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
+    internal async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken, [System.Runtime.CompilerServices.CallerMemberName] string operationName = "")
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var operation = Log.Start(operationName); // the wait for the gate counts: it is part of the write's time
+        try
+        {
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            operation.Failed(exception);
+            operation.Dispose();
+            throw;
+        }
+
         SqliteConnection? connection = null;
         try
         {
             connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteWrite(connection, transaction, _writeGate);
+            return new SqliteWrite(connection, transaction, _writeGate, operation);
         }
-        catch
+        catch (Exception exception)
         {
+            operation.Failed(exception);
+            operation.Dispose();
             if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
             _writeGate.Release();
             throw;
@@ -106,6 +135,7 @@ public sealed class SqliteNpsDatabase
         }
 
         transaction.Commit();
+        Log.Migrated(current, Steps.Length);
     }
 
     /// <summary>

@@ -11,8 +11,16 @@ public sealed class SqliteNpsStores
     /// <summary>Opens the stores on a file.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=nps.db</c>.</param>
     public SqliteNpsStores(string connectionString)
+        : this(connectionString, null)
     {
-        Database = new SqliteNpsDatabase(connectionString);
+    }
+
+    /// <summary>Opens the stores on a file, logging migrations and slow operations.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=nps.db</c>.</param>
+    /// <param name="loggerFactory">Where the stores log (category <c>Nps.Stores</c>); none when null.</param>
+    public SqliteNpsStores(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+    {
+        Database = new SqliteNpsDatabase(connectionString, loggerFactory);
         Decisions = new SqliteDecisionStore(Database);
         Ledger = Decisions.Ledger;
         Responses = new SqliteResponseStore(Database);

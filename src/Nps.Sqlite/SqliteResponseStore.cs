@@ -134,6 +134,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
     public async IAsyncEnumerable<StoredResponse> ReadAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {Columns} FROM nps_responses WHERE responded_at >= $from AND responded_at < $to ORDER BY responded_at, response_id;";
@@ -175,6 +176,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
 
     private async Task<List<(long Seq, StoredResponse Response)>> QueryAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
+        using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {Columns} FROM nps_responses {where};";

@@ -33,6 +33,7 @@ internal static class SqliteResponseVersion
     /// <summary>Reads the version (one statement, so one snapshot).</summary>
     public static async ValueTask<long> ReadAsync(SqliteNpsDatabase database, CancellationToken cancellationToken)
     {
+        using var operation = database.Log.Start();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var read = connection.CreateCommand();
         read.CommandText = "SELECT version FROM nps_response_version WHERE id = 1;";

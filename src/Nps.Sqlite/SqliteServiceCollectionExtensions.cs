@@ -22,7 +22,7 @@ public static class SqliteServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connectionString);
-        services.TryAddSingleton(provider => new SqliteNpsStores(connectionString(provider)));
+        services.TryAddSingleton(provider => new SqliteNpsStores(connectionString(provider), provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Ledger);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Decisions);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Responses);

@@ -2,8 +2,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Nps.Sqlite;
 
-/// <summary>One write transaction (<c>BEGIN IMMEDIATE</c>) holding this process's write gate until disposed.</summary>
-internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate) : IAsyncDisposable
+/// <summary>One write transaction (<c>BEGIN IMMEDIATE</c>) holding this process's write gate until disposed, timed as a store operation.</summary>
+internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate, Stores.StoreScope operation) : IAsyncDisposable
 {
     private bool _disposed;
 
@@ -32,6 +32,7 @@ internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction
         finally
         {
             gate.Release();
+            operation.Dispose();
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Nps.Browser.Tests;
 
 /// <summary>
 /// One real sample server (Kestrel on 127.0.0.1, an ephemeral port, a temporary SQLite file) loaded with the bundled
-/// samples/data/responses.csv through its Nps:SeedFile (Development) at start, and one headless Debian chromium driven by
+/// samples/data/responses.csv through its Nps:SeedFile (Development) in the background after start (waited for on /healthz/ready), and one headless Debian chromium driven by
 /// Playwright. Started by the first test that needs it; without chromium outside CI the tests are skipped by name.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
@@ -60,7 +60,7 @@ public sealed class DashboardServer : IAsyncDisposable
                 ["RateLimiting__PermitLimit"] = "1000000",
                 ["Logging__LogLevel__Default"] = "Warning",
             });
-            Address = await sample.ListeningAsync(TestContext.Current.CancellationToken);
+            Address = await sample.ReadyAsync(TestContext.Current.CancellationToken); // seeded in the background: ready says when
             Api = new HttpClient { BaseAddress = Address };
             Loaded = await StoredAsync(Api, TestContext.Current.CancellationToken);
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
+using Nps.Diagnostics;
 using Nps.Insights;
 using Nps.Intake;
 using Nps.Segmentation;
@@ -104,7 +105,8 @@ public sealed class ReportRevalidation : IDisposable
         ArgumentNullException.ThrowIfNull(write);
         var headers = context.Response.Headers;
         headers.CacheControl = CacheControl;
-        if (source is not IResponseDataVersion versioned) return Body(await write(cancellationToken));
+        var report = ReportName(context);
+        if (source is not IResponseDataVersion versioned) return Body(await NpsTelemetry.MeasureReportAsync(report, write, cancellationToken));
 
         var version = await versioned.GetResponseVersionAsync(cancellationToken);
         var tag = ETag(source, version, query);
@@ -120,7 +122,7 @@ public sealed class ReportRevalidation : IDisposable
             return Body(cached);
         }
 
-        var body = await write(cancellationToken);
+        var body = await NpsTelemetry.MeasureReportAsync(report, write, cancellationToken);
         if (await versioned.GetResponseVersionAsync(cancellationToken) == version)
         {
             headers.ETag = tag;
@@ -128,6 +130,13 @@ public sealed class ReportRevalidation : IDisposable
         }
 
         return Body(body);
+    }
+
+    /// <summary>The report's name in telemetry: the last segment of the route (<c>nps</c>, <c>coaching</c>).</summary>
+    private static string ReportName(HttpContext context)
+    {
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/');
+        return string.IsNullOrEmpty(route) ? "report" : route[(route.LastIndexOf('/') + 1)..];
     }
 
     /// <summary>The normalised <c>GET /api/reports/nps</c> query with every default that shapes its body.</summary>

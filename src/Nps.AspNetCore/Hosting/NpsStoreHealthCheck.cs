@@ -5,9 +5,9 @@ namespace Nps.AspNetCore.Hosting;
 
 /// <summary>
 /// Readiness: the response store answers a read (a lookup of an id no response has), so a database that is down,
-/// locked out or unreachable makes <c>/healthz/ready</c> answer 503 while <c>/healthz/live</c> stays 200.
+/// locked out or unreachable (or not opened yet) makes <c>/healthz/ready</c> answer 503 while <c>/healthz/live</c> stays 200.
 /// </summary>
-internal sealed class NpsStoreHealthCheck(IResponseStore store) : IHealthCheck
+internal sealed class NpsStoreHealthCheck(NpsStartup startup, IServiceProvider services) : IHealthCheck
 {
     /// <summary>The check's name in the health report.</summary>
     public const string Name = "nps-store";
@@ -18,9 +18,11 @@ internal sealed class NpsStoreHealthCheck(IResponseStore store) : IHealthCheck
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // Until start-up has opened the stores, resolving them here would race it into a second, blocking attempt.
+        if (!startup.IsReady) return HealthCheckResult.Unhealthy("Start-up has not finished: " + startup.Status);
         try
         {
-            await store.FindAsync(ProbeId, cancellationToken);
+            await services.GetRequiredService<IResponseStore>().FindAsync(ProbeId, cancellationToken);
             return HealthCheckResult.Healthy("The response store answers.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -19,20 +19,30 @@ public static partial class SeedFile
     /// <summary>How many bad rows are logged one by one (the rest are counted).</summary>
     public const int MaxLoggedRows = 20;
 
-    /// <summary>Loads <c>Nps:SeedFile</c>, when set, before the host starts serving.</summary>
-    public static async Task SeedNpsResponsesAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads <c>Nps:SeedFile</c>, when set, before the host starts serving. <c>AddNpsWeb</c> already loads it in the
+    /// background after the host listens (<see cref="NpsStartup"/>); call this only to hold the start until it is loaded.
+    /// </summary>
+    public static Task SeedNpsResponsesAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        var configured = app.Configuration["Nps:SeedFile"]?.Trim();
+        ArgumentNullException.ThrowIfNull(app);
+        return SeedAsync(app.Services, app.Configuration, app.Environment, cancellationToken);
+    }
+
+    /// <summary>Loads <c>Nps:SeedFile</c>, when set; the body of <see cref="SeedNpsResponsesAsync"/>.</summary>
+    internal static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, CancellationToken cancellationToken)
+    {
+        var configured = configuration["Nps:SeedFile"]?.Trim();
         if (string.IsNullOrEmpty(configured)) return;
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedFile));
-        if (Resolve(configured, app.Environment.ContentRootPath) is not { } path)
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedFile));
+        if (Resolve(configured, environment.ContentRootPath) is not { } path)
         {
-            LogNotFound(logger, configured, app.Environment.ContentRootPath);
+            LogNotFound(logger, configured, environment.ContentRootPath);
             return;
         }
 
-        var intake = app.Services.GetRequiredService<ResponseIntake>();
-        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var intake = services.GetRequiredService<ResponseIntake>();
+        var clock = services.GetRequiredService<TimeProvider>();
         var (document, error) = await ResponseImport.ImportAsync(File.OpenRead(path), DataFormats.FromPath(path), intake, clock, cancellationToken);
         if (error is { } unreadable)
         {

@@ -135,6 +135,7 @@ public sealed class OutboxDispatcher
                 var remindersAfter = claim.Attempt == OutboxAttempt.Invitation ? 0 : claim.Number;
                 DateTimeOffset? next = remindersAfter < _options.Reminders ? at + _options.ReminderAfter : null;
                 await _store.MarkSentAsync(claim, at, at + _options.TokenLifetime, next, cancellationToken).ConfigureAwait(false);
+                Diagnostics.NpsTelemetry.InvitationSent();
                 return InvitationSendOutcome.Sent;
             case InvitationSendOutcome.Transient when invitation.Attempts + 1 < _options.MaxAttempts:
                 await _store.RetryAsync(invitation.Id, at + Backoff(invitation.Attempts + 1), failed: true, cancellationToken).ConfigureAwait(false);
@@ -147,6 +148,7 @@ public sealed class OutboxDispatcher
     private async ValueTask<InvitationSendOutcome> FailAsync(SurveyInvitation invitation, string reason, CancellationToken cancellationToken)
     {
         await _store.MarkFailedAsync(invitation.Id, reason, cancellationToken).ConfigureAwait(false);
+        Diagnostics.NpsTelemetry.InvitationFailed();
         return InvitationSendOutcome.Permanent;
     }
 

@@ -63,6 +63,7 @@ public sealed class FollowUpService
 
         var followUp = Build(response, reason, Policy, _timeProvider.GetUtcNow());
         var (stored, added) = await _store.AddIfAbsentAsync(followUp, cancellationToken).ConfigureAwait(false);
+        if (added) Diagnostics.NpsTelemetry.FollowUpOpened(Diagnostics.TelemetryNames.Of(reason));
         return added
             ? new(response.ResponseId, FollowUpCreationOutcome.Created, stored, $"{reason}: due {Iso(stored.DueAt)}")
             : new(response.ResponseId, FollowUpCreationOutcome.AlreadyExists, stored, $"follow-up {stored.Id} already exists ({stored.Status})");
@@ -104,7 +105,9 @@ public sealed class FollowUpService
     {
         var now = _timeProvider.GetUtcNow();
         var open = await _store.ListAsync(FollowUpStatus.Open, cancellationToken).ConfigureAwait(false);
-        return open.Where(f => f.IsOverdue(now)).ToList();
+        var overdue = open.Where(f => f.IsOverdue(now)).ToList();
+        Diagnostics.NpsTelemetry.OverdueCounted(overdue.Count);
+        return overdue;
     }
 
     /// <summary>Records the first contact with the customer (Open → Contacted), now.</summary>
@@ -142,6 +145,7 @@ public sealed class FollowUpService
 
             // Optimistic: if someone else changed it meanwhile, read again and re-judge the transition.
             if (!await _store.TryReplaceAsync(current, next, cancellationToken).ConfigureAwait(false)) continue;
+            if (to == FollowUpStatus.Closed) Diagnostics.NpsTelemetry.FollowUpClosed();
 
             if (to == FollowUpStatus.Contacted && _ledger is not null)
             {
@@ -158,7 +162,9 @@ public sealed class FollowUpService
     public async ValueTask<FollowUpMetrics> GetMetricsAsync(CancellationToken cancellationToken = default)
     {
         var all = await _store.ListAsync(null, cancellationToken).ConfigureAwait(false);
-        return FollowUpMetrics.Compute(all, _timeProvider.GetUtcNow());
+        var metrics = FollowUpMetrics.Compute(all, _timeProvider.GetUtcNow());
+        Diagnostics.NpsTelemetry.OverdueCounted(metrics.Overdue);
+        return metrics;
     }
 
     /// <summary>The follow-up of a response that needs one for <paramref name="reason"/> (the response has a respondent).</summary>

@@ -100,7 +100,12 @@ public sealed class ResponseIntake
         var candidate = new StoredResponse { Response = response, ReceivedAt = now, FollowUpId = followUp?.Id };
 
         var (stored, added) = await _responses.AddAsync(candidate, contact, followUp, cancellationToken).ConfigureAwait(false);
-        if (added) return new(ResponseIntakeOutcome.Created, stored, []);
+        if (added)
+        {
+            Diagnostics.NpsTelemetry.ResponseStored(Diagnostics.TelemetryNames.Of(stored.Response.Category), Diagnostics.TelemetryNames.Of(stored.Response.Provenance));
+            if (followUp is not null) Diagnostics.NpsTelemetry.FollowUpOpened(Diagnostics.TelemetryNames.Of(followUp.Reason));
+            return new(ResponseIntakeOutcome.Created, stored, []);
+        }
         return new(SameAnswer(stored.Response, response) ? ResponseIntakeOutcome.AlreadyStored : ResponseIntakeOutcome.Conflict, stored, []);
     }
 

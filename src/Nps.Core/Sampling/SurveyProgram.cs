@@ -116,7 +116,7 @@ public sealed class SurveyProgram
     public ValueTask<SurveyDecision> DecideAsync(TouchpointEvent touchpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        return DecideCoreAsync(touchpoint, null, cancellationToken);
+        return RecordedAsync(DecideCoreAsync(touchpoint, null, cancellationToken));
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public sealed class SurveyProgram
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentException.ThrowIfNullOrWhiteSpace(requestedBy);
-        return DecideCoreAsync(touchpoint, requestedBy, cancellationToken);
+        return RecordedAsync(DecideCoreAsync(touchpoint, requestedBy, cancellationToken));
     }
 
     /// <summary>
@@ -166,6 +166,21 @@ public sealed class SurveyProgram
         var behind = (firstSeenAt - anchor).Ticks;
         var cycles = behind <= 0 ? 0 : ((behind - 1) / _cycle.Ticks) + 1;
         return anchor + TimeSpan.FromTicks(cycles * _cycle.Ticks);
+    }
+
+    /// <summary>Counts the decision in <see cref="Diagnostics.NpsTelemetry.Decisions"/> by outcome and deciding rule (never the customer).</summary>
+    private static async ValueTask<SurveyDecision> RecordedAsync(ValueTask<SurveyDecision> deciding)
+    {
+        var decision = await deciding.ConfigureAwait(false);
+        var (outcome, reason) = decision switch
+        {
+            InviteDecision invite => ("invite", invite.Policy),
+            SuppressDecision suppress => ("suppress", suppress.Rule),
+            DeferDecision defer => ("defer", defer.Rule),
+            _ => (decision.Outcome.ToString().ToLowerInvariant(), ""),
+        };
+        Diagnostics.NpsTelemetry.Decided(outcome, reason);
+        return decision;
     }
 
     private async ValueTask<SurveyDecision> DecideCoreAsync(TouchpointEvent e, string? requestedBy, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ public sealed class FreshHostTests : ApiTestBase
         app.MapNpsDashboard();
         app.MapNpsApi();
         await app.StartAsync();
+        await app.Services.GetRequiredService<Nps.AspNetCore.Hosting.NpsStartup>().WhenReady.WaitAsync(SampleProcess.ReadyBound); // stores opened in the background
         return app;
     }
 

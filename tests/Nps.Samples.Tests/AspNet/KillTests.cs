@@ -103,16 +103,10 @@ public sealed class KillTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        // Ready when it answers (bounded: 300 tries, 100 ms apart).
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            Assert.False(process.HasExited, "the web sample exited during start-up");
-            using var probe = await TryPostAsync(client, "/api/touchpoints", Api.Touchpoint("probe", "probe"));
-            if (probe is { StatusCode: HttpStatusCode.OK }) return process;
-            await Task.Delay(100, Token);
-        }
-
-        throw new TimeoutException("the web sample did not answer within 30 s");
+        // Ready when /healthz/ready answers 200 (stores open, seed file loaded), polled with a bound of minutes, not a guess of seconds.
+        await SampleProcess.WaitForAsync(new Uri(client.BaseAddress!, "/healthz/ready"),
+            () => process.HasExited ? "the web sample exited during start-up" : null, Token);
+        return process;
     }
 
     private static async Task<HttpResponseMessage?> TryPostAsync(HttpClient client, string path, string json)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -64,6 +65,14 @@ internal sealed class NpsApiFactory(string databasePath, Action<IWebHostBuilder>
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
         configure?.Invoke(builder);
+    }
+
+    /// <summary>Starts the host and waits until it is ready (stores opened, seed file loaded in the background), as a probe would.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<Nps.AspNetCore.Hosting.NpsStartup>().WhenReady.WaitAsync(SampleProcess.ReadyBound).GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A client that sends the survey key to the survey routes and the analyst key elsewhere.</summary>

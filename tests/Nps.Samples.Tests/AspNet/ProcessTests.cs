@@ -14,13 +14,33 @@ public sealed class ProcessTests : IDisposable
     {
         using var sample = SampleProcess.Start(Environment("Development", ("ASPNETCORE_URLS", "http://127.0.0.1:0")));
 
-        var address = await sample.ListeningAsync(Token);
+        var address = await sample.ReadyAsync(Token);
 
         Assert.Equal("127.0.0.1", address.Host);
         Assert.NotEqual(5080, address.Port);
         using var client = new HttpClient { BaseAddress = address };
         using var health = await client.GetAsync("/healthz", Token);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_DevelopmentWithTheSeedFile_LiveAtOnceReadyOnceSeeded()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var sample = SampleProcess.Start(Environment("Development", ("ASPNETCORE_URLS", "http://127.0.0.1:0")));
+
+        var address = await sample.ReadyAsync(Token, "/healthz/live");
+        var live = clock.Elapsed;
+        await sample.ReadyAsync(Token);
+        var ready = clock.Elapsed;
+
+        using var client = new HttpClient { BaseAddress = address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reports/nps");
+        request.Headers.Add("X-Api-Key", "analyst-dev-key");
+        using var report = await client.SendAsync(request, Token);
+        var count = (await report.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt32();
+        Assert.True(count > 6000, $"{count} responses after ready: the seed file was not loaded before readiness");
+        TestContext.Current.TestOutputHelper?.WriteLine($"start to /healthz/live {live.TotalSeconds:0.00} s, to /healthz/ready (seeded) {ready.TotalSeconds:0.00} s");
     }
 
     [Fact]

@@ -63,9 +63,62 @@ internal sealed partial class SampleProcess : IDisposable
     /// <summary>Starts the sample; the caller waits with <see cref="ListeningAsync"/> or <see cref="Process"/>.</summary>
     public static SampleProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) => new(environment, arguments);
 
-    /// <summary>The first address the server reports (Kestrel's "Now listening on:"), within 60 s.</summary>
+    /// <summary>The first address the server reports (Kestrel's "Now listening on:"), within <see cref="ReadyBound"/>.</summary>
     public async Task<Uri> ListeningAsync(CancellationToken cancellationToken) =>
-        await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        await listening.Task.WaitAsync(ReadyBound, cancellationToken);
+
+    /// <summary>
+    /// Polls <paramref name="path"/> (default <c>/healthz/ready</c>: stores open, seed file loaded) until it answers 200.
+    /// The bound is generous on purpose: a loaded 2-core machine may take minutes to start and seed, and a test must
+    /// wait for the signal, not for a guess. Fails at once if the process exits.
+    /// </summary>
+    public async Task<Uri> ReadyAsync(CancellationToken cancellationToken, string path = "/healthz/ready")
+    {
+        var address = await ListeningAsync(cancellationToken);
+        await WaitForAsync(new Uri(address, path), () => process.HasExited ? $"The sample exited ({process.ExitCode}):\n{Output}" : null, cancellationToken);
+        return address;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> (bounded by <see cref="ReadyBound"/>, 100 ms apart); fails at once if the process exits.</summary>
+    public async Task UntilAsync(Func<bool> condition, string what, CancellationToken cancellationToken)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The sample exited ({process.ExitCode}) before {what}:\n{Output}");
+            if (elapsed.Elapsed > ReadyBound) throw new TimeoutException($"Not within {ReadyBound}: {what}.\n{Output}");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>How long readiness polling waits at most before it gives up.</summary>
+    public static readonly TimeSpan ReadyBound = TimeSpan.FromMinutes(5);
+
+    /// <summary>Polls <paramref name="probe"/> (bounded by <see cref="ReadyBound"/>, 100 ms apart) until it answers 200; <paramref name="failure"/> stops early with a reason.</summary>
+    public static async Task WaitForAsync(Uri probe, Func<string?> failure, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var elapsed = Stopwatch.StartNew();
+        string last = "no answer";
+        while (elapsed.Elapsed < ReadyBound)
+        {
+            if (failure() is { } reason) throw new InvalidOperationException(reason);
+            try
+            {
+                using var response = await client.GetAsync(probe, cancellationToken);
+                if (response.StatusCode == System.Net.HttpStatusCode.OK) return;
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
+            }
+            catch (HttpRequestException exception)
+            {
+                last = exception.Message; // not listening yet
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"{probe} did not answer 200 within {ReadyBound}; last: {last}");
+    }
 
     /// <summary>Waits (at most 60 s) for the process to end and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync(CancellationToken cancellationToken)
