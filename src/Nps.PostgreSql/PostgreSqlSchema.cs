@@ -129,5 +129,8 @@ internal static class PostgreSqlSchema
 
         // 7: the rollups' (team, agent) pair rows, kept by the same triggers (their functions replaced), built from the responses.
         Reporting.PostgreSqlRollupSchema.AddTeamAgentPairs(),
+
+        // 8: the unsolicited flag in the rollups' key: the column, the trigger functions replaced, the rows rebuilt from the responses.
+        Reporting.PostgreSqlRollupSchema.AddUnsolicited(),
     ];
 }

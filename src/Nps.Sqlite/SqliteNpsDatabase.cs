@@ -194,5 +194,8 @@ public sealed class SqliteNpsDatabase
 
         // 7: the rollups' (team, agent) pair rows (Reporting.SqliteRollupSchema.AddTeamAgentPairs), so two dimensions at once read rollups.
         Reporting.SqliteRollupSchema.AddTeamAgentPairs,
+
+        // 8: the unsolicited flag in the rollups' key (Reporting.SqliteRollupSchema.AddUnsolicited): table, triggers and rows rebuilt from the responses.
+        Reporting.SqliteRollupSchema.AddUnsolicited,
     ];
 }

@@ -17,7 +17,7 @@ namespace Nps.Insights;
 /// </remarks>
 public sealed record ThemeAnalysis
 {
-    /// <summary>The responses analysed (after leaving out manual sends unless included).</summary>
+    /// <summary>The responses analysed (after leaving out manual sends and unsolicited responses unless included).</summary>
     public NpsCategoryCounts Responses { get; init; }
 
     /// <summary>The analysed responses with a non-blank comment.</summary>
@@ -70,7 +70,7 @@ public sealed record ThemeAnalysis
         foreach (var response in responses)
         {
             ArgumentNullException.ThrowIfNull(response, nameof(responses));
-            if (response.IsManual && !options.IncludeManual) continue;
+            if ((response.IsManual && !options.IncludeManual) || (response.IsUnsolicited && !options.IncludeUnsolicited)) continue;
             var category = (int)response.Category;
             var weight = 1 / response.InclusionProbability;
             all[category]++;

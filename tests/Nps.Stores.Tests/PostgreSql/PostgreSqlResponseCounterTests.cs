@@ -46,6 +46,11 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
         DowngradeAndMigrateAsync([.. DropRollups, .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[2]), "DELETE FROM nps_schema_version WHERE version >= 4"], 3);
 
     /// <inheritdoc/>
+    protected override Task RemoveUnsolicitedKeyAndMigrateAsync() => // migrations 3, 4 and 7 as shipped: keyed by the manual flag alone
+        DowngradeAndMigrateAsync([.. DropRollups, .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[2]), .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[3]),
+            .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[6]), "DELETE FROM nps_schema_version WHERE version >= 8"], 7);
+
+    /// <inheritdoc/>
     protected override async Task ExecuteAsync(string sql)
     {
         await using var command = _database!.DataSource.CreateCommand(sql);

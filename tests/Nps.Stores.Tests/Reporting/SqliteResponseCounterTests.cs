@@ -39,6 +39,13 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
         DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + SqliteNpsDatabaseTests.DropOutbox + "PRAGMA user_version = 3;"); // schema 3 as shipped: days and weeks
 
     /// <inheritdoc/>
+    protected override Task RemoveUnsolicitedKeyAndMigrateAsync() => // schema 7 as shipped: keyed by the manual flag alone
+        DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + SqliteRollupSchema.AddMonths() + SqliteRollupSchema.AddTeamAgentPairs() + "PRAGMA user_version = 7;");
+
+    /// <inheritdoc/>
+    protected override bool DowngradeKeepsProvenance => false;
+
+    /// <inheritdoc/>
     protected override Task ExecuteAsync(string sql)
     {
         using var connection = new SqliteConnection(ConnectionString);
