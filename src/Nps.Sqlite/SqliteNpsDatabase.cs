@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;

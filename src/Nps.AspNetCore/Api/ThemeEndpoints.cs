@@ -17,9 +17,10 @@ internal static class ThemeEndpoints
             .WithNoStore();
 
     private static async Task<IResult> ThemesAsync(IResponseStore store, ThemeTaxonomy taxonomy, CancellationToken cancellationToken,
-        string? from = null, string? to = null)
+        string? from = null, string? to = null, string? includeUnsolicited = null)
     {
         var errors = new FieldErrors();
+        var unsolicited = QueryParsing.Flag(errors, "includeUnsolicited", includeUnsolicited, fallback: false);
         var start = QueryParsing.Instant(errors, "from", from);
         var end = QueryParsing.Instant(errors, "to", to);
         if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
@@ -27,6 +28,6 @@ internal static class ThemeEndpoints
 
         var responses = new List<SurveyResponse>();
         await foreach (var response in store.ReadAsync(start, end, cancellationToken)) responses.Add(response.Response);
-        return TypedResults.Json(ThemeAnalysisDocument.From(ThemeAnalysis.Analyze(responses, taxonomy)), NpsJson.TypeInfo<ThemeAnalysisDocument>());
+        return TypedResults.Json(ThemeAnalysisDocument.From(ThemeAnalysis.Analyze(responses, taxonomy, new ThemeAnalysisOptions { IncludeUnsolicited = unsolicited })), NpsJson.TypeInfo<ThemeAnalysisDocument>());
     }
 }

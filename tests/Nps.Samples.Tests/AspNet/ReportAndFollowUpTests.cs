@@ -94,7 +94,7 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
             (await Client.PostAsync("/api/responses", Api.Json(json), Token)).Dispose();
         }
 
-        using var response = await Client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald", Token);
+        using var response = await Client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald&includeUnsolicited=true", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.ReadJsonAsync();

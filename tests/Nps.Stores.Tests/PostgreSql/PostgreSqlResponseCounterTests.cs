@@ -30,7 +30,7 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
         }));
     }
 
-    private static readonly string[] DropRollups =
+    internal static readonly string[] DropRollups =
     [
         "DROP TABLE nps_response_days",
         "DROP TRIGGER nps_response_days_insert ON nps_responses", "DROP TRIGGER nps_response_days_delete ON nps_responses",
