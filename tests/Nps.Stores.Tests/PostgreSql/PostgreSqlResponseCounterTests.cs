@@ -74,7 +74,8 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
     {
         var (store, counters) = await OpenAsync();
         var database = _database!;
-        var responses = SpreadResponses(seed: 77, count: 400);
+        // The bulk rows (from 200 on) are typed without a provenance: they are stored solicited.
+        var responses = SpreadResponses(seed: 77, count: 400).Select((r, i) => i < 200 ? r : r with { Provenance = ResponseProvenance.Solicited }).ToList();
         var posts = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
         {
             for (var i = worker; i < 200; i += 8) await store.AddAsync(new StoredResponse { Response = responses[i] }, null, null, Cancel);
