@@ -19,11 +19,17 @@ public sealed class NpsReportingOptions
     [EnumDataType(typeof(IntervalMethod))]
     public IntervalMethod Method { get; set; } = IntervalMethod.AdjustedWald;
 
+    /// <summary>
+    /// Whether unsolicited responses (that matched no invitation) count in reports and coaching (default false: left out
+    /// and counted apart, as manual sends are). Configuration key <c>Nps:Reporting:IncludeUnsolicited</c>.
+    /// </summary>
+    public bool IncludeUnsolicited { get; set; }
+
     /// <summary>Report defaults from these options (no dimensions, no period; a report sets its own).</summary>
     /// <returns>The report options.</returns>
-    public NpsReportOptions ToReportOptions() => new() { Level = Level, IntervalMethod = Method, MinimumCount = MinimumCount };
+    public NpsReportOptions ToReportOptions() => new() { Level = Level, IntervalMethod = Method, MinimumCount = MinimumCount, IncludeUnsolicited = IncludeUnsolicited };
 
     /// <summary>Coaching-signal defaults from these options (level and minimum n).</summary>
     /// <returns>The signal options.</returns>
-    public CoachingSignalOptions ToCoachingSignalOptions() => new() { Level = Level, MinimumCount = MinimumCount };
+    public CoachingSignalOptions ToCoachingSignalOptions() => new() { Level = Level, MinimumCount = MinimumCount, IncludeUnsolicited = IncludeUnsolicited };
 }

@@ -4,7 +4,7 @@ using Nps.Privacy;
 namespace Nps.PostgreSql;
 
 /// <summary>
-/// Erasure on PostgreSQL (migration 10): one transaction, holding the customer's lock (the one decisions take), deletes
+/// Erasure on PostgreSQL (migration 9): one transaction, holding the customer's lock (the one decisions take), deletes
 /// the customer's rows from every table and keeps the tombstone in <c>nps_erased_customers</c>. The statement-level
 /// rollup and version triggers on <c>nps_responses</c> see the delete, so rollups stay equal to the rows and the
 /// response data version moves. Dead tuples stay in the heap until vacuum reclaims them, as for any delete.

@@ -130,13 +130,10 @@ internal static class PostgreSqlSchema
         // 7: the rollups' (team, agent) pair rows, kept by the same triggers (their functions replaced), built from the responses.
         Reporting.PostgreSqlRollupSchema.AddTeamAgentPairs(),
 
-        // 8: PLACEHOLDER for the unsolicited responses in the rollups (built on another branch; the integrator replaces it).
-        "SELECT 1",
+        // 8: the unsolicited flag in the rollups' key: the column, the trigger functions replaced, the rows rebuilt from the responses.
+        Reporting.PostgreSqlRollupSchema.AddUnsolicited(),
 
-        // 9: PLACEHOLDER for the theme rollups (built on another branch; the integrator replaces it).
-        "SELECT 1",
-
-        // 10: erased customers' tombstones (PostgreSqlCustomerEraser): a keyed hash of the id and the time, nothing personal.
+        // 9: erased customers' tombstones (PostgreSqlCustomerEraser): a keyed hash of the id and the time, nothing personal.
         PostgreSqlCustomerEraser.Create,
     ];
 }

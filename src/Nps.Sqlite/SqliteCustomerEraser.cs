@@ -3,7 +3,7 @@ using Nps.Privacy;
 namespace Nps.Sqlite;
 
 /// <summary>
-/// Erasure on SQLite (schema version 10): one <c>BEGIN IMMEDIATE</c> transaction deletes the customer's rows from every
+/// Erasure on SQLite (schema version 9): one <c>BEGIN IMMEDIATE</c> transaction deletes the customer's rows from every
 /// table and keeps the tombstone in <c>nps_erased_customers</c>; the rollup and version triggers on
 /// <c>nps_responses</c> see the deletes, so rollups stay equal to the rows and the response data version moves.
 /// <c>PRAGMA secure_delete</c> makes SQLite overwrite the deleted content with zeros, and a

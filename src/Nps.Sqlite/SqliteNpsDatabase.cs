@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 10;
+    public const int SchemaVersion = 9;
 
     /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
     internal const string SystemName = "sqlite";
@@ -225,13 +225,10 @@ public sealed class SqliteNpsDatabase
         // 7: the rollups' (team, agent) pair rows (Reporting.SqliteRollupSchema.AddTeamAgentPairs), so two dimensions at once read rollups.
         Reporting.SqliteRollupSchema.AddTeamAgentPairs,
 
-        // 8: PLACEHOLDER for the unsolicited responses in the rollups (built on another branch; the integrator replaces it).
-        () => "",
+        // 8: the unsolicited flag in the rollups' key (Reporting.SqliteRollupSchema.AddUnsolicited): table, triggers and rows rebuilt from the responses.
+        Reporting.SqliteRollupSchema.AddUnsolicited,
 
-        // 9: PLACEHOLDER for the theme rollups (built on another branch; the integrator replaces it).
-        () => "",
-
-        // 10: erased customers' tombstones (SqliteCustomerEraser): a keyed hash of the id and the time, nothing personal.
+        // 9: erased customers' tombstones (SqliteCustomerEraser): a keyed hash of the id and the time, nothing personal.
         () => SqliteCustomerEraser.Create,
     ];
 }

@@ -61,6 +61,9 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         {
             connection.Open();
             Scalar(connection, "DROP TRIGGER nps_response_version_insert; DROP TRIGGER nps_response_version_update; DROP TRIGGER nps_response_version_delete;");
+            // The rollups as schema 4 left them (schema 8's triggers read the provenance column the downgrade drops).
+            Scalar(connection, "DROP TRIGGER nps_response_days_insert; DROP TRIGGER nps_response_days_delete; DROP TRIGGER nps_response_days_update; DROP TABLE nps_response_days;"
+                + Nps.Sqlite.Reporting.SqliteRollupSchema.Create() + Nps.Sqlite.Reporting.SqliteRollupSchema.AddMonths());
             Scalar(connection, DropOutbox + "DROP TABLE nps_response_version; PRAGMA user_version = 4;");
             Scalar(connection, """
                 INSERT INTO nps_responses (response_id, respondent_id, kind, rating, callback_requested, responded_at, offset_minutes,

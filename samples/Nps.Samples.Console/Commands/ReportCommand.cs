@@ -31,6 +31,7 @@ public static class ReportCommand
         var format = CommonOptions.Format("table", "json", "csv");
         var skipInvalid = CommonOptions.SkipInvalid();
         var includeManual = new Option<bool>("--include-manual") { Description = "Count manual sends in the score (they are excluded by default)." };
+        var includeUnsolicited = new Option<bool>("--include-unsolicited") { Description = "Count unsolicited responses (that matched no invitation) in the score (they are excluded by default)." };
         var threads = new Option<int>("--threads") { Description = "Threads that read the file (a UTF-8 CSV is split at record boundaries); all cores by default.", DefaultValueFactory = _ => Environment.ProcessorCount };
         threads.Validators.Add(result =>
         {
@@ -42,7 +43,7 @@ public static class ReportCommand
 
         var command = new Command("report", "NPS with its confidence interval, overall and per segment and period.")
         {
-            file, by, period, timeZone, level, method, minN, format, skipInvalid, includeManual, threads,
+            file, by, period, timeZone, level, method, minN, format, skipInvalid, includeManual, includeUnsolicited, threads,
         };
         command.SetAction(parse =>
         {
@@ -55,6 +56,7 @@ public static class ReportCommand
                 IntervalMethod = parse.GetValue(method),
                 MinimumCount = parse.GetValue(minN),
                 IncludeManualSends = parse.GetValue(includeManual),
+                IncludeUnsolicited = parse.GetValue(includeUnsolicited),
             };
             return Run(context, CliContext.InputPath(parse.GetRequiredValue(file)), options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format), parse.GetValue(threads));
         });

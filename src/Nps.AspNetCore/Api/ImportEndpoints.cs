@@ -26,8 +26,13 @@ internal static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken,
+        string? historical = null)
     {
+        var errors = new FieldErrors();
+        var isHistorical = QueryParsing.Flag(errors, "historical", historical, fallback: false);
+        if (errors.Any) return errors.ToProblem();
+
         if (Format(context.Request.ContentType) is not { } format)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported body type.",
@@ -48,13 +53,13 @@ internal static class ImportEndpoints
         }
         body.Position = 0;
 
-        var (document, error) = await ResponseImport.ImportAsync(body, format, intake, clock, cancellationToken);
+        var (document, error) = await ResponseImport.ImportAsync(body, format, intake, clock, isHistorical, cancellationToken);
         if (error is { } unreadable)
         {
-            var errors = new FieldErrors();
             errors.Add(unreadable.Field ?? "$", unreadable.Message);
             return errors.ToProblem();
         }
+
         return Results.Json(document, NpsJson.TypeInfo<ResponseImportDocument>());
     }
 

@@ -22,6 +22,15 @@ internal static class QueryParsing
         return null;
     }
 
+    /// <summary>A yes/no switch (<c>true</c>/<c>false</c>, case-insensitive); <paramref name="fallback"/> when absent.</summary>
+    public static bool Flag(FieldErrors errors, string field, string? value, bool fallback)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return fallback;
+        if (bool.TryParse(value.Trim(), out var flag)) return flag;
+        errors.Add(field, $"'{value}' is not true or false.");
+        return fallback;
+    }
+
     public static double Level(FieldErrors errors, string field, string? value, double fallback)
     {
         if (string.IsNullOrWhiteSpace(value)) return fallback;

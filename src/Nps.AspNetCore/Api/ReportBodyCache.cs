@@ -112,7 +112,7 @@ public sealed class ReportBodyCache
     /// <summary>Whether two rows are the same to the last bit (weights compared as stored, not within a tolerance).</summary>
     private static bool Same(in NpsCountRow kept, in NpsCountRow row)
     {
-        if (kept.Period != row.Period || kept.Rating != row.Rating || kept.IsManual != row.IsManual || kept.Count != row.Count
+        if (kept.Period != row.Period || kept.Rating != row.Rating || kept.IsManual != row.IsManual || kept.IsUnsolicited != row.IsUnsolicited || kept.Count != row.Count
             || !kept.WeightSum.Equals(row.WeightSum) || !kept.SquaredWeightSum.Equals(row.SquaredWeightSum)
             || !kept.MinInclusionProbability.Equals(row.MinInclusionProbability) || !kept.MaxInclusionProbability.Equals(row.MaxInclusionProbability))
         {

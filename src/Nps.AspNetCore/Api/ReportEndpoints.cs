@@ -29,7 +29,8 @@ internal static class ReportEndpoints
 
     private static async Task<IResult> ReportAsync(INpsCountSource counts, NpsReportOptions defaults, ReportBodyCache bodies, HttpContext context,
         ReportRevalidation revalidation, CancellationToken cancellationToken,
-        string? by = null, string? period = null, string? from = null, string? to = null, string? level = null, string? method = null)
+        string? by = null, string? period = null, string? from = null, string? to = null, string? level = null, string? method = null,
+        string? includeUnsolicited = null)
     {
         var errors = new FieldErrors();
         var dimensions = QueryParsing.Dimensions(errors, "by", by);
@@ -40,11 +41,16 @@ internal static class ReportEndpoints
         if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
         var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
         var intervalMethod = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
+        var unsolicited = QueryParsing.Flag(errors, "includeUnsolicited", includeUnsolicited, defaults.IncludeUnsolicited);
         if (errors.Any) return errors.ToProblem();
 
         // Counted in the store (GROUP BY period, dimensions, rating); the library turns the counts into statistics,
         // unless the counts are those of a body already written (ReportBodyCache).
-        var options = defaults with { Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod };
+        var options = defaults with
+        {
+            Dimensions = dimensions, Period = bucket, Level = confidence, IntervalMethod = intervalMethod,
+            IncludeUnsolicited = unsolicited,
+        };
         // Conditional GET (ETag from the data version, the query and the build): a 304 before anything is counted, a
         // body kept for this version sent as it is; otherwise counted, and rebuilt only if the counts changed.
         return await revalidation.RespondAsync(context, counts, ReportRevalidation.NpsQuery(options, start, end),

@@ -18,8 +18,24 @@ public static class ResponseImport
     /// <param name="clock">The clock "in the future" is measured against.</param>
     /// <param name="cancellationToken">Cancels between records.</param>
     /// <returns>The per-record results, or the error that keeps the data from being read at all (an empty body, a bad header).</returns>
+    public static Task<(ResponseImportDocument? Document, DataError? Error)> ImportAsync(
+        Stream data, DataFormat format, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken) =>
+        ImportAsync(data, format, intake, clock, historical: false, cancellationToken);
+
+    /// <summary>Imports every record of <paramref name="data"/> (which it disposes), declared historical or not.</summary>
+    /// <param name="data">The body or file.</param>
+    /// <param name="format">CSV or JSON Lines.</param>
+    /// <param name="intake">The intake.</param>
+    /// <param name="clock">The clock "in the future" is measured against.</param>
+    /// <param name="historical">
+    /// Whether the data declares itself historical (it predates invitations): its responses are stored
+    /// <see cref="ResponseProvenance.Historical"/> and count as solicited ones; otherwise each is bound to its invitation
+    /// or stored unsolicited.
+    /// </param>
+    /// <param name="cancellationToken">Cancels between records.</param>
+    /// <returns>The per-record results, or the error that keeps the data from being read at all (an empty body, a bad header).</returns>
     public static async Task<(ResponseImportDocument? Document, DataError? Error)> ImportAsync(
-        Stream data, DataFormat format, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+        Stream data, DataFormat format, ResponseIntake intake, TimeProvider clock, bool historical, CancellationToken cancellationToken)
     {
         var options = new DataReaderOptions { SkipInvalid = true, Clock = clock };
         if (!SurveyResponseReader.TryOpen(data, format, options, out var reader, out var openError)) return (null, openError);
@@ -38,7 +54,7 @@ public static class ResponseImport
                     continue;
                 }
 
-                var result = await intake.SubmitAsync(response, cancellationToken);
+                var result = await intake.SubmitAsync(response, historical, cancellationToken);
                 switch (result.Outcome)
                 {
                     case ResponseIntakeOutcome.Created: created++; break;

@@ -18,16 +18,18 @@ internal static class ThemeEndpoints
             .WithNoStore();
 
     private static async Task<IResult> ThemesAsync(IResponseStore store, INpsCountSource counts, ThemeTaxonomy taxonomy, CancellationToken cancellationToken,
-        string? from = null, string? to = null)
+        string? from = null, string? to = null, string? includeUnsolicited = null)
     {
         var errors = new FieldErrors();
+        var unsolicited = QueryParsing.Flag(errors, "includeUnsolicited", includeUnsolicited, fallback: false);
         var start = QueryParsing.Instant(errors, "from", from);
         var end = QueryParsing.Instant(errors, "to", to);
         if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
         if (errors.Any) return errors.ToProblem();
 
         // The range's totals from the store's counts; only the commented responses are read, a page at a time.
-        var analysis = await ThemeAnalysis.AnalyzeAsync(counts, (IResponseSliceSource)store, taxonomy, start, end, cancellationToken: cancellationToken);
+        var analysis = await ThemeAnalysis.AnalyzeAsync(counts, (IResponseSliceSource)store, taxonomy, start, end,
+            new ThemeAnalysisOptions { IncludeUnsolicited = unsolicited }, cancellationToken: cancellationToken);
         return TypedResults.Json(ThemeAnalysisDocument.From(analysis), NpsJson.TypeInfo<ThemeAnalysisDocument>());
     }
 }

@@ -6,7 +6,8 @@ namespace Nps.AspNetCore.Hosting;
 
 /// <summary>
 /// <c>Nps:SeedFile</c>: a CSV or JSON Lines file of responses loaded at start through the same intake as
-/// <c>POST /api/responses</c>. Idempotent per response id, so a second start stores nothing new; a bad row is
+/// <c>POST /api/responses</c>, declared historical (a seed predates invitations, so its responses count as solicited
+/// ones rather than unsolicited). Idempotent per response id, so a second start stores nothing new; a bad row is
 /// logged and skipped, never a failed start. A relative path is looked up from the content root and its parent
 /// folders, so <c>samples/data/responses.csv</c> is found whether the sample runs from its own folder or from the
 /// repository root.
@@ -43,7 +44,7 @@ public static partial class SeedFile
 
         var intake = services.GetRequiredService<ResponseIntake>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var (document, error) = await ResponseImport.ImportAsync(File.OpenRead(path), DataFormats.FromPath(path), intake, clock, cancellationToken);
+        var (document, error) = await ResponseImport.ImportAsync(File.OpenRead(path), DataFormats.FromPath(path), intake, clock, historical: true, cancellationToken);
         if (error is { } unreadable)
         {
             LogUnreadable(logger, path, unreadable.Message);

@@ -34,7 +34,7 @@ public static class AmbitionTracker
         foreach (var response in responses)
         {
             ArgumentNullException.ThrowIfNull(response, nameof(responses));
-            if (response.IsManual && !options.IncludeManual) continue;
+            if ((response.IsManual && !options.IncludeManual) || (response.IsUnsolicited && !options.IncludeUnsolicited)) continue;
             var day = TimeBucket.LocalDate(response.RespondedAt, options.TimeZone);
             var category = (int)response.Category;
             for (var i = 0; i < ambitions.Count; i++)
@@ -87,7 +87,7 @@ public static class AmbitionTracker
                     rows = [];
                     await foreach (var row in LocalDayCounts.CountAsync(source, [ambition.Dimension], first, last, zone, byDay: false, cancellationToken).ConfigureAwait(false))
                     {
-                        if (row.IsManual && !options.IncludeManual) continue;
+                        if ((row.IsManual && !options.IncludeManual) || (row.IsUnsolicited && !options.IncludeUnsolicited)) continue;
                         rows.Add((row.DimensionValues[0], NpsRating.Classify(row.Rating.Value), row.Count));
                     }
 

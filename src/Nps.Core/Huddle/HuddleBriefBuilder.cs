@@ -65,7 +65,7 @@ public sealed class HuddleBriefBuilder
             var index = daysBeforeEnd / period.Days;
             if (index >= history) continue;
             if (index == 0) inPeriod.Add(response);
-            if (response.IsManual && !options.IncludeManual) continue;
+            if ((response.IsManual && !options.IncludeManual) || (response.IsUnsolicited && !options.IncludeUnsolicited)) continue;
             counts[(index * 3) + (int)response.Category]++;
         }
 
@@ -100,7 +100,7 @@ public sealed class HuddleBriefBuilder
             var index = (period.To.DayNumber - row.Period!.Value.Start.DayNumber) / period.Days;
             if (index < 0 || index >= history) continue;
             if (index == 0) teams.Add(team);
-            if (row.IsManual && !options.IncludeManual) continue;
+            if ((row.IsManual && !options.IncludeManual) || (row.IsUnsolicited && !options.IncludeUnsolicited)) continue;
             categories[(index * 3) + (int)row.Rating.Category] += row.Count;
         }
 
@@ -162,6 +162,7 @@ public sealed class HuddleBriefBuilder
             ExamplesPerTheme = options.ExamplesPerTheme,
             ConfidenceLevel = options.Level,
             IncludeManual = options.IncludeManual,
+            IncludeUnsolicited = options.IncludeUnsolicited,
         });
         var mentioned = analysis.Themes
             .Select((theme, order) => (theme, order))

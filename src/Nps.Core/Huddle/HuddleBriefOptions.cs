@@ -82,6 +82,9 @@ public sealed record HuddleBriefOptions
     /// lists (detractor comments, callbacks, compliments) always hold every response of the period.</summary>
     public bool IncludeManual { get; init; }
 
+    /// <summary>Whether unsolicited responses (that matched no invitation) count; false by default, as they are kept out of the unbiased score.</summary>
+    public bool IncludeUnsolicited { get; init; }
+
     /// <summary>
     /// How many periods of history the change mark watches (the trend's included): the usual level is learnt from them;
     /// 104 by default (two years of weeks). A mark shown once stays for the same data, whichever week it is looked at from.

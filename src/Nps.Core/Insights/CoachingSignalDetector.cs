@@ -55,14 +55,25 @@ public sealed class CoachingSignalDetector
     /// <summary>Aggregates responses per value and period (manual sends kept apart, weights kept) and detects signals.</summary>
     /// <param name="responses">The responses.</param>
     /// <returns>The signals, ordered by kind, then value.</returns>
-    public IReadOnlyList<CoachingSignal> Detect(IEnumerable<SurveyResponse> responses)
+    public IReadOnlyList<CoachingSignal> Detect(IEnumerable<SurveyResponse> responses) => Detect(responses, []);
+
+    /// <summary>
+    /// Aggregates responses per value and period and detects signals, with each value's response rate: the
+    /// <see cref="CoachingSignalKinds.ResponseRateOutlier"/> indicator, and the response rate as inflation evidence.
+    /// </summary>
+    /// <param name="responses">The responses.</param>
+    /// <param name="responseRates">Invitations sent and answered per value over the same window (empty: no response-rate indicator).</param>
+    /// <returns>The signals, ordered by kind, then value.</returns>
+    public IReadOnlyList<CoachingSignal> Detect(IEnumerable<SurveyResponse> responses, IReadOnlyCollection<ResponseRateCounts> responseRates)
     {
         ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(responseRates);
         var cells = new Dictionary<(string Value, TimeBucket Period), CoachingCell>();
         double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
         foreach (var response in responses)
         {
             ArgumentNullException.ThrowIfNull(response, nameof(responses));
+            if (response.IsUnsolicited && !_options.IncludeUnsolicited) continue;
             var key = (response.GetDimension(_options.Dimension) ?? NpsReportCell.MissingValue, TimeBucket.Of(response.RespondedAt, _options.Period, _options.TimeZone));
             if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = new CoachingCell();
             if (response.IsManual)
@@ -76,7 +87,7 @@ public sealed class CoachingSignalDetector
             highest = Math.Max(highest, response.InclusionProbability);
         }
 
-        return Detect(cells, NpsReportCell.MissingValue, weighted: lowest < highest);
+        return Detect(cells, NpsReportCell.MissingValue, weighted: lowest < highest, responseRates);
     }
 
     /// <summary>
@@ -87,9 +98,19 @@ public sealed class CoachingSignalDetector
     /// <param name="source">Where the responses are counted.</param>
     /// <param name="cancellationToken">Cancels counting.</param>
     /// <returns>The signals, ordered by kind, then value.</returns>
-    public async Task<IReadOnlyList<CoachingSignal>> DetectAsync(INpsCountSource source, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CoachingSignal>> DetectAsync(INpsCountSource source, CancellationToken cancellationToken = default) =>
+        DetectAsync(source, [], cancellationToken);
+
+    /// <summary>Detects signals from a store's counts, with each value's response rate (see <see cref="Detect(IEnumerable{SurveyResponse}, IReadOnlyCollection{ResponseRateCounts})"/>).</summary>
+    /// <param name="source">Where the responses are counted.</param>
+    /// <param name="responseRates">Invitations sent and answered per value over the same window (empty: no response-rate indicator).</param>
+    /// <param name="cancellationToken">Cancels counting.</param>
+    /// <returns>The signals, ordered by kind, then value.</returns>
+    public async Task<IReadOnlyList<CoachingSignal>> DetectAsync(INpsCountSource source, IReadOnlyCollection<ResponseRateCounts> responseRates,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(responseRates);
         var query = new NpsCountQuery { Dimensions = [_options.Dimension], Period = _options.Period, TimeZone = _options.TimeZone };
         var cells = new Dictionary<(string Value, TimeBucket Period), CoachingCell>();
         double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
@@ -100,6 +121,7 @@ public sealed class CoachingSignalDetector
                 throw new ArgumentException($"The count source returned a row that does not fit the query (by {_options.Dimension}, {_options.Period}).", nameof(source));
             }
 
+            if (row.IsUnsolicited && !_options.IncludeUnsolicited) continue;
             var key = (row.DimensionValues[0] ?? NpsReportCell.MissingValue, period);
             if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = new CoachingCell();
             if (row.IsManual)
@@ -113,7 +135,7 @@ public sealed class CoachingSignalDetector
             highest = Math.Max(highest, row.MaxInclusionProbability);
         }
 
-        return Detect(cells, NpsReportCell.MissingValue, weighted: lowest < highest);
+        return Detect(cells, NpsReportCell.MissingValue, weighted: lowest < highest, responseRates);
     }
 
     /// <summary>Detects signals in pre-aggregated counts (e.g. from a warehouse's <c>GROUP BY agent, month, rating</c>), taken as equally weighted.</summary>
@@ -137,17 +159,20 @@ public sealed class CoachingSignalDetector
             else merged[(cell.Value, cell.Period)] = counts;
         }
 
-        return Detect(merged, unflaggedValue: null, weighted: false);
+        return Detect(merged, unflaggedValue: null, weighted: false, []);
     }
 
-    private List<CoachingSignal> Detect(Dictionary<(string Value, TimeBucket Period), CoachingCell> cells, string? unflaggedValue, bool weighted)
+    private List<CoachingSignal> Detect(Dictionary<(string Value, TimeBucket Period), CoachingCell> cells, string? unflaggedValue, bool weighted,
+        IReadOnlyCollection<ResponseRateCounts> responseRates)
     {
+        var rates = RateTests(responseRates, unflaggedValue);
         var population = new CoachingPopulation(cells, weighted, _options.MinimumCount);
         var values = population.Values.Where(v => v != unflaggedValue).ToList();
         var signals = new List<CoachingSignal>();
         signals.AddRange(Underperformance(population, values));
         signals.AddRange(PostLaunchDrop(population, values));
-        signals.AddRange(Inflation(population, values));
+        signals.AddRange(Inflation(population, values, rates));
+        signals.AddRange(ResponseRateOutliers(population, rates));
         return signals;
     }
 
@@ -258,7 +283,7 @@ public sealed class CoachingSignalDetector
         return (difference - z * standardError, difference + z * standardError);
     }
 
-    private List<CoachingSignal> Inflation(CoachingPopulation population, List<string> values)
+    private List<CoachingSignal> Inflation(CoachingPopulation population, List<string> values, Dictionary<string, RateTest> rates)
     {
         var weighted = population.Weighted;
         var totals = population.Values.ToDictionary(v => v, population.Total, StringComparer.Ordinal);
@@ -291,6 +316,11 @@ public sealed class CoachingSignalDetector
                     NormalDistribution.UpperTail((gap - detractorPeers.Mean) / Math.Sqrt(variance + detractorPeers.PredictionVariance))));
             }
 
+            if (rates.TryGetValue(value, out var rate))
+            {
+                tests.Add((value, "response rate beyond peers", rate.Excess, rate.PValue));
+            }
+
             var rest = CoachingCell.Sum([all]);
             rest.Add(cell, -1);
             long n = cell.Count + cell.ManualSends, m = rest.Count + rest.ManualSends;
@@ -313,6 +343,67 @@ public sealed class CoachingSignalDetector
                 rest.Score(weighted).Score, rest.Count, fired.Min(i => q[i]), periods, 100 * fired.Max(i => tests[i].Excess), null, weighted,
                 "possible inflation: " + string.Join("; ", fired.Select(i =>
                     string.Create(CultureInfo.InvariantCulture, $"{tests[i].Indicator}: {tests[i].Excess * 100:0.0} points")))));
+        }
+
+        return signals;
+    }
+
+    /// <summary>One value's response rate against its peers' pooled rate, one-sided (higher), before adjustment.</summary>
+    private readonly record struct RateTest(ResponseRateCounts Counts, long PeerSent, long PeerAnswered, double Excess, double PValue);
+
+    /// <summary>
+    /// The response-rate test of every value with at least the minimum number of invitations sent (so a handful of
+    /// answers cannot make a rate), against the pooled rate of the others (also at least the minimum).
+    /// </summary>
+    private Dictionary<string, RateTest> RateTests(IReadOnlyCollection<ResponseRateCounts> responseRates, string? unflaggedValue)
+    {
+        var merged = new Dictionary<string, ResponseRateCounts>(StringComparer.Ordinal);
+        foreach (var counts in responseRates)
+        {
+            ArgumentNullException.ThrowIfNull(counts.Value, nameof(responseRates));
+            if (counts.Sent < 0 || counts.Answered < 0 || counts.Answered > counts.Sent)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The response rate of {counts.Value} has {counts.Answered} answered of {counts.Sent} sent; answered must lie in [0, sent]."), nameof(responseRates));
+            }
+
+            merged[counts.Value] = merged.TryGetValue(counts.Value, out var current)
+                ? current with { Sent = current.Sent + counts.Sent, Answered = current.Answered + counts.Answered }
+                : counts;
+        }
+
+        long sent = merged.Values.Sum(c => c.Sent), answered = merged.Values.Sum(c => c.Answered);
+        var tests = new Dictionary<string, RateTest>(StringComparer.Ordinal);
+        foreach (var (value, counts) in merged)
+        {
+            if (value == unflaggedValue || counts.Sent < _options.MinimumCount) continue;
+            long peerSent = sent - counts.Sent, peerAnswered = answered - counts.Answered;
+            if (peerSent < _options.MinimumCount) continue;
+            tests[value] = new RateTest(counts, peerSent, peerAnswered, Share(counts.Answered, counts.Sent) - Share(peerAnswered, peerSent),
+                ProportionTest.GreaterPValue(counts.Answered, counts.Sent, peerAnswered, peerSent));
+        }
+
+        return tests;
+    }
+
+    private List<CoachingSignal> ResponseRateOutliers(CoachingPopulation population, Dictionary<string, RateTest> rates)
+    {
+        var tests = rates.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var q = BenjaminiHochberg.Adjust(tests.Select(t => t.Value.PValue).ToArray());
+        var signals = new List<CoachingSignal>();
+        var weighted = population.Weighted;
+        for (var i = 0; i < tests.Count; i++)
+        {
+            var (value, test) = tests[i];
+            if (!(q[i] < _options.FalseDiscoveryRate && test.Excess >= _options.ResponseRateMinimumExcess)) continue;
+            var known = population.Values.Contains(value);
+            var cell = known ? population.Total(value) : new CoachingCell();
+            var rest = CoachingCell.Sum(population.Values.Where(v => v != value).Select(v => population.Total(v)));
+            var rate = Share(test.Counts.Answered, test.Counts.Sent);
+            var peerRate = Share(test.PeerAnswered, test.PeerSent);
+            signals.Add(Signal(CoachingSignalKinds.ResponseRateOutlier, value, cell, "peers", rest.Score(weighted).Score, rest.Count, q[i],
+                known ? population.PeriodsOf(value) : [], 100 * test.Excess, null, weighted, string.Create(CultureInfo.InvariantCulture,
+                    $"possible solicitation: response rate {rate * 100:0.0} % ({test.Counts.Answered:N0} of {test.Counts.Sent:N0} sent) against peers' {peerRate * 100:0.0} % ({test.PeerAnswered:N0} of {test.PeerSent:N0})")));
         }
 
         return signals;

@@ -9,6 +9,12 @@ public static class CoachingSignalKinds
     /// <summary>A new team or agent whose score after its first periods dropped significantly against those first periods (the "honeymoon" decline).</summary>
     public const string PostLaunchDrop = "post-launch-drop";
 
-    /// <summary>Possible score inflation: far more 10s or promoters, far fewer detractors, or far more manual sends than peers.</summary>
+    /// <summary>Possible score inflation: far more 10s or promoters, far fewer detractors, far more manual sends, or (when response rates are given) a far higher response rate than peers.</summary>
     public const string Inflation = "inflation";
+
+    /// <summary>
+    /// Possible solicitation: a response rate significantly higher than the peers' (pooled), with at least the minimum
+    /// number of invitations sent, adjusted across values; found only when response rates are given.
+    /// </summary>
+    public const string ResponseRateOutlier = "response-rate-outlier";
 }

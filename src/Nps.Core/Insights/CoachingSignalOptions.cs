@@ -82,6 +82,19 @@ public sealed record CoachingSignalOptions
     public bool RequireLaunchDate { get; init; }
 
     /// <summary>
+    /// Whether unsolicited responses (that matched no invitation) count in the ratings; <see langword="false"/> by
+    /// default, as they are kept out of the unbiased score (they are skipped, not counted apart like manual sends).
+    /// </summary>
+    public bool IncludeUnsolicited { get; init; }
+
+    /// <summary>
+    /// For <see cref="CoachingSignalKinds.ResponseRateOutlier"/>: how far (in rate points, 0..1) a value's response rate
+    /// must exceed its peers' besides being significant; 0.10 by default. Inflation's response-rate evidence uses
+    /// <see cref="InflationMinimumExcess"/>.
+    /// </summary>
+    public double ResponseRateMinimumExcess { get; init; } = 0.10;
+
+    /// <summary>
     /// For inflation: how far (in share points, 0..1) an indicator must exceed what is expected — the share of 10s
     /// beyond what the peers' 9/10 shape predicts for the value's promoter share, detractors missing against what
     /// the peers' shape predicts, manual sends beyond the peers' share — besides being significant; 0.05 by default.

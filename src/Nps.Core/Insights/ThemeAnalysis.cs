@@ -18,7 +18,7 @@ namespace Nps.Insights;
 /// </remarks>
 public sealed record ThemeAnalysis
 {
-    /// <summary>The responses analysed (after leaving out manual sends unless included).</summary>
+    /// <summary>The responses analysed (after leaving out manual sends and unsolicited responses unless included).</summary>
     public NpsCategoryCounts Responses { get; init; }
 
     /// <summary>The analysed responses with a non-blank comment.</summary>

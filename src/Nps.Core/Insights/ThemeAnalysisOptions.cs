@@ -44,4 +44,7 @@ public sealed record ThemeAnalysisOptions
 
     /// <summary>Whether manual sends count; false by default, as they are kept out of the unbiased score.</summary>
     public bool IncludeManual { get; init; }
+
+    /// <summary>Whether unsolicited responses (that matched no invitation) count; false by default, as they are kept out of the unbiased score.</summary>
+    public bool IncludeUnsolicited { get; init; }
 }

@@ -51,10 +51,10 @@ internal sealed class ThemeTally
         _negated = new bool[_themeCount];
     }
 
-    /// <summary>Adds one count row of the range (by rating and manual flag) to the totals.</summary>
+    /// <summary>Adds one count row of the range (by rating, manual and unsolicited flags) to the totals.</summary>
     public void AddTotals(NpsCountRow row)
     {
-        if (row.IsManual && !_options.IncludeManual) return;
+        if ((row.IsManual && !_options.IncludeManual) || (row.IsUnsolicited && !_options.IncludeUnsolicited)) return;
         var category = row.Rating.Category;
         _all[(int)category] += row.Count;
         if (!_allOthers) return;
@@ -66,7 +66,7 @@ internal sealed class ThemeTally
     /// <summary>Adds a response (with totals from counts: a response with a non-blank comment).</summary>
     public void Add(SurveyResponse response)
     {
-        if (response.IsManual && !_options.IncludeManual) return;
+        if ((response.IsManual && !_options.IncludeManual) || (response.IsUnsolicited && !_options.IncludeUnsolicited)) return;
         var category = (int)response.Category;
         var weight = 1 / response.InclusionProbability;
         var hasComment = !string.IsNullOrWhiteSpace(response.Comment);

@@ -109,6 +109,9 @@ public sealed record SurveyResponse
     /// </summary>
     public ResponseProvenance Provenance { get; init; }
 
+    /// <summary>Whether the response matched no invitation (<see cref="ResponseProvenance.Unsolicited"/>); such responses are kept out of the unbiased score by default.</summary>
+    public bool IsUnsolicited => Provenance == ResponseProvenance.Unsolicited;
+
     /// <summary>
     /// The value of a dimension by name: the built-in <c>team</c>, <c>agent</c>, <c>channel</c>, <c>product</c>,
     /// <c>touchpoint</c>, <c>survey_kind</c> (case-insensitive), else a free attribute; null when absent.

@@ -7,20 +7,23 @@ namespace Nps.Segmentation;
 /// computed by sliding: each step adds the new day and subtracts the day that leaves, so a series of W-day windows
 /// over D days costs O(D), not O(D × W). Memory is one distribution per day with answers.
 /// </summary>
-/// <remarks>Manual sends are skipped unless the series is created to include them, as in reports. Not thread-safe.</remarks>
+/// <remarks>Manual sends and unsolicited responses are skipped unless the series is created to include them, as in reports. Not thread-safe.</remarks>
 public sealed class DailyNpsSeries
 {
     private readonly Dictionary<DateOnly, NpsDistribution> _days = [];
     private readonly TimeZoneInfo _zone;
     private readonly bool _includeManualSends;
+    private readonly bool _includeUnsolicited;
 
     /// <summary>Creates an empty series.</summary>
     /// <param name="zone">The time zone whose local dates count; UTC when null.</param>
     /// <param name="includeManualSends">Whether responses to manual sends are counted; <see langword="false"/> by default.</param>
-    public DailyNpsSeries(TimeZoneInfo? zone = null, bool includeManualSends = false)
+    /// <param name="includeUnsolicited">Whether unsolicited responses (that matched no invitation) are counted; <see langword="false"/> by default.</param>
+    public DailyNpsSeries(TimeZoneInfo? zone = null, bool includeManualSends = false, bool includeUnsolicited = false)
     {
         _zone = zone ?? TimeZoneInfo.Utc;
         _includeManualSends = includeManualSends;
+        _includeUnsolicited = includeUnsolicited;
     }
 
     /// <summary>The first local day with answers, or null when empty.</summary>
@@ -29,12 +32,12 @@ public sealed class DailyNpsSeries
     /// <summary>The last local day with answers, or null when empty.</summary>
     public DateOnly? LastDay => _days.Count == 0 ? null : _days.Keys.Max();
 
-    /// <summary>Adds a response on its local day (skipped when it answers a manual send and those are excluded).</summary>
+    /// <summary>Adds a response on its local day (skipped when it answers a manual send or is unsolicited, and those are excluded).</summary>
     /// <param name="response">The response.</param>
     public void Add(SurveyResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.IsManual && !_includeManualSends) return;
+        if ((response.IsManual && !_includeManualSends) || (response.IsUnsolicited && !_includeUnsolicited)) return;
         Add(TimeBucket.LocalDate(response.RespondedAt, _zone), response.Rating);
     }
 

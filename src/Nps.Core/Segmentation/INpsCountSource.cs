@@ -7,7 +7,7 @@ namespace Nps.Segmentation;
 /// <remarks>Turn the counts into a report with <see cref="NpsCountSourceExtensions.BuildReportAsync"/>.</remarks>
 public interface INpsCountSource
 {
-    /// <summary>Counts the responses the query covers, one row per (period, dimension values, rating, manual) group.</summary>
+    /// <summary>Counts the responses the query covers, one row per (period, dimension values, rating, manual, unsolicited) group.</summary>
     /// <param name="query">What to count and how to group.</param>
     /// <param name="cancellationToken">Cancels counting.</param>
     /// <returns>The groups, in any order, each at most once.</returns>

@@ -2,8 +2,8 @@ namespace Nps.Segmentation;
 
 /// <summary>
 /// One group of responses counted by a store: those with the same period, dimension values, rating and manual
-/// flag, with the sums a weighted estimate needs. Rows merge exactly, so any engine that can
-/// <c>GROUP BY period, dimensions, rating, manual</c> feeds <see cref="NpsReportBuilder.Add(in NpsCountRow)"/>.
+/// flag (and unsolicited flag, <see cref="IsUnsolicited"/>), with the sums a weighted estimate needs. Rows merge exactly, so any engine that can
+/// <c>GROUP BY period, dimensions, rating, manual, unsolicited</c> feeds <see cref="NpsReportBuilder.Add(in NpsCountRow)"/>.
 /// </summary>
 /// <param name="Period">The period, when the query groups by time; null otherwise.</param>
 /// <param name="DimensionValues">The values of the query's dimensions, in its order; null for a missing value.</param>
@@ -34,4 +34,10 @@ public readonly record struct NpsCountRow(
     /// <returns>The row.</returns>
     public static NpsCountRow Unweighted(TimeBucket? period, IReadOnlyList<string?> dimensionValues, NpsRating rating, bool isManual, long count) =>
         new(period, dimensionValues, rating, isManual, count, count, count, 1, 1);
+
+    /// <summary>
+    /// Whether these responses matched no invitation (<see cref="ResponseProvenance.Unsolicited"/>): kept out of the
+    /// unbiased score by default, as manual sends are, and only counted. Part of the group's key, like <see cref="IsManual"/>.
+    /// </summary>
+    public bool IsUnsolicited { get; init; }
 }

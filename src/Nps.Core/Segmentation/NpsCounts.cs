@@ -6,7 +6,7 @@ namespace Nps.Segmentation;
 /// </summary>
 public static class NpsCounts
 {
-    /// <summary>Counts responses as a store would: one row per (period, dimension values, rating, manual) group.</summary>
+    /// <summary>Counts responses as a store would: one row per (period, dimension values, rating, manual, unsolicited) group.</summary>
     /// <param name="responses">The responses.</param>
     /// <param name="query">What to count and how to group.</param>
     /// <returns>The rows, in order of first appearance.</returns>
@@ -24,7 +24,7 @@ public static class NpsCounts
             for (var d = 0; d < values.Length; d++) values[d] = response.GetDimension(dimensions[d]);
             TimeBucket? period = query.Period is { } p ? TimeBucket.Of(response.RespondedAt, p, query.TimeZone) : null;
             var key = new GroupKey(period, string.Join('\u001f', Array.ConvertAll(values, v => v is null ? "\u0000" : "\u0001" + v)),
-                response.Rating.Value, response.IsManual);
+                response.Rating.Value, response.IsManual, response.IsUnsolicited);
             var probability = response.InclusionProbability;
             var weight = response.Weight;
             if (groups.TryGetValue(key, out var index))
@@ -42,12 +42,15 @@ public static class NpsCounts
             else
             {
                 groups.Add(key, rows.Count);
-                rows.Add(new NpsCountRow(period, values, response.Rating, response.IsManual, 1, weight, weight * weight, probability, probability));
+                rows.Add(new NpsCountRow(period, values, response.Rating, response.IsManual, 1, weight, weight * weight, probability, probability)
+                {
+                    IsUnsolicited = response.IsUnsolicited,
+                });
             }
         }
 
         return rows;
     }
 
-    private readonly record struct GroupKey(TimeBucket? Period, string Values, int Rating, bool IsManual);
+    private readonly record struct GroupKey(TimeBucket? Period, string Values, int Rating, bool IsManual, bool IsUnsolicited);
 }

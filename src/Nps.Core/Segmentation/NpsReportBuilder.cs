@@ -11,7 +11,7 @@ namespace Nps.Segmentation;
 /// <remarks>
 /// <para>How a row finds its cell without allocating: each dimension value (and the period) is interned to a
 /// small integer once; the cell is then found by a chain of lookups keyed by (parent node, value id) packed into
-/// one <see cref="long"/>. Each cell holds 11 counts, a weighted accumulator and a manual-send count.</para>
+/// one <see cref="long"/>. Each cell holds 11 counts, a weighted accumulator, a manual-send count and an unsolicited count.</para>
 /// <para>Not thread-safe: use one builder per thread and feed each its own rows, or feed one from one reader.</para>
 /// </remarks>
 public sealed class NpsReportBuilder
@@ -84,7 +84,7 @@ public sealed class NpsReportBuilder
     {
         ArgumentNullException.ThrowIfNull(response);
         for (var d = 0; d < _readers.Length; d++) _valueBuffer[d] = _readers[d](response);
-        AddCore(response.RespondedAt, response.Rating.Value, _valueBuffer, response.InclusionProbability, response.IsManual, 1);
+        AddCore(response.RespondedAt, response.Rating.Value, _valueBuffer, response.InclusionProbability, response.IsManual, 1, response.IsUnsolicited);
     }
 
     /// <summary>Adds many responses.</summary>
@@ -184,7 +184,7 @@ public sealed class NpsReportBuilder
         for (var d = 0; d < values.Length; d++) values[d] = row.DimensionValues[d];
         var periodId = row.Period is { } bucket ? PeriodId(bucket) : -1;
         AddCounted(periodId, row.Rating.Value, values, new Group(row.Count, row.WeightSum, row.SquaredWeightSum,
-            row.MinInclusionProbability, row.MaxInclusionProbability, row.IsManual));
+            row.MinInclusionProbability, row.MaxInclusionProbability, row.IsManual, row.IsUnsolicited));
     }
 
     /// <summary>
@@ -202,16 +202,16 @@ public sealed class NpsReportBuilder
         _ => r => r.Attributes.TryGetValue(name, out var value) ? value : null,
     };
 
-    private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual, long count)
+    private void AddCore(DateTimeOffset respondedAt, int rating, ReadOnlySpan<string?> values, double probability, bool isManual, long count, bool isUnsolicited = false)
     {
         var periodId = _options.Period is { } period ? PeriodId(respondedAt, period) : -1;
         var weight = 1 / probability;
-        AddCounted(periodId, rating, values, new Group(count, count * weight, count * weight * weight, probability, probability, isManual));
+        AddCounted(periodId, rating, values, new Group(count, count * weight, count * weight * weight, probability, probability, isManual, isUnsolicited));
     }
 
     private void AddCounted(int periodId, int rating, ReadOnlySpan<string?> values, in Group group)
     {
-        var counted = !group.IsManual || _options.IncludeManualSends;
+        var counted = (!group.IsManual || _options.IncludeManualSends) && (!group.IsUnsolicited || _options.IncludeUnsolicited);
         if (counted) _overallCounts[rating] += group.Count;
         _overall.Record(rating, group, counted);
         if (_levels == 0) return;
@@ -366,7 +366,7 @@ public sealed class NpsReportBuilder
         var hasPeriod = _options.Period is not null;
         var offset = hasPeriod ? 1 : 0;
         var overallDistribution = NpsDistribution.FromCounts(_overallCounts);
-        var overall = new NpsReportCell(CellDimensions.None, null, overallDistribution, _overall.Manual, _overall.Weighted(), _options);
+        var overall = new NpsReportCell(CellDimensions.None, null, overallDistribution, _overall.Manual, _overall.Unsolicited, _overall.Weighted(), _options);
 
         // Names in the order the cells list them: the period first, then the dimensions.
         var names = new string[_levels];
@@ -389,7 +389,7 @@ public sealed class NpsReportBuilder
 
             for (var d = 0; d < _dimensions.Length; d++) values[d + offset] = _values[d][path[d + offset]];
             var distribution = NpsDistribution.FromCounts(_counts.AsSpan(c * Ratings, Ratings));
-            cells[c] = new NpsReportCell(new CellDimensions(names, values), period, distribution, _cells[c].Manual, _cells[c].Weighted(), _options);
+            cells[c] = new NpsReportCell(new CellDimensions(names, values), period, distribution, _cells[c].Manual, _cells[c].Unsolicited, _cells[c].Weighted(), _options);
         }
 
         // Per-period totals, for "rest of the population in the same period" and the overall trend.
@@ -399,12 +399,14 @@ public sealed class NpsReportBuilder
         {
             var totals = new NpsDistribution[_periods.Count];
             var manual = new long[_periods.Count];
+            var unsolicited = new long[_periods.Count];
             var weighted = new WeightedState[_periods.Count];
             for (var c = 0; c < _cellCount; c++)
             {
                 var p = _paths[c][0];
                 totals[p] += cells[c].Distribution;
                 manual[p] += _cells[c].Manual;
+                unsolicited[p] += _cells[c].Unsolicited;
                 weighted[p].Add(_cells[c]);
                 periodAccumulators[p].Add(in _cells[c].Accumulator);
             }
@@ -412,7 +414,7 @@ public sealed class NpsReportBuilder
             string[] periodName = [NpsReportCell.PeriodDimension];
             for (var p = 0; p < _periods.Count; p++)
             {
-                periodTotals[p] = new NpsReportCell(new CellDimensions(periodName, [labels[p]]), _periods[p], totals[p], manual[p], weighted[p].Estimate(), _options);
+                periodTotals[p] = new NpsReportCell(new CellDimensions(periodName, [labels[p]]), _periods[p], totals[p], manual[p], unsolicited[p], weighted[p].Estimate(), _options);
             }
         }
 
@@ -617,6 +619,7 @@ public sealed class NpsReportBuilder
         public static CellState Empty => new() { MinProbability = double.PositiveInfinity, MaxProbability = double.NegativeInfinity };
 
         public long Manual;
+        public long Unsolicited;
         public double MinProbability;
         public double MaxProbability;
         public WeightedNpsAccumulator Accumulator;
@@ -624,6 +627,7 @@ public sealed class NpsReportBuilder
         public void Record(int rating, in Group group, bool counted)
         {
             if (group.IsManual) Manual += group.Count;
+            if (group.IsUnsolicited) Unsolicited += group.Count;
             if (!counted) return;
             MinProbability = Math.Min(MinProbability, group.MinProbability);
             MaxProbability = Math.Max(MaxProbability, group.MaxProbability);
@@ -636,7 +640,7 @@ public sealed class NpsReportBuilder
     }
 
     /// <summary>One response, or a group of responses with one rating counted elsewhere.</summary>
-    private readonly record struct Group(long Count, double WeightSum, double SquaredWeightSum, double MinProbability, double MaxProbability, bool IsManual);
+    private readonly record struct Group(long Count, double WeightSum, double SquaredWeightSum, double MinProbability, double MaxProbability, bool IsManual, bool IsUnsolicited);
 
     private struct WeightedState
     {

@@ -19,12 +19,13 @@ public sealed class NpsReportCell
     public const string MissingValue = "(none)";
 
     internal NpsReportCell(IReadOnlyDictionary<string, string> dimensions, TimeBucket? period, NpsDistribution distribution,
-        long manualSends, WeightedNpsEstimate? weighted, NpsReportOptions options)
+        long manualSends, long unsolicited, WeightedNpsEstimate? weighted, NpsReportOptions options)
     {
         Dimensions = dimensions;
         Period = period;
         Distribution = distribution;
         ManualSends = manualSends;
+        Unsolicited = unsolicited;
         Weighted = weighted;
         EnoughData = distribution.Count >= options.MinimumCount;
         Interval = distribution.ConfidenceInterval(options.Level, options.IntervalMethod);
@@ -75,6 +76,9 @@ public sealed class NpsReportCell
 
     /// <summary>Responses to manual sends in this cell (counted here; in the score only when the options include them).</summary>
     public long ManualSends { get; }
+
+    /// <summary>Unsolicited responses in this cell (that matched no invitation; in the score only when the options include them).</summary>
+    public long Unsolicited { get; }
 
     /// <summary>The weighted estimate, present only when the cell's inclusion probabilities differ.</summary>
     public WeightedNpsEstimate? Weighted { get; }

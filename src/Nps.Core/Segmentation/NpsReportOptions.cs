@@ -51,6 +51,13 @@ public sealed record NpsReportOptions
     public bool IncludeManualSends { get; init; }
 
     /// <summary>
+    /// Whether unsolicited responses (that matched no invitation, <see cref="ResponseProvenance.Unsolicited"/>) count in
+    /// the scores. <see langword="false"/> by default: like manual sends they are kept out of the unbiased score and only
+    /// counted, per cell, in <see cref="NpsReportCell.Unsolicited"/>.
+    /// </summary>
+    public bool IncludeUnsolicited { get; init; }
+
+    /// <summary>
     /// The false-mark rate of the trend's change marks (<see cref="NpsReportCell.Change"/>): years per false mark of an
     /// unchanged score, whatever the period; 15 by default (<see cref="LevelChangeMonitor.DefaultYearsPerFalseMark"/>).
     /// </summary>

@@ -74,6 +74,7 @@ public sealed record NpsReportCellDocument(
             NpsSignificanceDocument.From(cell.VersusRest), NpsSignificanceDocument.From(cell.VersusPrevious))
         {
             Change = ChangeMarkDocument.From(cell.Change),
+            Unsolicited = options.IncludeUnsolicited ? 0 : cell.Unsolicited,
         };
     }
 
@@ -82,6 +83,9 @@ public sealed record NpsReportCellDocument(
     /// survives weekly looking), e.g. "below its usual level since 2026-W14"; null otherwise. The trend's marks.
     /// </summary>
     public ChangeMarkDocument? Change { get; init; }
+
+    /// <summary>Unsolicited responses in this cell (that matched no invitation), left out of every count unless included.</summary>
+    public long Unsolicited { get; init; }
 
     /// <summary>
     /// The options' dimensions that the cell has, then its period's label: one value array over the shared names

@@ -87,8 +87,12 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             var values = new string?[dimensions];
             for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
             var at = 1 + dimensions;
-            yield return new NpsCountRow(period, values, NpsRating.From(reader.GetInt16(at)), reader.GetBoolean(at + 1), reader.GetInt64(at + 2),
-                reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
+            var flags = reader.GetInt32(at + 1);
+            yield return new NpsCountRow(period, values, NpsRating.From(reader.GetInt16(at)), (flags & UtcDayPlan.ManualKind) != 0, reader.GetInt64(at + 2),
+                reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6))
+            {
+                IsUnsolicited = (flags & UtcDayPlan.UnsolicitedKind) != 0,
+            };
         }
     }
 
@@ -163,6 +167,13 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         }
     }
 
+    /// <summary>A raw response's kind (<see cref="UtcDayPlan.ManualKind"/>, <see cref="UtcDayPlan.UnsolicitedKind"/>): the manual and unsolicited flags in one key column.</summary>
+    private static string RawKind(string alias) =>
+        $"({alias}is_manual::integer + {UtcDayPlan.UnsolicitedKind} * ({alias}provenance = {(int)ResponseProvenance.Unsolicited})::integer)";
+
+    /// <summary>A rollup row's kind, as <see cref="RawKind"/>.</summary>
+    private static readonly string RollupKind = $"(manual::integer + {UtcDayPlan.UnsolicitedKind} * unsolicited::integer)";
+
     /// <summary>
     /// The SQL of a planned query (parameters: $1 dimension, $2 zone; the raw ranges as literals, so the planner
     /// sees how few rows they hold and scans the time index for each): the rollup rows of whole weeks and days, their
@@ -174,21 +185,21 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         var parts = new List<string>();
         if (plan.SpanFilterSql() is { } spans)
         {
-            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, " + RollupKind + ", -1, ")
                 .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND ")
                 .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
 
         if (plan.Months.Count > 0)
         {
-            parts.Add($"SELECT 4, utc_day, has_value, value, manual, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
+            parts.Add($"SELECT 4, utc_day, has_value, value, {RollupKind}, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
                 + $"FROM nps_response_days WHERE dimension = $1 AND span = {UtcDayPlan.MonthSpan} AND utc_day IN ({plan.MonthsSql()})");
         }
 
         if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
         if (plan.Splits.Count > 0)
         {
-            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
+            parts.Add($"SELECT 2, utc_day, has_value, value, {RollupKind}, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
                 + $"FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
         }
 
@@ -196,7 +207,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         {
             var value = Value(dimension);
             parts.Add(new StringBuilder("SELECT 3, (r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01', ").Append(value).Append(" IS NOT NULL, coalesce(")
-                .Append(value).Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+                .Append(value).Append(", ''), ").Append(RawKind("r.")).Append(", r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
                 .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
                 .Append(Ranges(plan.SmallSides)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
@@ -215,7 +226,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         };
         var value = Value(dimension);
         return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
-            .Append(", ''), r.is_manual, r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
+            .Append(", ''), ").Append(RawKind("r.")).Append(", r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
             .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
             .Append(Ranges(ranges)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString();
     }
@@ -274,8 +285,8 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             sql.Append(", ").Append(Column(dimension) ?? $"attributes ->> ${parameter++}");
         }
 
-        sql.Append("""
-            , rating, is_manual, count(*), sum(1.0 / inclusion_probability),
+        sql.Append(", rating, ").Append(RawKind("")).Append("""
+            , count(*), sum(1.0 / inclusion_probability),
               sum((1.0 / inclusion_probability) * (1.0 / inclusion_probability)), min(inclusion_probability), max(inclusion_probability)
             FROM nps_responses
             WHERE responded_at >= $1 AND responded_at < $2

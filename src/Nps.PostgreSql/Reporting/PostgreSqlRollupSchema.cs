@@ -25,6 +25,23 @@ internal static class PostgreSqlRollupSchema
 {
     private const string Key = "dimension, span, utc_day, has_value, manual, md5(value)";
 
+    /// <summary>The unique key since migration 8: the unsolicited flag beside the manual flag.</summary>
+    private const string KeyWithUnsolicited = "dimension, span, utc_day, has_value, manual, unsolicited, md5(value)";
+
+    /// <summary>
+    /// Migration 8: the unsolicited flag in the key (<see cref="ResponseProvenance.Unsolicited"/>), so reports leave
+    /// unsolicited responses out as they do manual sends: the column and the unique key, the trigger functions replaced,
+    /// and every rollup row rebuilt from the responses stored.
+    /// </summary>
+    public static string AddUnsolicited() => new StringBuilder()
+        .Append("DROP INDEX nps_response_days_key;\nDELETE FROM nps_response_days;\n")
+        .Append("ALTER TABLE nps_response_days ADD COLUMN unsolicited boolean NOT NULL DEFAULT false;\n")
+        .Append("ALTER TABLE nps_response_days ALTER COLUMN unsolicited DROP DEFAULT;\n")
+        .Append("CREATE UNIQUE INDEX nps_response_days_key ON nps_response_days (").Append(KeyWithUnsolicited).Append(");\n")
+        .Append(Functions(UtcDayPlan.Spans, replace: true, UtcDayPlan.RollupDimensions, unsolicited: true))
+        .Append(Upsert("nps_responses", add: true, UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true))
+        .ToString();
+
     /// <summary>Migration 3: table, functions and triggers for days and weeks, and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()
         .Append("CREATE TABLE nps_response_days (\n")
@@ -76,10 +93,11 @@ internal static class PostgreSqlRollupSchema
     /// <summary>A text's length in characters for <see cref="UtcDayPlan.PairValueSql"/> (code points, as text).</summary>
     internal const string PairLength = "char_length({0})::text";
 
-    private static string Functions(int[] spans, bool replace, string[]? dimensions = null) => new StringBuilder()
-        .Append(Function("nps_response_days_insert", Upsert("inserted", add: true, spans, dimensions), replace))
-        .Append(Function("nps_response_days_delete", Upsert("removed", add: false, spans, dimensions) + RemoveEmpty("removed", spans), replace))
-        .Append(Function("nps_response_days_update", Upsert("removed", add: false, spans, dimensions) + Upsert("inserted", add: true, spans, dimensions) + RemoveEmpty("removed", spans), replace))
+    private static string Functions(int[] spans, bool replace, string[]? dimensions = null, bool unsolicited = false) => new StringBuilder()
+        .Append(Function("nps_response_days_insert", Upsert("inserted", add: true, spans, dimensions, unsolicited), replace))
+        .Append(Function("nps_response_days_delete", Upsert("removed", add: false, spans, dimensions, unsolicited) + RemoveEmpty("removed", spans), replace))
+        .Append(Function("nps_response_days_update", Upsert("removed", add: false, spans, dimensions, unsolicited) + Upsert("inserted", add: true, spans, dimensions, unsolicited)
+            + RemoveEmpty("removed", spans), replace))
         .ToString();
 
     /// <summary>A trigger function; its search path is the migration's, so the triggers find the rollups whatever the inserting session's path.</summary>
@@ -107,7 +125,7 @@ internal static class PostgreSqlRollupSchema
     /// Adds (or subtracts: negated sums) the rollups of the rows in <paramref name="source"/>: aggregated per rollup
     /// row first, then upserted in the unique key's order.
     /// </summary>
-    private static string Upsert(string source, bool add, int[] spans, string[]? dimensions = null)
+    private static string Upsert(string source, bool add, int[] spans, string[]? dimensions = null, bool unsolicited = false)
     {
         var values = string.Join(", ", (dimensions ?? UtcDayPlan.Dimensions).Select(d => d switch
         {
@@ -118,14 +136,14 @@ internal static class PostgreSqlRollupSchema
         }));
         var bounds = add ? "min_p = least(t.min_p, excluded.min_p), max_p = greatest(t.max_p, excluded.max_p)" : "min_p = t.min_p, max_p = t.max_p";
         return $"""
-            INSERT INTO nps_response_days AS t (dimension, span, utc_day, has_value, value, manual, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
-            SELECT d.name, s.span, {(spans.Contains(UtcDayPlan.MonthSpan) ? SpanStart("s.span") : Day + " / s.span * s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), r.is_manual,
+            INSERT INTO nps_response_days AS t (dimension, span, utc_day, has_value, value, manual{(unsolicited ? ", unsolicited" : "")}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+            SELECT d.name, s.span, {(spans.Contains(UtcDayPlan.MonthSpan) ? SpanStart("s.span") : Day + " / s.span * s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), r.is_manual{(unsolicited ? $", r.provenance = {(int)ResponseProvenance.Unsolicited}" : "")},
                 {UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => add ? $"sum({v})" : $"-sum({v})")},
                 min(r.inclusion_probability), max(r.inclusion_probability)
             FROM {source} AS r CROSS JOIN LATERAL (VALUES {values}) AS d (name, v) CROSS JOIN (VALUES {string.Join(", ", spans.Select(n => $"({n})"))}) AS s (span)
-            GROUP BY 1, 2, 3, 4, 5, 6
-            ORDER BY 1, 2, 3, 4, 6, md5(coalesce(d.v, ''))
-            ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = t.{c} + excluded.{c}")}, {bounds};
+            GROUP BY 1, 2, 3, 4, 5, 6{(unsolicited ? ", 7" : "")}
+            ORDER BY 1, 2, 3, 4, 6, {(unsolicited ? "7, " : "")}md5(coalesce(d.v, ''))
+            ON CONFLICT ({(unsolicited ? KeyWithUnsolicited : Key)}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = t.{c} + excluded.{c}")}, {bounds};
 
             """;
     }

@@ -145,8 +145,12 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             var values = new string?[dimensions];
             for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
             var at = 1 + dimensions;
-            yield return new NpsCountRow(bucket, values, NpsRating.From(reader.GetInt32(at)), reader.GetInt64(at + 1) != 0, reader.GetInt64(at + 2),
-                reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6));
+            var flags = reader.GetInt32(at + 1);
+            yield return new NpsCountRow(bucket, values, NpsRating.From(reader.GetInt32(at)), (flags & UtcDayPlan.ManualKind) != 0, reader.GetInt64(at + 2),
+                reader.GetDouble(at + 3), reader.GetDouble(at + 4), reader.GetDouble(at + 5), reader.GetDouble(at + 6))
+            {
+                IsUnsolicited = (flags & UtcDayPlan.UnsolicitedKind) != 0,
+            };
         }
     }
 
@@ -164,6 +168,12 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
     internal static string AttributePath(string name) =>
         "$.\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>A raw response's kind (<see cref="UtcDayPlan.ManualKind"/>, <see cref="UtcDayPlan.UnsolicitedKind"/>): the manual and unsolicited flags in one key column.</summary>
+    private static readonly string RawKind = $"(is_manual + {UtcDayPlan.UnsolicitedKind} * (provenance = {(int)ResponseProvenance.Unsolicited}))";
+
+    /// <summary>A rollup row's kind, as <see cref="RawKind"/>.</summary>
+    private static readonly string RollupKind = $"(manual + {UtcDayPlan.UnsolicitedKind} * unsolicited)";
+
     internal static string Sql(NpsCountQuery query, (string Day, string Period) periodSql)
     {
         var sql = new StringBuilder("SELECT ").Append(periodSql.Period);
@@ -172,8 +182,8 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             sql.Append(", ").Append(Column(query.Dimensions[d]) ?? $"json_extract(attributes, $path{d.ToString(CultureInfo.InvariantCulture)})");
         }
 
-        sql.Append("""
-            , rating, is_manual, count(*), sum(1.0 / inclusion_probability),
+        sql.Append(", rating, ").Append(RawKind).Append("""
+            , count(*), sum(1.0 / inclusion_probability),
               sum((1.0 / inclusion_probability) * (1.0 / inclusion_probability)), min(inclusion_probability), max(inclusion_probability)
             FROM (SELECT *, 
             """).Append(periodSql.Day).Append("""
@@ -218,21 +228,21 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
         var parts = new List<string>();
         if (plan.SpanFilterSql() is { } spans)
         {
-            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, manual, -1, ")
+            parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, " + RollupKind + ", -1, ")
                 .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $dimension AND ")
                 .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
 
         if (plan.Months.Count > 0)
         {
-            parts.Add($"SELECT 4, utc_day, has_value, value, manual, -1, {UtcDayPlan.RowWideColumns(weights, c => c)}, min_p, max_p FROM nps_response_days "
+            parts.Add($"SELECT 4, utc_day, has_value, value, {RollupKind}, -1, {UtcDayPlan.RowWideColumns(weights, c => c)}, min_p, max_p FROM nps_response_days "
                 + $"WHERE dimension = $dimension AND span = {UtcDayPlan.MonthSpan} AND utc_day IN ({plan.MonthsSql()})");
         }
 
         if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
         if (plan.Splits.Count > 0)
         {
-            parts.Add($"SELECT 2, utc_day, has_value, value, manual, -1, {UtcDayPlan.RowWideColumns(weights, c => c)}, min_p, max_p FROM nps_response_days "
+            parts.Add($"SELECT 2, utc_day, has_value, value, {RollupKind}, -1, {UtcDayPlan.RowWideColumns(weights, c => c)}, min_p, max_p FROM nps_response_days "
                 + $"WHERE dimension = $dimension AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
         }
 
@@ -240,7 +250,7 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
         {
             var value = Value(dimension);
             parts.Add(new StringBuilder("SELECT 3, responded_at / ").Append(TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)).Append(", ")
-                .Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ").Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
+                .Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), ").Append(RawKind).Append(", rating, ").Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
                 .Append(", min(inclusion_probability), max(inclusion_probability) FROM nps_responses WHERE ").Append(Ranges(plan.SmallSides))
                 .Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
@@ -253,7 +263,7 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
     {
         var (day, period) = query.Period is { } kind ? PeriodSql(kind, query.TimeZone, ranges[0].From, ranges[^1].To - 1) : ("0", "0");
         var value = Value(dimension);
-        return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), is_manual, rating, ")
+        return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), ").Append(RawKind).Append(", rating, ")
             .Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
             .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE ")
             .Append(Ranges(ranges)).Append(") GROUP BY 2, 3, 4, 5, 6").ToString();

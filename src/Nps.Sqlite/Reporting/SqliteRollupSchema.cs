@@ -7,7 +7,7 @@ namespace Nps.Sqlite.Reporting;
 /// The daily, weekly and monthly rollups of stored responses (schema versions 3 and 4): table
 /// <c>nps_response_days</c>, one row per span (a UTC day, a UTC week from its Monday, or a UTC calendar month:
 /// <c>span</c> 1, 7 or 31, <c>utc_day</c> its first day; the month rows since schema 4), rollup
-/// dimension (<c>""</c> for all responses, or a built-in dimension), value and manual flag, with 11 rating counts,
+/// dimension (<c>""</c> for all responses, or a built-in dimension), value, manual flag and (since schema 8) unsolicited flag, with 11 rating counts,
 /// weight sums and squared weight sums and the smallest and largest inclusion probability; kept by triggers on
 /// <c>nps_responses</c>, so every insert path (the store, an import, SQL typed by hand) keeps them exact in the same
 /// transaction.
@@ -21,6 +21,36 @@ namespace Nps.Sqlite.Reporting;
 internal static class SqliteRollupSchema
 {
     private const string Key = "dimension, span, utc_day, has_value, value, manual";
+
+    /// <summary>The key since schema 8: the unsolicited flag beside the manual flag.</summary>
+    private const string KeyWithUnsolicited = Key + ", unsolicited";
+
+    /// <summary>The columns of the key (before or since schema 8).</summary>
+    private static string KeyOf(bool unsolicited) => unsolicited ? KeyWithUnsolicited : Key;
+
+    /// <summary>The key's flag values of a response row: its manual flag, and since schema 8 whether it is unsolicited.</summary>
+    private static string Flags(string row, bool unsolicited) =>
+        unsolicited ? $"{row}.is_manual, {row}.provenance = {(int)ResponseProvenance.Unsolicited}" : $"{row}.is_manual";
+
+    /// <summary>The condition that a rollup row has a response row's flags.</summary>
+    private static string FlagsMatch(string row, bool unsolicited) =>
+        $"manual = {row}.is_manual" + (unsolicited ? $" AND unsolicited = ({row}.provenance = {(int)ResponseProvenance.Unsolicited})" : "");
+
+    /// <summary>
+    /// Schema 8: the unsolicited flag in the key (<see cref="ResponseProvenance.Unsolicited"/>), so reports leave
+    /// unsolicited responses out as they do manual sends: the table again with the new key column, its triggers, and
+    /// every rollup row rebuilt from the responses stored.
+    /// </summary>
+    public static string AddUnsolicited() => new StringBuilder()
+        .Append("DROP TRIGGER nps_response_days_insert;\nDROP TRIGGER nps_response_days_delete;\nDROP TRIGGER nps_response_days_update;\n")
+        .Append("DROP TABLE nps_response_days;\n")
+        .Append("CREATE TABLE nps_response_days (\n")
+        .Append("    dimension TEXT NOT NULL, span INTEGER NOT NULL, utc_day INTEGER NOT NULL, has_value INTEGER NOT NULL, value TEXT NOT NULL, manual INTEGER NOT NULL, unsolicited INTEGER NOT NULL,\n    ")
+        .Append(UtcDayPlan.WideColumns(c => c + (c[0] == 'c' ? " INTEGER NOT NULL" : " REAL NOT NULL")))
+        .Append(",\n    min_p REAL NOT NULL, max_p REAL NOT NULL,\n    PRIMARY KEY (").Append(KeyWithUnsolicited).Append(")\n) WITHOUT ROWID;\n")
+        .Append(Triggers(UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true))
+        .Append(Backfill(UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true))
+        .ToString();
 
     /// <summary>Schema 3: the table, its triggers for days and weeks, and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()
@@ -59,11 +89,12 @@ internal static class SqliteRollupSchema
         .Append(Backfill(UtcDayPlan.Spans, [UtcDayPlan.TeamAgent]))
         .ToString();
 
-    private static string Triggers(int[] spans, string[]? dimensions = null) => new StringBuilder()
-        .Append("CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses BEGIN\n").Append(Add("NEW", spans, dimensions ?? UtcDayPlan.Dimensions)).Append("END;\n")
-        .Append("CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses BEGIN\n").Append(Subtract("OLD", spans, dimensions ?? UtcDayPlan.Dimensions)).Append("END;\n")
-        .Append("CREATE TRIGGER nps_response_days_update AFTER UPDATE OF responded_at, rating, is_manual, inclusion_probability, kind, team, agent, channel, product, touchpoint ON nps_responses BEGIN\n")
-        .Append(Subtract("OLD", spans, dimensions ?? UtcDayPlan.Dimensions)).Append(Add("NEW", spans, dimensions ?? UtcDayPlan.Dimensions)).Append("END;\n")
+    private static string Triggers(int[] spans, string[]? dimensions = null, bool unsolicited = false) => new StringBuilder()
+        .Append("CREATE TRIGGER nps_response_days_insert AFTER INSERT ON nps_responses BEGIN\n").Append(Add("NEW", spans, dimensions ?? UtcDayPlan.Dimensions, unsolicited)).Append("END;\n")
+        .Append("CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses BEGIN\n").Append(Subtract("OLD", spans, dimensions ?? UtcDayPlan.Dimensions, unsolicited)).Append("END;\n")
+        .Append("CREATE TRIGGER nps_response_days_update AFTER UPDATE OF responded_at, rating, is_manual, inclusion_probability, kind, team, agent, channel, product, touchpoint")
+        .Append(unsolicited ? ", provenance" : "").Append(" ON nps_responses BEGIN\n")
+        .Append(Subtract("OLD", spans, dimensions ?? UtcDayPlan.Dimensions, unsolicited)).Append(Add("NEW", spans, dimensions ?? UtcDayPlan.Dimensions, unsolicited)).Append("END;\n")
         .ToString();
 
     /// <summary>The expression of a rollup dimension's value over a response row (<paramref name="row"/> <c>.</c> column).</summary>
@@ -103,28 +134,28 @@ internal static class SqliteRollupSchema
     private static string SpanMatch(string row, int[] spans) =>
         "(" + string.Join(" OR ", spans.Select(s => s.ToString(CultureInfo.InvariantCulture)).Select(s => $"(span = {s} AND utc_day = {SpanStart(row, s)})")) + ")";
 
-    private static string Add(string row, int[] spans, string[] dimensions) => $"""
-        INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
-        SELECT d.name, s.span, {SpanStart(row, "s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), {row}.is_manual,
+    private static string Add(string row, int[] spans, string[] dimensions, bool unsolicited) => $"""
+        INSERT INTO nps_response_days ({KeyOf(unsolicited)}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+        SELECT d.name, s.span, {SpanStart(row, "s.span")}, d.v IS NOT NULL, coalesce(d.v, ''), {Flags(row, unsolicited)},
             {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (_, value) => value)},
             {row}.inclusion_probability, {row}.inclusion_probability
         FROM ({Dimensions(row, dimensions)}) AS d, ({Spans(spans)}) AS s WHERE true
-        ON CONFLICT ({Key}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = {c} + excluded.{c}")},
+        ON CONFLICT ({KeyOf(unsolicited)}) DO UPDATE SET {UtcDayPlan.WideColumns(c => $"{c} = {c} + excluded.{c}")},
             min_p = min(min_p, excluded.min_p), max_p = max(max_p, excluded.max_p);
 
         """;
 
-    private static string Subtract(string row, int[] spans, string[] dimensions) => $"""
+    private static string Subtract(string row, int[] spans, string[] dimensions, bool unsolicited) => $"""
         UPDATE nps_response_days SET {UtcDayPlan.RawWideColumns(row + ".rating", row + ".inclusion_probability", (name, value) => $"{name} = {name} - {value}")}
-        WHERE {SpanMatch(row, spans)} AND manual = {row}.is_manual
+        WHERE {SpanMatch(row, spans)} AND {FlagsMatch(row, unsolicited)}
             AND (dimension, has_value, value) IN (SELECT name, v IS NOT NULL, coalesce(v, '') FROM ({Dimensions(row, dimensions)}));
-        DELETE FROM nps_response_days WHERE {SpanMatch(row, spans)} AND manual = {row}.is_manual
+        DELETE FROM nps_response_days WHERE {SpanMatch(row, spans)} AND {FlagsMatch(row, unsolicited)}
             AND {string.Join(" + ", UtcDayPlan.WideNames.Take(UtcDayPlan.Ratings))} = 0;
 
         """;
 
     /// <summary>The rollups of the responses already stored (a database from before schema version 3, or 7 for the pairs), one dimension at a time.</summary>
-    private static string Backfill(int[] spans, string[]? dimensions = null)
+    private static string Backfill(int[] spans, string[]? dimensions = null, bool unsolicited = false)
     {
         var sql = new StringBuilder();
         foreach (var dimension in dimensions ?? UtcDayPlan.Dimensions)
@@ -133,11 +164,11 @@ internal static class SqliteRollupSchema
             {
                 var value = Value(dimension, "r");
                 sql.Append($"""
-                    INSERT INTO nps_response_days ({Key}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
-                    SELECT '{dimension}', {span}, {SpanStart("r", span)}, {value} IS NOT NULL, coalesce({value}, ''), r.is_manual,
+                    INSERT INTO nps_response_days ({KeyOf(unsolicited)}, {UtcDayPlan.WideColumns(c => c)}, min_p, max_p)
+                    SELECT '{dimension}', {span}, {SpanStart("r", span)}, {value} IS NOT NULL, coalesce({value}, ''), {Flags("r", unsolicited)},
                         {UtcDayPlan.RawWideColumns("r.rating", "r.inclusion_probability", (_, v) => $"sum({v})")},
                         min(r.inclusion_probability), max(r.inclusion_probability)
-                    FROM nps_responses AS r GROUP BY 3, 4, 5, 6;
+                    FROM nps_responses AS r GROUP BY 3, 4, 5, 6{(unsolicited ? ", 7" : "")};
 
                     """);
             }

@@ -584,18 +584,24 @@ internal sealed class UtcDayPlan
         return cells;
     }
 
+    /// <summary>The bit of a read's kind column set for responses to manual sends.</summary>
+    public const int ManualKind = 1;
+
+    /// <summary>The bit of a read's kind column set for unsolicited responses (that matched no invitation).</summary>
+    public const int UnsolicitedKind = 2;
+
     /// <summary>
-    /// Merges the rows of a planned read into count rows, one per (period, value, rating, manual) with a count above
+    /// Merges the rows of a planned read into count rows, one per (period, value, rating, kind) with a count above
     /// zero. Columns: part (<see cref="Part"/>), key (a period's first day, or a UTC day for the split parts), has
-    /// value, value, manual, rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or
+    /// value, value, kind (<see cref="ManualKind"/> | <see cref="UnsolicitedKind"/>), rating (−1 for a wide rollup row), the <see cref="WideColumns"/> (or
     /// <see cref="NarrowColumns"/> for one rating), min and max inclusion probability.
     /// </summary>
     internal sealed class Cells
     {
-        private readonly Dictionary<(int Period, string? Value, bool Manual), Cell> _cells = [];
-        private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _splitDays = [];
-        private readonly Dictionary<(int Day, string? Value, bool Manual), Cell> _smallSides = [];
-        private readonly Dictionary<(int Month, string? Value, bool Manual), Cell> _months = [];
+        private readonly Dictionary<(int Period, string? Value, int Kind), Cell> _cells = [];
+        private readonly Dictionary<(int Day, string? Value, int Kind), Cell> _splitDays = [];
+        private readonly Dictionary<(int Day, string? Value, int Kind), Cell> _smallSides = [];
+        private readonly Dictionary<(int Month, string? Value, int Kind), Cell> _months = [];
         private bool _unitWeights = true;
 
         /// <summary>The parts of a planned read.</summary>
@@ -627,7 +633,7 @@ internal sealed class UtcDayPlan
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var part = (Part)reader.GetInt32(0);
-                var key = (reader.GetInt32(1), reader.GetBoolean(2) ? reader.GetString(3) : null, reader.GetBoolean(4));
+                var key = (reader.GetInt32(1), reader.GetBoolean(2) ? reader.GetString(3) : null, reader.GetInt32(4));
                 var cells = part switch { Part.SplitDays => _splitDays, Part.SmallSides => _smallSides, Part.Months => _months, _ => _cells };
                 if (!cells.TryGetValue(key, out var cell)) cells.Add(key, cell = new Cell());
                 var rating = reader.GetInt32(5);
@@ -703,7 +709,7 @@ internal sealed class UtcDayPlan
         {
             if (plan.Months.Count == 0) return;
             var splits = plan.MonthSplits.ToDictionary(s => s.Day);
-            var rests = new Dictionary<(int Month, string? Value, bool Manual), Cell>();
+            var rests = new Dictionary<(int Month, string? Value, int Kind), Cell>();
             foreach (var ((day, value, manual), small) in _smallSides)
             {
                 if (!splits.TryGetValue(day, out var split)) continue;
@@ -721,14 +727,14 @@ internal sealed class UtcDayPlan
                     throw new InvalidOperationException($"The month rollup row of UTC day {key.Month} has mixed inclusion probabilities but was planned as a month.");
                 }
 
-                if (rest.Counts.Any(c => c > 0)) Into(plan.MonthOf(key.Month)!.Value.Period, key.Value, key.Manual).Add(rest, row.Min, row.Max);
+                if (rest.Counts.Any(c => c > 0)) Into(plan.MonthOf(key.Month)!.Value.Period, key.Value, key.Kind).Add(rest, row.Min, row.Max);
             }
 
             foreach (var key in _smallSides.Keys.Where(k => splits.ContainsKey(k.Day)).ToList()) _smallSides.Remove(key);
             _months.Clear();
         }
 
-        private Cell Into(int period, string? value, bool manual)
+        private Cell Into(int period, string? value, int manual)
         {
             if (!_cells.TryGetValue((period, value, manual), out var cell)) _cells.Add((period, value, manual), cell = new Cell());
             return cell;
@@ -751,9 +757,11 @@ internal sealed class UtcDayPlan
                 {
                     var count = cell.Counts[r];
                     if (count <= 0) continue;
-                    yield return weightsAreCounts
-                        ? new NpsCountRow(bucket, values, NpsRating.From(r), manual, count, count, count, cell.Min, cell.Max)
-                        : new NpsCountRow(bucket, values, NpsRating.From(r), manual, count, cell.Weights[r], cell.SquaredWeights[r], cell.Min, cell.Max);
+                    var isManual = (manual & ManualKind) != 0;
+                    var row = weightsAreCounts
+                        ? new NpsCountRow(bucket, values, NpsRating.From(r), isManual, count, count, count, cell.Min, cell.Max)
+                        : new NpsCountRow(bucket, values, NpsRating.From(r), isManual, count, cell.Weights[r], cell.SquaredWeights[r], cell.Min, cell.Max);
+                    yield return row with { IsUnsolicited = (manual & UnsolicitedKind) != 0 };
                 }
             }
         }

@@ -18,6 +18,7 @@ internal static class CountTestData
     public static IReadOnlyList<SurveyResponse> Responses(int seed, int count)
     {
         var random = new Random(seed);
+        var provenances = new Random(~seed); // apart, so the other fields stay those of the seed
         var responses = new List<SurveyResponse>(count);
         DateTimeOffset[] anchors =
         [
@@ -52,6 +53,7 @@ internal static class CountTestData
                 Attributes = attributes,
                 InclusionProbability = random.Next(4) switch { 0 => 0.5, 1 => 0.25, 2 => 0.3, _ => 1 },
                 IsManual = random.Next(10) == 0,
+                Provenance = provenances.Next(8) switch { 0 => ResponseProvenance.Unsolicited, 1 => ResponseProvenance.Historical, _ => ResponseProvenance.Solicited },
             });
         }
 
@@ -76,6 +78,7 @@ internal static class CountTestData
                     TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone),
                     MinimumCount = 5,
                     IncludeManualSends = index % 3 == 0,
+                    IncludeUnsolicited = index % 4 == 1,
                 };
             }
         }

@@ -26,7 +26,8 @@ internal static class ReportFingerprint
     {
         text.Append(kind);
         foreach (var (name, value) in cell.Dimensions.OrderBy(d => d.Key, StringComparer.Ordinal)) text.Append(' ').Append(name).Append('=').Append(value);
-        text.Append(" counts=").AppendJoin(',', cell.Distribution.Counts.ToArray()).Append(" manual=").Append(cell.ManualSends);
+        text.Append(" counts=").AppendJoin(',', cell.Distribution.Counts.ToArray()).Append(" manual=").Append(cell.ManualSends)
+            .Append(" unsolicited=").Append(cell.Unsolicited);
         if (cell.Weighted is { } w)
         {
             text.Append(" weighted=").Append(w.Count).Append('/').Append(Number(w.SumOfWeights)).Append('/').Append(Number(w.EffectiveSampleSize))

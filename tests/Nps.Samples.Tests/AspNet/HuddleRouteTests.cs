@@ -37,7 +37,7 @@ public sealed class HuddleRouteTests : IDisposable
     private async Task ImportAsync()
     {
         using var body = new StringContent(Csv.Replace("\r\n", "\n", StringComparison.Ordinal), Encoding.UTF8, "text/csv");
-        using var response = await _client.PostAsync("/api/responses/import", body, Token);
+        using var response = await _client.PostAsync("/api/responses/import?historical=true", body, Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

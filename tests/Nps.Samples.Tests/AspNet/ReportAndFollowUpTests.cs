@@ -94,7 +94,7 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
             (await Client.PostAsync("/api/responses", Api.Json(json), Token)).Dispose();
         }
 
-        using var response = await Client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald", Token);
+        using var response = await Client.GetAsync("/api/reports/nps?by=team&period=month&level=0.9&method=wald&includeUnsolicited=true", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.ReadJsonAsync();
@@ -145,12 +145,33 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Report_ResponseWithoutInvitation_LeftOutOfTheScoreAndCountedAsUnsolicited()
+    {
+        using var posted = await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 10)), Token);
+        using var stored = await Client.GetAsync("/api/responses/R1", Token);
+        using var report = await Client.GetAsync("/api/reports/nps", Token);
+        using var included = await Client.GetAsync("/api/reports/nps?includeUnsolicited=true", Token);
+        using var bad = await Client.GetAsync("/api/reports/nps?includeUnsolicited=maybe", Token);
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var overall = (await report.ReadJsonAsync()).GetProperty("overall");
+        Assert.Equal(0, overall.GetProperty("count").GetInt64());
+        Assert.Equal(1, overall.GetProperty("unsolicited").GetInt64());
+        var body = await included.ReadJsonAsync();
+        Assert.True(body.GetProperty("includeUnsolicited").GetBoolean());
+        Assert.Equal(1, body.GetProperty("overall").GetProperty("count").GetInt64());
+        Assert.Equal(0, body.GetProperty("overall").GetProperty("unsolicited").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("'maybe' is not true or false.", (await bad.ReadJsonAsync()).GetProperty("errors").GetProperty("includeUnsolicited")[0].GetString());
+    }
+
+    [Fact]
     public async Task Report_FromTo_FiltersByResponseTime()
     {
         (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1")), Token)).Dispose();
 
-        using var before = await Client.GetAsync("/api/reports/nps?to=2026-03-01", Token);
-        using var during = await Client.GetAsync("/api/reports/nps?from=2026-03-14T00:00:00Z&to=2026-03-15", Token);
+        using var before = await Client.GetAsync("/api/reports/nps?to=2026-03-01&includeUnsolicited=true", Token);
+        using var during = await Client.GetAsync("/api/reports/nps?from=2026-03-14T00:00:00Z&to=2026-03-15&includeUnsolicited=true", Token);
 
         Assert.Equal(0, (await before.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());
         Assert.Equal(1, (await during.ReadJsonAsync()).GetProperty("overall").GetProperty("count").GetInt64());

@@ -11,7 +11,7 @@ public sealed class ThemeRouteTests : ApiTestBase
         (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R1", rating: 9, respondent: "C1")), Token)).Dispose();
         (await Client.PostAsync("/api/responses", Api.Json(Api.Response("R2", rating: 10, respondent: "C2")), Token)).Dispose();
 
-        using var response = await Client.GetAsync("/api/insights/themes", Token);
+        using var response = await Client.GetAsync("/api/insights/themes?includeUnsolicited=true", Token); // posted without invitations
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var analysis = await response.ReadJsonAsync();

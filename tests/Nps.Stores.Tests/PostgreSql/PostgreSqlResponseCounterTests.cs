@@ -30,7 +30,7 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
         }));
     }
 
-    private static readonly string[] DropRollups =
+    internal static readonly string[] DropRollups =
     [
         "DROP TABLE nps_response_days",
         "DROP TRIGGER nps_response_days_insert ON nps_responses", "DROP TRIGGER nps_response_days_delete ON nps_responses",
@@ -44,6 +44,11 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
     /// <inheritdoc/>
     protected override Task RemoveMonthRowsAndMigrateAsync() => // migration 3 as shipped (days and weeks): a database from before migration 4
         DowngradeAndMigrateAsync([.. DropRollups, .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[2]), "DELETE FROM nps_schema_version WHERE version >= 4"], 3);
+
+    /// <inheritdoc/>
+    protected override Task RemoveUnsolicitedKeyAndMigrateAsync() => // migrations 3, 4 and 7 as shipped: keyed by the manual flag alone
+        DowngradeAndMigrateAsync([.. DropRollups, .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[2]), .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[3]),
+            .. PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[6]), "DELETE FROM nps_schema_version WHERE version >= 8"], 7);
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(string sql)
@@ -69,7 +74,8 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
     {
         var (store, counters) = await OpenAsync();
         var database = _database!;
-        var responses = SpreadResponses(seed: 77, count: 400);
+        // The bulk rows (from 200 on) are typed without a provenance: they are stored solicited.
+        var responses = SpreadResponses(seed: 77, count: 400).Select((r, i) => i < 200 ? r : r with { Provenance = ResponseProvenance.Solicited }).ToList();
         var posts = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
         {
             for (var i = worker; i < 200; i += 8) await store.AddAsync(new StoredResponse { Response = responses[i] }, null, null, Cancel);

@@ -42,6 +42,12 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     /// <summary>Turns the database back into one of schema 3 (rollups of days and weeks, no month rows) and migrates it again.</summary>
     protected abstract Task RemoveMonthRowsAndMigrateAsync();
 
+    /// <summary>Turns the database back into one of schema 7 (rollups keyed by the manual flag alone) and migrates it again.</summary>
+    protected abstract Task RemoveUnsolicitedKeyAndMigrateAsync();
+
+    /// <summary>Whether the downgrades keep each response's provenance (SQLite's go back before schema 6, which added it).</summary>
+    protected virtual bool DowngradeKeepsProvenance => true;
+
     /// <summary>Runs SQL on the storage (to tamper with the rollups).</summary>
     protected abstract Task ExecuteAsync(string sql);
 
@@ -116,11 +122,42 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     [Fact]
     public Task BuildReportAsync_DatabaseFromBeforeMonthRows_MigrationBuildsThem() => AssertMigratedReportsAsync(RemoveMonthRowsAndMigrateAsync, seed: 48, part: 1);
 
-    /// <summary>Responses stored, the database downgraded and migrated, more stored: reports equal the in-memory builder's.</summary>
-    private async Task AssertMigratedReportsAsync(Func<Task> downgradeAndMigrate, int seed, int part)
+    [Fact]
+    public Task BuildReportAsync_DatabaseFromBeforeTheUnsolicitedKey_MigrationRebuildsTheRollups() =>
+        AssertMigratedReportsAsync(RemoveUnsolicitedKeyAndMigrateAsync, seed: 49, part: 2, keepsProvenance: true);
+
+    [Fact]
+    public async Task BuildReportAsync_UnsolicitedResponses_LeftOutAndCountedUnlessIncluded()
     {
         var (store, counters) = await OpenAsync();
-        var responses = SpreadResponses(seed, count: 600);
+        var responses = SpreadResponses(seed: 53, count: 500);
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        var unsolicited = responses.Count(r => r.Provenance == ResponseProvenance.Unsolicited);
+        var left = responses.Count(r => r.Provenance != ResponseProvenance.Unsolicited && !r.IsManual);
+        Assert.InRange(unsolicited, 30, 100);
+
+        foreach (var mode in Modes)
+        {
+            foreach (var dimensions in new string[][] { [], ["team"] })
+            {
+                var options = new NpsReportOptions { Dimensions = dimensions, Period = Period.Month };
+                var excluded = await counters(mode).BuildReportAsync(options, cancellationToken: Cancel);
+                Assert.Equal(left, excluded.Overall.Count);
+                Assert.Equal(unsolicited, excluded.Overall.Unsolicited);
+                Assert.Equal(unsolicited, excluded.Cells.Sum(c => c.Unsolicited));
+                var included = await counters(mode).BuildReportAsync(options with { IncludeUnsolicited = true }, cancellationToken: Cancel);
+                Assert.Equal(responses.Count(r => !r.IsManual), included.Overall.Count);
+            }
+        }
+    }
+
+    /// <summary>Responses stored, the database downgraded and migrated, more stored: reports equal the in-memory builder's.</summary>
+    private async Task AssertMigratedReportsAsync(Func<Task> downgradeAndMigrate, int seed, int part, bool keepsProvenance = false)
+    {
+        var (store, counters) = await OpenAsync();
+        // A downgrade before the provenance column forgets it: those responses come back solicited.
+        var forgets = !keepsProvenance && !DowngradeKeepsProvenance;
+        var responses = SpreadResponses(seed, count: 600).Select((r, i) => forgets && i < 400 ? r with { Provenance = ResponseProvenance.Solicited } : r).ToList();
         foreach (var response in responses.Take(400)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
 
         await downgradeAndMigrate();
@@ -301,6 +338,7 @@ public abstract class ResponseCounterTests : IAsyncLifetime
                         TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone),
                         MinimumCount = 5,
                         IncludeManualSends = index % 2 == 0,
+                        IncludeUnsolicited = index % 3 == 0,
                     }, from, to);
                 }
             }

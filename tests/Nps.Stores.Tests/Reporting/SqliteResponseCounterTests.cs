@@ -39,6 +39,13 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
         DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + SqliteNpsDatabaseTests.DropOutbox + "PRAGMA user_version = 3;"); // schema 3 as shipped: days and weeks
 
     /// <inheritdoc/>
+    protected override Task RemoveUnsolicitedKeyAndMigrateAsync() => // schema 7 as shipped: keyed by the manual flag alone
+        DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + SqliteRollupSchema.AddMonths() + SqliteRollupSchema.AddTeamAgentPairs() + "PRAGMA user_version = 7;");
+
+    /// <inheritdoc/>
+    protected override bool DowngradeKeepsProvenance => false;
+
+    /// <inheritdoc/>
     protected override Task ExecuteAsync(string sql)
     {
         using var connection = new SqliteConnection(ConnectionString);
@@ -67,7 +74,8 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
     public async Task Open_DatabaseOfSchema3_MonthRowsEqualTheirDayRows()
     {
         var (store, _) = await OpenAsync();
-        foreach (var response in SpreadResponses(seed: 6, count: 300)) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        // All solicited: the downgrade before schema 6 forgets provenance, which would merge rows.
+        foreach (var response in SpreadResponses(seed: 6, count: 300)) await store.AddAsync(new StoredResponse { Response = response with { Provenance = ResponseProvenance.Solicited } }, null, null, Cancel);
         var before = MonthRows();
 
         await RemoveMonthRowsAndMigrateAsync();
