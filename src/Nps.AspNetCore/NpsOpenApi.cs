@@ -9,7 +9,7 @@ namespace Nps.AspNetCore;
 /// <c>services.AddNpsOpenApi()</c>: the OpenAPI document of the routes, for client generators. It declares the two
 /// ways to authenticate (the <c>X-Api-Key</c> header and a bearer token) and, on every operation that needs a
 /// caller, the 401, 403 and 429 answers (problem+json) that the authentication, the role policies and the rate
-/// limiter give.
+/// limiter give, 503 on the routes with a concurrency limit, and every query parameter with its type and a description.
 /// </summary>
 public static class NpsOpenApi
 {
@@ -41,6 +41,8 @@ public static class NpsOpenApi
                 };
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(NpsOpenApiTypes.TransformParametersAsync);
+            options.AddSchemaTransformer(NpsOpenApiTypes.TransformSchemaAsync);
             options.AddOperationTransformer(static (operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -55,6 +57,11 @@ public static class NpsOpenApi
                 Answer(operation, StatusCodes.Status401Unauthorized, "No valid API key or bearer token.");
                 Answer(operation, StatusCodes.Status403Forbidden, "The caller's role may not use this route.");
                 Answer(operation, StatusCodes.Status429TooManyRequests, "The caller's rate limit is reached; see Retry-After.");
+                if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any(a =>
+                        a.PolicyName is Hosting.ReportConcurrencyPolicy.Name or Hosting.ImportConcurrencyPolicy.Name))
+                {
+                    Answer(operation, StatusCodes.Status503ServiceUnavailable, "As many such requests as allowed already run; see Retry-After.");
+                }
                 return Task.CompletedTask;
             });
         });

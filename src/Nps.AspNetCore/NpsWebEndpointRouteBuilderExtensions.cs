@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Nps.AspNetCore.Api;
+using Nps.AspNetCore.Hosting;
 
 namespace Nps.AspNetCore;
 
@@ -11,7 +12,8 @@ public static class NpsWebEndpointRouteBuilderExtensions
     /// <c>POST /api/responses/import</c>) under <see cref="NpsWebOptions.SurveyPolicy"/> and the analysts' routes
     /// (responses by id, reports, insights, huddle, ambitions, follow-ups, customers) under
     /// <see cref="NpsWebOptions.AnalystPolicy"/>, and erasure (<c>DELETE /api/customers/{customerId}</c>) under
-    /// <see cref="NpsWebOptions.PrivacyPolicy"/>. Every route is mapped in its role's group, so none is left open.
+    /// <see cref="NpsWebOptions.PrivacyPolicy"/>. Every route is mapped in its role's group, so none is left open. The
+    /// import and the heavy analyst routes carry the concurrency limits of <see cref="NpsWebOptions"/>.
     /// </summary>
     /// <param name="app">The routes.</param>
     /// <returns>The routes.</returns>
@@ -23,14 +25,16 @@ public static class NpsWebEndpointRouteBuilderExtensions
         var survey = app.MapGroup("").RequireAuthorization(options.SurveyPolicy);
         survey.MapTouchpoints();
         survey.MapResponses();
-        survey.MapResponseImport();
+        survey.MapGroup("").RequireRateLimiting(ImportConcurrencyPolicy.Name).MapResponseImport();
 
         var analyst = app.MapGroup("").RequireAuthorization(options.AnalystPolicy);
         analyst.MapResponseReads();
         analyst.MapFollowUps();
-        analyst.MapReports();
-        analyst.MapThemes();
-        analyst.MapHuddle();
+        // The routes that count or read many responses run at most NpsWebOptions.MaxConcurrentReports at once.
+        var heavy = analyst.MapGroup("").RequireRateLimiting(ReportConcurrencyPolicy.Name);
+        heavy.MapReports();
+        heavy.MapThemes();
+        heavy.MapHuddle();
         analyst.MapCustomers();
 
         var privacy = app.MapGroup("").RequireAuthorization(options.PrivacyPolicy);

@@ -17,4 +17,20 @@ public sealed class NpsWebOptions
 
     /// <summary>The policy of erasure (<c>DELETE /api/customers/{customerId}</c>); <c>privacy</c> by default.</summary>
     public string PrivacyPolicy { get; set; } = NpsRoles.Privacy;
+
+    /// <summary>
+    /// How many requests of the heavy analyst routes (reports, coaching, themes, huddle, ambitions) run at once in
+    /// this process; beyond it 503 with <c>Retry-After</c>. The processor count (at least 2) by default. Applies when
+    /// the host calls <c>app.UseRateLimiter()</c>.
+    /// </summary>
+    public int MaxConcurrentReports { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
+    /// How many imports (<c>POST /api/responses/import</c>) run at once in this process; beyond it 503 with
+    /// <c>Retry-After</c>. 2 by default. Applies when the host calls <c>app.UseRateLimiter()</c>.
+    /// </summary>
+    public int MaxConcurrentImports { get; set; } = 2;
+
+    /// <summary>The <c>Retry-After</c> (seconds) of a 503 from <see cref="MaxConcurrentReports"/> or <see cref="MaxConcurrentImports"/>; 5 by default.</summary>
+    public int BusyRetryAfterSeconds { get; set; } = 5;
 }

@@ -13,7 +13,8 @@ public static class NpsWebServiceCollectionExtensions
     /// Adds problem details for every failure (Kestrel's 400, 408 and 413 keep their status), the report caches
     /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (readiness: start-up finished and the response
     /// store answers a read), the background start-up (<see cref="NpsStartup"/>: the stores opened with retries, then
-    /// <c>Nps:SeedFile</c> loaded) and <see cref="NpsWebOptions"/>. The library itself is registered by
+    /// <c>Nps:SeedFile</c> loaded), the concurrency limits of the heavy routes and the import (enforced by
+    /// <c>app.UseRateLimiter()</c>) and <see cref="NpsWebOptions"/>. The library itself is registered by
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
     /// <param name="services">The services.</param>
@@ -25,7 +26,15 @@ public static class NpsWebServiceCollectionExtensions
         var options = services.AddOptions<NpsWebOptions>();
         if (configure is not null) options.Configure(configure);
         options.Validate(o => !string.IsNullOrWhiteSpace(o.SurveyPolicy) && !string.IsNullOrWhiteSpace(o.AnalystPolicy) && !string.IsNullOrWhiteSpace(o.PrivacyPolicy),
-            "NpsWebOptions: SurveyPolicy, AnalystPolicy and PrivacyPolicy must name authorisation policies.").ValidateOnStart();
+            "NpsWebOptions: SurveyPolicy, AnalystPolicy and PrivacyPolicy must name authorisation policies.")
+            .Validate(o => o.MaxConcurrentReports >= 1 && o.MaxConcurrentImports >= 1 && o.BusyRetryAfterSeconds >= 1,
+                "NpsWebOptions: MaxConcurrentReports, MaxConcurrentImports and BusyRetryAfterSeconds must be at least 1.")
+            .ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy<string, ReportConcurrencyPolicy>(ReportConcurrencyPolicy.Name);
+            limiter.AddPolicy<string, ImportConcurrencyPolicy>(ImportConcurrencyPolicy.Name);
+        });
 
         // The hosting's "Request starting/finished" lines and the route matcher's debug lines carry the path, and
         // /api/customers/{customerId} holds a customer id: they are kept at Warning unless the host names these

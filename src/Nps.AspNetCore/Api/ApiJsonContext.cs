@@ -9,6 +9,7 @@ namespace Nps.AspNetCore.Api;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
+    AllowDuplicateProperties = false, // a repeated key is refused, not won by its last value
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TouchpointRequest))]
 [JsonSerializable(typeof(ResponseRequest))]

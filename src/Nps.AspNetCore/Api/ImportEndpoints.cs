@@ -7,7 +7,7 @@ using Nps.Serialization;
 
 namespace Nps.AspNetCore.Api;
 
-/// <summary><c>POST /api/responses/import</c>: many responses in one CSV or JSON Lines body, with per-row results.</summary>
+/// <summary><c>POST /api/responses/import</c>: many responses in one CSV or JSON Lines body, streamed; the totals and the rejected rows.</summary>
 internal static class ImportEndpoints
 {
     /// <summary>The largest import body accepted (50 MiB): this route alone lifts the 64 KiB limit of the others.</summary>
@@ -19,7 +19,7 @@ internal static class ImportEndpoints
         app.MapPost("/api/responses/import", ImportAsync)
             .WithName("ImportResponses")
             .WithTags("Responses")
-            .WithSummary("Stores every valid record of a CSV (text/csv) or JSON Lines (application/x-ndjson, application/jsonl) body through the same intake as POST /api/responses; returns one result per row and the totals.")
+            .WithSummary("Stores every valid record of a CSV (text/csv) or JSON Lines (application/x-ndjson, application/jsonl) body through the same intake as POST /api/responses; returns the totals and the rejected rows (the first 100, with a count of the rest). At most NpsWebOptions.MaxConcurrentImports run at once; beyond that 503 with Retry-After.")
             .Produces<ResponseImportDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -42,18 +42,13 @@ internal static class ImportEndpoints
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBytes;
         if (context.Request.ContentLength > MaxBytes) return TooLarge();
 
-        // The reader is synchronous, so the body is read (asynchronously, bounded) before it is parsed.
-        var body = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBytes) return TooLarge();
-            body.Write(chunk, 0, read);
-        }
-        body.Position = 0;
-
-        var (document, error) = await ResponseImport.ImportAsync(body, format, intake, clock, isHistorical, cancellationToken);
+        // The reader is synchronous and reads the body as it arrives, one record at a time, so memory stays bounded
+        // whatever the size; blocking reads are allowed for this request only, and the import concurrency limit
+        // bounds how many threads they can hold. A body that grows past MaxBytes fails with Kestrel's 413 (the
+        // records before it are stored, and a retry of the same body reports them as already stored).
+        if (context.Features.Get<IHttpBodyControlFeature>() is { } bodyControl) bodyControl.AllowSynchronousIO = true;
+        var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ResponseImport));
+        var (document, error) = await ResponseImport.ImportAsync(context.Request.Body, format, intake, clock, isHistorical, cancellationToken, logger: logger);
         if (error is { } unreadable)
         {
             errors.Add(unreadable.Field ?? "$", unreadable.Message);

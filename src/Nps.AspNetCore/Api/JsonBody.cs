@@ -6,7 +6,8 @@ namespace Nps.AspNetCore.Api;
 
 /// <summary>
 /// Reads a JSON request body with a size limit. Malformed JSON, a wrong type or an unknown field becomes a
-/// validation problem naming the field (from the JSON path), not a bare 400; an oversized body is a 413.
+/// validation problem naming the field (from the JSON path), not a bare 400; so is a key given twice (never "the
+/// last one wins"); an oversized body is a 413.
 /// </summary>
 internal static class JsonBody
 {
@@ -34,7 +35,12 @@ internal static class JsonBody
         }
         catch (JsonException exception)
         {
-            return (null, Invalid(exception.Path ?? "$", exception.Message));
+            var path = exception.Path ?? "$";
+            // System.Text.Json names the extension-data property for a repeated free field; name the key instead.
+            var message = exception.Message.StartsWith("Duplicate property", StringComparison.Ordinal)
+                ? $"'{FieldName(path)}' is given more than once; each key may appear once."
+                : exception.Message;
+            return (null, Invalid(path, message));
         }
     }
 

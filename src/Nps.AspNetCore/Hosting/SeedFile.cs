@@ -44,7 +44,8 @@ public static partial class SeedFile
 
         var intake = services.GetRequiredService<ResponseIntake>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var (document, error) = await ResponseImport.ImportAsync(File.OpenRead(path), DataFormats.FromPath(path), intake, clock, historical: true, cancellationToken);
+        var (document, error) = await ResponseImport.ImportAsync(File.OpenRead(path), DataFormats.FromPath(path), intake, clock, historical: true, cancellationToken,
+            maxRejectedRows: MaxLoggedRows, logger: logger);
         if (error is { } unreadable)
         {
             LogUnreadable(logger, path, unreadable.Message);
@@ -52,7 +53,7 @@ public static partial class SeedFile
         }
 
         var logged = 0;
-        foreach (var row in document!.Rows.Where(r => r.Outcome is "invalid" or "conflict"))
+        foreach (var row in document!.Rejected)
         {
             if (logged++ == MaxLoggedRows) break;
             LogBadRow(logger, path, row.Line, row.Outcome, string.Join("; ", row.Errors.Select(e => e.Field is null ? e.Reason : $"{e.Field}: {e.Reason}")));

@@ -1,12 +1,14 @@
 namespace Nps.Serialization;
 
 /// <summary>
-/// The answer to a bulk import of responses (<c>POST /api/responses/import</c>): one result per record read, in
-/// file order, and the totals. Each valid record went through the same intake as a single response.
+/// The answer to a bulk import of responses (<c>POST /api/responses/import</c>): the totals, and the records that
+/// were not stored (invalid, conflicting or failed), in file order and capped, with a count of those left out. Each
+/// valid record went through the same intake as a single response.
 /// </summary>
 /// <param name="Totals">How many records were read and what became of them.</param>
-/// <param name="Rows">One result per record, in file order.</param>
-public sealed record ResponseImportDocument(ResponseImportTotalsDocument Totals, IReadOnlyList<ResponseImportRowDocument> Rows);
+/// <param name="Rejected">The first rejected records (invalid, conflict or failed), in file order.</param>
+/// <param name="RejectedNotListed">How many more rejected records there were beyond <paramref name="Rejected"/>.</param>
+public sealed record ResponseImportDocument(ResponseImportTotalsDocument Totals, IReadOnlyList<ResponseImportRowDocument> Rejected, long RejectedNotListed);
 
 /// <summary>The totals of an import.</summary>
 /// <param name="Rows">Records read.</param>
@@ -14,13 +16,14 @@ public sealed record ResponseImportDocument(ResponseImportTotalsDocument Totals,
 /// <param name="AlreadyStored">Retries of responses stored before (nothing new recorded).</param>
 /// <param name="Conflicts">Records whose response id is stored with other content (nothing recorded).</param>
 /// <param name="Invalid">Records refused by the reader or the intake (nothing recorded).</param>
-public sealed record ResponseImportTotalsDocument(long Rows, long Created, long AlreadyStored, long Conflicts, long Invalid);
+/// <param name="Failed">Records the store failed on unexpectedly (nothing recorded; the import went on with the next).</param>
+public sealed record ResponseImportTotalsDocument(long Rows, long Created, long AlreadyStored, long Conflicts, long Invalid, long Failed);
 
 /// <summary>What became of one record.</summary>
 /// <param name="Line">The 1-based line of the body the record starts on.</param>
 /// <param name="ResponseId">The record's response id; null when the record could not be read far enough to know it.</param>
-/// <param name="Outcome"><c>created</c>, <c>already-stored</c>, <c>conflict</c> or <c>invalid</c>.</param>
-/// <param name="Errors">Why the record was refused (invalid); empty otherwise.</param>
+/// <param name="Outcome"><c>created</c>, <c>already-stored</c>, <c>conflict</c>, <c>invalid</c> or <c>failed</c>.</param>
+/// <param name="Errors">Why the record was refused (invalid, failed); empty otherwise.</param>
 public sealed record ResponseImportRowDocument(long Line, string? ResponseId, string Outcome, IReadOnlyList<ResponseImportErrorDocument> Errors);
 
 /// <summary>One reason a record was refused.</summary>

@@ -51,6 +51,34 @@ public sealed class BadInputTests : ApiTestBase
     }
 
     [Fact]
+    public async Task PostResponse_DuplicateKey_RefusedNamingTheKey()
+    {
+        var errors = await PostExpectingProblemAsync("/api/responses", Api.Response("R1").Replace("\"rating\": 9", "\"rating\": 9, \"rating\": 3", StringComparison.Ordinal));
+
+        Assert.Equal(["rating"], errors.Keys);
+        Assert.Contains("'rating'", errors["rating"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostResponse_DuplicateExtraField_RefusedNamingTheKey()
+    {
+        var errors = await PostExpectingProblemAsync("/api/responses", Api.Response("R1").Replace("\"rating\"", "\"region\": \"North\", \"region\": \"South\", \"rating\"", StringComparison.Ordinal));
+
+        Assert.Equal(["region"], errors.Keys);
+        Assert.Contains("'region'", errors["region"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostTouchpoint_DuplicateKey_RefusedNamingTheKey()
+    {
+        using var response = await Client.PostAsync("/api/touchpoints", Api.Json("""{ "eventId": "E1", "eventId": "E2" }"""), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("eventId", out _));
+    }
+
+    [Fact]
     public async Task PostResponse_NotJson_NamesTheBody()
     {
         var errors = await PostExpectingProblemAsync("/api/responses", "rating=9");

@@ -272,6 +272,75 @@ public sealed class JwtTests() : ApiTestBase(Configure)
     }
 
     [Fact]
+    public async Task Report_MicrosoftRoleClaimNameInToken_GrantsNoRole()
+    {
+        var token = Mint(role: null, claims: new() { ["http://schemas.microsoft.com/ws/2008/06/identity/claims/role"] = "analyst" });
+
+        using var response = await SendAsync(Report, token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Report_MicrosoftRoleClaimNameConfiguredAsRoleClaim_GrantsItsRoles()
+    {
+        const string claim = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
+        using var factory = new NpsApiFactory(Database.Path, builder =>
+        {
+            Configure(builder);
+            builder.UseSetting("Authentication:Jwt:RoleClaim", claim);
+        });
+        using var client = factory.CreateClient(key: null);
+
+        using var response = await SendAsync(client, Report, Mint(role: null, claims: new() { [claim] = "analyst" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Report_UnknownCritHeader_Returns401()
+    {
+        var token = Mint(header: new() { ["crit"] = new[] { "exp-extension" }, ["exp-extension"] = true });
+
+        using var response = await SendAsync(Report, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Contains("'exp-extension'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SecurityAlgorithms.HmacSha256)]
+    [InlineData(SecurityAlgorithms.HmacSha384)]
+    [InlineData(SecurityAlgorithms.HmacSha512)]
+    public async Task Report_HmacTokenWithA512BitKey_Returns200(string algorithm)
+    {
+        var key = Convert.ToBase64String(Encoding.ASCII.GetBytes("jwt-tests-signing-key-0123456789-jwt-tests-signing-key-0123456789"[..64]));
+        using var factory = new NpsApiFactory(Database.Path, builder =>
+        {
+            Configure(builder);
+            builder.UseSetting("Authentication:Jwt:SigningKey", key);
+        });
+        using var client = factory.CreateClient(key: null);
+
+        using var response = await SendAsync(client, Report, Mint(key: key, algorithm: algorithm));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(SecurityAlgorithms.HmacSha384, 384)]
+    [InlineData(SecurityAlgorithms.HmacSha512, 512)]
+    public async Task Report_HmacTokenLongerThanTheKey_Returns401NamingTheKeySize(string algorithm, int bits)
+    {
+        using var response = await SendAsync(Report, MintByHand(algorithm));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Contains($"at least {bits} bits", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_OverTheRateLimit_OneWindowPerSubjectNotPerToken()
     {
         using var limited = new NpsApiFactory(Database.Path, builder =>
@@ -393,7 +462,8 @@ public sealed class JwtTests() : ApiTestBase(Configure)
     /// <summary>A token for <c>analyst-1</c> with the <c>analyst</c> role, valid for ten minutes, unless told otherwise.</summary>
     internal static string Mint(
         string? role = "analyst", string? subject = "analyst-1", string issuer = Issuer, string audience = Audience,
-        DateTime? expires = null, string? key = null, bool signed = true, Dictionary<string, object>? claims = null)
+        DateTime? expires = null, string? key = null, bool signed = true, Dictionary<string, object>? claims = null,
+        string algorithm = SecurityAlgorithms.HmacSha256, Dictionary<string, object>? header = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
         var all = new Dictionary<string, object>(claims ?? []);
@@ -407,11 +477,28 @@ public sealed class JwtTests() : ApiTestBase(Configure)
             NotBefore = expiry.AddMinutes(-20),
             Expires = expiry,
             Claims = all,
+            AdditionalHeaderClaims = header,
             SigningCredentials = signed
-                ? new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(key ?? SigningKey)), SecurityAlgorithms.HmacSha256)
+                ? new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(key ?? SigningKey)), algorithm)
                 : null,
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>
+    /// An analyst token signed with the 256-bit test key under <paramref name="algorithm"/>, built by hand: IdentityModel
+    /// itself refuses to sign HS384 or HS512 with a key shorter than the hash.
+    /// </summary>
+    private static string MintByHand(string algorithm)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var header = $$"""{"alg":"{{algorithm}}","typ":"JWT"}""";
+        var payload = $$"""{"iss":"{{Issuer}}","aud":"{{Audience}}","sub":"analyst-1","role":"analyst","nbf":{{now.AddMinutes(-1).ToUnixTimeSeconds()}},"exp":{{now.AddMinutes(10).ToUnixTimeSeconds()}}}""";
+        var signed = Base64UrlEncoder.Encode(header) + "." + Base64UrlEncoder.Encode(payload);
+        var key = Convert.FromBase64String(SigningKey);
+        var data = Encoding.ASCII.GetBytes(signed);
+        var signature = algorithm == SecurityAlgorithms.HmacSha384 ? System.Security.Cryptography.HMACSHA384.HashData(key, data) : System.Security.Cryptography.HMACSHA512.HashData(key, data);
+        return signed + "." + Base64UrlEncoder.Encode(signature);
     }
 
     /// <summary>
