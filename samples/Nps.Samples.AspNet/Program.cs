@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Nps;
 using Nps.AspNetCore;
+using Nps.AspNetCore.Delivery;
 using Nps.AspNetCore.Hosting;
 using Nps.AspNetCore.Security;
 using Nps.Samples.AspNet;
@@ -22,7 +23,12 @@ builder.Services.AddSingleton<IValidateOptions<NpsOptions>, SampleKeyGuard>();
 // adds in-memory stores only when none is registered.
 builder.Services.AddNpsStore(builder.Configuration);
 builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
-builder.Services.AddNpsOpenApi(); // /openapi/v1.json: API-key and bearer schemes, 401/403/429 on every guarded route
+builder.Services.AddNpsOpenApi();
+
+// The outbox (Nps:Delivery): sends the survey e-mails through Nps:Delivery:Smtp, and does nothing while no Host is set.
+// In Development every customer is {customerId}@example.test; a real host registers its own IRecipientDirectory.
+builder.Services.AddNpsDelivery(builder.Configuration);
+if (builder.Environment.IsDevelopment()) builder.Services.AddSingleton<Nps.Delivery.IRecipientDirectory, DevelopmentRecipientDirectory>(); // /openapi/v1.json: API-key and bearer schemes, 401/403/429 on every guarded route
 
 var app = builder.Build();
 _ = app.Services.GetRequiredService<Nps.AspNetCore.Api.ReportRevalidation>(); // a bad ReportCache:MaxBytes stops the start

@@ -1,0 +1,68 @@
+using Nps.Delivery;
+
+namespace Nps.AspNetCore.Delivery;
+
+/// <summary>
+/// The outbox of the hosting package (configuration section <c>Nps:Delivery</c>): how often it polls, where the survey
+/// links point, the SMTP server, and the library's <see cref="DeliveryOptions"/>.
+/// </summary>
+public sealed class NpsDeliveryOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Nps:Delivery";
+
+    /// <summary>How long the outbox waits between passes that found less than a full batch; 5 seconds by default.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The absolute base address of the response pages, e.g. <c>https://survey.example.com/</c> (the links are <c>{BaseUrl}s/{token}</c>).</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The organisation's name, as the question names it.</summary>
+    public string? OrganisationName { get; set; }
+
+    /// <summary>The domain part of each <c>Message-ID</c>; the base address's host when empty.</summary>
+    public string? MessageIdDomain { get; set; }
+
+    /// <summary>How long the outbox may stay behind (failing, full batches, nothing sent while work waits) before <c>/healthz/ready</c> reports it stuck; 15 minutes by default.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>See <see cref="DeliveryOptions.TokenLifetime"/>.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>See <see cref="DeliveryOptions.Reminders"/>.</summary>
+    public int Reminders { get; set; } = 1;
+
+    /// <summary>See <see cref="DeliveryOptions.ReminderAfter"/>.</summary>
+    public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>See <see cref="DeliveryOptions.BatchSize"/>.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>See <see cref="DeliveryOptions.ClaimLease"/>.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>See <see cref="DeliveryOptions.MaxAttempts"/>.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>See <see cref="DeliveryOptions.RetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The SMTP server.</summary>
+    public NpsSmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>The library's options from these.</summary>
+    /// <returns>The delivery options.</returns>
+    public DeliveryOptions ToDeliveryOptions() => new()
+    {
+        TokenLifetime = TokenLifetime, Reminders = Reminders, ReminderAfter = ReminderAfter, BatchSize = BatchSize, ClaimLease = ClaimLease,
+        MaxAttempts = MaxAttempts, RetryDelay = RetryDelay,
+    };
+
+    /// <summary>The renderer's options from these (validate first: the base address must be absolute).</summary>
+    /// <returns>The message options.</returns>
+    public InvitationMessageOptions ToMessageOptions() => new()
+    {
+        BaseUrl = new Uri(BaseUrl!, UriKind.Absolute), OrganisationName = OrganisationName ?? "",
+        MessageIdDomain = string.IsNullOrWhiteSpace(MessageIdDomain) ? null : MessageIdDomain,
+    };
+}
