@@ -8,8 +8,8 @@ public static class NpsWebEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the survey system's routes (<c>POST /api/touchpoints</c>, <c>POST /api/responses</c>,
-    /// <c>POST /api/responses/import</c>) under <see cref="NpsWebOptions.SurveyPolicy"/> and the analysts' routes
-    /// (responses by id, reports, insights, huddle, ambitions, follow-ups, customers) under
+    /// <c>POST /api/responses/import</c>, <c>POST /api/invitations/{id}/bounce</c>) under <see cref="NpsWebOptions.SurveyPolicy"/> and the analysts' routes
+    /// (responses by id, reports and response rates, insights, huddle, ambitions, follow-ups, customers) under
     /// <see cref="NpsWebOptions.AnalystPolicy"/>. Every route is mapped in its role's group, so none is left open.
     /// </summary>
     /// <param name="app">The routes.</param>
@@ -23,11 +23,13 @@ public static class NpsWebEndpointRouteBuilderExtensions
         survey.MapTouchpoints();
         survey.MapResponses();
         survey.MapResponseImport();
+        survey.MapInvitations();
 
         var analyst = app.MapGroup("").RequireAuthorization(options.AnalystPolicy);
         analyst.MapResponseReads();
         analyst.MapFollowUps();
         analyst.MapReports();
+        analyst.MapResponseRates();
         analyst.MapThemes();
         analyst.MapHuddle();
         analyst.MapCustomers();

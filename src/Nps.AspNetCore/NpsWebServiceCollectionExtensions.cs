@@ -1,5 +1,10 @@
 using Nps.AspNetCore.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Nps.AspNetCore.Hosting;
+using Nps.AspNetCore.Survey;
+using Nps.Delivery;
+using Nps.Intake;
 
 namespace Nps.AspNetCore;
 
@@ -26,6 +31,20 @@ public static class NpsWebServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);
         services.AddSingleton<ReportBodyCache>(); // the report route's bodies, reused while the store's counts are unchanged
         services.AddSingleton<ReportRevalidation>(); // ETags and 304s for the report routes, with a bounded cache of bodies
+        AddSurveyPages(services);
         return services;
+    }
+
+    /// <summary>What <see cref="NpsSurveyEndpoints.MapNpsSurvey"/> needs: its options (<c>Nps:Survey</c>), antiforgery, its limiter, <see cref="SurveyAnswers"/>.</summary>
+    private static void AddSurveyPages(IServiceCollection services)
+    {
+        services.AddOptions<NpsSurveyOptions>().BindConfiguration(NpsSurveyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NpsSurveyOptions>, NpsSurveyOptionsValidator>());
+        services.AddAntiforgery();
+        services.TryAddSingleton<SurveyRateLimiter>();
+        services.TryAddSingleton(provider => new SurveyAnswers(provider.GetRequiredService<IInvitationStore>(),
+            provider.GetRequiredService<ResponseIntake>(), provider.GetRequiredService<TimeProvider>()));
+        // ASP.NET Core's request lines carry the URL, and a survey URL is a credential: they are written from Warning up.
+        services.Configure<LoggerFilterOptions>(filters => filters.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
     }
 }
