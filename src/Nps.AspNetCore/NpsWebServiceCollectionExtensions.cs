@@ -44,7 +44,13 @@ public static class NpsWebServiceCollectionExtensions
         services.TryAddSingleton<SurveyRateLimiter>();
         services.TryAddSingleton(provider => new SurveyAnswers(provider.GetRequiredService<IInvitationStore>(),
             provider.GetRequiredService<ResponseIntake>(), provider.GetRequiredService<TimeProvider>()));
-        // ASP.NET Core's request lines carry the URL, and a survey URL is a credential: they are written from Warning up.
-        services.Configure<LoggerFilterOptions>(filters => filters.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+        // A survey URL is a credential, and ASP.NET Core's request lines (hosting), route matching and bad-request
+        // details write the URL below these levels: those lines are not written, whatever the host's log levels.
+        services.Configure<LoggerFilterOptions>(filters =>
+        {
+            filters.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+            filters.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
+            filters.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Information);
+        });
     }
 }

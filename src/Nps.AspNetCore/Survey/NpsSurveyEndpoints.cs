@@ -184,11 +184,12 @@ public static class NpsSurveyEndpoints
     private static async Task FormAsync(HttpContext context, SurveyText text, string token, SurveyForm form, int status, string? problem)
     {
         var services = context.RequestServices;
+        context.Response.Headers.Remove(HeaderNames.CacheControl); // set again below: antiforgery warns when it finds one
         var tokens = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
         var action = ActionOf(context, token);
         var html = SurveyPage.Form(text, services.GetRequiredService<IOptions<NpsSurveyOptions>>().Value, form, action, action + "/unsubscribe",
             tokens.FormFieldName, tokens.RequestToken!, problem);
-        // The antiforgery call sets its own cache header; the page's is stricter.
+        // The antiforgery call sets its own cache headers (no-cache, no-store); the page's is only no-store.
         context.Response.Headers[HeaderNames.CacheControl] = "no-store";
         await PageAsync(context, status, html);
     }

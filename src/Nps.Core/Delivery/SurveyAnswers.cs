@@ -81,22 +81,18 @@ public sealed class SurveyAnswers
         var found = await LookupAsync(token, cancellationToken).ConfigureAwait(false);
         if (found.State != SurveyTokenState.Open) return found;
         var invitation = found.Invitation!;
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (question, answer) in answers ?? new Dictionary<string, string>())
+        {
+            if (!string.IsNullOrWhiteSpace(answer)) given[AnswerAttributePrefix + question] = answer.Trim();
+        }
+
+        // Binding keeps the answers beside the invitation's attributes (an invitation attribute of the same name wins).
         var response = InvitationBinding.Bind(new SurveyResponse
         {
             ResponseId = ResponseIdFor(invitation.Id), Rating = rating, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment,
-            CallbackRequested = callbackRequested, RespondedAt = _timeProvider.GetUtcNow(),
+            CallbackRequested = callbackRequested, RespondedAt = _timeProvider.GetUtcNow(), Attributes = given,
         }, invitation);
-        if (answers is { Count: > 0 })
-        {
-            var attributes = new Dictionary<string, string>(response.Attributes, StringComparer.Ordinal);
-            foreach (var (question, answer) in answers)
-            {
-                if (string.IsNullOrWhiteSpace(answer)) continue;
-                attributes.TryAdd(AnswerAttributePrefix + question, answer.Trim());
-            }
-
-            response = response with { Attributes = attributes };
-        }
 
         var result = await _intake.SubmitAsync(response, cancellationToken).ConfigureAwait(false);
         return new(result.Outcome is ResponseIntakeOutcome.Created or ResponseIntakeOutcome.Invalid ? SurveyTokenState.Open : SurveyTokenState.Answered,
