@@ -4,6 +4,7 @@ using Nps.AspNetCore;
 using Nps.AspNetCore.Delivery;
 using Nps.AspNetCore.Hosting;
 using Nps.AspNetCore.Security;
+using Nps.AspNetCore.Survey;
 using Nps.Samples.AspNet;
 using Nps.Samples.AspNet.Hosting;
 
@@ -44,6 +45,7 @@ app.UseAuthorization();
 
 app.MapNpsHealthChecks(); // /healthz/live, /healthz/ready (the store answers), /healthz: anonymous, never rate-limited
 app.MapNpsDashboard(); // the page holds no data and is public; every API call it makes sends the analyst key
+app.MapNpsSurvey(); // /s/{token}: the response page and unsubscribe, anonymous (the token is the credential), limited per token and address
 app.MapNpsApi(); // every route in the group of the role it needs; the fallback policy refuses anything else without a key
 app.MapOpenApi().RequireAuthorization(NpsRoles.Analyst); // /openapi/v1.json
 app.Run();

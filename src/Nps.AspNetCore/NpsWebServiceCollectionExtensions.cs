@@ -1,6 +1,10 @@
 using Nps.AspNetCore.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Nps.AspNetCore.Hosting;
+using Nps.AspNetCore.Survey;
+using Nps.Delivery;
+using Nps.Intake;
 
 namespace Nps.AspNetCore;
 
@@ -51,6 +55,26 @@ public static class NpsWebServiceCollectionExtensions
             .AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);
         services.AddSingleton<ReportBodyCache>(); // the report route's bodies, reused while the store's counts are unchanged
         services.AddSingleton<ReportRevalidation>(); // ETags and 304s for the report routes, with a bounded cache of bodies
+        AddSurveyPages(services);
         return services;
+    }
+
+    /// <summary>What <see cref="NpsSurveyEndpoints.MapNpsSurvey"/> needs: its options (<c>Nps:Survey</c>), antiforgery, its limiter, <see cref="SurveyAnswers"/>.</summary>
+    private static void AddSurveyPages(IServiceCollection services)
+    {
+        services.AddOptions<NpsSurveyOptions>().BindConfiguration(NpsSurveyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NpsSurveyOptions>, NpsSurveyOptionsValidator>());
+        services.AddAntiforgery();
+        services.TryAddSingleton<SurveyRateLimiter>();
+        services.TryAddSingleton(provider => new SurveyAnswers(provider.GetRequiredService<IInvitationStore>(),
+            provider.GetRequiredService<ResponseIntake>(), provider.GetRequiredService<TimeProvider>()));
+        // A survey URL is a credential, and ASP.NET Core's request lines (hosting), route matching and bad-request
+        // details write the URL below these levels: those lines are not written, whatever the host's log levels.
+        services.Configure<LoggerFilterOptions>(filters =>
+        {
+            filters.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+            filters.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
+            filters.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Information);
+        });
     }
 }

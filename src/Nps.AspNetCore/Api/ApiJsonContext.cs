@@ -15,5 +15,7 @@ namespace Nps.AspNetCore.Api;
 [JsonSerializable(typeof(ResponseRequest))]
 [JsonSerializable(typeof(StoredResponse))]
 [JsonSerializable(typeof(FollowUpStatusRequest))]
+[JsonSerializable(typeof(InvitationBounceRequest))]
+[JsonSerializable(typeof(InvitationBounceResult))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -32,6 +32,12 @@ public sealed class SurveyAnswers
     /// <returns>The response id.</returns>
     public static string ResponseIdFor(string invitationId) => "inv-" + invitationId;
 
+    /// <summary>
+    /// The prefix of the attributes that hold the answers to the follow-up questions (<c>q:ease</c>): attributes are
+    /// kept, exported, erased and segmented by every store already, so the answers need no schema of their own.
+    /// </summary>
+    public const string AnswerAttributePrefix = "q:";
+
     /// <summary>What a token opens; records nothing.</summary>
     /// <param name="token">The token from the URL.</param>
     /// <param name="cancellationToken">Cancels the look-up.</param>
@@ -53,17 +59,41 @@ public sealed class SurveyAnswers
     /// <param name="callbackRequested">Whether the customer asked to be called back.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see cref="SurveyTokenState.Open"/> with the intake's result when taken in; otherwise the state that refused it, with nothing stored.</returns>
+    public ValueTask<SurveyTokenResult> SubmitAsync(string? token, NpsRating rating, string? comment, bool callbackRequested,
+        CancellationToken cancellationToken = default) =>
+        SubmitAsync(token, rating, comment, callbackRequested, answers: null, cancellationToken);
+
+    /// <summary>
+    /// Stores the token's one answer through the intake (with its follow-up when one is due), with the answers to the
+    /// program's follow-up questions as attributes <c>q:&lt;question id&gt;</c> (<see cref="AnswerAttributePrefix"/>)
+    /// beside the invitation's own; an invitation attribute of the same name wins, so an answer never changes a dimension.
+    /// </summary>
+    /// <param name="token">The token from the URL.</param>
+    /// <param name="rating">The score.</param>
+    /// <param name="comment">The comment, if any.</param>
+    /// <param name="callbackRequested">Whether the customer asked to be called back.</param>
+    /// <param name="answers">The follow-up answers by question id (blank answers are left out), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see cref="SurveyTokenState.Open"/> with the intake's result when taken in; otherwise the state that refused it, with nothing stored.</returns>
     public async ValueTask<SurveyTokenResult> SubmitAsync(string? token, NpsRating rating, string? comment, bool callbackRequested,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? answers, CancellationToken cancellationToken = default)
     {
         var found = await LookupAsync(token, cancellationToken).ConfigureAwait(false);
         if (found.State != SurveyTokenState.Open) return found;
         var invitation = found.Invitation!;
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (question, answer) in answers ?? new Dictionary<string, string>())
+        {
+            if (!string.IsNullOrWhiteSpace(answer)) given[AnswerAttributePrefix + question] = answer.Trim();
+        }
+
+        // Binding keeps the answers beside the invitation's attributes (an invitation attribute of the same name wins).
         var response = InvitationBinding.Bind(new SurveyResponse
         {
             ResponseId = ResponseIdFor(invitation.Id), Rating = rating, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment,
-            CallbackRequested = callbackRequested, RespondedAt = _timeProvider.GetUtcNow(),
+            CallbackRequested = callbackRequested, RespondedAt = _timeProvider.GetUtcNow(), Attributes = given,
         }, invitation);
+
         var result = await _intake.SubmitAsync(response, cancellationToken).ConfigureAwait(false);
         return new(result.Outcome is ResponseIntakeOutcome.Created or ResponseIntakeOutcome.Invalid ? SurveyTokenState.Open : SurveyTokenState.Answered,
             invitation, result);

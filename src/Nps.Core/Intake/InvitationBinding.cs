@@ -6,7 +6,7 @@ namespace Nps.Intake;
 /// Binds a response to the invitation it answers, so that nothing the respondent sends can change who was asked,
 /// about which touchpoint, or with what probability: a response that names an invitation (by invitation id, or by
 /// event id for its respondent) takes customer, event, survey kind, dimensions, inclusion probability and manual flag
-/// from it. A response that matches no invitation is <see cref="ResponseProvenance.Unsolicited"/>; a historical import
+/// from it (the respondent's own answers to follow-up questions, attributes <c>q:…</c>, are kept beside its attributes). A response that matches no invitation is <see cref="ResponseProvenance.Unsolicited"/>; a historical import
 /// is <see cref="ResponseProvenance.Historical"/> and bound to nothing.
 /// </summary>
 public static class InvitationBinding
@@ -44,10 +44,29 @@ public static class InvitationBinding
         {
             RespondentId = invitation.CustomerId, InvitationId = invitation.Id, EventId = invitation.EventId, Kind = invitation.Kind,
             Team = invitation.Team, Agent = invitation.Agent, Channel = invitation.Channel, Product = invitation.Product,
-            Touchpoint = invitation.Touchpoint, Attributes = invitation.Attributes, InclusionProbability = invitation.InclusionProbability,
+            Touchpoint = invitation.Touchpoint, Attributes = AttributesOf(response, invitation), InclusionProbability = invitation.InclusionProbability,
             IsManual = invitation.IsManual, Provenance = invitation.IsManual ? ResponseProvenance.Manual : ResponseProvenance.Solicited,
         };
     }
+
+    /// <summary>
+    /// The invitation's attributes, and beside them the response's answers to follow-up questions (attributes named
+    /// <see cref="SurveyAnswers.AnswerAttributePrefix"/>…): answers are the respondent's to give, dimensions are not, and
+    /// an invitation attribute of the same name wins.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> AttributesOf(SurveyResponse response, SurveyInvitation invitation)
+    {
+        if (!response.Attributes.Keys.Any(IsAnswer)) return invitation.Attributes;
+        var attributes = new Dictionary<string, string>(invitation.Attributes, StringComparer.Ordinal);
+        foreach (var (name, value) in response.Attributes)
+        {
+            if (IsAnswer(name)) attributes.TryAdd(name, value);
+        }
+
+        return attributes;
+    }
+
+    private static bool IsAnswer(string name) => name.StartsWith(SurveyAnswers.AnswerAttributePrefix, StringComparison.Ordinal);
 
     /// <summary>The invitation a stored response marks answered: its invitation id when it was bound to one.</summary>
     /// <param name="response">The response being stored.</param>

@@ -26,6 +26,7 @@ namespace Nps.Serialization;
     IndentSize = 2,
     NewLine = "\n")]
 [JsonSerializable(typeof(NpsReportDocument))]
+[JsonSerializable(typeof(ResponseRatesDocument))]
 [JsonSerializable(typeof(CoachingSignalsDocument))]
 [JsonSerializable(typeof(ThemeAnalysisDocument))]
 [JsonSerializable(typeof(FollowUpCaseDocument))]

@@ -1,0 +1,42 @@
+using Nps.Delivery;
+using Nps.Serialization;
+
+namespace Nps.AspNetCore.Api;
+
+/// <summary><c>POST /api/invitations/{id}/bounce</c>: the mail system reports a bounce or a complaint (a complaint is an opt-out).</summary>
+internal static class InvitationEndpoints
+{
+    internal static void MapInvitations(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/invitations/{id}/bounce", BounceAsync)
+            .WithName("InvitationBounce")
+            .WithTags("Invitations")
+            .WithSummary("Records a bounce (the invitation bounced) or a complaint (the customer opted out) for an invitation.")
+            .Accepts<InvitationBounceRequest>("application/json")
+            .Produces<InvitationBounceResult>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> BounceAsync(string id, HttpRequest request, IInvitationStore invitations, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.InvitationBounceRequest, cancellationToken);
+        if (problem is not null) return problem;
+        var complaint = body!.Kind switch
+        {
+            "bounce" => false,
+            "complaint" => true,
+            _ => (bool?)null,
+        };
+        if (complaint is null)
+        {
+            var errors = new FieldErrors();
+            errors.Add("kind", body.Kind is null ? "is required: bounce or complaint." : $"'{body.Kind}' is not a kind: bounce or complaint.");
+            return errors.ToProblem();
+        }
+
+        var after = await invitations.MarkBouncedAsync(id, clock.GetUtcNow(), complaint.Value, cancellationToken);
+        return after is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such invitation.", detail: $"No invitation has the id '{id}'.")
+            : TypedResults.Json(new InvitationBounceResult(after.Id, WireNames.Format(after.Status)), ApiJsonContext.Default.InvitationBounceResult);
+    }
+}

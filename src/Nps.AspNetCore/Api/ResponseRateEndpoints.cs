@@ -1,0 +1,44 @@
+using Nps.Data;
+using Nps.Delivery;
+using Nps.Segmentation;
+using Nps.Serialization;
+
+namespace Nps.AspNetCore.Api;
+
+/// <summary><c>GET /api/reports/response-rates</c>: invitations sent and answered per segment and period, from the invitation store.</summary>
+internal static class ResponseRateEndpoints
+{
+    internal static void MapResponseRates(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/reports/response-rates", RatesAsync)
+            .WithName("ResponseRates")
+            .WithTags("Reports")
+            .WithSummary("Invitations sent, answered, the response rate and its Wilson interval per segment and period (by send time).")
+            .Produces<ResponseRatesDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem();
+
+    private static async Task<IResult> RatesAsync(IInvitationStore invitations, NpsReportOptions defaults, CancellationToken cancellationToken,
+        string? by = null, string? period = null, string? from = null, string? to = null, string? timeZone = null, string? level = null)
+    {
+        var errors = new FieldErrors();
+        var dimensions = QueryParsing.Dimensions(errors, "by", by);
+        if (dimensions.Count > defaults.MaxDimensions) errors.Add("by", $"names {dimensions.Count} dimensions; a report groups by at most {defaults.MaxDimensions}.");
+        var bucket = QueryParsing.Period(errors, "period", period);
+        var start = QueryParsing.Instant(errors, "from", from);
+        var end = QueryParsing.Instant(errors, "to", to);
+        if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
+        var zone = defaults.TimeZone;
+        if (timeZone is not null)
+        {
+            if (FieldParsers.TryParseTimeZone(timeZone, "timeZone", out var parsed, out var error)) zone = parsed;
+            else errors.Add(error);
+        }
+
+        var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
+        if (errors.Any) return errors.ToProblem();
+
+        // Periods and segments by send time: an invitation counts where it was sent, answered or not.
+        var options = defaults with { Dimensions = dimensions, Period = bucket, TimeZone = zone, Level = confidence };
+        var cells = await NpsResponseRates.ComputeAsync(invitations.ReadSentAsync(start, end, cancellationToken), options, cancellationToken);
+        return TypedResults.Json(ResponseRatesDocument.From(cells, options.Level, options.IncludeManualSends), NpsJson.TypeInfo<ResponseRatesDocument>());
+    }
+}

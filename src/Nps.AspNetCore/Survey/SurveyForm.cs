@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Nps.AspNetCore.Survey;
+
+/// <summary>
+/// What the response form sent, read and checked: <c>score</c> (0–10), <c>comment</c>, <c>callback</c> and
+/// <c>q:&lt;id&gt;</c> for each configured follow-up question. Every other field is ignored: customer, dimensions and
+/// probability come from the invitation, never from the form.
+/// </summary>
+internal sealed class SurveyForm
+{
+    public const string ScoreField = "score";
+
+    public const string CommentField = "comment";
+
+    public const string CallbackField = "callback";
+
+    /// <summary>The longest comment, in characters (the intake's byte limit is the other bound).</summary>
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>The longest free-text follow-up answer, in characters (an attribute value holds 1,024 bytes of UTF-8).</summary>
+    public const int MaxAnswerLength = 250;
+
+    public int? Score { get; init; }
+
+    public string? Comment { get; init; }
+
+    public bool Callback { get; init; }
+
+    public Dictionary<string, string> Answers { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public static string QuestionField(string id) => "q:" + id;
+
+    /// <summary>An empty form, with the score of a one-click link (<c>?score=N</c>) chosen when it is one of 0–10.</summary>
+    public static SurveyForm Preselected(string? score) => new() { Score = ParseScore(score) };
+
+    /// <summary>Reads and checks a posted form against the configured questions.</summary>
+    public static SurveyForm Read(IFormCollection form, NpsSurveyOptions options, SurveyText text)
+    {
+        var comment = form[CommentField].ToString();
+        var read = new SurveyForm
+        {
+            Score = ParseScore(form[ScoreField].ToString()),
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Callback = form[CallbackField].ToString() is "true" or "on" or "1",
+        };
+        if (read.Score is null) read.Errors[ScoreField] = text.ChooseScore;
+        if (read.Comment is { Length: > MaxCommentLength }) read.Errors[CommentField] = string.Format(CultureInfo.InvariantCulture, text.TooLong, MaxCommentLength);
+        foreach (var question in options.Questions)
+        {
+            var field = QuestionField(question.Id);
+            var answer = form[field].ToString().Trim();
+            if (answer.Length == 0) continue;
+            read.Answers[question.Id] = answer;
+            if (question.Choices.Count > 0 && !question.Choices.Any(c => c.Value == answer)) read.Errors[field] = text.NotAChoice;
+            else if (question.Choices.Count == 0 && answer.Length > MaxAnswerLength)
+            {
+                read.Errors[field] = string.Format(CultureInfo.InvariantCulture, text.TooLong, MaxAnswerLength);
+            }
+        }
+
+        return read;
+    }
+
+    private static int? ParseScore(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 10 ? score : null;
+}

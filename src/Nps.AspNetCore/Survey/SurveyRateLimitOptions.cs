@@ -1,0 +1,17 @@
+namespace Nps.AspNetCore.Survey;
+
+/// <summary>
+/// The response page's own limits (ASP.NET Core's rate limiter, a fixed window per token and one per client address,
+/// both must admit a request); beyond them 429 with <c>Retry-After</c>.
+/// </summary>
+public sealed class SurveyRateLimitOptions
+{
+    /// <summary>Requests per token per window (a customer opening, correcting and sending the form uses a few).</summary>
+    public int PerToken { get; set; } = 20;
+
+    /// <summary>Requests per client address per window (an office behind one address answers many surveys).</summary>
+    public int PerAddress { get; set; } = 300;
+
+    /// <summary>The window in seconds.</summary>
+    public int WindowSeconds { get; set; } = 60;
+}
