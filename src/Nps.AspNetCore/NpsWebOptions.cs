@@ -26,6 +26,12 @@ public sealed class NpsWebOptions
     public int MaxConcurrentReports { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>
+    /// How many requests of the heavy analyst routes wait for a turn beyond <see cref="MaxConcurrentReports"/> (a
+    /// dashboard asks for several views at once); 16 by default, 0 to refuse at once. Beyond it 503 with <c>Retry-After</c>.
+    /// </summary>
+    public int MaxQueuedReports { get; set; } = 16;
+
+    /// <summary>
     /// How many imports (<c>POST /api/responses/import</c>) run at once in this process; beyond it 503 with
     /// <c>Retry-After</c>. 2 by default. Applies when the host calls <c>app.UseRateLimiter()</c>.
     /// </summary>

@@ -31,8 +31,8 @@ public static class NpsWebServiceCollectionExtensions
         if (configure is not null) options.Configure(configure);
         options.Validate(o => !string.IsNullOrWhiteSpace(o.SurveyPolicy) && !string.IsNullOrWhiteSpace(o.AnalystPolicy) && !string.IsNullOrWhiteSpace(o.PrivacyPolicy),
             "NpsWebOptions: SurveyPolicy, AnalystPolicy and PrivacyPolicy must name authorisation policies.")
-            .Validate(o => o.MaxConcurrentReports >= 1 && o.MaxConcurrentImports >= 1 && o.BusyRetryAfterSeconds >= 1,
-                "NpsWebOptions: MaxConcurrentReports, MaxConcurrentImports and BusyRetryAfterSeconds must be at least 1.")
+            .Validate(o => o.MaxConcurrentReports >= 1 && o.MaxConcurrentImports >= 1 && o.BusyRetryAfterSeconds >= 1 && o.MaxQueuedReports >= 0,
+                "NpsWebOptions: MaxConcurrentReports, MaxConcurrentImports and BusyRetryAfterSeconds must be at least 1, MaxQueuedReports at least 0.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {

@@ -37,7 +37,7 @@ public abstract partial class StoreContractTests
             Assert.Equal(expected, NpsJson.Serialize(ThemeAnalysisDocument.From(analysis)));
             Assert.True(analysis.CommentsWithTheme > 0 && analysis.Themes.Any(t => t.ImpactTested), $"{from}–{to}: the seed has themes to find");
             Assert.Equal(inRange.Count(r => !string.IsNullOrEmpty(r.Comment) || r.CallbackRequested), views.SliceRowsRead);
-            Assert.InRange(views.CountRowsRead, 1, 22);
+            Assert.InRange(views.CountRowsRead, 1, 44); // at most one row per rating × manual × unsolicited
         }
     }
 

@@ -13,4 +13,7 @@ internal sealed class ImportConcurrencyPolicy(IOptions<NpsWebOptions> options) :
 
     /// <inheritdoc />
     protected override int PermitLimit(NpsWebOptions options) => options.MaxConcurrentImports;
+
+    /// <inheritdoc />
+    protected override int QueueLimit(NpsWebOptions options) => 0;
 }

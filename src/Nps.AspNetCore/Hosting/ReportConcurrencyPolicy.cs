@@ -16,4 +16,7 @@ internal sealed class ReportConcurrencyPolicy(IOptions<NpsWebOptions> options) :
 
     /// <inheritdoc />
     protected override int PermitLimit(NpsWebOptions options) => options.MaxConcurrentReports;
+
+    /// <inheritdoc />
+    protected override int QueueLimit(NpsWebOptions options) => options.MaxQueuedReports;
 }

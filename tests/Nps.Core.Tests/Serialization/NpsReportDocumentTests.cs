@@ -22,7 +22,7 @@ public sealed class NpsReportDocumentTests
     {
         var json = DocumentShape.Parse(NpsJson.Serialize(NpsReportDocument.From(Report(), rejected: 2)));
 
-        Assert.Equal(["level", "method", "rejected", "minN", "includeManual", "overall", "segments"], DocumentShape.Names(json));
+        Assert.Equal(["level", "method", "rejected", "minN", "includeManual", "overall", "segments", "includeUnsolicited"], DocumentShape.Names(json));
         Assert.Equal(
             ["dimensions", "count", "promoters", "passives", "detractors", "nps", "lower", "upper", "enoughData", "manualSends",
              "weightedNps", "weightedLower", "weightedUpper", "effectiveCount", "versusRest", "versusPrevious", "change"],

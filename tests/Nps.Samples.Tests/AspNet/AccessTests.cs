@@ -133,7 +133,7 @@ public sealed class AccessTests : ApiTestBase
     }
 
     [Fact]
-    public void Endpoints_Anonymous_AreOnlyHealthChecksAndDashboardFiles()
+    public void Endpoints_Anonymous_AreOnlyHealthChecksSurveyPagesAndDashboardFiles()
     {
         var anonymous = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
@@ -142,7 +142,8 @@ public sealed class AccessTests : ApiTestBase
         Assert.Contains("/healthz/live", anonymous);
         Assert.Contains("/healthz/ready", anonymous);
         Assert.Contains("/js/app.js", anonymous);
-        Assert.All(anonymous, path => Assert.True(path.StartsWith("/healthz", StringComparison.Ordinal) ||
+        // The survey pages' credential is the token in their path.
+        Assert.All(anonymous, path => Assert.True(path.StartsWith("/healthz", StringComparison.Ordinal) || path.StartsWith("/s/{token}", StringComparison.Ordinal) ||
             (!path.StartsWith("/api", StringComparison.Ordinal) && !path.StartsWith("/openapi", StringComparison.Ordinal) && !path.Contains('{', StringComparison.Ordinal)), path));
     }
 

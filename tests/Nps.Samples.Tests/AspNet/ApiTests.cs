@@ -155,7 +155,7 @@ public sealed class ApiTests : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = (await response.ReadJsonAsync()).GetProperty("paths");
         Assert.Equal(
-            ["/api/ambitions", "/api/customers/{customerId}", "/api/follow-ups", "/api/follow-ups/{id}", "/api/follow-ups/{id}/status", "/api/huddle", "/api/insights/coaching", "/api/insights/themes", "/api/reports/nps", "/api/responses", "/api/responses/import", "/api/responses/{id}", "/api/touchpoints"],
+            ["/api/ambitions", "/api/customers/{customerId}", "/api/follow-ups", "/api/follow-ups/{id}", "/api/follow-ups/{id}/status", "/api/huddle", "/api/insights/coaching", "/api/insights/themes", "/api/invitations/{id}/bounce", "/api/reports/nps", "/api/reports/response-rates", "/api/responses", "/api/responses/import", "/api/responses/{id}", "/api/touchpoints"],
             paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 

@@ -41,9 +41,9 @@ public sealed class HeavyRouteTests : ApiTestBase
     }
 
     [Fact]
-    public void ReportConcurrencyPolicy_BeyondTheLimit_RefusesAtOnceAndAdmitsAgainAfterARelease()
+    public void ReportConcurrencyPolicy_BeyondTheLimitAndItsQueue_RefusesAtOnceAndAdmitsAgainAfterARelease()
     {
-        var policy = new ReportConcurrencyPolicy(Options.Create(new NpsWebOptions { MaxConcurrentReports = 2 }));
+        var policy = new ReportConcurrencyPolicy(Options.Create(new NpsWebOptions { MaxConcurrentReports = 2, MaxQueuedReports = 0 }));
         var partition = policy.GetPartition(new DefaultHttpContext());
         using var limiter = partition.Factory(partition.PartitionKey);
 

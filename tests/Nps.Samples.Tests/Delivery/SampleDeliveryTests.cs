@@ -44,7 +44,15 @@ public sealed class SampleDeliveryTests
 
         Assert.Equal($"<http://127.0.0.1:5080/s/{token}/unsubscribe>", message.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
-        var stored = await factory.Services.GetRequiredService<IInvitationStore>().FindAsync(id, Token);
+        // The message reaches the sink just before the dispatcher marks it sent: wait (bounded) for that mark.
+        var invitations = factory.Services.GetRequiredService<IInvitationStore>();
+        var stored = await invitations.FindAsync(id, Token);
+        for (var attempt = 0; attempt < 600 && stored?.Status != InvitationStatus.Sent; attempt++)
+        {
+            await Task.Delay(100, Token);
+            stored = await invitations.FindAsync(id, Token);
+        }
+
         Assert.Equal(InvitationStatus.Sent, stored!.Status);
     }
 
@@ -55,6 +63,7 @@ public sealed class SampleDeliveryTests
         await using var factory = new DeliveryFactory(database.Path, smtpPort: null);
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", "survey-dev-key");
+        await factory.Services.GetRequiredService<Nps.AspNetCore.Hosting.NpsStartup>().WhenReady.WaitAsync(TimeSpan.FromMinutes(5), Token);
 
         using var post = await client.PostAsync(new Uri("/api/touchpoints", UriKind.Relative),
             new StringContent(Api.Touchpoint("C-mail-2", "E1"), Encoding.UTF8, "application/json"), Token);
