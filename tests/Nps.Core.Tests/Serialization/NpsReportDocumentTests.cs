@@ -25,7 +25,7 @@ public sealed class NpsReportDocumentTests
         Assert.Equal(["level", "method", "rejected", "minN", "includeManual", "overall", "segments", "includeUnsolicited"], DocumentShape.Names(json));
         Assert.Equal(
             ["dimensions", "count", "promoters", "passives", "detractors", "nps", "lower", "upper", "enoughData", "manualSends",
-             "weightedNps", "weightedLower", "weightedUpper", "effectiveCount", "versusRest", "versusPrevious", "change"],
+             "weightedNps", "weightedLower", "weightedUpper", "effectiveCount", "versusRest", "versusPrevious", "change", "unsolicited"],
             DocumentShape.Names(json.GetProperty("overall")));
         Assert.Equal(2, json.GetProperty("rejected").GetInt64());
     }
