@@ -51,6 +51,22 @@ internal static class QueryParsing
         return errors.Time(field, value, required: false);
     }
 
+    /// <summary>
+    /// The segment-and-period query every report-shaped route takes: <c>by</c> (at most the options' dimensions),
+    /// <c>period</c>, and <c>from</c> before <c>to</c>; problems go to <paramref name="errors"/>.
+    /// </summary>
+    public static (IReadOnlyList<string> Dimensions, Period? Period, DateTimeOffset? From, DateTimeOffset? To) ReportQuery(
+        FieldErrors errors, NpsReportOptions defaults, string? by, string? period, string? from, string? to)
+    {
+        var dimensions = Dimensions(errors, "by", by);
+        if (dimensions.Count > defaults.MaxDimensions) errors.Add("by", $"names {dimensions.Count} dimensions; a report groups by at most {defaults.MaxDimensions}.");
+        var bucket = Period(errors, "period", period);
+        var start = Instant(errors, "from", from);
+        var end = Instant(errors, "to", to);
+        if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
+        return (dimensions, bucket, start, end);
+    }
+
     public static IReadOnlyList<string> Dimensions(FieldErrors errors, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return [];

@@ -33,12 +33,7 @@ internal static class ReportEndpoints
         string? includeUnsolicited = null)
     {
         var errors = new FieldErrors();
-        var dimensions = QueryParsing.Dimensions(errors, "by", by);
-        if (dimensions.Count > defaults.MaxDimensions) errors.Add("by", $"names {dimensions.Count} dimensions; a report groups by at most {defaults.MaxDimensions}.");
-        var bucket = QueryParsing.Period(errors, "period", period);
-        var start = QueryParsing.Instant(errors, "from", from);
-        var end = QueryParsing.Instant(errors, "to", to);
-        if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
+        var (dimensions, bucket, start, end) = QueryParsing.ReportQuery(errors, defaults, by, period, from, to);
         var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
         var intervalMethod = QueryParsing.Method(errors, "method", method, defaults.IntervalMethod);
         var unsolicited = QueryParsing.Flag(errors, "includeUnsolicited", includeUnsolicited, defaults.IncludeUnsolicited);

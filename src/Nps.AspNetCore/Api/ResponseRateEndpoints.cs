@@ -20,12 +20,7 @@ internal static class ResponseRateEndpoints
         string? by = null, string? period = null, string? from = null, string? to = null, string? timeZone = null, string? level = null)
     {
         var errors = new FieldErrors();
-        var dimensions = QueryParsing.Dimensions(errors, "by", by);
-        if (dimensions.Count > defaults.MaxDimensions) errors.Add("by", $"names {dimensions.Count} dimensions; a report groups by at most {defaults.MaxDimensions}.");
-        var bucket = QueryParsing.Period(errors, "period", period);
-        var start = QueryParsing.Instant(errors, "from", from);
-        var end = QueryParsing.Instant(errors, "to", to);
-        if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
+        var (dimensions, bucket, start, end) = QueryParsing.ReportQuery(errors, defaults, by, period, from, to);
         var zone = defaults.TimeZone;
         if (timeZone is not null)
         {
