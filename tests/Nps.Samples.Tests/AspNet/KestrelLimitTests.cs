@@ -126,8 +126,14 @@ public sealed class KestrelLimitTests : IDisposable
 
     private NpsApiFactory Start(out Uri address, Action<IWebHostBuilder>? configure = null)
     {
-        var factory = new NpsApiFactory(database.Path, configure);
-        factory.UseKestrel(0);
+        // A free loopback port through the host's URLs, not UseKestrel(0): that form rewrites the server's addresses
+        // after Build, racing the sample's entry point, which may already have started the server.
+        var factory = new NpsApiFactory(database.Path, builder =>
+        {
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            configure?.Invoke(builder);
+        });
+        factory.UseKestrel();
         factory.StartServer();
         var bound = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         address = new Uri(bound.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));

@@ -295,7 +295,10 @@ public abstract class ResponseCounterTests : IAsyncLifetime
         var rows = new List<NpsCountRow>();
         await foreach (var row in counter.CountAsync(query, Cancel)) rows.Add(row);
         return [.. rows.OrderBy(r => r.Period).ThenBy(r => r.DimensionValues.Count == 0 ? "" : r.DimensionValues[0] ?? "\0", StringComparer.Ordinal)
-            .ThenBy(r => r.Rating.Value).ThenBy(r => r.IsManual)];
+            .ThenBy(r => r.Rating.Value).ThenBy(r => r.IsManual)
+            // One key may come in several rows (split by probability, or a boundary day read raw beside the rollups), in
+            // whatever order the database returns them: order those too.
+            .ThenBy(r => r.Count).ThenBy(r => r.WeightSum)];
     }
 
     /// <summary>
