@@ -134,8 +134,9 @@ public sealed class SmtpInvitationSender : IInvitationSender, IAsyncDisposable
         var client = new SmtpClient { Timeout = 30_000 };
         _client = client;
         var security = !_options.UseTls ? SecureSocketOptions.None : _options.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-        // Nagle off: each SMTP step is a small write followed by a wait for the reply, so with Nagle on the body's last
-        // segment waits for the server's delayed ACK on every message. MailKit takes a connected socket for that.
+        // Nagle off (MailKit leaves it on; it takes a connected socket instead): every SMTP step is a write followed by
+        // a wait for the reply, so with Nagle on a message longer than one write has its last segment held until the
+        // server's delayed ACK, tens of milliseconds per message.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
