@@ -13,9 +13,6 @@ namespace Nps.Browser.Tests;
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
-    /// <summary>Debian's chromium; Playwright never downloads a browser here.</summary>
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     public const string AnalystKey = "analyst-dev-key";
 
     public const string SurveyKey = "survey-dev-key";
@@ -41,12 +38,7 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>Starts the server and the browser once; skips the calling test when chromium is missing outside CI.</summary>
     public async Task StartAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.False(Environment.GetEnvironmentVariable("CI") is "true" or "1",
-                $"{ChromiumPath} is missing in CI: .ci/run installs Debian's chromium package.");
-            Assert.Skip($"{ChromiumPath} is not installed (apt-get install chromium); browser tests run in CI.");
-        }
+        Chromium.SkipUnlessInstalled();
 
         await starting.WaitAsync(TestContext.Current.CancellationToken);
         try
@@ -64,14 +56,7 @@ public sealed class DashboardServer : IAsyncDisposable
             Api = new HttpClient { BaseAddress = Address };
             Loaded = await StoredAsync(Api, TestContext.Current.CancellationToken);
 
-            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-            playwright = await Playwright.CreateAsync();
-            Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            });
+            (playwright, Browser) = await Chromium.LaunchAsync();
             Directory.CreateDirectory(Screenshots);
         }
         finally

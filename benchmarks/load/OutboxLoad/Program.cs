@@ -3,7 +3,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using Npgsql;
 using Nps.AspNetCore.Delivery;
@@ -11,12 +14,18 @@ using Nps.Delivery;
 using Nps.PostgreSql;
 using Nps.Sampling;
 using SmtpServer;
+using SmtpServer.IO;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
 // Outbox throughput on PostgreSQL (NPS_TEST_POSTGRES, e.g. from .ci/postgres.sh) to an in-process SmtpServer sink on
 // loopback: N due invitations, sent by 1 and by 2 outbox instances (own connection pools, own SMTP connections), each
-// run on a fresh schema. Checks that the sink got N messages with N distinct Message-IDs.
+// run on a fresh schema. Checks that the sink got N messages with N distinct Message-IDs. The sink's sockets have Nagle
+// off, as an MTA that answers pipelined commands at once behaves; --sink-nagle keeps SmtpServer's default sockets, whose
+// second pipelined reply (RCPT after MAIL) then waits for the client's delayed ACK, about 40 ms a message.
+var sinkNagle = args.Contains("--sink-nagle");
+args = [.. args.Where(a => a != "--sink-nagle")];
 var invitations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4000;
 var instanceCounts = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 2];
 var server = Environment.GetEnvironmentVariable("NPS_TEST_POSTGRES") ?? throw new InvalidOperationException("Set NPS_TEST_POSTGRES (eval \"$(.ci/postgres.sh start)\").");
@@ -41,6 +50,7 @@ foreach (var instances in instanceCounts)
         using var stop = new CancellationTokenSource();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(sink);
+        if (!sinkNagle) services.Add(new NoDelayListeners());
         var running = new SmtpServer.SmtpServer(new SmtpServerOptionsBuilder().ServerName("sink")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build(), services).StartAsync(stop.Token);
         await WaitListeningAsync(port);
@@ -126,6 +136,50 @@ static async Task WaitListeningAsync(int port)
         {
             await Task.Yield();
         }
+    }
+}
+
+/// <summary>The sink's endpoints with Nagle off on every accepted connection.</summary>
+sealed class NoDelayListeners : IEndpointListenerFactory
+{
+    public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+    {
+        var listener = new TcpListener(endpointDefinition.Endpoint);
+        listener.Start();
+        return new Listener(listener);
+    }
+
+    private sealed class Listener(TcpListener listener) : IEndpointListener
+    {
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            context.Properties.Add(EndpointListener.LocalEndPointKey, listener.LocalEndpoint);
+            context.Properties.Add(EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint!);
+            return new Pipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    /// <summary>The connection as a pipe; plain text only (the load kit sends without TLS).</summary>
+    private sealed class Pipe(TcpClient client) : ISecurableDuplexPipe
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+
+        public PipeReader Input => field ??= PipeReader.Create(_stream);
+
+        public PipeWriter Output => field ??= PipeWriter.Create(_stream);
+
+        public bool IsSecure => false;
+
+        public SslProtocols SslProtocol => SslProtocols.None;
+
+        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The load kit's sink speaks plain SMTP.");
+
+        public void Dispose() => client.Dispose();
     }
 }
 

@@ -134,7 +134,33 @@ public sealed class SmtpInvitationSender : IInvitationSender, IAsyncDisposable
         var client = new SmtpClient { Timeout = 30_000 };
         _client = client;
         var security = !_options.UseTls ? SecureSocketOptions.None : _options.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-        await client.ConnectAsync(_options.Host!, _options.Port, security, cancellationToken).ConfigureAwait(false);
+        // Nagle off (MailKit leaves it on; it takes a connected socket instead): every SMTP step is a write followed by
+        // a wait for the reply, so with Nagle on a message longer than one write has its last segment held until the
+        // server's delayed ACK, tens of milliseconds per message.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(client.Timeout);
+                try
+                {
+                    await socket.ConnectAsync(_options.Host!, _options.Port, connecting.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException("The SMTP server did not accept the connection in time.");
+                }
+            }
+
+            await client.ConnectAsync(socket, _options.Host!, _options.Port, security, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (!client.IsConnected) socket.Dispose();
+            throw;
+        }
+
         if (!string.IsNullOrEmpty(_options.UserName)) await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken).ConfigureAwait(false);
         return client;
     }

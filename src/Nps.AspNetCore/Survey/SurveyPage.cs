@@ -8,7 +8,8 @@ namespace Nps.AspNetCore.Survey;
 /// <summary>
 /// The response pages as HTML written on the server: no script at all, one inline style sheet allowed by its hash
 /// (<see cref="ContentSecurityPolicy"/>), native form controls with labels, the 0–10 scale as a fieldset whose legend is
-/// the question and whose end labels describe it, wrapping at any width (no sideways scrolling at 320 px).
+/// the question and whose end labels describe it, wrapping at any width (no sideways scrolling at 320 px); the chosen
+/// score's box and the focused one are marked on the whole box, not only by the small native control.
 /// </summary>
 internal static class SurveyPage
 {
@@ -22,6 +23,8 @@ internal static class SurveyPage
         .scale{display:flex;flex-wrap:wrap;gap:.35rem;margin:.25rem 0}
         .scale label{display:flex;flex-direction:column;align-items:center;min-width:2.6rem;padding:.3rem .2rem;border:1px solid #8a8f98;border-radius:.4rem;background:#fff;cursor:pointer}
         .scale input{margin:0 0 .2rem}
+        .scale label:has(input:checked){border-color:#0b57d0;background:#e8f0fe;font-weight:600}
+        .scale label:has(input:focus-visible){outline:3px solid #f0a500;outline-offset:2px}
         .ends{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;font-size:.9rem;color:#3d4249;margin:0}
         label.block{display:block;font-weight:600;margin-bottom:.35rem}
         textarea,select{width:100%;font:inherit;padding:.5rem;border:1px solid #8a8f98;border-radius:.4rem;background:#fff}

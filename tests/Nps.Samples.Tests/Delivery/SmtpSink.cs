@@ -13,7 +13,7 @@ internal sealed record SinkMessage(string MessageId, string To, string Subject, 
 
 /// <summary>
 /// An SMTP server on a loopback port (the SmtpServer package) that keeps every message it accepts, or answers with the
-/// reply <see cref="Reply"/> chooses. <see cref="WaitForAsync"/> waits on arrivals, never on the clock alone.
+/// reply <see cref="Reply"/> chooses. <c>WaitForAsync</c> waits on arrivals, never on the clock alone.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
@@ -90,6 +90,25 @@ internal sealed class SmtpSink : IAsyncDisposable
         }
 
         return Messages;
+    }
+
+    /// <summary>Waits until a message that <paramref name="match"/> accepts has arrived, at most <paramref name="timeout"/>.</summary>
+    public async Task<SinkMessage> WaitForAsync(Func<SinkMessage, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        while (true)
+        {
+            if (Messages.FirstOrDefault(match) is { } found) return found;
+            try
+            {
+                await _arrived.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No matching message among the {Messages.Count} the sink received within {timeout}.");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
