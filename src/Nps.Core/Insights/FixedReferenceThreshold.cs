@@ -21,8 +21,8 @@ namespace Nps.Insights;
 /// </remarks>
 internal static class FixedReferenceThreshold
 {
-    private const int States = 50;
-    private const int QuadraturePoints = 61;
+    private const int States = 40;
+    private const int QuadraturePoints = 41;
     private const double RatioStep = 0.02;
     private static readonly ConcurrentDictionary<(int Ratio, int Horizon, double PeriodsPerFalseAlarm, double Allowance), double> Cache = new();
 
@@ -37,13 +37,30 @@ internal static class FixedReferenceThreshold
         return Cache.GetOrAdd((ratio, horizon, periodsPerFalseAlarm, allowance), key =>
         {
             var target = Math.Min(0.5, key.Horizon / key.PeriodsPerFalseAlarm);
-            double low = 0, high = 60;
-            // 30 halvings of [0, 60] leave h within 1e-7, far below what the rounding of r moves it.
-            for (var i = 0; i < 30; i++)
+            double Excess(double threshold) =>
+                Math.Log(Math.Max(1e-300, AlarmProbability(key.Allowance, threshold, key.Ratio * RatioStep, key.Horizon))) - Math.Log(target);
+
+            // The log chance falls smoothly with h: regula falsi with the Illinois rule, bracketed by [0, 60].
+            double low = 0, high = 60, lowExcess = Excess(low), highExcess = Excess(high);
+            if (lowExcess <= 0) return low;
+            if (highExcess >= 0) return high;
+            var side = 0;
+            for (var i = 0; i < 60 && high - low > 1e-4; i++)
             {
-                var middle = (low + high) / 2;
-                if (AlarmProbability(key.Allowance, middle, key.Ratio * RatioStep, key.Horizon) > target) low = middle;
-                else high = middle;
+                var middle = (low * highExcess - high * lowExcess) / (highExcess - lowExcess);
+                var excess = Excess(middle);
+                if (excess > 0)
+                {
+                    (low, lowExcess) = (middle, excess);
+                    if (side == -1) highExcess /= 2;
+                    side = -1;
+                }
+                else
+                {
+                    (high, highExcess) = (middle, excess);
+                    if (side == 1) lowExcess /= 2;
+                    side = 1;
+                }
             }
 
             return high;
@@ -59,7 +76,7 @@ internal static class FixedReferenceThreshold
         double total = 0, weights = 0;
         for (var i = 0; i < QuadraturePoints; i++)
         {
-            var x = -7 + 14.0 * i / (QuadraturePoints - 1);
+            var x = -6 + 12.0 * i / (QuadraturePoints - 1);
             var weight = NormalDistribution.Density(x);
             total += weight * AlarmProbability(allowance, threshold, x * spread, scale, horizon);
             weights += weight;
@@ -69,18 +86,24 @@ internal static class FixedReferenceThreshold
     }
 
     // Brook and Evans: state 0 is a statistic of zero, state j in 1..States a statistic in ((j − 1)w, jw] taken at its
-    // middle, w = h / States; increments N(mean, scale²) clipped to ±Cusum.Clip.
+    // middle, w = h / States; increments N(mean, scale²) clipped to ±Cusum.Clip. From a middle the chance of ending
+    // at or below edge j depends on j − from only, so each row is read from one table of the clipped CDF.
     private static double AlarmProbability(double allowance, double threshold, double mean, double scale, int horizon)
     {
         var width = threshold / States;
-        var transition = new double[States + 1, States + 1];
-        var edges = new double[States + 1];
-        for (var from = 0; from <= States; from++)
+        var fromMiddle = new double[2 * States + 2]; // index j − from + States + 1: CDF((j − from + 0.5)w + k)
+        for (var m = 0; m < fromMiddle.Length; m++) fromMiddle[m] = ClippedCdf((m - States - 0.5) * width + allowance, mean, scale);
+        var transition = new double[(States + 1) * (States + 1)];
+        for (var to = 0; to <= States; to++)
         {
-            var level = from == 0 ? 0 : (from - 0.5) * width;
-            for (var j = 0; j <= States; j++) edges[j] = ClippedCdf(j * width - level + allowance, mean, scale);
-            transition[from, 0] = edges[0];
-            for (var to = 1; to <= States; to++) transition[from, to] = edges[to] - edges[to - 1];
+            transition[to] = ClippedCdf(to * width + allowance, mean, scale) - (to == 0 ? 0 : ClippedCdf((to - 1) * width + allowance, mean, scale));
+        }
+
+        for (var from = 1; from <= States; from++)
+        {
+            var row = from * (States + 1);
+            transition[row] = fromMiddle[States + 1 - from];
+            for (var to = 1; to <= States; to++) transition[row + to] = fromMiddle[to - from + States + 1] - fromMiddle[to - 1 - from + States + 1];
         }
 
         var state = new double[States + 1];
@@ -91,8 +114,10 @@ internal static class FixedReferenceThreshold
             Array.Clear(next);
             for (var from = 0; from <= States; from++)
             {
-                if (state[from] == 0) continue;
-                for (var to = 0; to <= States; to++) next[to] += state[from] * transition[from, to];
+                var p = state[from];
+                if (p == 0) continue;
+                var row = from * (States + 1);
+                for (var to = 0; to <= States; to++) next[to] += p * transition[row + to];
             }
 
             (state, next) = (next, state);
