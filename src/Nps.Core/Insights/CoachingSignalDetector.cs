@@ -22,11 +22,14 @@ namespace Nps.Insights;
 /// period that weighs most against the value (an intersection–union test: the larger of the two p-values is used),
 /// so one bad month never makes a signal. A pooled window was chosen over a sequential test or an empirical-Bayes
 /// model because its evidence is what a coach can check by hand: n, score and the peers' score over named months.</para>
-/// <para><b>post-launch-drop</b>: a difference in differences — the value's score against its peers in its first
-/// <see cref="CoachingSignalOptions.HoneymoonPeriods"/> periods, against the same in its later periods (one-sided:
-/// fell more than the peers did), so a trend shared by everyone is not a drop. The first period is the start date's
-/// (<see cref="CoachingSignalOptions.Launches"/>) or else the value's first period in the data — also when that is the
-/// data's first period.</para>
+/// <para><b>post-launch-drop</b>: the change after the honeymoon relative to the peers' change. The reference is the
+/// value's gap to its peers over its first <see cref="CoachingSignalOptions.HoneymoonPeriods"/> periods, fixed once
+/// estimated; each later period's gap is compared with it, standardised with both variances, in a one-sided CUSUM
+/// (fell more than the peers did), so a trend shared by everyone is not a drop and the drop cannot lower its own
+/// reference. The drop is watched for <see cref="CoachingSignalOptions.WindowPeriods"/> periods after the honeymoon,
+/// with a threshold that allows for the reference's estimation error (<see cref="FixedReferenceThreshold"/>). The first
+/// period is the start date's (<see cref="CoachingSignalOptions.Launches"/>) or else the value's first period in the
+/// data — also when that is the data's first period.</para>
 /// <para><b>inflation</b>: the shape, not the level. Under a latent-shift (proportional-odds) model a genuinely better
 /// agent moves every cumulative logit alike, so the gaps logit P(≤ 9) − logit P(≤ 8) and logit P(≤ 8) − logit P(≤ 6)
 /// stay as the peers' whatever the score. Too small a first gap means more 10s than the value's own promoter share
@@ -184,7 +187,7 @@ public sealed class CoachingSignalDetector
         {
             var start = MonitoredFrom(value);
             var rows = Monitored(population, value, p => p >= start);
-            if (LastRecentAlarm(population, rows, [.. rows.Select(r => (r.Gap, r.NullVariance))], threshold, null) is not { } alarm) continue;
+            if (LastRecentAlarm(population, rows, threshold, GapMonitor.Allowance, null) is not { } alarm) continue;
             var span = rows.GetRange(alarm.Since, alarm.At - alarm.Since + 1);
             if (StratifiedDifference.Of([.. span.Select(r => (r.Cell, r.Reference))], population.Weighted) is not { } gap) continue;
             var periods = span.Select(r => r.Period.Label).ToList();
@@ -202,7 +205,7 @@ public sealed class CoachingSignalDetector
     private List<CoachingSignal> PostLaunchDrop(CoachingPopulation population, List<string> values)
     {
         var signals = new List<CoachingSignal>();
-        var threshold = Cusum.ThresholdForYears(GapMonitor.Allowance, _options.ValueYearsPerFalseAlarm, _options.Period);
+        var periodsPerFalseAlarm = _options.ValueYearsPerFalseAlarm * Cusum.PeriodsPerYear(_options.Period);
         foreach (var value in values)
         {
             TimeBucket launch;
@@ -219,24 +222,37 @@ public sealed class CoachingSignalDetector
                 start = "first seen " + launch.Label;
             }
 
-            var honeymoonEnd = launch;
-            for (var i = 0; i < _options.HoneymoonPeriods; i++) honeymoonEnd = honeymoonEnd.Next;
-            var honeymoon = Monitored(population, value, p => p >= launch && p < honeymoonEnd);
-            if (StratifiedDifference.Of([.. honeymoon.Select(r => (r.Cell, r.Reference))], population.Weighted) is not { } first) continue;
-            if (first.Value.Count < _options.MinimumCount) continue;
+            // The reference is the honeymoon; after an acknowledged conversation, the same number of periods up to it
+            // (the level that was discussed), so a drop already talked about is not signalled again unless it goes on.
+            var referenceEnd = Advance(launch, _options.HoneymoonPeriods);
+            var referenceName = string.Create(CultureInfo.InvariantCulture, $"first {_options.HoneymoonPeriods} periods");
+            if (_options.Acknowledged.TryGetValue(value, out var acknowledged) && TimeBucket.Containing(acknowledged, _options.Period).Next > referenceEnd)
+            {
+                referenceEnd = TimeBucket.Containing(acknowledged, _options.Period).Next;
+                referenceName = string.Create(CultureInfo.InvariantCulture,
+                    $"{_options.HoneymoonPeriods} periods to the conversation of {acknowledged:yyyy-MM-dd}");
+            }
 
-            // The baseline is the value's own past gap, from the honeymoon's on (see GapMonitor).
+            var referenceStart = Advance(referenceEnd, -_options.HoneymoonPeriods);
+            if (referenceStart < launch) referenceStart = launch;
+            var referenceRows = Monitored(population, value, p => p >= referenceStart && p < referenceEnd);
+            if (StratifiedDifference.Of([.. referenceRows.Select(r => (r.Cell, r.Reference))], population.Weighted) is not { } first) continue;
+            if (first.Value.Count < _options.MinimumCount) continue;
             double precision = 0, weightedGap = 0;
-            foreach (var row in honeymoon)
+            foreach (var row in referenceRows)
             {
                 precision += 1 / row.NullVariance;
                 weightedGap += row.Gap / row.NullVariance;
             }
 
-            var from = MonitoredFrom(value);
-            if (from < honeymoonEnd) from = honeymoonEnd;
-            var rows = Monitored(population, value, p => p >= from);
-            if (LastRecentAlarm(population, rows, [.. rows.Select(r => (r.Gap, r.NullVariance))], threshold, (weightedGap / precision, 1 / precision)) is not { } alarm) continue;
+            // The drop is watched for a window's worth of periods after its reference: long enough for a lasting drop
+            // to show, and bounded, as a reference estimated high would otherwise make an alarm a matter of time.
+            var watchEnd = Advance(referenceEnd, _options.WindowPeriods);
+            var rows = Monitored(population, value, p => p >= referenceEnd && p < watchEnd);
+            if (rows.Count == 0) continue;
+            var ratio = rows.Average(r => 1 / r.NullVariance) / precision;
+            var threshold = FixedReferenceThreshold.For(GapMonitor.DropAllowance, ratio, _options.WindowPeriods, periodsPerFalseAlarm);
+            if (LastRecentAlarm(population, rows, threshold, GapMonitor.DropAllowance, (weightedGap / precision, 1 / precision)) is not { } alarm) continue;
             var span = rows.GetRange(alarm.Since, alarm.At - alarm.Since + 1);
             if (StratifiedDifference.Of([.. span.Select(r => (r.Cell, r.Reference))], population.Weighted) is not { } after) continue;
             var change = after.Difference - first.Difference;
@@ -244,14 +260,20 @@ public sealed class CoachingSignalDetector
             var periods = span.Select(r => r.Period.Label).ToList();
             var own = after.Value.Score - first.Value.Score;
             var (lower, upper) = Bounds(change, standardError);
-            signals.Add(Signal(CoachingSignalKinds.PostLaunchDrop, value, population.Total(value, periods),
-                string.Create(CultureInfo.InvariantCulture, $"first {_options.HoneymoonPeriods} periods"), first.Value.Score, first.Value.Count,
+            signals.Add(Signal(CoachingSignalKinds.PostLaunchDrop, value, population.Total(value, periods), referenceName, first.Value.Score, first.Value.Count,
                 StratifiedDifference.LowerPValue(change, after.Variance + first.Variance), periods, change, standardError, population.Weighted,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{(own < 0 ? "dropped" : "rose")} {Math.Abs(own):0.0} points after its first {_options.HoneymoonPeriods} periods ({start}); since {periods[0]}, {-change:0.0} points more than its peers fell ({_options.Level:P0} interval {-upper:0.0} to {-lower:0.0}); signalled in {span[alarm.FirstAt - alarm.Since].Period.Label}"), (lower, upper, span[alarm.FirstAt - alarm.Since].Period.Label)));
+                    $"{(own < 0 ? "dropped" : "rose")} {Math.Abs(own):0.0} points after its {referenceName} ({start}); since {periods[0]}, {-change:0.0} points more than its peers fell ({_options.Level:P0} interval {-upper:0.0} to {-lower:0.0}); signalled in {span[alarm.FirstAt - alarm.Since].Period.Label}"), (lower, upper, span[alarm.FirstAt - alarm.Since].Period.Label)));
         }
 
         return signals;
+    }
+
+    private static TimeBucket Advance(TimeBucket period, int periods)
+    {
+        for (var i = 0; i < periods; i++) period = period.Next;
+        for (var i = 0; i > periods; i--) period = period.Previous;
+        return period;
     }
 
     // The first period monitored: the data's, or the one after an acknowledged conversation.
@@ -267,14 +289,12 @@ public sealed class CoachingSignalDetector
 
     // The monitor's last episode, when its latest alarm fell in the trailing window.
     private GapMonitor.Alarm? LastRecentAlarm(CoachingPopulation population, List<(TimeBucket Period, CoachingCell Cell, ScoreEstimate Reference, double Gap, double NullVariance)> rows,
-        IReadOnlyList<(double Gap, double Variance)> gaps, double threshold, (double Mean, double Variance)? ownPast)
+        double threshold, double allowance, (double Mean, double Variance)? reference)
     {
-        var alarms = GapMonitor.Run(gaps, threshold, _options.MinimumPeriodsBelow, ownPast);
+        var alarms = GapMonitor.Run([.. rows.Select(r => (r.Gap, r.NullVariance))], threshold, _options.MinimumPeriodsBelow, allowance, reference);
         if (alarms.Count == 0) return null;
         var last = alarms[^1];
-        var oldest = population.Periods[^1];
-        for (var i = 1; i < _options.WindowPeriods; i++) oldest = oldest.Previous;
-        return rows[last.At].Period >= oldest ? last : null;
+        return rows[last.At].Period >= Advance(population.Periods[^1], 1 - _options.WindowPeriods) ? last : null;
     }
 
     private (double Lower, double Upper) Bounds(double difference, double standardError)

@@ -33,7 +33,8 @@ public sealed record CoachingSignalOptions
     /// <summary>
     /// For underperformance and post-launch-drop: how recent an alarm must be to be reported — it fell in the trailing
     /// window of this many periods ending with the data's last period; 12 by default (a year of months). An older
-    /// alarm was about a gap a coach has had a year to notice.
+    /// alarm was about a gap a coach has had a year to notice. Post-launch-drop is also watched for this many periods
+    /// after the honeymoon (or after an acknowledged conversation).
     /// </summary>
     public int WindowPeriods { get; init; } = 12;
 
@@ -59,7 +60,8 @@ public sealed record CoachingSignalOptions
     /// <summary>
     /// Acknowledged coaching conversations: a date per value (e.g. <c>"a7" → 2026-05-12</c>). Monitoring of that value
     /// starts again with the period after the one containing the date, so a gap already discussed is not signalled
-    /// again unless it shows anew. Empty by default. Read them like <see cref="Launches"/> with
+    /// again unless it shows anew (for post-launch-drop, the reference becomes the <see cref="HoneymoonPeriods"/>
+    /// periods up to the conversation). Empty by default. Read them like <see cref="Launches"/> with
     /// <see cref="LaunchDates.TryReadCsv(TextReader, string, out IReadOnlyDictionary{string, DateOnly}?, out LaunchDateError?)"/>.
     /// </summary>
     public IReadOnlyDictionary<string, DateOnly> Acknowledged { get; init; } = NoLaunches;

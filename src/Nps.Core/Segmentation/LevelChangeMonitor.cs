@@ -38,42 +38,67 @@ public static class LevelChangeMonitor
         double periodsPerYear, double yearsPerFalseMark = DefaultYearsPerFalseMark, int minimumCount = 1)
     {
         ArgumentNullException.ThrowIfNull(periods);
+        var sums = new (string Label, WeightedNpsAccumulator Sums)[periods.Count];
+        for (var t = 0; t < sums.Length; t++)
+        {
+            var counts = periods[t].Counts;
+            sums[t].Label = periods[t].Label;
+            sums[t].Sums.Add(NpsCategory.Detractor, counts.Detractors, counts.Detractors, counts.Detractors);
+            sums[t].Sums.Add(NpsCategory.Passive, counts.Passives, counts.Passives, counts.Passives);
+            sums[t].Sums.Add(NpsCategory.Promoter, counts.Promoters, counts.Promoters, counts.Promoters);
+        }
+
+        return Marks(sums, periodsPerYear, yearsPerFalseMark, minimumCount);
+    }
+
+    /// <summary>
+    /// The marks of one weighted series (responses with design weights): each period's weighted score against the
+    /// pooled weighted score of the earlier periods, with the linearised variance the period's score would have if
+    /// nothing changed — the usual level's per-response variance over the period's Kish effective n — plus the usual
+    /// level's own. With equal weights this is <see cref="Marks(IReadOnlyList{ValueTuple{string, NpsCategoryCounts}}, double, double, int)"/>.
+    /// </summary>
+    internal static IReadOnlyList<(int Index, ChangeMark Mark)> Marks(IReadOnlyList<(string Label, WeightedNpsAccumulator Sums)> periods,
+        double periodsPerYear, double yearsPerFalseMark = DefaultYearsPerFalseMark, int minimumCount = 1)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
         if (!(periodsPerYear > 0 && double.IsFinite(periodsPerYear))) throw new ArgumentOutOfRangeException(nameof(periodsPerYear), periodsPerYear, "A positive number of periods.");
         if (!(yearsPerFalseMark > 0 && double.IsFinite(yearsPerFalseMark))) throw new ArgumentOutOfRangeException(nameof(yearsPerFalseMark), yearsPerFalseMark, "A positive number of years.");
 
         // Two one-sided CUSUMs, each at half the false-mark rate.
         var threshold = Cusum.Threshold(Allowance, Math.Max(1, 2 * yearsPerFalseMark * periodsPerYear));
         var marks = new List<(int, ChangeMark)>();
-        NpsCategoryCounts baseline = default;
+        WeightedNpsAccumulator baseline = default;
         double up = 0, down = 0;
         int upSince = 0, downSince = 0, absorbedFrom = 0;
         for (var t = 0; t < periods.Count; t++)
         {
-            var counts = periods[t].Counts;
-            if (t - Lag >= absorbedFrom && periods[t - Lag].Counts.Count >= minimumCount) baseline += periods[t - Lag].Counts;
+            var sums = periods[t].Sums;
+            if (t - Lag >= absorbedFrom && periods[t - Lag].Sums.Count >= minimumCount) baseline.Add(periods[t - Lag].Sums);
             // The usual level needs a few periods' worth of answers before its variance can be trusted.
-            if (counts.Count < minimumCount || baseline.Count < WarmUp * minimumCount) continue;
-            var usual = Score(baseline);
-            var variance = ResponseVariance(baseline) * (1.0 / counts.Count + 1.0 / baseline.Count);
+            if (sums.Count == 0 || sums.Count < minimumCount || baseline.Count < WarmUp * minimumCount) continue;
+            var usual = baseline.ToEstimate();
+            var current = sums.ToEstimate();
+            var variance = ResponseVariance(usual) * (1 / current.EffectiveSampleSize + 1 / usual.EffectiveSampleSize);
             if (!(variance > 0))
             {
                 continue;
             }
 
-            var z = (Score(counts) - usual) / Math.Sqrt(variance);
+            var z = (current.Score - usual.Score) / Math.Sqrt(variance);
             if (up == 0) upSince = t;
             if (down == 0) downSince = t;
             up = Cusum.Step(up, z, Allowance);
             down = Cusum.Step(down, -z, Allowance);
             if (up <= threshold && down <= threshold) continue;
             var since = up > threshold ? upSince : downSince;
-            NpsCategoryCounts level = default;
+            WeightedNpsAccumulator level = default;
             for (var i = since; i <= t; i++)
             {
-                if (periods[i].Counts.Count >= minimumCount) level += periods[i].Counts;
+                if (periods[i].Sums.Count >= minimumCount) level.Add(periods[i].Sums);
             }
 
-            marks.Add((t, new ChangeMark(up > threshold ? "above" : "below", periods[since].Label, periods[t].Label, usual, Score(level), level.Count)));
+            var levelEstimate = level.ToEstimate();
+            marks.Add((t, new ChangeMark(up > threshold ? "above" : "below", periods[since].Label, periods[t].Label, usual.Score, levelEstimate.Score, levelEstimate.Count)));
             (up, down) = (0, 0);
             baseline = level;
             absorbedFrom = t + 1;
@@ -82,11 +107,10 @@ public static class LevelChangeMonitor
         return marks;
     }
 
-    private static double Score(NpsCategoryCounts counts) => 100.0 * (counts.Promoters - counts.Detractors) / counts.Count;
-
-    private static double ResponseVariance(NpsCategoryCounts counts)
+    // The variance of one response's x ∈ {−1, 0, 1} (in points²) at the usual level's weighted shares.
+    private static double ResponseVariance(WeightedNpsEstimate usual)
     {
-        double p = (double)counts.Promoters / counts.Count, d = (double)counts.Detractors / counts.Count;
+        double p = usual.PromoterShare, d = usual.DetractorShare;
         return 100 * 100 * (p + d - (p - d) * (p - d));
     }
 }

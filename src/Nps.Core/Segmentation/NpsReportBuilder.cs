@@ -502,7 +502,7 @@ public sealed class NpsReportBuilder
 
         if (hasPeriod && _periods.Count > 0)
         {
-            MarkChanges(cells, periodTotals);
+            MarkChanges(cells, periodTotals, periodAccumulators, weightedTests);
         }
 
         var ranks = Ranks();
@@ -513,33 +513,45 @@ public sealed class NpsReportBuilder
     }
 
     // Each segment's periods (and the totals') as one series, watched for a lasting change from its usual level; the
-    // mark goes on the cell of the period that signalled it.
-    private void MarkChanges(NpsReportCell[] cells, NpsReportCell[] periodTotals)
+    // mark goes on the cell of the period that signalled it. When inclusion probabilities differ the series are the
+    // weighted estimates with their linearised variance, as the report's other tests are.
+    private void MarkChanges(NpsReportCell[] cells, NpsReportCell[] periodTotals, WeightedNpsAccumulator[] periodAccumulators, bool weighted)
     {
         var first = _periods.Min();
         var last = _periods.Max();
         var perYear = Cusum.PeriodsPerYear(first.Period);
-        var series = new Dictionary<string, Dictionary<TimeBucket, NpsReportCell>>(StringComparer.Ordinal);
+        var series = new Dictionary<string, Dictionary<TimeBucket, (NpsReportCell Cell, WeightedNpsAccumulator Sums)>>(StringComparer.Ordinal);
         for (var c = 0; c < _cellCount; c++)
         {
             var key = string.Join('\u001f', _paths[c].Skip(1));
             if (!series.TryGetValue(key, out var byPeriod)) series[key] = byPeriod = [];
-            byPeriod[_periods[_paths[c][0]]] = cells[c];
+            byPeriod[_periods[_paths[c][0]]] = (cells[c], _cells[c].Accumulator);
         }
 
-        if (_dimensions.Length > 0) series["\u001e"] = periodTotals.ToDictionary(t => t.Period!.Value);
+        if (_dimensions.Length > 0)
+        {
+            var totals = new Dictionary<TimeBucket, (NpsReportCell, WeightedNpsAccumulator)>();
+            for (var p = 0; p < periodTotals.Length; p++) totals[periodTotals[p].Period!.Value] = (periodTotals[p], periodAccumulators[p]);
+            series["\u001e"] = totals;
+        }
+
         foreach (var byPeriod in series.Values)
         {
-            var points = new List<(string Label, NpsCategoryCounts Counts)>();
+            var counts = new List<(string Label, NpsCategoryCounts Counts)>();
+            var sums = new List<(string Label, WeightedNpsAccumulator Sums)>();
             var owners = new List<NpsReportCell?>();
             for (var period = first; period <= last; period = period.Next)
             {
-                var cell = byPeriod.GetValueOrDefault(period);
-                points.Add((period.Label, cell?.Distribution.Categories ?? default));
-                owners.Add(cell);
+                var found = byPeriod.TryGetValue(period, out var point);
+                if (weighted) sums.Add((period.Label, found ? point.Sums : default));
+                else counts.Add((period.Label, found ? point.Cell.Distribution.Categories : default));
+                owners.Add(found ? point.Cell : null);
             }
 
-            foreach (var (index, mark) in LevelChangeMonitor.Marks(points, perYear, _options.YearsPerFalseChangeMark, _options.MinimumCount))
+            var marks = weighted
+                ? LevelChangeMonitor.Marks(sums, perYear, _options.YearsPerFalseChangeMark, _options.MinimumCount)
+                : LevelChangeMonitor.Marks(counts, perYear, _options.YearsPerFalseChangeMark, _options.MinimumCount);
+            foreach (var (index, mark) in marks)
             {
                 owners[index]!.Change = mark;
             }

@@ -165,6 +165,71 @@ public sealed class CoachingSequentialSimulationTests
         Assert.InRange(flagged, 180, Seeds);
     }
 
+    [Theory]
+    [InlineData(25)]
+    [InlineData(50)]
+    [InlineData(100)]
+    public void Detect_EighteenEqualNewTeams_FalseDropSignalsAtMostOnePer400ValueYears(int perMonth)
+    {
+        var detector = new CoachingSignalDetector(new CoachingSignalOptions { Dimension = "team" });
+        var falseDrops = 0;
+        for (var seed = 0; seed < Seeds; seed++)
+        {
+            // Every team's first month is the data's, so each is watched after a honeymoon of its first three months.
+            var cells = Population(new Random(30_000 + perMonth * 1_000 + seed), 18, 24, perMonth, (_, _) => 25);
+            falseDrops += detector.Detect(UpTo(cells, 12)).Count(s => s.Kind == CoachingSignalKinds.PostLaunchDrop)
+                + detector.Detect(cells).Count(s => s.Kind == CoachingSignalKinds.PostLaunchDrop);
+        }
+
+        // 200 populations × 18 teams × 2 years = 7,200 team-years: at most one false signal per 400 is at most 18.
+        Assert.InRange(falseDrops, 0, 18);
+    }
+
+    // A new team level with 9 peers at +25 for its three honeymoon months, then `drop` points lower for good;
+    // per seed whether the drop was signalled within 6 and 12 months of its start.
+    private static (int Within6, int Within12) DropDetection(double drop, int perMonth, int offset)
+    {
+        var detector = new CoachingSignalDetector(new CoachingSignalOptions { Dimension = "team" });
+        int within6 = 0, within12 = 0;
+        for (var seed = 0; seed < Seeds; seed++)
+        {
+            var random = new Random(offset + seed);
+            var cells = new List<SegmentPeriodCounts>();
+            for (var month = 0; month < 16; month++)
+            {
+                // The peers are there a month before the new team starts.
+                for (var team = 1; team < 10; team++) cells.Add(new("a" + team, Month(month), Sample(random, perMonth, AtScore(25))));
+                if (month > 0) cells.Add(new("a0", Month(month), Sample(random, perMonth, AtScore(month > 3 ? 25 - drop : 25))));
+            }
+
+            bool Dropped(int months) => detector.Detect(UpTo(cells, months)).Any(s => s.Kind == CoachingSignalKinds.PostLaunchDrop && s.Value == "a0");
+            if (!Dropped(16)) continue;
+            within12++;
+            if (Dropped(10)) within6++;
+        }
+
+        return (within6, within12);
+    }
+
+    [Fact]
+    public void Detect_NewTeamTwentyFivePointsDownAfterItsHoneymoonAt100AMonth_SignalledWithinSixMonthsInAtLeast150AndTwelveIn180Of200Seeds()
+    {
+        var (within6, within12) = DropDetection(25, 100, 31_000);
+
+        Assert.InRange(within6, 150, Seeds);
+        Assert.InRange(within12, 180, Seeds);
+    }
+
+    [Fact]
+    public void Detect_NewTeamTwentyFivePointsDownAfterItsHoneymoonAt50AMonth_SignalledWithinTwelveMonthsInAtLeast110Of200Seeds()
+    {
+        // The reference is the honeymoon alone: the drop does not lower it, so evidence keeps growing over the year.
+        var (within6, within12) = DropDetection(25, 50, 32_000);
+
+        Assert.InRange(within6, 60, Seeds);
+        Assert.InRange(within12, 110, Seeds);
+    }
+
     [Fact]
     public void Detect_NormalTeamsBesideAnOutlierTeam_NotFlaggedInAtLeast190Of200Seeds()
     {
