@@ -1,5 +1,6 @@
 using Nps.Delivery;
 using Nps.FollowUp;
+using Nps.Huddle;
 using Nps.Intake;
 using Nps.Sampling;
 using Nps.Segmentation;
@@ -117,6 +118,33 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(new OutboxPassResult(0, 0, 0, 0) { Expired = 1 }, pass);
         Assert.Equal(InvitationStatus.Expired, (await stores.Invitations.FindByEventAsync("C1", "E1", Cancel))!.Status);
+    }
+
+    [Fact]
+    public async Task HuddleBuildAsync_WithInvitations_TeamResponseRateOfItsPeriod()
+    {
+        var stores = await OpenAsync();
+        await SeedRatesAsync(stores, 120);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var period = HuddlePeriod.IsoWeekOf(new DateOnly(2026, 3, 25)); // clocks go forward in Europe that week
+        var counts = stores.Counts ?? (INpsCountSource)stores.Responses;
+        var slices = (IResponseSliceSource)stores.Responses;
+        var sent = new List<SurveyInvitation>();
+        await foreach (var invitation in stores.Invitations.ReadSentAsync(cancellationToken: Cancel)) sent.Add(invitation);
+        var expected = sent.Where(i => string.Equals(i.Team, "team-1", StringComparison.Ordinal) && !i.IsManual && period.Contains(TimeBucket.LocalDate(i.SentAt!.Value, zone))).ToList();
+
+        var brief = await new HuddleBriefBuilder(new HuddleBriefOptions { Team = "TEAM-1", Period = period, TimeZone = zone, Level = 0.9 })
+            .BuildAsync(counts, slices, null, stores.Invitations, Cancel);
+        var nobody = await new HuddleBriefBuilder(new HuddleBriefOptions { Team = "nobody", Period = period, TimeZone = zone })
+            .BuildAsync(counts, slices, null, stores.Invitations, Cancel);
+        var without = await new HuddleBriefBuilder(new HuddleBriefOptions { Team = "team-1", Period = period, TimeZone = zone }).BuildAsync(counts, slices, cancellationToken: Cancel);
+
+        Assert.True(expected.Count > 3, $"{expected.Count} invitations");
+        var rate = Assert.IsType<ResponseRateCell>(brief.ResponseRate);
+        Assert.Equal((expected.Count, expected.Count(i => i.Status == InvitationStatus.Answered)), ((int)rate.Sent, (int)rate.Answered));
+        Assert.Equal(NpsResponseRates.WilsonInterval(rate.Answered, rate.Sent, 0.9), (rate.Lower, rate.Upper));
+        Assert.Null(nobody.ResponseRate);
+        Assert.Null(without.ResponseRate);
     }
 
     /// <summary>
