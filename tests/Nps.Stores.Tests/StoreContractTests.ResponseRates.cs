@@ -104,23 +104,6 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Outbox_LinkExpiredUnanswered_PassStoresExpired()
-    {
-        var stores = await OpenAsync();
-        var program = Program(stores);
-        var sender = new ScriptedSender();
-        var outbox = Outbox(stores, program, sender, new DeliveryOptions { TokenLifetime = TimeSpan.FromDays(2) });
-        await program.DecideAsync(Event("C1", "E1"), Cancel);
-        await outbox.RunOnceAsync(Cancel);
-        Clock.Advance(TimeSpan.FromDays(2));
-
-        var pass = await outbox.RunOnceAsync(Cancel);
-
-        Assert.Equal(new OutboxPassResult(0, 0, 0, 0) { Expired = 1 }, pass);
-        Assert.Equal(InvitationStatus.Expired, (await stores.Invitations.FindByEventAsync("C1", "E1", Cancel))!.Status);
-    }
-
-    [Fact]
     public async Task HuddleBuildAsync_WithInvitations_TeamResponseRateOfItsPeriod()
     {
         var stores = await OpenAsync();
