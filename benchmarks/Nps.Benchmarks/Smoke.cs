@@ -32,6 +32,7 @@ internal static class Smoke
         Step("nps report, realistic export", ExportReport);
         Step("Store counts, SQLite", () => Check(StoreCountBenchmarks.SmokeAgrees(), "StoreCountBenchmarks: rollups differ from the raw query"));
         Step("Report from counts", CountReport);
+        Step("Response rates, SQLite", () => Check(ResponseRateBenchmarks.SmokeAgrees(), "ResponseRateBenchmarks: the store's GROUP BY differs from reading each invitation"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"benchmark smoke: {(Failures.Count == 0 ? "ok" : $"{Failures.Count} FAILED")} in {total.Elapsed.TotalSeconds:F1} s"));
         foreach (var failure in Failures) Console.Error.WriteLine("  FAILED: " + failure);

@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Nps.Delivery;
 using Nps.Fatigue;
+using Nps.Segmentation;
 using Nps.Serialization;
 
 namespace Nps.PostgreSql;
@@ -48,6 +50,11 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         ALTER TABLE nps_responses ADD COLUMN IF NOT EXISTS provenance smallint NOT NULL DEFAULT 0;
         """;
 
+    /// <summary>The sent invitations by expiry, so the outbox's expiry pass reads only those due to expire.</summary>
+    internal const string AddExpiryIndex = """
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_expiry ON nps_invitations (expires_at) WHERE status = 'sent';
+        """;
+
     private const string Columns = """
         invitation_id, customer_id, event_id, kind, team, agent, channel, product, touchpoint, attributes::text, time_zone_id, inclusion_probability,
         is_manual, scheduled_at, sent_at, expires_at, status, reminders, failure_reason, due_at, attempts, token_hash
@@ -85,7 +92,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
 
     /// <summary>The mark of an invitation answered, for the response's batch.</summary>
     internal static NpgsqlBatchCommand Answer(string invitationId) => new(
-        $"UPDATE nps_invitations SET status = 'answered', due_at = NULL, claimed_until = NULL WHERE invitation_id = $1 AND {Open}")
+        "UPDATE nps_invitations SET status = 'answered', due_at = NULL, claimed_until = NULL WHERE invitation_id = $1 AND status IN ('scheduled', 'sent', 'expired')")
     {
         Parameters = { new() { Value = invitationId } },
     };
@@ -281,6 +288,52 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         command.Parameters.Add(At(until ?? DateTimeOffset.MaxValue));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Read(reader);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<int> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = _database.DataSource.CreateCommand(
+            "UPDATE nps_invitations SET status = 'expired', due_at = NULL, claimed_until = NULL WHERE status = 'sent' AND expires_at <= $1");
+        command.Parameters.Add(At(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The query's time zone has no IANA id PostgreSQL knows.</exception>
+    /// <remarks>The local send period comes from <c>AT TIME ZONE</c>, as in the response reports (<see cref="Reporting.PostgreSqlResponseCounter"/>).</remarks>
+    public async IAsyncEnumerable<ResponseRateCountRow> CountSentAsync(NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var zone = Reporting.PostgreSqlResponseCounter.ZoneName(query.TimeZone);
+        var sql = new StringBuilder("SELECT ").Append(Reporting.PostgreSqlResponseCounter.LocalPeriodSql(query, "sent_at"));
+        var parameter = 4;
+        foreach (var dimension in query.Dimensions)
+        {
+            sql.Append(", ").Append(Reporting.PostgreSqlResponseCounter.Column(dimension) ?? $"attributes ->> ${parameter++}");
+        }
+
+        sql.Append(", is_manual, count(*), count(*) FILTER (WHERE status = 'answered') FROM nps_invitations WHERE sent_at >= $1 AND sent_at < $2 GROUP BY 1");
+        for (var column = 2; column <= query.Dimensions.Count + 2; column++) sql.Append(", ").Append(column);
+        await using var command = _database.DataSource.CreateCommand(sql.ToString());
+        command.Parameters.Add(At(query.From ?? DateTimeOffset.MinValue));
+        command.Parameters.Add(At(query.To ?? DateTimeOffset.MaxValue));
+        command.Parameters.Add(Text(zone));
+        foreach (var dimension in query.Dimensions)
+        {
+            if (Reporting.PostgreSqlResponseCounter.Column(dimension) is null) command.Parameters.Add(Text(dimension));
+        }
+
+        await using var reader = await Reporting.PostgreSqlResponseCounter.ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
+        var dimensions = query.Dimensions.Count;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            TimeBucket? period = query.Period is { } kind ? TimeBucket.Containing(reader.GetFieldValue<DateOnly>(0), kind) : null;
+            var values = new string?[dimensions];
+            for (var d = 0; d < dimensions; d++) values[d] = reader.IsDBNull(1 + d) ? null : reader.GetString(1 + d);
+            yield return new ResponseRateCountRow(period, values, reader.GetBoolean(1 + dimensions), reader.GetInt64(2 + dimensions), reader.GetInt64(3 + dimensions));
+        }
     }
 
     private async Task<SurveyInvitation?> FindOneAsync(string where, object[] values, CancellationToken cancellationToken)

@@ -135,5 +135,8 @@ internal static class PostgreSqlSchema
 
         // 9: erased customers' tombstones (PostgreSqlCustomerEraser): a keyed hash of the id and the time, nothing personal.
         PostgreSqlCustomerEraser.Create,
+
+        // 10: the sent invitations by expiry (PostgreSqlInvitationStore.ExpireAsync reads only those): an index, no data changed.
+        PostgreSqlInvitationStore.AddExpiryIndex,
     ];
 }

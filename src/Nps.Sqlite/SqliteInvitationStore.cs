@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Nps.Delivery;
 using Nps.Fatigue;
+using Nps.Segmentation;
 using Nps.Serialization;
 
 namespace Nps.Sqlite;
@@ -45,6 +48,11 @@ public sealed class SqliteInvitationStore : IInvitationStore
         CREATE INDEX IF NOT EXISTS nps_invitations_by_due ON nps_invitations (due_at) WHERE due_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS nps_invitations_by_sent ON nps_invitations (sent_at) WHERE sent_at IS NOT NULL;
         ALTER TABLE nps_responses ADD COLUMN provenance INTEGER NOT NULL DEFAULT 0;
+        """;
+
+    /// <summary>The sent invitations by expiry, so the outbox's expiry pass reads only those due to expire.</summary>
+    internal const string AddExpiryIndex = """
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_expiry ON nps_invitations (expires_at) WHERE status = 'sent';
         """;
 
     private const string Columns = """
@@ -100,7 +108,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     {
         await using var update = write.Command("""
             UPDATE nps_invitations SET status = 'answered', due_at = NULL, claimed_until = NULL
-            WHERE invitation_id = $id AND status IN ('scheduled', 'sent');
+            WHERE invitation_id = $id AND status IN ('scheduled', 'sent', 'expired');
             """);
         update.Parameters.AddWithValue("$id", invitationId);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -276,6 +284,80 @@ public sealed class SqliteInvitationStore : IInvitationStore
         select.Parameters.AddWithValue("$until", until is { } u ? u.UtcTicks : long.MaxValue);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Read(reader);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<int> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = write.Command($"""
+            UPDATE nps_invitations SET status = 'expired', due_at = NULL, claimed_until = NULL
+            WHERE status = '{Sent}' AND expires_at <= $now;
+            """);
+        update.Parameters.AddWithValue("$now", now.UtcTicks);
+        var expired = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return expired;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The local send period is computed as the response reports compute it (see <see cref="Reporting.SqliteResponseCounter"/>).</remarks>
+    public async IAsyncEnumerable<ResponseRateCountRow> CountSentAsync(NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        using var operation = _database.Log.Start();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One snapshot for the range and the counts, without the write lock.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        const string Range = "sent_at IS NOT NULL AND sent_at >= $from AND sent_at < $to";
+        var period = (Day: "NULL", Period: "NULL");
+        if (query.Period is { } kind)
+        {
+            await using var bounds = connection.CreateCommand();
+            bounds.Transaction = transaction;
+            bounds.CommandText = $"SELECT min(sent_at), max(sent_at) FROM nps_invitations WHERE {Range};";
+            Bind(bounds, query);
+            await using var range = await bounds.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await range.ReadAsync(cancellationToken).ConfigureAwait(false) || range.IsDBNull(0)) yield break;
+            period = Reporting.SqliteResponseCounter.PeriodSql(kind, query.TimeZone, range.GetInt64(0), range.GetInt64(1), "sent_at");
+        }
+
+        var sql = new StringBuilder("SELECT ").Append(period.Period);
+        for (var d = 0; d < query.Dimensions.Count; d++)
+        {
+            sql.Append(", ").Append(Reporting.SqliteResponseCounter.Column(query.Dimensions[d]) ?? $"json_extract(attributes, $path{d.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        sql.Append($", is_manual, count(*), sum(status = 'answered') FROM (SELECT *, {period.Day} AS d FROM nps_invitations WHERE {Range}) GROUP BY 1");
+        for (var column = 2; column <= query.Dimensions.Count + 2; column++) sql.Append(", ").Append(column.ToString(CultureInfo.InvariantCulture));
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = sql.Append(';').ToString();
+        Bind(select, query);
+        for (var d = 0; d < query.Dimensions.Count; d++)
+        {
+            if (Reporting.SqliteResponseCounter.Column(query.Dimensions[d]) is null)
+            {
+                select.Parameters.AddWithValue("$path" + d.ToString(CultureInfo.InvariantCulture), Reporting.SqliteResponseCounter.AttributePath(query.Dimensions[d]));
+            }
+        }
+
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var dimensions = query.Dimensions.Count;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            TimeBucket? bucket = query.Period is { } p ? TimeBucket.Containing(DateOnly.FromDayNumber(reader.GetInt32(0)), p) : null;
+            var values = new string?[dimensions];
+            for (var d = 0; d < dimensions; d++) values[d] = Text(reader, 1 + d);
+            yield return new ResponseRateCountRow(bucket, values, reader.GetBoolean(1 + dimensions), reader.GetInt64(2 + dimensions), reader.GetInt64(3 + dimensions));
+        }
+
+        static void Bind(SqliteCommand command, NpsCountQuery query)
+        {
+            command.Parameters.AddWithValue("$from", query.From?.UtcTicks ?? long.MinValue);
+            command.Parameters.AddWithValue("$to", query.To?.UtcTicks ?? long.MaxValue);
+        }
     }
 
     private async ValueTask<bool> UpdateAsync(string sql, string invitationId, Action<SqliteCommand> bind, CancellationToken cancellationToken)

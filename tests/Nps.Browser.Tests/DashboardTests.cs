@@ -175,6 +175,72 @@ public sealed class DashboardTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task ResponseRates_NoInvitationSent_NothingShown()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+        await SignInByKeyboardAsync(page);
+        var rates = await GetAsync("/api/reports/response-rates?by=team");
+
+        Assert.Equal(0, rates.GetProperty("overall").GetProperty("sent").GetInt64()); // the seed file holds responses, no invitations
+        Assert.DoesNotContain("Response rate", await page.Locator("#segments thead").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#huddle .huddle-score")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#huddle .huddle-rate").CountAsync());
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task ResponseRates_InvitationsOfOneTeam_ShownBesideItsScores()
+    {
+        await using var session = await OpenAsync(1280, 800);
+        var page = session.Page;
+        var report = await GetAsync("/api/reports/nps?by=team&period=month");
+        var team = report.GetProperty("segments").EnumerateArray().Select(c => c.GetProperty("dimensions"))
+            .Where(d => d.TryGetProperty("team", out _)).Select(d => d.GetProperty("team").GetString()!).Order(StringComparer.Ordinal).First();
+        var months = report.GetProperty("segments").EnumerateArray().Select(c => c.GetProperty("dimensions"))
+            .Where(d => d.TryGetProperty("team", out var t) && t.GetString() == team && d.TryGetProperty("period", out _))
+            .Select(d => d.GetProperty("period").GetString()!).ToList();
+        // The rendering of what the response-rate route gives (its counting is tested on every store): 10 of 40 for one team.
+        var (lower, upper) = Nps.Delivery.NpsResponseRates.WilsonInterval(10, 40, 0.95);
+        var cell = new System.Text.Json.Nodes.JsonObject { ["sent"] = 40, ["answered"] = 10, ["rate"] = 0.25, ["lower"] = lower, ["upper"] = upper };
+        System.Text.Json.Nodes.JsonObject Cell(params (string Name, string Value)[] dimensions)
+        {
+            var copy = (System.Text.Json.Nodes.JsonObject)cell.DeepClone();
+            var keys = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in dimensions) keys[name] = value;
+            copy.Insert(0, "dimensions", keys);
+            return copy;
+        }
+
+        var segments = new System.Text.Json.Nodes.JsonArray(Cell(("team", team)));
+        foreach (var month in months) segments.Add(Cell(("team", team), ("period", month)));
+        var document = new System.Text.Json.Nodes.JsonObject { ["level"] = 0.95, ["includeManual"] = false, ["overall"] = Cell(), ["segments"] = segments }.ToJsonString();
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/api/reports/response-rates"), route =>
+            route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = document }));
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/api/huddle\\?"), async route =>
+        {
+            var response = await route.FetchAsync();
+            var brief = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!.AsObject();
+            brief["responseRate"] = Cell(("team", brief["team"]!.GetValue<string>()));
+            await route.FulfillAsync(new() { Response = response, Body = brief.ToJsonString() });
+        });
+
+        await SignInByKeyboardAsync(page);
+
+        var expected = FormattableString.Invariant($"25.0 % (10 of 40 answered; {lower * 100:0.0} % to {upper * 100:0.0} %)");
+        Assert.Contains("Response rate", await page.Locator("#segments thead").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#segments tbody tr.overall td.response-rate")).ToHaveTextAsync(expected);
+        var rows = page.Locator("#segments tbody tr:not(.overall)");
+        await Assertions.Expect(rows.Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = team, Exact = true }) }).Locator("td.response-rate")).ToHaveTextAsync(expected);
+        Assert.Equal(await rows.CountAsync() - 1, await rows.Locator("td.response-rate", new() { HasTextString = "–" }).CountAsync());
+        var point = page.Locator($"#trend g.series[data-series=\"{team}\"] circle.point title").First;
+        Assert.Contains($"; response rate {expected}", await point.TextContentAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#huddle .huddle-rate")).ToHaveTextAsync($"Response rate {expected}.");
+        await page.Locator("#segments").ScreenshotAsync(new() { Path = Screenshot("segments-response-rates.png") });
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task Ambition_View_ShowsOneRowPerAmbition()
     {
         await using var session = await OpenAsync(1280, 800);

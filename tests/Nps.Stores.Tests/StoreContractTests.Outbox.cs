@@ -58,7 +58,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Outbox_ExpiredBeforeReminder_NoReminder()
+    public async Task Outbox_ExpiredBeforeReminder_NoReminderAndStoredExpired()
     {
         var stores = await OpenAsync();
         var program = Program(stores);
@@ -70,8 +70,9 @@ public abstract partial class StoreContractTests
         Clock.Advance(TimeSpan.FromDays(5));
         var pass = await outbox.RunOnceAsync(Cancel);
 
-        Assert.Equal(0, pass.Sent);
+        Assert.Equal(new OutboxPassResult(0, 0, 0, 0) { Expired = 1 }, pass);
         Assert.Single(sender.Messages);
+        Assert.Equal(InvitationStatus.Expired, (await stores.Invitations.FindByEventAsync("C1", "E1", Cancel))!.Status);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Nps.Ambitions;
+using Nps.Delivery;
 using Nps.FollowUp;
 using Nps.Huddle;
 using Nps.Insights;
@@ -37,7 +38,7 @@ internal static class HuddleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> HuddleAsync(IResponseStore store, INpsCountSource counts, IFollowUpStore followUps, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options,
+    private static async Task<IResult> HuddleAsync(IResponseStore store, INpsCountSource counts, IInvitationStore invitations, IFollowUpStore followUps, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options,
         TimeProvider clock, CancellationToken cancellationToken, string? team = null, string? week = null, string? from = null, string? to = null)
     {
         var errors = new FieldErrors();
@@ -76,7 +77,7 @@ internal static class HuddleEndpoints
         }
         var builder = new HuddleBriefBuilder(briefOptions, clock);
         var cases = await followUps.ListAsync(null, cancellationToken);
-        return TypedResults.Json(HuddleBriefDocument.From(await builder.BuildAsync(counts, (IResponseSliceSource)store, cases, cancellationToken)), NpsJson.TypeInfo<HuddleBriefDocument>());
+        return TypedResults.Json(HuddleBriefDocument.From(await builder.BuildAsync(counts, (IResponseSliceSource)store, cases, invitations, cancellationToken)), NpsJson.TypeInfo<HuddleBriefDocument>());
     }
 
     private static async Task<IResult> AmbitionsAsync(INpsCountSource counts, IConfiguration configuration, IWebHostEnvironment environment, IOptions<NpsOptions> options,

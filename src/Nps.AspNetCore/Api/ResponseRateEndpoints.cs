@@ -31,9 +31,9 @@ internal static class ResponseRateEndpoints
         var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
         if (errors.Any) return errors.ToProblem();
 
-        // Periods and segments by send time: an invitation counts where it was sent, answered or not.
+        // Periods and segments by send time: an invitation counts where it was sent, answered or not; counted in the store.
         var options = defaults with { Dimensions = dimensions, Period = bucket, TimeZone = zone, Level = confidence };
-        var cells = await NpsResponseRates.ComputeAsync(invitations.ReadSentAsync(start, end, cancellationToken), options, cancellationToken);
+        var cells = await NpsResponseRates.ComputeAsync(invitations, options, start, end, cancellationToken);
         return TypedResults.Json(ResponseRatesDocument.From(cells, options.Level, options.IncludeManualSends), NpsJson.TypeInfo<ResponseRatesDocument>());
     }
 }

@@ -1,3 +1,5 @@
+using Nps.Segmentation;
+
 namespace Nps.Delivery;
 
 /// <summary>
@@ -16,6 +18,11 @@ namespace Nps.Delivery;
 /// <item>A sent reminder and an opt-out are recorded in the customer's ledger in the same transaction as the mark
 /// (<see cref="Fatigue.ContactKind.Reminder"/>, <see cref="Fatigue.ContactKind.OptOut"/>).</item>
 /// <item>Only token hashes are stored; a lookup by hash is one indexed read.</item>
+/// <item>A sent invitation past its expiry is marked <see cref="InvitationStatus.Expired"/> by <see cref="ExpireAsync"/> (the
+/// outbox runs it every pass; <see cref="SurveyInvitation.StatusAt"/> tells it expired in between). An answer bound to it
+/// later, through the API, still marks it answered, whether or not the mark ran first.</item>
+/// <item>Response rates are counted in the storage (<see cref="CountSentAsync"/>: one <c>GROUP BY</c>), never by reading
+/// every invitation.</item>
 /// </list>
 /// </remarks>
 public interface IInvitationStore
@@ -107,4 +114,26 @@ public interface IInvitationStore
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The invitations, streamed.</returns>
     IAsyncEnumerable<SurveyInvitation> ReadSentAsync(DateTimeOffset? start = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks every sent invitation whose link expired by <paramref name="now"/> <see cref="InvitationStatus.Expired"/>:
+    /// sent, not answered (nor bounced or opted out) and <see cref="SurveyInvitation.ExpiresAt"/> at or before
+    /// <paramref name="now"/>. Nothing more is due for it (no reminder). Idempotent.
+    /// </summary>
+    /// <param name="now">The moment.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many invitations this call marked.</returns>
+    ValueTask<int> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts the invitations sent in [<see cref="NpsCountQuery.From"/>, <see cref="NpsCountQuery.To"/>) by send time,
+    /// grouped by the query's dimensions (read as <see cref="NpsResponseRates"/> reads them: built-in names
+    /// case-insensitive, free attributes by exact name, null when absent), by the <see cref="NpsCountQuery.Period"/>
+    /// holding the local send date in <see cref="NpsCountQuery.TimeZone"/>, and by the manual flag: how many were sent
+    /// and how many of them are answered. Counted in the storage, not by reading each invitation.
+    /// </summary>
+    /// <param name="query">The dimensions, period, time zone and range (validated first).</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>One row per group, in no particular order.</returns>
+    IAsyncEnumerable<ResponseRateCountRow> CountSentAsync(NpsCountQuery query, CancellationToken cancellationToken = default);
 }

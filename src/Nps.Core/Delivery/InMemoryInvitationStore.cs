@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Nps.Fatigue;
+using Nps.Segmentation;
 
 namespace Nps.Delivery;
 
@@ -58,12 +59,12 @@ public sealed class InMemoryInvitationStore : IInvitationStore
         }
     }
 
-    /// <summary>Marks an invitation answered (called by the response store in its step); false when it was not waiting for an answer.</summary>
+    /// <summary>Marks an invitation answered (called by the response store in its step); false when it was not waiting for an answer (a late answer to an expired one still counts).</summary>
     internal bool Answer(string invitationId)
     {
         lock (_gate)
         {
-            if (!_byId.TryGetValue(invitationId, out var found) || found.Status is not (InvitationStatus.Scheduled or InvitationStatus.Sent)) return false;
+            if (!_byId.TryGetValue(invitationId, out var found) || found.Status is not (InvitationStatus.Scheduled or InvitationStatus.Sent or InvitationStatus.Expired)) return false;
             _byId[invitationId] = found with { Status = InvitationStatus.Answered, DueAt = null };
             _claims.Remove(invitationId);
             return true;
@@ -229,6 +230,43 @@ public sealed class InMemoryInvitationStore : IInvitationStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return invitation;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<int> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var expired = _byId.Values.Where(i => i.Status == InvitationStatus.Sent && i.ExpiresAt is { } at && at <= now).ToList();
+            foreach (var invitation in expired)
+            {
+                _byId[invitation.Id] = invitation with { Status = InvitationStatus.Expired, DueAt = null };
+                _claims.Remove(invitation.Id);
+            }
+
+            return ValueTask.FromResult(expired.Count);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ResponseRateCountRow> CountSentAsync(NpsCountQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var counts = new NpsResponseRates.CountRows(query);
+        lock (_gate)
+        {
+            foreach (var invitation in _byId.Values) counts.Add(invitation);
+        }
+
+        foreach (var row in counts.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);

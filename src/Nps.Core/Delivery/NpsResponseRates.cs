@@ -9,7 +9,30 @@ namespace Nps.Delivery;
 /// </summary>
 public static class NpsResponseRates
 {
-    /// <summary>Counts sent invitations (by send time, in the report's zone) per segment and period.</summary>
+    /// <summary>
+    /// The response rates of the invitations sent in [<paramref name="from"/>, <paramref name="to"/>), counted in the
+    /// store (<see cref="IInvitationStore.CountSentAsync"/>: one <c>GROUP BY</c>, not a read of every invitation).
+    /// </summary>
+    /// <param name="store">Where the invitations are.</param>
+    /// <param name="options">Dimensions, period, time zone and level; manual invitations count only with <see cref="NpsReportOptions.IncludeManualSends"/>.</param>
+    /// <param name="from">The first send time counted, or null.</param>
+    /// <param name="to">The send time where counting stops (exclusive), or null.</param>
+    /// <param name="cancellationToken">Cancels counting.</param>
+    /// <returns>The overall cell first, then the segments (and period totals when grouped by time), ordered by their keys.</returns>
+    public static async ValueTask<IReadOnlyList<ResponseRateCell>> ComputeAsync(IInvitationStore store, NpsReportOptions options, DateTimeOffset? from = null,
+        DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        Guard.Level(options.Level);
+        var query = NpsCountQuery.For(options, from, to);
+        query.Validate();
+        var rows = new List<ResponseRateCountRow>();
+        await foreach (var row in store.CountSentAsync(query, cancellationToken).ConfigureAwait(false)) rows.Add(row);
+        return FromCounts(rows, options);
+    }
+
+    /// <summary>Counts sent invitations (by send time, in the report's zone) per segment and period, one by one.</summary>
     /// <param name="invitations">The invitations (e.g. <see cref="IInvitationStore.ReadSentAsync"/>); those never sent are ignored.</param>
     /// <param name="options">Dimensions, period, time zone and level; manual invitations count only with <see cref="NpsReportOptions.IncludeManualSends"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
@@ -20,19 +43,34 @@ public static class NpsResponseRates
         ArgumentNullException.ThrowIfNull(invitations);
         ArgumentNullException.ThrowIfNull(options);
         Guard.Level(options.Level);
+        var query = NpsCountQuery.For(options);
+        var counts = new CountRows(query);
+        await foreach (var invitation in invitations.WithCancellation(cancellationToken).ConfigureAwait(false)) counts.Add(invitation);
+        return FromCounts(counts.Rows, options);
+    }
+
+    /// <summary>The cells of counted rows: the overall cell, the period totals, and each segment (with its period).</summary>
+    /// <param name="rows">Rows counted for <paramref name="options"/>' dimensions and period (e.g. by <see cref="IInvitationStore.CountSentAsync"/>).</param>
+    /// <param name="options">Dimensions, period and level; manual rows count only with <see cref="NpsReportOptions.IncludeManualSends"/>.</param>
+    /// <returns>The overall cell first (none when nothing was sent), then the other cells ordered by their keys.</returns>
+    public static IReadOnlyList<ResponseRateCell> FromCounts(IEnumerable<ResponseRateCountRow> rows, NpsReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        Guard.Level(options.Level);
         var counts = new Dictionary<string, (Dictionary<string, string> Dimensions, TimeBucket? Period, long Sent, long Answered)>(StringComparer.Ordinal);
-        await foreach (var invitation in invitations.WithCancellation(cancellationToken).ConfigureAwait(false))
+        foreach (var row in rows)
         {
-            if (invitation.SentAt is not { } sent || (invitation.IsManual && !options.IncludeManualSends)) continue;
-            var answered = invitation.Status == InvitationStatus.Answered;
-            TimeBucket? period = options.Period is { } p ? TimeBucket.Of(sent, p, options.TimeZone) : null;
-            Count(counts, [], null, answered);
-            if (period is { } bucket) Count(counts, [new("period", bucket.Label)], bucket, answered);
+            ArgumentNullException.ThrowIfNull(row, nameof(rows));
+            if (row.Sent == 0 || (row.IsManual && !options.IncludeManualSends)) continue;
+            var period = options.Period is null ? null : row.Period;
+            Count(counts, [], null, row);
+            if (period is { } bucket) Count(counts, [new("period", bucket.Label)], bucket, row);
             if (options.Dimensions.Count > 0)
             {
-                var values = options.Dimensions.Select(d => new KeyValuePair<string, string>(d, Dimension(invitation, d) ?? NpsReportCell.MissingValue)).ToList();
+                var values = options.Dimensions.Select((d, i) => new KeyValuePair<string, string>(d, row.DimensionValues[i] ?? NpsReportCell.MissingValue)).ToList();
                 if (period is { } b) values.Add(new("period", b.Label));
-                Count(counts, values, period, answered);
+                Count(counts, values, period, row);
             }
         }
 
@@ -59,13 +97,13 @@ public static class NpsResponseRates
     }
 
     private static void Count(Dictionary<string, (Dictionary<string, string>, TimeBucket?, long, long)> counts, List<KeyValuePair<string, string>> values,
-        TimeBucket? period, bool answered)
+        TimeBucket? period, ResponseRateCountRow row)
     {
         var key = string.Join("\u001f", values.Select(v => v.Key + "\u001e" + v.Value));
-        var (dimensions, p, sent, yes) = counts.TryGetValue(key, out var found)
+        var (dimensions, p, sent, answered) = counts.TryGetValue(key, out var found)
             ? found
             : (new Dictionary<string, string>(values, StringComparer.Ordinal), period, 0L, 0L);
-        counts[key] = (dimensions, p, sent + 1, yes + (answered ? 1 : 0));
+        counts[key] = (dimensions, p, sent + row.Sent, answered + row.Answered);
     }
 
     private static ResponseRateCell Cell(Dictionary<string, string> dimensions, TimeBucket? period, long sent, long answered, double level)
@@ -74,14 +112,38 @@ public static class NpsResponseRates
         return new ResponseRateCell(dimensions, period, sent, answered, (double)answered / sent, lower, upper);
     }
 
-    private static string? Dimension(SurveyInvitation i, string name) => name.ToUpperInvariant() switch
+    /// <summary>The dimension of an invitation as every store reads it: built-in names case-insensitive, free attributes by exact name.</summary>
+    internal static string? Dimension(SurveyInvitation i, string name) => NpsCountQuery.BuiltInDimension(name) switch
     {
-        "TEAM" => i.Team,
-        "AGENT" => i.Agent,
-        "CHANNEL" => i.Channel,
-        "PRODUCT" => i.Product,
-        "TOUCHPOINT" => i.Touchpoint,
-        "SURVEY_KIND" or "KIND" => i.Kind == SurveyKind.Relational ? "relational" : "transactional",
+        "team" => i.Team,
+        "agent" => i.Agent,
+        "channel" => i.Channel,
+        "product" => i.Product,
+        "touchpoint" => i.Touchpoint,
+        "survey_kind" => i.Kind == SurveyKind.Relational ? "relational" : "transactional",
         _ => i.Attributes.TryGetValue(name, out var value) ? value : null,
     };
+
+    /// <summary>Counts invitations one by one into rows, as a store's <c>GROUP BY</c> does (the in-memory store counts with it).</summary>
+    internal sealed class CountRows(NpsCountQuery query)
+    {
+        private readonly Dictionary<string, ResponseRateCountRow> _rows = new(StringComparer.Ordinal);
+
+        /// <summary>The rows so far.</summary>
+        public IEnumerable<ResponseRateCountRow> Rows => _rows.Values;
+
+        /// <summary>Counts one invitation when it was sent in the query's range.</summary>
+        public void Add(SurveyInvitation invitation)
+        {
+            if (invitation.SentAt is not { } sent || !query.Covers(sent)) return;
+            TimeBucket? period = query.Period is { } p ? TimeBucket.Of(sent, p, query.TimeZone) : null;
+            var values = new string?[query.Dimensions.Count];
+            for (var d = 0; d < values.Length; d++) values[d] = Dimension(invitation, query.Dimensions[d]);
+            var key = string.Join("\u001f", values.Select(v => v is null ? "\u0000" : "\u0001" + v)) + "\u001e" + period?.Label + "\u001e" + invitation.IsManual;
+            var answered = invitation.Status == InvitationStatus.Answered ? 1 : 0;
+            _rows[key] = _rows.TryGetValue(key, out var row)
+                ? row with { Sent = row.Sent + 1, Answered = row.Answered + answered }
+                : new ResponseRateCountRow(period, values, invitation.IsManual, 1, answered);
+        }
+    }
 }

@@ -67,12 +67,13 @@ public sealed class OutboxDispatcher
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>Claims what is due now and sends it.</summary>
+    /// <summary>Marks the invitations whose link expired unanswered, then claims what is due now and sends it.</summary>
     /// <param name="cancellationToken">Cancels the pass (claimed work not yet marked is claimed again after its lease).</param>
     /// <returns>What the pass did.</returns>
     public async ValueTask<OutboxPassResult> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = _timeProvider.GetUtcNow();
+        var expired = await _store.ExpireAsync(now, cancellationToken).ConfigureAwait(false);
         var claims = await _store.ClaimDueAsync(now, _options.BatchSize, _options.ClaimLease, cancellationToken).ConfigureAwait(false);
         int sent = 0, deferred = 0, failed = 0;
         foreach (var claim in claims)
@@ -85,7 +86,7 @@ public sealed class OutboxDispatcher
             }
         }
 
-        return new OutboxPassResult(claims.Count, sent, deferred, failed);
+        return new OutboxPassResult(claims.Count, sent, deferred, failed) { Expired = expired };
     }
 
     private async ValueTask<InvitationSendOutcome> SendAsync(InvitationClaim claim, CancellationToken cancellationToken)

@@ -23,6 +23,13 @@ public sealed record HuddleBrief
     /// <summary>The score of the period.</summary>
     public HuddleScore Score { get; init; }
 
+    /// <summary>
+    /// The team's response rate in the period: invitations sent in it (by send time, manual ones only when included),
+    /// how many were answered, the rate and its Wilson interval at <see cref="Level"/>; null when no invitation was sent
+    /// or the invitations were not given.
+    /// </summary>
+    public Delivery.ResponseRateCell? ResponseRate { get; init; }
+
     /// <summary>The score of the last periods of the same length, oldest first, ending with <see cref="Score"/>.</summary>
     public IReadOnlyList<HuddleScore> Trend { get; init; } = [];
 

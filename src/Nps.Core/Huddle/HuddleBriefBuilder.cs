@@ -1,3 +1,4 @@
+using Nps.Delivery;
 using Nps.FollowUp;
 using Nps.Insights;
 using Nps.Intake;
@@ -82,8 +83,23 @@ public sealed class HuddleBriefBuilder
     /// <param name="followUps">The follow-up queue (of any team), or null when unknown.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The brief.</returns>
-    public async Task<HuddleBrief> BuildAsync(INpsCountSource counts, IResponseSliceSource slices, IEnumerable<FollowUpCase>? followUps = null,
-        CancellationToken cancellationToken = default)
+    public Task<HuddleBrief> BuildAsync(INpsCountSource counts, IResponseSliceSource slices, IEnumerable<FollowUpCase>? followUps = null,
+        CancellationToken cancellationToken = default) =>
+        BuildAsync(counts, slices, followUps, invitations: null, cancellationToken);
+
+    /// <summary>
+    /// Builds the brief from a store as <see cref="BuildAsync(INpsCountSource, IResponseSliceSource, IEnumerable{FollowUpCase}?, CancellationToken)"/>
+    /// does, with the team's response rate in the period (<see cref="HuddleBrief.ResponseRate"/>) counted in
+    /// <paramref name="invitations"/>.
+    /// </summary>
+    /// <param name="counts">Where the responses are counted.</param>
+    /// <param name="slices">Where the period's comments are read.</param>
+    /// <param name="followUps">The follow-up queue (of any team), or null when unknown.</param>
+    /// <param name="invitations">Where the invitations are counted, or null for a brief without a response rate.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The brief.</returns>
+    public async Task<HuddleBrief> BuildAsync(INpsCountSource counts, IResponseSliceSource slices, IEnumerable<FollowUpCase>? followUps,
+        IInvitationStore? invitations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(slices);
@@ -116,7 +132,28 @@ public sealed class HuddleBriefBuilder
             }
         }
 
-        return Brief(period, categories, inPeriod, followUps);
+        var brief = Brief(period, categories, inPeriod, followUps);
+        return invitations is null ? brief : brief with { ResponseRate = await ResponseRateAsync(invitations, period, zone, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>The team's invitations sent in the period's local days (team names match ignoring case, as the score's do).</summary>
+    private async Task<ResponseRateCell?> ResponseRateAsync(IInvitationStore invitations, HuddlePeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var query = new NpsCountQuery
+        {
+            Dimensions = ["team"], TimeZone = zone, From = TimeBucket.Containing(period.From, Segmentation.Period.Day).GetStartInstant(zone), To = period.GetEndInstant(zone),
+        };
+        long sent = 0, answered = 0;
+        await foreach (var row in invitations.CountSentAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (!string.Equals(row.DimensionValues[0], _options.Team, StringComparison.OrdinalIgnoreCase) || (row.IsManual && !_options.IncludeManual)) continue;
+            sent += row.Sent;
+            answered += row.Answered;
+        }
+
+        if (sent == 0) return null;
+        var (lower, upper) = NpsResponseRates.WilsonInterval(answered, sent, _options.Level);
+        return new ResponseRateCell(new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = _options.Team }, null, sent, answered, (double)answered / sent, lower, upper);
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public static class HuddleBriefRenderer
         var md = new StringBuilder();
         md.Append("# Huddle brief: ").Append(Md(brief.Team)).Append(", ").Append(brief.Period.Label).Append('\n').Append('\n');
         md.Append(ScoreLine(brief, bold: true)).Append('\n').Append('\n');
+        if (RateLine(brief) is { } rate) md.Append(rate).Append('\n').Append('\n');
         md.Append(ChangeLine(brief)).Append('\n').Append('\n');
 
         md.Append("## Discussion points\n\n");
@@ -74,6 +75,7 @@ public static class HuddleBriefRenderer
             .Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(H(title)).Append("</h1>\n");
         html.Append("<p class=\"score\">").Append(H(ScoreLine(brief, bold: false))).Append("</p>\n");
+        if (RateLine(brief) is { } rate) html.Append("<p class=\"rate\">").Append(H(rate)).Append("</p>\n");
         html.Append("<p>").Append(H(ChangeLine(brief))).Append("</p>\n");
 
         html.Append("<h2>Discussion points</h2>\n<ol>\n");
@@ -134,6 +136,13 @@ public static class HuddleBriefRenderer
         var line = $"{nps} (n = {n}, {LevelLabel(brief)} interval {Interval(score.Interval)}; {Count(score.Counts.Promoters, "promoter")}, {Count(score.Counts.Passives, "passive")}, {Count(score.Counts.Detractors, "detractor")})";
         return score.EnoughData ? line : line + $": not enough data (fewer than {brief.MinimumCount.ToString(Invariant)})";
     }
+
+    /// <summary>The response rate beside the score, e.g. "Response rate 41.2% (35 of 85 invitations answered; 95% interval 31.3% to 51.9%)."; null without invitations.</summary>
+    private static string? RateLine(HuddleBrief brief) => brief.ResponseRate is { Sent: > 0 } r
+        ? $"Response rate {Percent(r.Rate)} ({r.Answered.ToString(Invariant)} of {Count(r.Sent, "invitation")} answered; {LevelLabel(brief)} interval {Percent(r.Lower)} to {Percent(r.Upper)})."
+        : null;
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", Invariant) + "%";
 
     private static string ChangeLine(HuddleBrief brief)
     {

@@ -51,11 +51,15 @@ public sealed record HuddleBriefDocument(
             brief.DiscussionPoints)
         {
             Change = ChangeMarkDocument.From(brief.Change),
+            ResponseRate = brief.ResponseRate is { } rate ? ResponseRateCellDocument.From(rate) : null,
         };
     }
 
     /// <summary>A lasting change from the team's usual level (sequential monitoring), e.g. "below its usual level since 2026-W14"; null when there is no evidence of one.</summary>
     public ChangeMarkDocument? Change { get; init; }
+
+    /// <summary>The team's response rate in the period (invitations sent, answered, the rate and its Wilson interval); null when no invitation was sent.</summary>
+    public ResponseRateCellDocument? ResponseRate { get; init; }
 
     private static double? Bound(HuddleScore score, double bound) => score.Score is null ? null : bound;
 

@@ -13,7 +13,7 @@ namespace Nps.Serialization;
 public sealed record ResponseRatesDocument(double Level, bool IncludeManual, ResponseRateCellDocument Overall, IReadOnlyList<ResponseRateCellDocument> Segments)
 {
     /// <summary>The document of computed cells.</summary>
-    /// <param name="cells">The cells of <see cref="NpsResponseRates.ComputeAsync"/> (the overall cell has no dimensions).</param>
+    /// <param name="cells">The cells of <see cref="NpsResponseRates.FromCounts"/> (the overall cell has no dimensions).</param>
     /// <param name="level">The confidence level they were computed at.</param>
     /// <param name="includeManual">Whether manual invitations were counted.</param>
     /// <returns>The document.</returns>

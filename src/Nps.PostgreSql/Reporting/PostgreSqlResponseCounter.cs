@@ -96,7 +96,8 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         }
     }
 
-    private static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, NpsCountQuery query, string zone, CancellationToken cancellationToken)
+    /// <summary>Runs a counting query, telling a zone PostgreSQL does not know as an argument error.</summary>
+    internal static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, NpsCountQuery query, string zone, CancellationToken cancellationToken)
     {
         try
         {
@@ -265,19 +266,21 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         var column => column, // the other built-in dimensions are columns of the same name; null for a free attribute
     };
 
+    /// <summary>The first local day of the period holding an instant column in the zone <c>$3</c> (a <c>date</c>; NULL without a period).</summary>
+    internal static string LocalPeriodSql(NpsCountQuery query, string column) => query.Period switch
+    {
+        null => "NULL::date",
+        Period.Day => $"({column} AT TIME ZONE $3)::date",
+        Period.Week => $"date_trunc('week', {column} AT TIME ZONE $3)::date",
+        Period.Month => $"date_trunc('month', {column} AT TIME ZONE $3)::date",
+        Period.Quarter => $"date_trunc('quarter', {column} AT TIME ZONE $3)::date",
+        Period.Year => $"date_trunc('year', {column} AT TIME ZONE $3)::date",
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.Period, "Unknown period."),
+    };
+
     internal static string Sql(NpsCountQuery query)
     {
-        var sql = new StringBuilder("SELECT ");
-        sql.Append(query.Period switch
-        {
-            null => "NULL::date",
-            Period.Day => "(responded_at AT TIME ZONE $3)::date",
-            Period.Week => "date_trunc('week', responded_at AT TIME ZONE $3)::date",
-            Period.Month => "date_trunc('month', responded_at AT TIME ZONE $3)::date",
-            Period.Quarter => "date_trunc('quarter', responded_at AT TIME ZONE $3)::date",
-            Period.Year => "date_trunc('year', responded_at AT TIME ZONE $3)::date",
-            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Period, "Unknown period."),
-        });
+        var sql = new StringBuilder("SELECT ").Append(LocalPeriodSql(query, "responded_at"));
 
         var parameter = 4;
         foreach (var dimension in query.Dimensions)

@@ -195,14 +195,14 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
     }
 
     /// <summary>
-    /// The SQL expressions of a response's local day number (<c>d</c>, over the table's columns) and of its period
-    /// as the day number of the period's first local day (over <c>d</c>).
+    /// The SQL expressions of a row's local day number (<c>d</c>, over the table's columns: the instant in
+    /// <paramref name="column"/>, UTC ticks) and of its period as the day number of the period's first local day (over <c>d</c>).
     /// </summary>
-    internal static (string Day, string Period) PeriodSql(Period period, TimeZoneInfo zone, long firstUtcTicks, long lastUtcTicks)
+    internal static (string Day, string Period) PeriodSql(Period period, TimeZoneInfo zone, long firstUtcTicks, long lastUtcTicks, string column = "responded_at")
     {
         var steps = ZoneOffsets.Between(zone, firstUtcTicks, lastUtcTicks);
-        var local = new StringBuilder("(responded_at + ");
-        UtcDayPlan.Tree(local, "responded_at", steps.Count, i => steps[i].FromUtcTicks, i => steps[i].OffsetTicks);
+        var local = new StringBuilder("(").Append(column).Append(" + ");
+        UtcDayPlan.Tree(local, column, steps.Count, i => steps[i].FromUtcTicks, i => steps[i].OffsetTicks);
         local.Append(')');
         var day = $"({local} / {TimeSpan.TicksPerDay})";
         if (period == Period.Day) return (day, "d");

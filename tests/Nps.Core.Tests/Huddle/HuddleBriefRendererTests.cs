@@ -38,6 +38,29 @@ public sealed class HuddleBriefRendererTests
     }
 
     [Fact]
+    public void ToMarkdownAndHtml_WithResponseRate_RateBesideTheScore()
+    {
+        var rate = new Nps.Delivery.ResponseRateCell(new Dictionary<string, string> { ["team"] = "care" }, null, 85, 35, 35.0 / 85, 0.3128, 0.5192);
+        var brief = Brief() with { ResponseRate = rate };
+
+        var markdown = HuddleBriefRenderer.ToMarkdown(brief);
+        var html = HuddleBriefRenderer.ToHtml(brief);
+
+        Assert.Contains("3 detractors)\n\nResponse rate 41.2% (35 of 85 invitations answered; 95% interval 31.3% to 51.9%).\n\nVersus 2026-W10", markdown, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"rate\">Response rate 41.2% (35 of 85 invitations answered; 95% interval 31.3% to 51.9%).</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdownAndHtml_NoInvitations_NoResponseRate()
+    {
+        var brief = Brief();
+
+        Assert.Null(brief.ResponseRate);
+        Assert.DoesNotContain("Response rate", HuddleBriefRenderer.ToMarkdown(brief), StringComparison.Ordinal);
+        Assert.DoesNotContain("Response rate", HuddleBriefRenderer.ToHtml(brief), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToMarkdown_FormattingInComments_IsEscapedOnOneLine()
     {
         var markdown = HuddleBriefRenderer.ToMarkdown(Brief(Hostile));

@@ -20,7 +20,8 @@ public sealed class HuddleAndAmbitionDocumentTests
         using var json = JsonDocument.Parse(NpsJson.Serialize(HuddleBriefDocument.From(brief)));
         var root = json.RootElement;
 
-        Assert.Equal(["team", "period", "score", "trend", "versusPrevious", "themes", "detractorComments", "callbacks", "compliments", "followUps", "discussionPoints", "change"], Names(root));
+        Assert.Equal(["team", "period", "score", "trend", "versusPrevious", "themes", "detractorComments", "callbacks", "compliments", "followUps", "discussionPoints", "change", "responseRate"], Names(root));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("responseRate").ValueKind); // no invitations given
         Assert.Equal(["count", "nps", "lower", "upper", "enoughData"], Names(root.GetProperty("score")));
         Assert.Equal(["period", "count", "nps", "lower", "upper"], Names(root.GetProperty("trend")[0]));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("trend")[1].GetProperty("nps").ValueKind);
@@ -32,6 +33,23 @@ public sealed class HuddleAndAmbitionDocumentTests
         Assert.Equal(["open", "overdue"], Names(root.GetProperty("followUps")));
         Assert.Equal("2026-W11", root.GetProperty("period").GetString());
         Assert.Equal(0.39564143279063624, root.GetProperty("versusPrevious").GetProperty("pValue").GetDouble(), 15);
+    }
+
+    [Fact]
+    public void HuddleBriefDocument_WithResponseRate_SentAnsweredRateAndInterval()
+    {
+        var brief = new HuddleBriefBuilder(new HuddleBriefOptions { Team = "care", Period = HuddlePeriod.IsoWeekOf(new DateOnly(2026, 3, 11)), Taxonomy = HuddleTestData.Taxonomy })
+            .Build(HuddleTestData.Responses()) with
+        {
+            ResponseRate = new Nps.Delivery.ResponseRateCell(new Dictionary<string, string> { ["team"] = "care" }, null, 20, 5, 0.25, 0.11, 0.47),
+        };
+
+        using var json = JsonDocument.Parse(NpsJson.Serialize(HuddleBriefDocument.From(brief)));
+        var rate = json.RootElement.GetProperty("responseRate");
+
+        Assert.Equal(["dimensions", "sent", "answered", "rate", "lower", "upper"], Names(rate));
+        Assert.Equal((20, 5, 0.25, 0.11, 0.47), (rate.GetProperty("sent").GetInt64(), rate.GetProperty("answered").GetInt64(), rate.GetProperty("rate").GetDouble(),
+            rate.GetProperty("lower").GetDouble(), rate.GetProperty("upper").GetDouble()));
     }
 
     [Fact]

@@ -309,7 +309,7 @@ public abstract class SurveyPageTests(SurveyStore store)
     }
 
     [Fact]
-    public async Task ResponseRates_ByTeamAndWeek_EqualIndependentCount()
+    public async Task ResponseRates_ByTeamAndWeekAndInTheHuddle_EqualIndependentCount()
     {
         using var host = new SurveyHost(store);
         var teams = new[] { "Billing", "Sales", "Support" };
@@ -353,6 +353,16 @@ public abstract class SurveyPageTests(SurveyStore store)
             Assert.Equal(centre - half, cell.GetProperty("lower").GetDouble(), 1e-9);
             Assert.Equal(centre + half, cell.GetProperty("upper").GetDouble(), 1e-9);
         }
+
+        // The huddle brief of a team carries the team's rate of the invitations sent in its days; none for a team without invitations.
+        var day = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
+        var days = $"from={day.AddDays(-1):yyyy-MM-dd}&to={day.AddDays(1):yyyy-MM-dd}";
+        var brief = await (await host.Api.GetAsync($"/api/huddle?team=billing&{days}", Token)).ReadJsonAsync();
+        var billing = brief.GetProperty("responseRate");
+        Assert.Equal((invited.Count(x => x.Team == "Billing"), Enumerable.Range(0, 60).Count(i => answered.Contains(i) && invited[i].Team == "Billing")),
+            (billing.GetProperty("sent").GetInt32(), billing.GetProperty("answered").GetInt32()));
+        var nobody = await (await host.Api.GetAsync($"/api/huddle?team=Nobody&{days}", Token)).ReadJsonAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, nobody.GetProperty("responseRate").ValueKind);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await host.Api.GetAsync("/api/reports/response-rates?timeZone=Mars/Olympus", Token)).StatusCode);
         using var noKey = host.Factory.CreateClient(null);

@@ -29,6 +29,22 @@ export const points = value => value === null || value === undefined ? "–" : (
 
 export const interval = (lower, upper) => lower === null || lower === undefined ? "–" : `${points(lower)} to ${points(upper)}`;
 
+const percent = share => `${(share * 100).toFixed(1)} %`;
+
+/** A response-rate cell as text: the rate, answered of sent and the Wilson interval; null when nothing was sent. */
+export const responseRate = cell => !cell || cell.sent === 0 || cell.rate === null ? null
+  : `${percent(cell.rate)} (${cell.answered.toLocaleString()} of ${cell.sent.toLocaleString()} answered; ${percent(cell.lower)} to ${percent(cell.upper)})`;
+
+/** Response-rate cells by their key: the values of the given dimensions (and the period when given), joined. */
+export function ratesByKey(document, ...dimensions) {
+  const cells = new Map();
+  for (const cell of document.segments) {
+    if (Object.keys(cell.dimensions).length !== dimensions.length) continue;
+    cells.set(dimensions.map(d => cell.dimensions[d]).join("\u001f"), cell);
+  }
+  return cells;
+}
+
 export function when(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });

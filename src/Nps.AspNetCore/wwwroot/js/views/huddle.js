@@ -2,7 +2,7 @@
 // against the previous period, themes with examples, detractor comments, callbacks, compliments, follow-ups and
 // the points to discuss.
 import { getJson } from "../api.js";
-import { el, interval, message, points } from "../dom.js";
+import { el, interval, message, points, responseRate } from "../dom.js";
 
 let chosen = { team: null, week: null };
 
@@ -52,6 +52,7 @@ function Brief(doc) {
     el("p", { class: "huddle-score", text: score.nps === null
       ? `No answers in ${doc.period}.`
       : `NPS ${points(score.nps)} (n = ${score.count}; interval ${interval(score.lower, score.upper)})` + (score.enoughData ? "." : ", not enough data for a firm reading.") }),
+    doc.responseRate ? el("p", { class: "huddle-rate", text: `Response rate ${responseRate(doc.responseRate)}.` }) : null,
     el("p", { text: change === null ? "Versus previous period: not comparable."
       : `Versus previous period: ${points(change.difference)} points (p = ${change.pValue.toFixed(3)}).` }),
     el("p", { class: "huddle-change", text: doc.change ? `The score is ${doc.change.summary}.` : "No evidence of a change from its usual level." }),

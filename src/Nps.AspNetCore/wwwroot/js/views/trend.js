@@ -1,15 +1,18 @@
 // NPS per period for each value of the chosen dimension: a line with its confidence band, a ring where a lasting
 // change from the value's usual level was signalled (the report's sequential "change" marks, which stay quiet under
-// weekly looking; not "this period against the last"), cells below the minimum n left out.
+// weekly looking; not "this period against the last"), cells below the minimum n left out; each point tells the
+// response rate of the value's invitations sent in that period, when there were any.
 import { getJson } from "../api.js";
-import { el, message, points, svg } from "../dom.js";
+import { el, message, points, ratesByKey, responseRate, svg } from "../dom.js";
 
 // Contrast of at least 3:1 on white for lines and markers; each series also has its own dash pattern.
 const colours = ["#0b5cad", "#b3400a", "#1b7a3d", "#7a3b99", "#8a6100", "#c0246a", "#30525e", "#5b5b5b"];
 const dashes = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 2 1 2", "12 2"];
 
 export async function render(body, { dimension, period }) {
-  const report = await getJson(`/api/reports/nps?by=${encodeURIComponent(dimension)}&period=${encodeURIComponent(period)}`);
+  const query = `by=${encodeURIComponent(dimension)}&period=${encodeURIComponent(period)}`;
+  const [report, rates] = await Promise.all([getJson(`/api/reports/nps?${query}`), getJson(`/api/reports/response-rates?${query}`)]);
+  const rateOf = ratesByKey(rates, dimension, "period");
   const series = new Map();
   const periods = new Set();
   let hidden = 0;
@@ -20,7 +23,8 @@ export async function render(body, { dimension, period }) {
     if (!cell.enoughData || cell.nps === null) { hidden++; continue; }
     periods.add(label);
     if (!series.has(name)) series.set(name, []);
-    series.get(name).push({ period: label, nps: cell.nps, lower: cell.lower, upper: cell.upper, n: cell.count, change: cell.change });
+    series.get(name).push({ period: label, nps: cell.nps, lower: cell.lower, upper: cell.upper, n: cell.count, change: cell.change,
+      rate: responseRate(rateOf.get([cell.dimensions[dimension], label].join("\u001f"))) });
   }
 
   if (series.size === 0) {
@@ -83,7 +87,8 @@ function chart(drawn, axis, significant, dimension, period, report, available) {
       svg("polygon", { class: "band", points: band, fill: colour }),
       svg("path", { class: "line", d: line, stroke: colour, "stroke-dasharray": dashes[i] || null }),
       cells.map(c => svg("circle", { class: "point", cx: x(c.period), cy: y(c.nps), r: 3.5, fill: colour },
-        svg("title", { text: `${name}, ${c.period}: NPS ${points(c.nps)} (${points(c.lower)} to ${points(c.upper)}), n = ${c.n}` }))));
+        svg("title", { text: `${name}, ${c.period}: NPS ${points(c.nps)} (${points(c.lower)} to ${points(c.upper)}), n = ${c.n}`
+          + (c.rate ? `; response rate ${c.rate}` : "") }))));
   });
 
   const markers = significant.map(c => svg("g", { class: "significant", "data-series": c.name },
