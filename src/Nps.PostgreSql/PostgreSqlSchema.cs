@@ -135,5 +135,9 @@ internal static class PostgreSqlSchema
 
         // 9: erased customers' tombstones (PostgreSqlCustomerEraser): a keyed hash of the id and the time, nothing personal.
         PostgreSqlCustomerEraser.Create,
+
+        // 10: retention (PostgreSqlRetentionStore): its state, the rollups' delete trigger that keeps retained counts, and
+        // indexes by time on the tables it trims.
+        PostgreSqlRetentionStore.Create,
     ];
 }

@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 10;
 
     /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
     internal const string SystemName = "sqlite";
@@ -230,5 +230,9 @@ public sealed class SqliteNpsDatabase
 
         // 9: erased customers' tombstones (SqliteCustomerEraser): a keyed hash of the id and the time, nothing personal.
         () => SqliteCustomerEraser.Create,
+
+        // 10: retention (SqliteRetentionStore): its state, the rollups' delete trigger that keeps retained counts, the
+        // decisions' time as a column, and indexes by time on the tables it trims.
+        () => SqliteRetentionStore.Create,
     ];
 }
