@@ -70,18 +70,18 @@ internal sealed partial class NpsRetentionService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention is off: Nps:Retention:Responses and Nps:Retention:Contacts are not set.")]
+    [LoggerMessage(EventId = 2200, EventName = "RetentionOff", Level = LogLevel.Information, Message = "Retention is off: Nps:Retention:Responses and Nps:Retention:Contacts are not set.")]
     private static partial void LogOff(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention is configured but the stores registered no IRetentionStore; nothing is trimmed.")]
+    [LoggerMessage(EventId = 2201, EventName = "RetentionWithoutStore", Level = LogLevel.Warning, Message = "Retention is configured but the stores registered no IRetentionStore; nothing is trimmed.")]
     private static partial void LogNoStore(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention keeps responses for {Responses} and contacts for {Contacts}, checking every {Interval}.")]
+    [LoggerMessage(EventId = 2202, EventName = "RetentionOn", Level = LogLevel.Information, Message = "Retention keeps responses for {Responses} and contacts for {Contacts}, checking every {Interval}.")]
     private static partial void LogOn(ILogger logger, TimeSpan? responses, TimeSpan? contacts, TimeSpan interval);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention pass: {Responses} responses and follow-ups, {Contacts} contact rows removed; finished: {Finished}.")]
+    [LoggerMessage(EventId = 2203, EventName = "RetentionPass", Level = LogLevel.Information, Message = "Retention pass: {Responses} responses and follow-ups, {Contacts} contact rows removed; finished: {Finished}.")]
     private static partial void LogPass(ILogger logger, long responses, long contacts, bool finished);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A retention pass failed; the next pass goes on where it stopped.")]
+    [LoggerMessage(EventId = 2204, EventName = "RetentionFailed", Level = LogLevel.Error, Message = "A retention pass failed; the next pass goes on where it stopped.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
