@@ -14,6 +14,7 @@ namespace Nps.Stores.Tests;
 public abstract partial class StoreContractTests
 {
     private const string RetainedComment = "Quokka-Lighthouse thought the wait was endless";
+    private const string OldContact = "cust-RT-9W3K-contact";
 
     /// <summary>Thirty days before the test clock's start, at UTC midnight (as <see cref="RetentionPolicy"/> makes cutoffs).</summary>
     private static readonly DateTimeOffset ResponseCutoff = new(Start.UtcDateTime.Date.AddDays(-30), TimeSpan.Zero);
@@ -35,7 +36,7 @@ public abstract partial class StoreContractTests
         var remaining = await ToListAsync(stores.Responses.ReadAsync(cancellationToken: Cancel));
         Assert.Equal(["NEW-0", "NEW-1", "NEW-2"], remaining.Select(r => r.ResponseId).Order(StringComparer.Ordinal));
         Assert.Null(await stores.Responses.FindAsync("OLD-0", Cancel));
-        Assert.Empty((await stores.FollowUps.ListByCustomerAsync("C-old", Cancel)));
+        Assert.Empty((await stores.FollowUps.ListByCustomerAsync(OldContact, Cancel)));
         Assert.Single(await stores.FollowUps.ListByCustomerAsync("C-new", Cancel));
         Assert.Equal(Rows(monthBefore), Rows(await ToListAsync(counts.CountAsync(byMonth, Cancel))));
         Assert.Equal(Rows(teamBefore), Rows(await ToListAsync(counts.CountAsync(byTeam, Cancel))));
@@ -89,9 +90,9 @@ public abstract partial class StoreContractTests
     {
         var stores = await OpenAsync();
         var program = Program(stores);
-        Assert.IsType<InviteDecision>(await program.DecideAsync(Event("C-old", "E-old"), Cancel));
-        await program.DecideAsync(RelationalEvent("C-old", "E-old-r"), Cancel); // a relational decision records the first sighting
-        Assert.NotNull(await stores.Decisions.FindFirstSeenAsync("C-old", Cancel));
+        Assert.IsType<InviteDecision>(await program.DecideAsync(Event(OldContact, "E-old"), Cancel));
+        await program.DecideAsync(RelationalEvent(OldContact, "E-old-r"), Cancel); // a relational decision records the first sighting
+        Assert.NotNull(await stores.Decisions.FindFirstSeenAsync(OldContact, Cancel));
         await stores.Ledger.RecordAsync("C-consent", ContactRecord.Create(ContactKind.OptIn, Start.AddDays(-10)), Cancel);
         await stores.Ledger.RecordAsync("C-consent", ContactRecord.Create(ContactKind.OptOut, Start.AddDays(-5)), Cancel);
         await stores.Ledger.RecordAsync("C-consent", ContactRecord.Create(ContactKind.Response, Start.AddDays(-4)), Cancel);
@@ -103,17 +104,52 @@ public abstract partial class StoreContractTests
         var removed = await stores.Retention.EraseContactsBeforeAsync(cutoff, 1000, Cancel);
 
         Assert.True(removed >= 1 + 2 + 1 + 1 + 2, $"{removed} rows removed"); // C-old's invitation, decisions, contact and first sighting; C-consent's opt-in and response
-        Assert.Empty(await stores.Ledger.GetEntriesAsync("C-old", Cancel));
-        Assert.Null(await stores.Decisions.FindAsync("C-old", "E-old", Cancel));
-        Assert.Null(await stores.Decisions.FindAsync("C-old", "E-old-r", Cancel));
-        Assert.Null(await stores.Decisions.FindFirstSeenAsync("C-old", Cancel));
-        Assert.Null(await stores.Invitations.FindByEventAsync("C-old", "E-old", Cancel));
+        Assert.Empty(await stores.Ledger.GetEntriesAsync(OldContact, Cancel));
+        Assert.Null(await stores.Decisions.FindAsync(OldContact, "E-old", Cancel));
+        Assert.Null(await stores.Decisions.FindAsync(OldContact, "E-old-r", Cancel));
+        Assert.Null(await stores.Decisions.FindFirstSeenAsync(OldContact, Cancel));
+        Assert.Null(await stores.Invitations.FindByEventAsync(OldContact, "E-old", Cancel));
         Assert.Equal([ContactKind.OptOut], (await stores.Ledger.GetEntriesAsync("C-consent", Cancel)).Select(e => e.Record.Kind));
         Assert.NotEmpty(await stores.Ledger.GetEntriesAsync("C-new", Cancel));
         Assert.NotNull(await stores.Decisions.FindAsync("C-new", "E-new", Cancel));
         Assert.NotNull(await stores.Decisions.FindFirstSeenAsync("C-new", Cancel));
         Assert.NotNull(await stores.Invitations.FindByEventAsync("C-new", "E-new", Cancel));
         Assert.Equal(0, await (await OpenAsync()).Retention.EraseContactsBeforeAsync(cutoff, 1000, Cancel));
+        if (await FindStoredTextAsync(OldContact) is { } files) Assert.Empty(files); // the customer's id is gone from the files too
+    }
+
+    [Fact]
+    public async Task EraseResponsesBefore_TwoInstancesAtOnce_EachRowRemovedOnceCountsKept()
+    {
+        var stores = await OpenAsync();
+        var intake = Intake(stores);
+        for (var i = 0; i < 40; i++)
+        {
+            var response = Response($"P-{i}", rating: i % 11, customer: $"C-{i}") with { RespondedAt = Start.AddDays(-100).AddHours(i) };
+            Assert.Equal(ResponseIntakeOutcome.Created, (await intake.SubmitAsync(response, Cancel)).Outcome);
+        }
+
+        var counts = stores.Counts ?? (INpsCountSource)stores.Responses;
+        var query = new NpsCountQuery { Dimensions = ["team"], Period = Period.Day, TimeZone = TimeZoneInfo.Utc };
+        var before = Rows(await ToListAsync(counts.CountAsync(query, Cancel)));
+        var instances = new[] { stores, await OpenAsync() };
+
+        var removed = await Task.WhenAll(instances.Select(instance => Task.Run(async () =>
+        {
+            var total = 0;
+            for (var i = 0; i < 100; i++)
+            {
+                var batch = await instance.Retention.EraseResponsesBeforeAsync(ResponseCutoff, 4, Cancel);
+                total += batch;
+                if (batch < 4) break;
+            }
+
+            return total;
+        })));
+
+        Assert.Equal(40 + 28, removed.Sum()); // each response, and each detractor's follow-up (ratings 0 to 6), counted by one instance only
+        Assert.Empty(await ToListAsync(stores.Responses.ReadAsync(cancellationToken: Cancel)));
+        Assert.Equal(before, Rows(await ToListAsync(counts.CountAsync(query, Cancel))));
     }
 
     [Fact]
@@ -151,7 +187,7 @@ public abstract partial class StoreContractTests
         int[] oldRatings = [10, 9, 3, 8, 5, 10];
         for (var i = 0; i < oldRatings.Length; i++)
         {
-            var response = Response($"OLD-{i}", oldRatings[i], "C-old") with
+            var response = Response($"OLD-{i}", oldRatings[i], OldContact) with
             {
                 RespondedAt = Start.AddDays(-400 + (i * 9)), Team = i % 2 == 0 ? "support" : "sales", Comment = RetainedComment,
             };
