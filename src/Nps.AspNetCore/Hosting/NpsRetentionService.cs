@@ -46,7 +46,8 @@ internal sealed partial class NpsRetentionService(
             {
                 var result = await pass.RunOnceAsync(stoppingToken);
                 finished = result.Finished;
-                LogPass(logger, result.Responses, result.Contacts, result.Finished);
+                if (result.Responses + result.Contacts > 0) LogPass(logger, result.Responses, result.Contacts, result.Finished);
+                else LogNothingToRemove(logger); // hourly, so below Information
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -81,6 +82,9 @@ internal sealed partial class NpsRetentionService(
 
     [LoggerMessage(EventId = 2203, EventName = "RetentionPass", Level = LogLevel.Information, Message = "Retention pass: {Responses} responses and follow-ups, {Contacts} contact rows removed; finished: {Finished}.")]
     private static partial void LogPass(ILogger logger, long responses, long contacts, bool finished);
+
+    [LoggerMessage(EventId = 2205, EventName = "RetentionPassEmpty", Level = LogLevel.Debug, Message = "Retention pass: nothing past its keeping time.")]
+    private static partial void LogNothingToRemove(ILogger logger);
 
     [LoggerMessage(EventId = 2204, EventName = "RetentionFailed", Level = LogLevel.Error, Message = "A retention pass failed; the next pass goes on where it stopped.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
