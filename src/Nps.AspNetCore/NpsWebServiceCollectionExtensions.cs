@@ -17,7 +17,7 @@ public static class NpsWebServiceCollectionExtensions
     /// Adds problem details for every failure (Kestrel's 400, 408 and 413 keep their status), the report caches
     /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (readiness: start-up finished and the response
     /// store answers a read), the background start-up (<see cref="NpsStartup"/>: the stores opened with retries, then
-    /// <c>Nps:SeedFile</c> loaded), the concurrency limits of the heavy routes and the import (enforced by
+    /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the concurrency limits of the heavy routes and the import (enforced by
     /// <c>app.UseRateLimiter()</c>) and <see cref="NpsWebOptions"/>. The library itself is registered by
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
@@ -50,6 +50,7 @@ public static class NpsWebServiceCollectionExtensions
         services.AddNpsProblemResponses();
         services.TryAddSingleton<NpsStartup>();
         services.AddHostedService<NpsStartupService>(); // opens the stores with retries, then loads Nps:SeedFile, after the host listens
+        services.AddHostedService<NpsRetentionService>(); // erases rows past Nps:Retention in batches, once start-up is ready
         services.AddHealthChecks()
             .AddCheck<NpsStartupHealthCheck>(NpsStartupHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag])
             .AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Nps.Fatigue;
+using Nps.Privacy;
 using Nps.Sampling;
 
 namespace Nps;
@@ -38,6 +39,15 @@ public sealed class NpsOptions
     /// <summary>The comment-theme taxonomy; empty means the built-in Dutch and English one (<see cref="Insights.ThemeTaxonomy.Default"/>).</summary>
     [Required]
     public List<NpsThemeOptions> Themes { get; set; } = [];
+
+    /// <summary>How long responses and contact history are kept (default: forever).</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public NpsRetentionOptions Retention { get; set; } = new();
+
+    /// <summary>The retention policy these options describe, with the look-back of their rules (validate first).</summary>
+    /// <returns>The policy.</returns>
+    public RetentionPolicy ToRetentionPolicy() => Retention.ToPolicy(RetentionPolicy.LookBackOf(ToSurveyProgramOptions()));
 
     /// <summary>The theme taxonomy these options describe (validate first).</summary>
     /// <returns>The taxonomy.</returns>

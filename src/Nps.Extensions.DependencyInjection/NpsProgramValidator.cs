@@ -29,11 +29,28 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
     private static List<string> Errors(NpsOptions options)
     {
         List<string> errors = [.. options.ToSurveyProgramOptions().Validate()];
+        var programValid = errors.Count == 0;
         if (options.FollowUps is { } followUps)
         {
             Positive(followUps.DetractorSla, "FollowUps:DetractorSla", errors);
             Positive(followUps.CallbackSla, "FollowUps:CallbackSla", errors);
             Positive(followUps.PassiveSla, "FollowUps:PassiveSla", errors);
+        }
+
+        if (options.Retention is { } retention)
+        {
+            if (retention.Responses is { } responses) Positive(responses, "Retention:Responses", errors);
+            if (retention.Contacts is { } contacts)
+            {
+                Positive(contacts, "Retention:Contacts", errors);
+                // A shorter keeping time would erase what the rules still look back on: refused rather than silently lengthened.
+                if (contacts > TimeSpan.Zero && programValid && Privacy.RetentionPolicy.LookBackOf(options.ToSurveyProgramOptions()) is var lookBack && contacts < lookBack)
+                {
+                    errors.Add($"Retention:Contacts ({contacts.ToString("c", CultureInfo.InvariantCulture)}) must not be shorter than the {lookBack.TotalDays.ToString(CultureInfo.InvariantCulture)} days the fatigue rules look back on.");
+                }
+            }
+
+            Positive(retention.Interval, "Retention:Interval", errors);
         }
 
         if (options.Themes is { Count: > 0 } themes)

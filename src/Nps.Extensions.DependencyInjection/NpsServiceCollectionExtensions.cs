@@ -121,6 +121,9 @@ public static class NpsServiceCollectionExtensions
             services.AddSingleton<Privacy.ICustomerEraser>(provider => new Privacy.InMemoryCustomerEraser(
                 provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryDecisionStore>(),
                 provider.GetRequiredService<InMemoryResponseStore>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
+            services.AddSingleton<Privacy.IRetentionStore>(provider => new Privacy.InMemoryRetentionStore(
+                provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryDecisionStore>(),
+                provider.GetRequiredService<InMemoryResponseStore>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
             // Views count and read slices in the store itself, as they do over a database.
             services.TryAddSingleton<Segmentation.INpsCountSource>(provider => provider.GetRequiredService<InMemoryResponseStore>());
             return;

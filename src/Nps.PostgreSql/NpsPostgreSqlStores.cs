@@ -18,6 +18,7 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
         Counter = new PostgreSqlResponseCounter(database);
         Invitations = new PostgreSqlInvitationStore(database);
         Eraser = new PostgreSqlCustomerEraser(database);
+        Retention = new PostgreSqlRetentionStore(database);
     }
 
     /// <summary>The outbox: invitations created by the decisions, answered by the responses.</summary>
@@ -25,6 +26,9 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
 
     /// <summary>Erasure of a customer from every table (with its tombstones).</summary>
     public Privacy.ICustomerEraser Eraser { get; }
+
+    /// <summary>Retention: rows past their keeping time removed in batches, their counts kept in the rollups.</summary>
+    public Privacy.IRetentionStore Retention { get; }
 
     /// <summary>The database (connection pool and schema).</summary>
     public NpsPostgreSqlDatabase Database { get; }

@@ -6,7 +6,8 @@ namespace Nps.PostgreSql;
 /// <summary>
 /// The contact ledger in PostgreSQL, shared by every instance on the database: each check-and-record is one
 /// transaction under the customer's advisory lock (see the package README), so concurrent decisions for one
-/// customer, in any process, behave as if run one after another. Keeps every record (no retention limit).
+/// customer, in any process, behave as if run one after another. Keeps every record itself (no retention limit);
+/// retention (<see cref="PostgreSqlRetentionStore"/>) trims only records older than the rules look back on.
 /// </summary>
 public sealed class PostgreSqlContactLedger : IContactLedger
 {

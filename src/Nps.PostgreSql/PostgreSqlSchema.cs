@@ -138,5 +138,9 @@ internal static class PostgreSqlSchema
 
         // 10: the sent invitations by expiry (PostgreSqlInvitationStore.ExpireAsync reads only those): an index, no data changed.
         PostgreSqlInvitationStore.AddExpiryIndex,
+
+        // 11: retention (PostgreSqlRetentionStore): its state, the rollups' delete trigger that keeps retained counts, and
+        // indexes by time on the tables it trims.
+        PostgreSqlRetentionStore.Create,
     ];
 }

@@ -30,6 +30,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().FollowUps);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Invitations);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Eraser);
+        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Retention);
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Counter);
         return services;
     }

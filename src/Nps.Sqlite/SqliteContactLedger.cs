@@ -7,7 +7,8 @@ namespace Nps.Sqlite;
 /// An <see cref="IContactLedger"/> in SQLite. Check-and-record is one <c>BEGIN IMMEDIATE</c> transaction, so
 /// concurrent calls — in this process or another on the same file — are decided one after another. Records are
 /// stored in their 8-byte packed form, which orders by time; invitations decided by <see cref="SqliteDecisionStore"/>
-/// keep their event id and inclusion probability. Nothing is forgotten (<see cref="Retention"/> is unbounded).
+/// keep their event id and inclusion probability. The ledger forgets nothing itself (<see cref="Retention"/> is unbounded);
+/// retention (<see cref="SqliteRetentionStore"/>) trims only records older than the rules look back on.
 /// </summary>
 public sealed class SqliteContactLedger : IContactLedger
 {

@@ -51,10 +51,7 @@ public sealed class SqliteCustomerEraser : ICustomerEraser
         int removed;
         await using (var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using (var secure = write.Command("PRAGMA secure_delete = ON;"))
-            {
-                await secure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await SecureDeleteAsync(write, cancellationToken).ConfigureAwait(false);
 
             await using var erase = write.Command(Erase);
             erase.Parameters.AddWithValue("$id", customerId);
@@ -64,8 +61,15 @@ public sealed class SqliteCustomerEraser : ICustomerEraser
             await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        await CheckpointAsync(_database, cancellationToken).ConfigureAwait(false);
         return removed;
+    }
+
+    /// <summary>Makes the write's connection overwrite deleted content with zeros (erasure and retention).</summary>
+    internal static async Task SecureDeleteAsync(SqliteWrite write, CancellationToken cancellationToken)
+    {
+        await using var secure = write.Command("PRAGMA secure_delete = ON;");
+        await secure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -84,11 +88,11 @@ public sealed class SqliteCustomerEraser : ICustomerEraser
     /// <summary>
     /// Copies the WAL into the file and truncates it to nothing. A reader still holding an old snapshot can keep the
     /// checkpoint from finishing; it is retried a bounded number of times, and the next erasure or SQLite's own
-    /// checkpoint finishes it otherwise.
+    /// checkpoint finishes it otherwise. Retention (<see cref="SqliteRetentionStore"/>) ends its batches with it too.
     /// </summary>
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    internal static async Task CheckpointAsync(SqliteNpsDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         for (var attempt = 0; attempt < 3; attempt++)

@@ -73,9 +73,10 @@ public sealed class SqliteDecisionStore : IDecisionStore
 
         if (commit.Invitation is { } invitation) await SqliteContactLedger.InsertAsync(write, request.CustomerId, invitation, cancellationToken).ConfigureAwait(false);
         if (commit.Delivery is { } delivery) await SqliteInvitationStore.InsertAsync(write, delivery, cancellationToken).ConfigureAwait(false);
-        await using (var insert = write.Command("INSERT INTO nps_decisions (customer_id, event_id, body) VALUES ($customer, $event, $body);"))
+        await using (var insert = write.Command("INSERT INTO nps_decisions (customer_id, event_id, body, decided_at) VALUES ($customer, $event, $body, $at);"))
         {
             insert.Parameters.AddWithValue("$customer", request.CustomerId);
+            insert.Parameters.AddWithValue("$at", commit.Decision.DecidedAt.UtcTicks);
             insert.Parameters.AddWithValue("$event", request.EventId);
             insert.Parameters.AddWithValue("$body", JsonSerializer.Serialize(commit.Decision, SqliteJsonContext.Default.SurveyDecision));
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

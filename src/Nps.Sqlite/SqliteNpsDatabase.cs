@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 10;
+    public const int SchemaVersion = 11;
 
     /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
     internal const string SystemName = "sqlite";
@@ -233,5 +233,9 @@ public sealed class SqliteNpsDatabase
 
         // 10: the sent invitations by expiry (SqliteInvitationStore.ExpireAsync reads only those): an index, no data changed.
         () => SqliteInvitationStore.AddExpiryIndex,
+
+        // 11: retention (SqliteRetentionStore): its state, the rollups' delete trigger that keeps retained counts, the
+        // decisions' time as a column, and indexes by time on the tables it trims.
+        () => SqliteRetentionStore.Create,
     ];
 }

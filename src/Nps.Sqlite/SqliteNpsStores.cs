@@ -27,6 +27,7 @@ public sealed class SqliteNpsStores
         FollowUps = new SqliteFollowUpStore(Database);
         Invitations = new SqliteInvitationStore(Database);
         Eraser = new SqliteCustomerEraser(Database);
+        Retention = new SqliteRetentionStore(Database);
     }
 
     /// <summary>The outbox: invitations created by the decisions, answered by the responses.</summary>
@@ -34,6 +35,9 @@ public sealed class SqliteNpsStores
 
     /// <summary>Erasure of a customer from every table (with its tombstones).</summary>
     public Privacy.ICustomerEraser Eraser { get; }
+
+    /// <summary>Retention: rows past their keeping time removed in batches, their counts kept in the rollups.</summary>
+    public Privacy.IRetentionStore Retention { get; }
 
     /// <summary>The database.</summary>
     public SqliteNpsDatabase Database { get; }

@@ -29,6 +29,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().FollowUps);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Invitations);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Eraser);
+        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Retention);
         services.TryAddSingleton<Segmentation.INpsCountSource>(provider => new Reporting.SqliteResponseCounter(provider.GetRequiredService<SqliteNpsStores>().Database));
         return services;
     }

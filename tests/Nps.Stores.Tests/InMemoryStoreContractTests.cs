@@ -22,6 +22,7 @@ public sealed class InMemoryStoreContractTests : StoreContractTests
             _stores = new StoreSet(ledger, decisions, responses, followUps)
             {
                 Invitations = decisions.Invitations, Eraser = new Nps.Privacy.InMemoryCustomerEraser(ledger, decisions, responses, followUps),
+                Retention = new Nps.Privacy.InMemoryRetentionStore(ledger, decisions, responses, followUps),
             };
         }
 

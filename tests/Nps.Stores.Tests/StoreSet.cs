@@ -22,6 +22,9 @@ public sealed record StoreSet(IContactLedger Ledger, IDecisionStore Decisions, I
     /// <summary>Erasure over the same storage.</summary>
     public required Nps.Privacy.ICustomerEraser Eraser { get; init; }
 
+    /// <summary>Retention over the same storage.</summary>
+    public required Nps.Privacy.IRetentionStore Retention { get; init; }
+
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => Dispose?.Invoke() ?? ValueTask.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Nps.Insights;
 using Nps.Intake;
 using Nps.Segmentation;
@@ -17,8 +18,8 @@ internal static class ThemeEndpoints
             .ProducesValidationProblem()
             .WithNoStore();
 
-    private static async Task<IResult> ThemesAsync(IResponseStore store, INpsCountSource counts, ThemeTaxonomy taxonomy, CancellationToken cancellationToken,
-        string? from = null, string? to = null, string? includeUnsolicited = null)
+    private static async Task<IResult> ThemesAsync(IResponseStore store, INpsCountSource counts, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken, string? from = null, string? to = null, string? includeUnsolicited = null)
     {
         var errors = new FieldErrors();
         var unsolicited = QueryParsing.Flag(errors, "includeUnsolicited", includeUnsolicited, fallback: false);
@@ -26,6 +27,13 @@ internal static class ThemeEndpoints
         var end = QueryParsing.Instant(errors, "to", to);
         if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
         if (errors.Any) return errors.ToProblem();
+
+        // Before the retention cutoff the counts outlive the comments: themes start at the cutoff, so a theme's share
+        // is never taken of responses whose comments are gone.
+        if (options.Value.ToRetentionPolicy().ResponsesCutoff(clock.GetUtcNow()) is { } cutoff && (start is null || start < cutoff))
+        {
+            start = end is { } until && until < cutoff ? until : cutoff;
+        }
 
         // The range's totals from the store's counts; only the commented responses are read, a page at a time.
         var analysis = await ThemeAnalysis.AnalyzeAsync(counts, (IResponseSliceSource)store, taxonomy, start, end,

@@ -49,6 +49,29 @@ public sealed class InMemoryInvitationStore : IInvitationStore
         }
     }
 
+    /// <summary>
+    /// Removes up to <paramref name="limit"/> invitations scheduled before <paramref name="before"/>, except sent ones whose
+    /// link still opens at that time (retention).
+    /// </summary>
+    internal int ForgetBefore(DateTimeOffset before, int limit)
+    {
+        lock (_gate)
+        {
+            var ids = _byId.Values
+                .Where(i => i.ScheduledAt < before && !(i.Status == InvitationStatus.Sent && i.ExpiresAt >= before))
+                .Take(limit).Select(i => i.Id).ToList();
+            foreach (var id in ids)
+            {
+                var invitation = _byId[id];
+                if (!invitation.TokenHash.IsEmpty) _byTokenHash.Remove(Convert.ToHexString(invitation.TokenHash.Span));
+                _claims.Remove(id);
+                _byId.Remove(id);
+            }
+
+            return ids.Count;
+        }
+    }
+
     /// <summary>Adds a decision's invitation (called by <see cref="Sampling.InMemoryDecisionStore"/> under the customer's lock).</summary>
     internal void Add(SurveyInvitation invitation)
     {

@@ -183,6 +183,53 @@ public sealed class InMemoryContactLedger : IContactLedger
         }
     }
 
+    /// <summary>
+    /// Removes up to <paramref name="limit"/> records dated before <paramref name="before"/> (retention), keeping each
+    /// customer's latest opt-out or opt-in: consent does not expire.
+    /// </summary>
+    internal int ForgetBefore(DateTimeOffset before, int limit)
+    {
+        var cutoff = before.UtcTicks;
+        var removed = 0;
+        foreach (var stripe in _stripes)
+        {
+            if (removed >= limit) break;
+            lock (stripe.Gate)
+            {
+                foreach (var customerId in stripe.Customers.Keys.ToList())
+                {
+                    if (removed >= limit) break;
+                    var records = stripe.Customers[customerId];
+                    var latestConsent = Array.FindLastIndex(records, r => r.Kind is ContactKind.OptOut or ContactKind.OptIn);
+                    var kept = new List<ContactRecord>(records.Length);
+                    for (var i = 0; i < records.Length; i++)
+                    {
+                        if (records[i].UtcTicks < cutoff && i != latestConsent && removed < limit) removed++;
+                        else kept.Add(records[i]);
+                    }
+
+                    if (kept.Count == records.Length) continue;
+                    if (kept.Count == 0) stripe.Customers.Remove(customerId);
+                    else stripe.Customers[customerId] = [.. kept];
+                    if (stripe.Invitations.TryGetValue(customerId, out var details))
+                    {
+                        details.RemoveAll(d => !kept.Contains(d.Record));
+                        if (details.Count == 0) stripe.Invitations.Remove(customerId);
+                    }
+                }
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Whether the customer has any record.</summary>
+    internal bool HasRecords(string customerId)
+    {
+        var stripe = StripeOf(customerId);
+        lock (stripe.Gate) return stripe.Customers.ContainsKey(customerId);
+    }
+
     private Stripe StripeOf(string customerId) =>
         _stripes[(uint)StringComparer.Ordinal.GetHashCode(customerId) % StripeCount];
 

@@ -22,6 +22,18 @@ public sealed class InMemoryFollowUpStore : IFollowUpStore
         return removed;
     }
 
+    /// <summary>Removes up to <paramref name="limit"/> follow-ups due before <paramref name="before"/> (retention).</summary>
+    internal int ForgetDueBefore(DateTimeOffset before, int limit)
+    {
+        var removed = 0;
+        foreach (var item in _items.Values.Where(f => f.DueAt < before).Take(limit).ToList())
+        {
+            if (_items.TryRemove(item.Id, out _)) removed++;
+        }
+
+        return removed;
+    }
+
     /// <inheritdoc/>
     public ValueTask<FollowUpCase?> FindAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,10 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
     private readonly Dictionary<string, StoredResponse> _byId = new(StringComparer.Ordinal);
     private readonly List<StoredResponse> _inOrder = [];
 
+    // Responses past their retention, without anything personal: only counts read them (the rollups of memory).
+    private readonly List<SurveyResponse> _retained = [];
+    private const string RetainedId = "retained";
+
     // A random start (below 2^46, far from overflow), so a store made anew after a restart does not repeat versions.
     private long _version = Random.Shared.NextInt64(1L << 46);
 
@@ -73,17 +77,44 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
         }
     }
 
-    /// <summary>Removes up to <paramref name="limit"/> responses dated before <paramref name="before"/> (retention), moving the version when any was removed.</summary>
+    /// <summary>
+    /// Removes up to <paramref name="limit"/> responses dated before <paramref name="before"/> (retention), moving the
+    /// version when any was removed. Their counts stay, as the databases' rollups keep them: each is kept as an
+    /// anonymous row (no ids, comment or attributes) that only counts serve, and only where a database would read
+    /// its rollups (no dimension, one built-in dimension, or team and agent).
+    /// </summary>
     internal int ForgetBefore(DateTimeOffset before, int limit)
     {
         lock (_gate)
         {
             var removed = 0;
-            _inOrder.RemoveAll(r => removed < limit && r.Response.RespondedAt < before && _byId.Remove(r.ResponseId) && ++removed > 0);
+            _inOrder.RemoveAll(r =>
+            {
+                if (removed >= limit || r.Response.RespondedAt >= before || !_byId.Remove(r.ResponseId)) return false;
+                _retained.Add(Anonymous(r.Response));
+                removed++;
+                return true;
+            });
             if (removed > 0) _version++;
             return removed;
         }
     }
+
+    private static SurveyResponse Anonymous(SurveyResponse response) => response with
+    {
+        ResponseId = RetainedId, RespondentId = "", InvitationId = null, EventId = null, Comment = null, CallbackRequested = false,
+        Attributes = new Dictionary<string, string>(StringComparer.Ordinal),
+    };
+
+    /// <summary>Whether the databases' counters answer a query from their rollups, which keep the counts of retained responses.</summary>
+    private static bool RollupsServe(Segmentation.NpsCountQuery query) => query.Dimensions.Count switch
+    {
+        0 => true,
+        1 => Segmentation.NpsCountQuery.BuiltInDimension(query.Dimensions[0]) is not null,
+        2 => (Segmentation.NpsCountQuery.BuiltInDimension(query.Dimensions[0]), Segmentation.NpsCountQuery.BuiltInDimension(query.Dimensions[1]))
+            is ("team", "agent") or ("agent", "team"),
+        _ => false,
+    };
 
     /// <inheritdoc/>
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default)
@@ -182,6 +213,7 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
         lock (_gate)
         {
             snapshot = _inOrder.Select(r => r.Response).Where(r => query.Covers(r.RespondedAt)).ToList();
+            if (RollupsServe(query)) snapshot.AddRange(_retained.Where(r => query.Covers(r.RespondedAt)));
         }
 
         foreach (var row in Segmentation.NpsCounts.Count(snapshot, query))

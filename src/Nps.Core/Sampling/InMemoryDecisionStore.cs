@@ -51,6 +51,28 @@ public sealed class InMemoryDecisionStore : IDecisionStore
         return removed;
     }
 
+    /// <summary>
+    /// Removes up to <paramref name="limit"/> decisions made before <paramref name="before"/>, then first sightings
+    /// before it of customers with no contact left in the ledger (retention).
+    /// </summary>
+    internal int ForgetBefore(DateTimeOffset before, int limit)
+    {
+        var removed = 0;
+        foreach (var (key, decision) in _decisions)
+        {
+            if (removed >= limit) return removed;
+            if (decision.DecidedAt < before && _decisions.TryRemove(key, out _)) removed++;
+        }
+
+        foreach (var (customerId, seen) in _firstSeen)
+        {
+            if (removed >= limit) return removed;
+            if (seen < before && !_ledger.HasRecords(customerId) && _firstSeen.TryRemove(customerId, out _)) removed++;
+        }
+
+        return removed;
+    }
+
     /// <inheritdoc/>
     public IContactLedger Ledger => _ledger;
 

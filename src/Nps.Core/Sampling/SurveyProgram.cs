@@ -390,7 +390,7 @@ public sealed class SurveyProgram
         return anchor + TimeSpan.FromTicks(cycle * _cycle.Ticks);
     }
 
-    private static int LongestLookBack(SurveyProgramOptions options) => new[]
+    internal static int LongestLookBack(SurveyProgramOptions options) => new[]
     {
         options.Sampling.RelationalCadence.CycleDays,
         options.Fatigue.ContactBudget?.WindowDays ?? 0,

@@ -134,7 +134,15 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             mixedMonths = bounds.IsDBNull(3) ? null : bounds.GetString(3);
         }
 
-        var plan = UtcDayPlan.CreateCached(query, firstDay, lastDay, _rollups, mixedMonths);
+        var use = _rollups;
+        if (use == RollupUse.Auto)
+        {
+            // Before the retention cutoff only the rollups hold the counts: read them wherever they serve the query.
+            await using var retention = new NpgsqlCommand("SELECT responses_before FROM nps_retention WHERE id = 1", connection, transaction);
+            if (await retention.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long before && firstDay < UtcDayPlan.DayOf(before)) use = RollupUse.Always;
+        }
+
+        var plan = UtcDayPlan.CreateCached(query, firstDay, lastDay, use, mixedMonths);
         if (plan is null)
         {
             await using var command = new NpgsqlCommand(Sql(query), connection, transaction);

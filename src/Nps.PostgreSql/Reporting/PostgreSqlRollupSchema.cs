@@ -19,7 +19,9 @@ namespace Nps.PostgreSql.Reporting;
 /// B-tree entry. A deletion or an update subtracts the old rows' counts and sums (and removes rows whose counts
 /// reach 0); <c>TRUNCATE</c> empties the rollups too. The probability bounds cannot be narrowed again, so after a
 /// deletion they are bounds of what is stored, as the report builder needs them (it only asks whether a cell's
-/// probabilities differ). No path in this package deletes or updates responses.</para>
+/// probabilities differ). Erasure on request deletes responses and the rollups follow; retention deletes them with the
+/// transaction's setting <c>nps.retention</c> on, which the delete trigger's <c>WHEN</c> skips (since migration 11), so
+/// their counts stay in the rollups.</para>
 /// </remarks>
 internal static class PostgreSqlRollupSchema
 {
@@ -41,6 +43,17 @@ internal static class PostgreSqlRollupSchema
         .Append(Functions(UtcDayPlan.Spans, replace: true, UtcDayPlan.RollupDimensions, unsolicited: true))
         .Append(Upsert("nps_responses", add: true, UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true))
         .ToString();
+
+    /// <summary>
+    /// Migration 11: the delete trigger again, skipped while retention deletes (the setting <c>nps.retention</c> is
+    /// <c>on</c> inside its transactions only), so retained responses keep their counts in the rollups.
+    /// </summary>
+    public const string KeepCountsOnRetention = """
+        DROP TRIGGER nps_response_days_delete ON nps_responses;
+        CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses REFERENCING OLD TABLE AS removed
+            FOR EACH STATEMENT WHEN (coalesce(current_setting('nps.retention', true), '') <> 'on') EXECUTE FUNCTION nps_response_days_delete();
+
+        """;
 
     /// <summary>Migration 3: table, functions and triggers for days and weeks, and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()

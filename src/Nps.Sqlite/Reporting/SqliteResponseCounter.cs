@@ -93,7 +93,17 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             }
 
             if (stored is null) yield break; // every stored response has its rollup rows: none in range
-            if (UtcDayPlan.CreateCached(query, firstDay, lastDay, _rollups, mixedMonths) is { } plan)
+            var use = _rollups;
+            if (use == RollupUse.Auto)
+            {
+                // Before the retention cutoff only the rollups hold the counts: read them wherever they serve the query.
+                await using var retention = connection.CreateCommand();
+                retention.Transaction = transaction;
+                retention.CommandText = "SELECT responses_before FROM nps_retention WHERE id = 1;";
+                if (await retention.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long before && firstDay < UtcDayPlan.DayOf(before)) use = RollupUse.Always;
+            }
+
+            if (UtcDayPlan.CreateCached(query, firstDay, lastDay, use, mixedMonths) is { } plan)
             {
                 // The weight sums only when some inclusion probability is not 1 (otherwise they are the counts).
                 var cells = await plan.ReadAsync(unitWeights, weights => RollupSql(query, dimension, plan, weights), ranges => RawSql(query, dimension, ranges), ReadIntoAsync)

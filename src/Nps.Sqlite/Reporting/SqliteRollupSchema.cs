@@ -15,8 +15,9 @@ namespace Nps.Sqlite.Reporting;
 /// <remarks>
 /// A deletion or an update subtracts the old row's counts and sums (and removes rows whose counts reach 0); the
 /// probability bounds cannot be narrowed again, so after a deletion they are bounds of what is stored, as the report
-/// builder needs them (it only asks whether a cell's probabilities differ). No path in this package deletes or
-/// updates responses.
+/// builder needs them (it only asks whether a cell's probabilities differ). Erasure on request deletes responses and
+/// the rollups follow; retention deletes them with <c>nps_retention.erasing</c> set, which the delete trigger skips
+/// (since schema 11), so their counts stay in the rollups.
 /// </remarks>
 internal static class SqliteRollupSchema
 {
@@ -50,6 +51,17 @@ internal static class SqliteRollupSchema
         .Append(",\n    min_p REAL NOT NULL, max_p REAL NOT NULL,\n    PRIMARY KEY (").Append(KeyWithUnsolicited).Append(")\n) WITHOUT ROWID;\n")
         .Append(Triggers(UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true))
         .Append(Backfill(UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true))
+        .ToString();
+
+    /// <summary>
+    /// Schema 11: the delete trigger again, skipped while retention deletes (<c>nps_retention.erasing</c> is 1 inside
+    /// its transactions only), so retained responses keep their counts in the rollups; erasure still subtracts.
+    /// </summary>
+    public static string KeepCountsOnRetention() => new StringBuilder()
+        .Append("DROP TRIGGER nps_response_days_delete;\n")
+        .Append("CREATE TRIGGER nps_response_days_delete AFTER DELETE ON nps_responses\n")
+        .Append("    WHEN coalesce((SELECT erasing FROM nps_retention WHERE id = 1), 0) = 0 BEGIN\n")
+        .Append(Subtract("OLD", UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true)).Append("END;\n")
         .ToString();
 
     /// <summary>Schema 3: the table, its triggers for days and weeks, and the rollups of the responses already stored.</summary>

@@ -119,6 +119,46 @@ public sealed class AddNpsTests
     }
 
     [Fact]
+    public void AddNps_RetentionKeys_BoundIntoThePolicyWithTheRulesLookBack()
+    {
+        using var provider = Build(ValidJson.Replace("\"Reporting\":", "\"Retention\": { \"Responses\": \"730.00:00:00\", \"Contacts\": \"400.00:00:00\", \"Interval\": \"00:10:00\" },\n    \"Reporting\":", StringComparison.Ordinal));
+
+        StartupValidator(provider).Validate();
+        var options = provider.GetRequiredService<IOptions<NpsOptions>>().Value;
+        var policy = options.ToRetentionPolicy();
+
+        Assert.Equal((TimeSpan.FromDays(730), TimeSpan.FromDays(400), TimeSpan.FromMinutes(10), 1000),
+            (options.Retention.Responses!.Value, options.Retention.Contacts!.Value, options.Retention.Interval, options.Retention.BatchSize));
+        Assert.Equal(TimeSpan.FromDays(365), policy.LookBack); // the relational cycle, longer than the 90-day cooldown
+        Assert.NotNull(provider.GetRequiredService<Nps.Privacy.IRetentionStore>());
+    }
+
+    [Fact]
+    public void AddNps_NoRetentionKeys_KeepsEverything()
+    {
+        using var provider = Build(ValidJson);
+
+        StartupValidator(provider).Validate();
+
+        Assert.False(provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToRetentionPolicy().IsEnabled);
+    }
+
+    [Theory]
+    [InlineData("\"Contacts\": \"30.00:00:00\"", "Retention:Contacts (30.00:00:00) must not be shorter than the 365 days the fatigue rules look back on.")]
+    [InlineData("\"Responses\": \"00:00:00\"", "Retention:Responses must be > 0 (it is 00:00:00).")]
+    [InlineData("\"Contacts\": \"-1.00:00:00\"", "Retention:Contacts must be > 0 (it is -1.00:00:00).")]
+    [InlineData("\"Interval\": \"00:00:00\"", "Retention:Interval must be > 0 (it is 00:00:00).")]
+    [InlineData("\"BatchSize\": 0", "BatchSize: The field NpsOptions.Retention.BatchSize must be between 1 and 100000.")]
+    public void Validate_BadRetention_FailsOnStartNamingTheOptionPath(string retention, string expected)
+    {
+        using var provider = Build(ValidJson.Replace("\"Reporting\":", $"\"Retention\": {{ {retention} }},\n    \"Reporting\":", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
+
+        Assert.Equal(expected, Assert.Single(error.Failures));
+    }
+
+    [Fact]
     public async Task AddNps_JsonConfiguration_ProgramDecides()
     {
         using var provider = Build(ValidJson, services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestProgram.Start)));

@@ -16,6 +16,9 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
     private Func<Task>? _drop;
 
     /// <inheritdoc/>
+    protected override Nps.Privacy.IRetentionStore Retention() => new PostgreSqlRetentionStore(_database!);
+
+    /// <inheritdoc/>
     protected override async Task<(IResponseStore Store, Func<CounterMode, INpsCountSource> Counter)> OpenAsync()
     {
         var (connectionString, drop) = await PostgreSqlTestServer.CreateSchemaAsync();

@@ -48,6 +48,9 @@ public abstract class ResponseCounterTests : IAsyncLifetime
     /// <summary>Whether the downgrades keep each response's provenance (SQLite's go back before schema 6, which added it).</summary>
     protected virtual bool DowngradeKeepsProvenance => true;
 
+    /// <summary>Retention over the storage <see cref="OpenAsync"/> opened last.</summary>
+    protected abstract Nps.Privacy.IRetentionStore Retention();
+
     /// <summary>Runs SQL on the storage (to tamper with the rollups).</summary>
     protected abstract Task ExecuteAsync(string sql);
 
@@ -113,6 +116,37 @@ public abstract class ResponseCounterTests : IAsyncLifetime
             expected.AddRange(responses.Where(r => (from is null || r.RespondedAt >= from) && (to is null || r.RespondedAt < to)));
             var actual = await counters(CounterMode.Rollups).BuildReportAsync(options, from, to, Cancel);
             Assert.Equal(ReportFingerprint.Of(expected.Build()), ReportFingerprint.Of(actual));
+        }
+    }
+
+    [Fact]
+    public async Task CountAsync_AfterRetention_AsShippedReadsTheRollupsOfWholeDays()
+    {
+        var (store, counters) = await OpenAsync();
+        var day0 = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+        var responses = Enumerable.Range(0, 50).Select(i => new SurveyResponse
+        {
+            ResponseId = $"R{i}", RespondentId = $"C{i}", Rating = NpsRating.From(i % 11), RespondedAt = day0.AddDays(i / 10).AddHours(1 + (i % 10 * 2)),
+            Team = "t" + (i % 3),
+        }).ToList();
+        foreach (var response in responses) await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        // Five days, the first and last cut at noon: as shipped, two raw days of five make the raw query the cheaper one.
+        var query = new NpsCountQuery { Period = Period.Day, TimeZone = TimeZoneInfo.Utc, From = day0.AddHours(12), To = day0.AddDays(4).AddHours(12) };
+        var before = await SumAsync(counters(CounterMode.Auto), query);
+
+        await Retention().EraseResponsesBeforeAsync(day0.AddDays(10), 1000, Cancel);
+
+        Assert.Equal(responses.Count(r => r.RespondedAt >= query.From && r.RespondedAt < query.To), before);
+        Assert.Equal(30, await SumAsync(counters(CounterMode.Auto), query)); // the three whole days, from their rollups; the cut halves are gone
+        Assert.Equal(0, await SumAsync(counters(CounterMode.Raw), query));
+        Assert.Equal(50, await SumAsync(counters(CounterMode.Auto), new NpsCountQuery { Period = Period.Month, TimeZone = TimeZoneInfo.Utc }));
+        Assert.Equal(50, await SumAsync(counters(CounterMode.Auto), new NpsCountQuery { Dimensions = ["team"] }));
+
+        static async Task<long> SumAsync(INpsCountSource counter, NpsCountQuery query)
+        {
+            long sum = 0;
+            await foreach (var row in counter.CountAsync(query, Cancel)) sum += row.Count;
+            return sum;
         }
     }
 

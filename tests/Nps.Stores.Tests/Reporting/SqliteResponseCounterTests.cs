@@ -11,12 +11,17 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("nps-sqlite-count-").FullName;
 
+    private SqliteNpsStores? _stores;
+
+    /// <inheritdoc/>
+    protected override Nps.Privacy.IRetentionStore Retention() => _stores!.Retention;
+
     private string ConnectionString => $"Data Source={Path.Combine(_folder, "nps.db")}";
 
     /// <inheritdoc/>
     protected override Task<(IResponseStore Store, Func<CounterMode, INpsCountSource> Counter)> OpenAsync()
     {
-        var stores = new SqliteNpsStores(ConnectionString);
+        var stores = _stores = new SqliteNpsStores(ConnectionString);
         return Task.FromResult<(IResponseStore, Func<CounterMode, INpsCountSource>)>((stores.Responses, mode => new SqliteResponseCounter(stores.Database, mode switch
         {
             CounterMode.Auto => RollupUse.Auto,
@@ -40,7 +45,7 @@ public sealed class SqliteResponseCounterTests : ResponseCounterTests
 
     /// <inheritdoc/>
     protected override Task RemoveUnsolicitedKeyAndMigrateAsync() => // schema 7 as shipped: keyed by the manual flag alone
-        DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + SqliteRollupSchema.AddMonths() + SqliteRollupSchema.AddTeamAgentPairs() + "PRAGMA user_version = 7;");
+        DowngradeAndMigrate(DropRollups + SqliteRollupSchema.Create() + SqliteRollupSchema.AddMonths() + SqliteRollupSchema.AddTeamAgentPairs() + SqliteNpsDatabaseTests.DropRetention + "PRAGMA user_version = 7;");
 
     /// <inheritdoc/>
     protected override bool DowngradeKeepsProvenance => false;

@@ -1,0 +1,127 @@
+using Npgsql;
+using Nps.Privacy;
+
+namespace Nps.PostgreSql;
+
+/// <summary>
+/// Retention on PostgreSQL (migration 11): each batch is one transaction that first locks the one row of
+/// <c>nps_retention</c>, so instances running the pass at once take turns instead of racing for the same rows. Responses
+/// are deleted with the transaction's setting <c>nps.retention</c> on, which the rollups' delete trigger skips: their
+/// counts stay in <c>nps_response_days</c>, and <c>nps_retention.responses_before</c> records the cutoff, so
+/// <see cref="Reporting.PostgreSqlResponseCounter"/> reads the rollups for the days before it. The response data version
+/// moves. Dead tuples stay on disk until vacuum reclaims them, as after any delete.
+/// </summary>
+public sealed class PostgreSqlRetentionStore : IRetentionStore
+{
+    /// <summary>The migration.</summary>
+    internal const string Create = """
+        CREATE TABLE IF NOT EXISTS nps_retention (
+            id               integer PRIMARY KEY CHECK (id = 1),
+            responses_before bigint NOT NULL
+        );
+        INSERT INTO nps_retention (id, responses_before) VALUES (1, 0) ON CONFLICT DO NOTHING;
+        CREATE INDEX IF NOT EXISTS nps_decisions_by_time ON nps_decisions (decided_at);
+        CREATE INDEX IF NOT EXISTS nps_contacts_by_time ON nps_contacts (packed);
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_scheduled ON nps_invitations (scheduled_at);
+        CREATE INDEX IF NOT EXISTS nps_follow_ups_by_due ON nps_follow_ups (due_at);
+        CREATE INDEX IF NOT EXISTS nps_first_seen_by_time ON nps_first_seen (first_seen_at);
+
+        """ + Reporting.PostgreSqlRollupSchema.KeepCountsOnRetention;
+
+    private const string Responses =
+        "DELETE FROM nps_responses WHERE response_id IN (SELECT response_id FROM nps_responses WHERE responded_at < $1 ORDER BY responded_at LIMIT $2)";
+
+    private const string FollowUps = "DELETE FROM nps_follow_ups WHERE id IN (SELECT id FROM nps_follow_ups WHERE due_at < $1 LIMIT $2)";
+
+    // A sent invitation whose link still opens stays until the link expires.
+    private const string Invitations = """
+        DELETE FROM nps_invitations WHERE invitation_id IN (SELECT invitation_id FROM nps_invitations
+            WHERE scheduled_at < $1 AND NOT (status = 'sent' AND expires_at IS NOT NULL AND expires_at >= $1) LIMIT $2)
+        """;
+
+    private const string Decisions = """
+        DELETE FROM nps_decisions WHERE (customer_id, event_id) IN (SELECT customer_id, event_id FROM nps_decisions WHERE decided_at < $1 LIMIT $2)
+        """;
+
+    // Kinds 3 and 4 are opt-out and opt-in (ContactKind): each customer's latest stays, since consent does not expire.
+    private const string Contacts = """
+        DELETE FROM nps_contacts WHERE seq IN (SELECT c.seq FROM nps_contacts AS c WHERE c.packed < $1
+            AND NOT ((c.packed & 15) IN (3, 4) AND NOT EXISTS (SELECT 1 FROM nps_contacts AS l
+                WHERE l.customer_id = c.customer_id AND (l.packed & 15) IN (3, 4) AND l.packed > c.packed))
+            LIMIT $2)
+        """;
+
+    private const string FirstSeen = """
+        DELETE FROM nps_first_seen WHERE customer_id IN (SELECT f.customer_id FROM nps_first_seen AS f WHERE f.first_seen_at < $1
+            AND NOT EXISTS (SELECT 1 FROM nps_contacts AS c WHERE c.customer_id = f.customer_id) LIMIT $2)
+        """;
+
+    private readonly NpsPostgreSqlDatabase _database;
+
+    /// <summary>Creates the retention over a database.</summary>
+    /// <param name="database">The database.</param>
+    public PostgreSqlRetentionStore(NpsPostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<int> EraseResponsesBeforeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return BatchAsync(batchSize, [
+            (Setup("SELECT set_config('nps.retention', 'on', true)"), false),
+            (Setup("UPDATE nps_retention SET responses_before = greatest(responses_before, $1) WHERE id = 1", cutoff.UtcTicks), false),
+            (Delete(Responses, cutoff.UtcDateTime), true),
+            (Setup("SELECT set_config('nps.retention', '', true)"), false),
+            (Delete(FollowUps, cutoff.UtcDateTime), true)], cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<int> EraseContactsBeforeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var packed = Fatigue.ContactRecord.Create(Fatigue.ContactKind.Invitation, cutoff).Packed; // the lowest record of the cutoff's millisecond
+        return BatchAsync(batchSize, [
+            (Delete(Invitations, cutoff.UtcDateTime), true), (Delete(Decisions, cutoff.UtcDateTime), true),
+            (Delete(Contacts, packed), true), (Delete(FirstSeen, cutoff.UtcDateTime), true)], cancellationToken);
+    }
+
+    private static Func<int, NpgsqlCommand> Setup(string sql, object? value = null) => _ =>
+    {
+        var command = new NpgsqlCommand(sql);
+        if (value is not null) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    };
+
+    private static Func<int, NpgsqlCommand> Delete(string sql, object cutoff) => limit => new NpgsqlCommand(sql)
+    {
+        Parameters = { new NpgsqlParameter { Value = cutoff }, new NpgsqlParameter { Value = limit } },
+    };
+
+    /// <summary>Runs the commands in one transaction; each counted one removes at most what is left of the batch.</summary>
+    private async ValueTask<int> BatchAsync(int batchSize, (Func<int, NpgsqlCommand> Command, bool Counted)[] commands, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var turn = new NpgsqlCommand("SELECT 1 FROM nps_retention WHERE id = 1 FOR UPDATE", connection, transaction))
+        {
+            await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var removed = 0;
+        foreach (var (make, counted) in commands)
+        {
+            if (counted && removed >= batchSize) break;
+            await using var command = make(batchSize - removed);
+            command.Connection = connection;
+            command.Transaction = transaction;
+            var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (counted) removed += changed;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+}

@@ -1,0 +1,116 @@
+using Nps.Privacy;
+
+namespace Nps.Sqlite;
+
+/// <summary>
+/// Retention on SQLite (schema version 11): each batch is one <c>BEGIN IMMEDIATE</c> transaction with
+/// <c>PRAGMA secure_delete</c> on, followed by a <c>wal_checkpoint(TRUNCATE)</c> as after an erasure, so the removed
+/// bytes are gone from the file and its WAL. Responses are deleted with <c>nps_retention.erasing</c> set, which the
+/// rollups' delete trigger skips: their counts stay in <c>nps_response_days</c>, and <c>nps_retention.responses_before</c>
+/// records the cutoff, so <see cref="Reporting.SqliteResponseCounter"/> reads the rollups for the days before it. The
+/// response data version moves (cached report bodies are renewed: views that read rows change).
+/// </summary>
+public sealed class SqliteRetentionStore : IRetentionStore
+{
+    /// <summary>The schema step.</summary>
+    internal static string Create => """
+        CREATE TABLE IF NOT EXISTS nps_retention (
+            id               INTEGER PRIMARY KEY CHECK (id = 1),
+            responses_before INTEGER NOT NULL,
+            erasing          INTEGER NOT NULL
+        );
+        INSERT OR IGNORE INTO nps_retention (id, responses_before, erasing) VALUES (1, 0, 0);
+        ALTER TABLE nps_decisions ADD COLUMN decided_at INTEGER;
+        UPDATE nps_decisions SET decided_at = CAST(round((julianday(json_extract(body, '$.decidedAt')) - 1721425.5) * 864000000000) AS INTEGER);
+        CREATE INDEX IF NOT EXISTS nps_decisions_by_time ON nps_decisions (decided_at);
+        CREATE INDEX IF NOT EXISTS nps_contacts_by_time ON nps_contacts (packed);
+        CREATE INDEX IF NOT EXISTS nps_invitations_by_scheduled ON nps_invitations (scheduled_at);
+        CREATE INDEX IF NOT EXISTS nps_follow_ups_by_due ON nps_follow_ups (due_at);
+        CREATE INDEX IF NOT EXISTS nps_first_seen_by_time ON nps_first_seen (first_seen_at);
+
+        """ + Reporting.SqliteRollupSchema.KeepCountsOnRetention();
+
+    private const string Responses = "DELETE FROM nps_responses WHERE seq IN (SELECT seq FROM nps_responses WHERE responded_at < $cutoff ORDER BY responded_at LIMIT $limit);";
+    private const string FollowUps = "DELETE FROM nps_follow_ups WHERE rowid IN (SELECT rowid FROM nps_follow_ups WHERE due_at < $cutoff LIMIT $limit);";
+
+    // A sent invitation whose link still opens stays until the link expires.
+    private const string Invitations = """
+        DELETE FROM nps_invitations WHERE rowid IN (SELECT rowid FROM nps_invitations
+            WHERE scheduled_at < $cutoff AND NOT (status = 'sent' AND expires_at IS NOT NULL AND expires_at >= $cutoff) LIMIT $limit);
+        """;
+
+    private const string Decisions = "DELETE FROM nps_decisions WHERE rowid IN (SELECT rowid FROM nps_decisions WHERE decided_at < $cutoff LIMIT $limit);";
+
+    // Kinds 3 and 4 are opt-out and opt-in (ContactKind): each customer's latest stays, since consent does not expire.
+    private const string Contacts = """
+        DELETE FROM nps_contacts WHERE rowid IN (SELECT c.rowid FROM nps_contacts AS c WHERE c.packed < $packed
+            AND NOT ((c.packed & 15) IN (3, 4) AND NOT EXISTS (SELECT 1 FROM nps_contacts AS l
+                WHERE l.customer_id = c.customer_id AND (l.packed & 15) IN (3, 4) AND l.packed > c.packed))
+            LIMIT $limit);
+        """;
+
+    private const string FirstSeen = """
+        DELETE FROM nps_first_seen WHERE rowid IN (SELECT f.rowid FROM nps_first_seen AS f WHERE f.first_seen_at < $cutoff
+            AND NOT EXISTS (SELECT 1 FROM nps_contacts AS c WHERE c.customer_id = f.customer_id) LIMIT $limit);
+        """;
+
+    private readonly SqliteNpsDatabase _database;
+
+    /// <summary>Creates the retention over a database.</summary>
+    /// <param name="database">The database.</param>
+    public SqliteRetentionStore(SqliteNpsDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<int> EraseResponsesBeforeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return BatchAsync(cutoff, batchSize, [
+            ("UPDATE nps_retention SET erasing = 1, responses_before = max(responses_before, $cutoff) WHERE id = 1;", false),
+            (Responses, true),
+            ("UPDATE nps_retention SET erasing = 0 WHERE id = 1;", false),
+            (FollowUps, true)], cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<int> EraseContactsBeforeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return BatchAsync(cutoff, batchSize, [(Invitations, true), (Decisions, true), (Contacts, true), (FirstSeen, true)], cancellationToken);
+    }
+
+    /// <summary>Runs the statements in one write; each counted one removes at most what is left of the batch.</summary>
+    private async ValueTask<int> BatchAsync(DateTimeOffset cutoff, int batchSize, (string Sql, bool Counted)[] statements, CancellationToken cancellationToken,
+        [System.Runtime.CompilerServices.CallerMemberName] string operationName = "")
+    {
+        var removed = 0;
+        await using (var write = await _database.BeginWriteAsync(cancellationToken, operationName).ConfigureAwait(false))
+        {
+            await SqliteCustomerEraser.SecureDeleteAsync(write, cancellationToken).ConfigureAwait(false);
+            foreach (var (sql, counted) in statements)
+            {
+                if (counted && removed >= batchSize) break;
+                await using var command = write.Command(sql);
+                command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
+                command.Parameters.AddWithValue("$limit", batchSize - removed);
+                if (sql.Contains("$packed", StringComparison.Ordinal)) command.Parameters.AddWithValue("$packed", PackedBefore(cutoff));
+                var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                if (counted) removed += changed;
+            }
+
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (removed > 0) await SqliteCustomerEraser.CheckpointAsync(_database, cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>
+    /// The packed contact records (<see cref="Fatigue.ContactRecord.Packed"/>) below this are dated before the cutoff: the
+    /// packed form orders by time first, and the lowest record of the cutoff's millisecond is an invitation's.
+    /// </summary>
+    internal static long PackedBefore(DateTimeOffset cutoff) => Fatigue.ContactRecord.Create(Fatigue.ContactKind.Invitation, cutoff).Packed;
+}
