@@ -53,7 +53,10 @@ internal sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a sink on a free loopback port and waits until it accepts connections.</summary>
+    /// <summary>
+    /// Starts a sink on a free loopback port and waits until it greets a connection: the greeting comes after the
+    /// session is counted, so <see cref="Sessions"/> includes the probe's from then on.
+    /// </summary>
     public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken)
     {
         var sink = new SmtpSink(FreePort());
@@ -63,11 +66,17 @@ internal sealed class SmtpSink : IAsyncDisposable
             try
             {
                 await probe.ConnectAsync(IPAddress.Loopback, sink.Port, cancellationToken);
+                using var greeting = new StreamReader(probe.GetStream());
+                if ((await greeting.ReadLineAsync(cancellationToken))?.StartsWith("220", StringComparison.Ordinal) != true)
+                {
+                    throw new InvalidOperationException("The SMTP sink did not greet with 220.");
+                }
+
                 return sink;
             }
-            catch (SocketException) when (attempt < 500)
+            catch (SocketException) when (attempt < 1000)
             {
-                await Task.Yield();
+                await Task.Delay(10, cancellationToken); // the listener is not bound yet: try again, at most 1,000 times
             }
         }
     }
