@@ -1,3 +1,4 @@
+using Nps.Delivery;
 using Nps.Serialization;
 using Nps.Insights;
 using Nps.Intake;
@@ -21,7 +22,7 @@ internal static class ReportEndpoints
         app.MapGet("/api/insights/coaching", CoachingAsync)
             .WithName("CoachingSignals")
             .WithTags("Insights")
-            .WithSummary("Coaching signals that fired (underperformance, post-launch-drop, inflation), each with its evidence.")
+            .WithSummary("Coaching signals that fired (underperformance, post-launch-drop, inflation, response-rate-outlier), each with its evidence.")
             .Produces<CoachingSignalsDocument>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
@@ -52,8 +53,8 @@ internal static class ReportEndpoints
             ct => bodies.BodyAsync(counts, options, start, end, ct), cancellationToken);
     }
 
-    private static async Task<IResult> CoachingAsync(IResponseStore store, INpsCountSource counts, CoachingSignalOptions defaults, HttpContext context, ReportRevalidation revalidation,
-        CancellationToken cancellationToken,
+    private static async Task<IResult> CoachingAsync(IResponseStore store, INpsCountSource counts, IInvitationStore invitations, CoachingSignalOptions defaults,
+        HttpContext context, ReportRevalidation revalidation, CancellationToken cancellationToken,
         string? by = null, string? period = null)
     {
         var errors = new FieldErrors();
@@ -63,7 +64,10 @@ internal static class ReportEndpoints
         if (errors.Any) return errors.ToProblem();
 
         var options = defaults with { Dimension = dimension, Period = bucket };
-        return await revalidation.RespondAsync(context, store, ReportRevalidation.CoachingQuery(options),
-            async ct => CoachingSignalsDocument.From(await new CoachingSignalDetector(options).DetectAsync(counts, ct), options), cancellationToken);
+        // The response rates (one GROUP BY of the invitations) feed the response-rate-outlier indicator and inflation's
+        // evidence; they are part of the ETag, since invitations are sent while the responses stay the same.
+        var rates = await ResponseRateCounts.CountAsync(invitations, options, cancellationToken);
+        return await revalidation.RespondAsync(context, store, ReportRevalidation.CoachingQuery(options, rates),
+            async ct => CoachingSignalsDocument.From(await new CoachingSignalDetector(options).DetectAsync(counts, rates, ct), options), cancellationToken);
     }
 }

@@ -76,7 +76,7 @@ public sealed class ReportRevalidation : IDisposable
     /// <typeparam name="TDocument">The report document.</typeparam>
     /// <param name="context">The request.</param>
     /// <param name="source">What the report is computed from; versioned when it implements <see cref="IResponseDataVersion"/>.</param>
-    /// <param name="query">The normalised query and defaults (see <see cref="NpsQuery"/>, <see cref="CoachingQuery"/>).</param>
+    /// <param name="query">The normalised query and defaults (see <see cref="NpsQuery"/>, <see cref="CoachingQuery(CoachingSignalOptions)"/>).</param>
     /// <param name="build">Builds the document (written by <see cref="NpsJson"/>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The result.</returns>
@@ -94,7 +94,7 @@ public sealed class ReportRevalidation : IDisposable
     /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="source">What the report is computed from; versioned when it implements <see cref="IResponseDataVersion"/>.</param>
-    /// <param name="query">The normalised query and defaults (see <see cref="NpsQuery"/>, <see cref="CoachingQuery"/>).</param>
+    /// <param name="query">The normalised query and defaults (see <see cref="NpsQuery"/>, <see cref="CoachingQuery(CoachingSignalOptions)"/>).</param>
     /// <param name="write">Writes the body (UTF-8 JSON).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The result.</returns>
@@ -164,8 +164,18 @@ public sealed class ReportRevalidation : IDisposable
     /// <summary>The normalised <c>GET /api/insights/coaching</c> query with every option that shapes its body.</summary>
     /// <param name="options">The signal options (query values over the configured defaults).</param>
     /// <returns>The text the <c>ETag</c> is derived from.</returns>
-    public static string CoachingQuery(CoachingSignalOptions options)
+    public static string CoachingQuery(CoachingSignalOptions options) => CoachingQuery(options, []);
+
+    /// <summary>
+    /// The normalised <c>GET /api/insights/coaching</c> query with every option that shapes its body, and the response
+    /// rates it was detected with (they change as invitations are sent, while the responses stay the same).
+    /// </summary>
+    /// <param name="options">The signal options (query values over the configured defaults).</param>
+    /// <param name="rates">Each value's invitations sent and answered over the window.</param>
+    /// <returns>The text the <c>ETag</c> is derived from.</returns>
+    public static string CoachingQuery(CoachingSignalOptions options, IReadOnlyCollection<ResponseRateCounts> rates)
     {
+        ArgumentNullException.ThrowIfNull(rates);
         ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder("coaching");
         Field(text, "by", options.Dimension);
@@ -181,6 +191,8 @@ public sealed class ReportRevalidation : IDisposable
             .Select(l => l.Key + "=" + l.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList());
         Field(text, "require-launch", options.RequireLaunchDate ? "1" : "0");
         Field(text, "inflation", options.InflationMinimumExcess.ToString("R", CultureInfo.InvariantCulture));
+        Field(text, "rate-excess", options.ResponseRateMinimumExcess.ToString("R", CultureInfo.InvariantCulture));
+        Field(text, "rates", rates.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Value}={r.Sent}/{r.Answered}")).ToList());
         return text.ToString();
     }
 

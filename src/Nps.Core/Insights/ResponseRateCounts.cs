@@ -29,4 +29,40 @@ public readonly record struct ResponseRateCounts(string Value, long Sent, long A
 
         return [.. sums.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new ResponseRateCounts(s.Key, s.Value.Sent, s.Value.Answered))];
     }
+
+    /// <summary>
+    /// Each value's invitations over the coaching window, counted in the store (<see cref="Delivery.IInvitationStore.CountSentAsync"/>):
+    /// by <see cref="CoachingSignalOptions.Dimension"/> and <see cref="CoachingSignalOptions.Period"/> in its time zone, over
+    /// the last <see cref="CoachingSignalOptions.WindowPeriods"/> periods up to the latest one with a sent invitation.
+    /// Manual invitations and invitations without the dimension are left out, as the signals leave out manual sends.
+    /// </summary>
+    /// <param name="store">Where the invitations are.</param>
+    /// <param name="options">The coaching options.</param>
+    /// <param name="cancellationToken">Cancels counting.</param>
+    /// <returns>One entry per value, ordered by value; empty when no invitation was sent.</returns>
+    public static async Task<IReadOnlyList<ResponseRateCounts>> CountAsync(Delivery.IInvitationStore store, CoachingSignalOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var query = new Segmentation.NpsCountQuery { Dimensions = [options.Dimension], Period = options.Period, TimeZone = options.TimeZone };
+        var rows = new List<Delivery.ResponseRateCountRow>();
+        await foreach (var row in store.CountSentAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (!row.IsManual && row.Sent > 0 && row.Period is not null && row.DimensionValues[0] is not null) rows.Add(row);
+        }
+
+        if (rows.Count == 0) return [];
+        var first = rows.Max(r => r.Period!.Value);
+        for (var i = 1; i < options.WindowPeriods; i++) first = first.Previous;
+        var sums = new Dictionary<string, (long Sent, long Answered)>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.Period!.Value >= first))
+        {
+            var (sent, answered) = sums.GetValueOrDefault(row.DimensionValues[0]!);
+            sums[row.DimensionValues[0]!] = (sent + row.Sent, answered + row.Answered);
+        }
+
+        return [.. sums.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new ResponseRateCounts(s.Key, s.Value.Sent, s.Value.Answered))];
+    }
 }

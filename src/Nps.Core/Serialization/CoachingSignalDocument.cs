@@ -3,7 +3,7 @@ using Nps.Insights;
 namespace Nps.Serialization;
 
 /// <summary>One coaching signal: a prompt for a conversation about one team or agent, with its evidence.</summary>
-/// <param name="Kind"><c>underperformance</c>, <c>post-launch-drop</c> or <c>inflation</c> (<see cref="CoachingSignalKinds"/>).</param>
+/// <param name="Kind"><c>underperformance</c>, <c>post-launch-drop</c>, <c>inflation</c> or <c>response-rate-outlier</c> (<see cref="CoachingSignalKinds"/>).</param>
 /// <param name="Dimension">The dimension, e.g. <c>agent</c>.</param>
 /// <param name="Value">The team or agent id.</param>
 /// <param name="Evidence">Why it fired.</param>

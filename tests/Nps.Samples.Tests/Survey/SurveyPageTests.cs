@@ -309,6 +309,43 @@ public abstract class SurveyPageTests(SurveyStore store)
     }
 
     [Fact]
+    public async Task Coaching_TeamAnsweringFarMoreThanItsPeers_ResponseRateOutlierAndETagFollowsInvitations()
+    {
+        using var host = new SurveyHost(store);
+        var teams = new[] { "Billing", "Sales", "Support", "Returns" };
+        var invited = new List<(string Team, string Token)>();
+        for (var i = 0; i < 160; i++) invited.Add((teams[i % 4], (await host.InviteAsync($"C{i}", team: teams[i % 4])).Token));
+        await host.SendAllAsync(TimeSpan.FromDays(14));
+        using var browser = host.Browser();
+        for (var i = 0; i < 160; i++)
+        {
+            // Billing answers 30 of its 40 invitations, the others 8 of 40 each.
+            if (invited[i].Team == "Billing" ? i / 4 < 30 : i / 4 < 8)
+            {
+                using var r = await SurveyHost.AnswerAsync(browser, invited[i].Token, ("score", "9"));
+                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            }
+        }
+
+        using var first = await host.Api.GetAsync("/api/insights/coaching?by=team", Token);
+        var signals = (await first.ReadJsonAsync()).GetProperty("signals").EnumerateArray()
+            .Where(s => s.GetProperty("kind").GetString() == "response-rate-outlier").ToList();
+        var outlier = Assert.Single(signals);
+        Assert.Equal("Billing", outlier.GetProperty("value").GetString());
+        Assert.Contains("(30 of 40 sent) against peers' 20.0 % (24 of 120)", outlier.GetProperty("evidence").GetProperty("summary").GetString(), StringComparison.Ordinal);
+
+        // More invitations sent, no response added: the signals' evidence changed, so the old ETag no longer matches.
+        var tag = first.Headers.ETag!;
+        for (var i = 160; i < 164; i++) await host.InviteAsync($"C{i}", team: "Sales");
+        await host.SendAllAsync(TimeSpan.FromDays(14));
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/insights/coaching?by=team");
+        again.Headers.IfNoneMatch.Add(tag);
+        using var second = await host.Api.SendAsync(again, Token);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("against peers' 19.4 % (24 of 124)", (await second.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResponseRates_ByTeamAndWeekAndInTheHuddle_EqualIndependentCount()
     {
         using var host = new SurveyHost(store);
