@@ -37,6 +37,8 @@ public static class NpsCli
         };
         var columns = CommonOptions.ColumnNames();
         root.Options.Add(columns);
+        var inputFormat = CommonOptions.InputFormat();
+        root.Options.Add(inputFormat);
         var parse = root.Parse(args);
         if (parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-'))
         {
@@ -54,6 +56,7 @@ public static class NpsCli
         }
 
         context.ColumnNames = CommonOptions.ColumnNamesOf(parse.GetValue(columns));
+        context.InputFormat = CommonOptions.InputFormatOf(parse.GetValue(inputFormat));
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Invoke(configuration);
     }

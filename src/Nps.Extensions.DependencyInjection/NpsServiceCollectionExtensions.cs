@@ -93,9 +93,10 @@ public static class NpsServiceCollectionExtensions
         {
             var programOptions = provider.GetRequiredService<IOptions<NpsOptions>>().Value.ToSurveyProgramOptions();
             var clock = provider.GetRequiredService<TimeProvider>();
+            var eraser = provider.GetService<Privacy.ICustomerEraser>(); // erased customers' old events are refused
             return provider.GetService<IDecisionStore>() is { } store
-                ? new SurveyProgram(programOptions, store, clock)
-                : new SurveyProgram(programOptions, provider.GetRequiredService<IContactLedger>(), clock);
+                ? new SurveyProgram(programOptions, store, clock, eraser)
+                : new SurveyProgram(programOptions, provider.GetRequiredService<IContactLedger>(), clock, eraser);
         });
         return options;
     }

@@ -101,6 +101,38 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task EraseCustomer_OldTouchpointSentAgain_SuppressedNothingStoredNewerDecided()
+    {
+        var stores = await OpenAsync();
+        await StoreCustomerEverywhereAsync(stores, Program(stores));
+        await Erasure(stores, Program(stores)).EraseCustomerAsync(ErasedCustomer, Cancel);
+        var other = await OpenAsync(); // another instance reads the tombstone from the storage
+        var program = Program(other, eraser: other.Eraser);
+
+        var retried = await program.DecideAsync(Event(ErasedCustomer, "E-erase-1"), Cancel); // the erased decision's event
+        var late = await program.DecideAsync(Event(ErasedCustomer, "E-erase-2"), Cancel); // a new event id, dated before the erasure
+        var manual = await program.InviteManuallyAsync(Event(ErasedCustomer, "E-erase-3"), "analyst", Cancel);
+
+        foreach (var (decision, eventId) in new[] { (retried, "E-erase-1"), (late, "E-erase-2"), (manual, "E-erase-3") })
+        {
+            Assert.Equal(SurveyProgram.CustomerErasedRule, Assert.IsType<SuppressDecision>(decision).Rule);
+            Assert.Null(await stores.Decisions.FindAsync(ErasedCustomer, eventId, Cancel));
+            Assert.Null(await stores.Invitations.FindByEventAsync(ErasedCustomer, eventId, Cancel));
+        }
+
+        Assert.Empty(await stores.Ledger.GetEntriesAsync(ErasedCustomer, Cancel));
+        Assert.Null(await stores.Decisions.FindFirstSeenAsync(ErasedCustomer, Cancel));
+
+        Clock.Advance(TimeSpan.FromDays(1));
+        var back = await program.DecideAsync(Event(ErasedCustomer, "E-erase-4") with { OccurredAt = Clock.GetUtcNow() }, Cancel); // the customer came back
+
+        Assert.IsType<InviteDecision>(back);
+        Assert.NotNull(await stores.Decisions.FindAsync(ErasedCustomer, "E-erase-4", Cancel));
+        Assert.NotNull(await stores.Invitations.FindByEventAsync(ErasedCustomer, "E-erase-4", Cancel));
+        Assert.Single(await stores.Ledger.GetEntriesAsync(ErasedCustomer, Cancel));
+    }
+
+    [Fact]
     public async Task EraseCustomer_Repeat_RemovesNothingKeepsLaterTombstone()
     {
         var stores = await OpenAsync();

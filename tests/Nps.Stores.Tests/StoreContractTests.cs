@@ -362,7 +362,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     /// <summary>A program on the test clock over the stores' decision store.</summary>
     protected SurveyProgram Program(StoreSet stores, double rate = 1.0, int? quota = null, string key = Key, Action<SurveyProgramOptions>? configure = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Privacy.ICustomerEraser? eraser = null)
     {
         var options = new SurveyProgramOptions
         {
@@ -374,7 +374,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
             },
         };
         configure?.Invoke(options);
-        return new SurveyProgram(options, stores.Decisions, clock ?? Clock);
+        return new SurveyProgram(options, stores.Decisions, clock ?? Clock, eraser);
     }
 
     /// <summary>The intake on the test clock over the stores.</summary>

@@ -169,6 +169,26 @@ internal static class CommonOptions
     }
 
     /// <summary>
+    /// <c>--input-format auto|csv|jsonl</c>, on every command: how the inputs are read; <c>auto</c> goes by the
+    /// extension (<c>.jsonl</c>, <c>.ndjson</c>: JSON Lines) and reads standard input and names without one as CSV,
+    /// so <c>cat f.jsonl | nps report - --input-format jsonl</c> names the format a pipe cannot.
+    /// </summary>
+    public static Option<string> InputFormat()
+    {
+        var option = Choice("--input-format", "How inputs are read: by extension (auto), CSV, or JSON Lines; standard input and pipes are CSV under auto.", "auto", "csv", "jsonl");
+        option.Recursive = true;
+        return option;
+    }
+
+    /// <summary>The format a validated <c>--input-format</c> value names, or <see langword="null"/> for <c>auto</c>.</summary>
+    public static Nps.Data.DataFormat? InputFormatOf(string? value) => value switch
+    {
+        "csv" => Nps.Data.DataFormat.Csv,
+        "jsonl" => Nps.Data.DataFormat.JsonLines,
+        _ => null,
+    };
+
+    /// <summary>
     /// <c>--column meaning=name</c>, repeatable, on every command: reads the user's column <c>name</c> as
     /// <c>meaning</c> (<c>--column rating=score --column responded_at=date</c>), so a file is read without renaming.
     /// </summary>

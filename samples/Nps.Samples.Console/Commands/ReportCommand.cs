@@ -88,8 +88,8 @@ public static class ReportCommand
         }
 
         var readOptions = new DataReaderOptions { SkipInvalid = skipInvalid, ColumnNames = context.ColumnNames };
-        var opened = path == CliContext.StandardInputPath
-            ? NpsReportReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, readOptions, out var reader, out var openError)
+        var opened = context.OpensAsStream(path)
+            ? NpsReportReader.TryOpen(context.OpenStream(path), context.FormatOf(path), readOptions, out var reader, out var openError)
             : NpsReportReader.TryOpen(path, readOptions, out reader, out openError);
         if (!opened)
         {

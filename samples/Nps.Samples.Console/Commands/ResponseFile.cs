@@ -53,9 +53,9 @@ internal static class ResponseFile
     public static bool TryOpen(CliContext context, string path, DataReaderOptions options, out SurveyResponseReader? reader, out DataError error)
     {
         options = options with { ColumnNames = context.ColumnNames };
-        if (path == CliContext.StandardInputPath)
+        if (context.OpensAsStream(path))
         {
-            return SurveyResponseReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, options, out reader, out error);
+            return SurveyResponseReader.TryOpen(context.OpenStream(path), context.FormatOf(path), options, out reader, out error);
         }
 
         if (!context.ShowProgress)
@@ -71,7 +71,7 @@ internal static class ResponseFile
         }
 
         var stream = new ProgressStream(file, new ReadProgress(context.Error, Path.GetFileName(path), file.Length, TimeProvider.System));
-        if (SurveyResponseReader.TryOpen(stream, DataFormats.FromPath(path), options, out reader, out error)) return true;
+        if (SurveyResponseReader.TryOpen(stream, context.FormatOf(path), options, out reader, out error)) return true;
         stream.Dispose();
         return false;
     }

@@ -64,8 +64,8 @@ public static class SimulateCommand
     private static async Task<int> RunAsync(CliContext context, string path, SurveyProgram program, ReplayClock clock, SimulationSettings settings, string format, CancellationToken cancellationToken)
     {
         var readOptions = new DataReaderOptions { ColumnNames = context.ColumnNames };
-        var opened = path == CliContext.StandardInputPath
-            ? TouchpointEventReader.TryOpen(context.OpenStandardInput(), DataFormat.Csv, readOptions, out var reader, out var openError)
+        var opened = context.OpensAsStream(path)
+            ? TouchpointEventReader.TryOpen(context.OpenStream(path), context.FormatOf(path), readOptions, out var reader, out var openError)
             : TouchpointEventReader.TryOpen(path, readOptions, out reader, out openError);
         if (!opened)
         {

@@ -34,6 +34,12 @@ public sealed class SurveyProgram
     /// <summary>Rule name: the customer already had their relational survey in this cycle.</summary>
     public const string RelationalCadenceRule = "relational-cadence";
 
+    /// <summary>
+    /// Rule name: the customer was erased on request after the event happened (a retried or late event of an erased
+    /// customer); nothing is recorded. An event that happens after the erasure is decided as usual.
+    /// </summary>
+    public const string CustomerErasedRule = "customer-erased";
+
     private readonly IDecisionStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly FatigueRules _fatigue;
@@ -42,6 +48,7 @@ public sealed class SurveyProgram
     private readonly TimeSpan _cycle;
     private readonly TimeSpan _minimumGap;
     private readonly DateTimeOffset _epoch;
+    private readonly Privacy.CustomerErasure? _erasure;
 
     /// <summary>
     /// Creates a program that decides each event once, as one transaction of <paramref name="store"/>: a retry of a
@@ -52,9 +59,11 @@ public sealed class SurveyProgram
     /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
     /// <param name="store">The decision store (with its contact ledger) shared by every instance that decides surveys.</param>
     /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when <see langword="null"/>).</param>
+    /// <param name="eraser">The stores' eraser, whose tombstones refuse the events of erased customers that happened
+    /// before their erasure (<see cref="CustomerErasedRule"/>); <see langword="null"/>: no check.</param>
     /// <exception cref="SurveyProgramConfigurationException">The options are invalid, or the rules look back further
     /// than the store's ledger keeps history; every error is listed.</exception>
-    public SurveyProgram(SurveyProgramOptions options, IDecisionStore store, TimeProvider? timeProvider = null)
+    public SurveyProgram(SurveyProgramOptions options, IDecisionStore store, TimeProvider? timeProvider = null, Privacy.ICustomerEraser? eraser = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -73,6 +82,7 @@ public sealed class SurveyProgram
         Sampler = new KeyedSampler(samplingKey);
         Tokens = Delivery.SurveyTokens.DeriveFrom(samplingKey);
         Tombstones = Privacy.CustomerTombstones.DeriveFrom(samplingKey);
+        _erasure = eraser is null ? null : new Privacy.CustomerErasure(eraser, Tombstones, _timeProvider);
         _fatigue = new FatigueRules(options.Fatigue);
         _epoch = options.Sampling.Epoch;
         _policies = options.Sampling.Policies.Select(p => new CompiledPolicy(p)).ToArray();
@@ -91,9 +101,11 @@ public sealed class SurveyProgram
     /// <param name="options">The program's options (copied: later changes do not affect the program).</param>
     /// <param name="ledger">The contact ledger shared by every instance that decides surveys.</param>
     /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when <see langword="null"/>).</param>
+    /// <param name="eraser">The stores' eraser, whose tombstones refuse the events of erased customers that happened
+    /// before their erasure (<see cref="CustomerErasedRule"/>); <see langword="null"/>: no check.</param>
     /// <exception cref="SurveyProgramConfigurationException">The options are invalid; every error is listed.</exception>
-    public SurveyProgram(SurveyProgramOptions options, IContactLedger ledger, TimeProvider? timeProvider = null)
-        : this(options, new LedgerOnlyDecisionStore(ledger ?? throw new ArgumentNullException(nameof(ledger))), timeProvider)
+    public SurveyProgram(SurveyProgramOptions options, IContactLedger ledger, TimeProvider? timeProvider = null, Privacy.ICustomerEraser? eraser = null)
+        : this(options, new LedgerOnlyDecisionStore(ledger ?? throw new ArgumentNullException(nameof(ledger))), timeProvider, eraser)
     {
     }
 
@@ -202,6 +214,17 @@ public sealed class SurveyProgram
             {
                 CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now,
                 Rule = InvalidEventRule, Reason = $"timeZoneId '{zoneId}' is not a known time zone",
+            };
+        }
+
+        // A retry or a late copy of an erased customer's event must not bring the customer back: no decision, contact
+        // or invitation is stored. Like a response's, the check runs before the store's transaction.
+        if (_erasure is not null && await _erasure.IsErasedAsync(e.CustomerId, e.OccurredAt, cancellationToken).ConfigureAwait(false))
+        {
+            return new SuppressDecision
+            {
+                CustomerId = e.CustomerId, EventId = e.EventId, Kind = e.Kind, DecidedAt = now,
+                Rule = CustomerErasedRule, Reason = "the customer was erased on request after this event; it is not decided again",
             };
         }
 

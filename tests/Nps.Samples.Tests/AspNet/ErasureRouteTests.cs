@@ -33,6 +33,31 @@ public sealed class ErasureRouteTests : ApiTestBase
         Assert.Equal(Nps.Privacy.CustomerErasure.ErasedReason, (await retried.ReadJsonAsync()).GetProperty("errors").GetProperty("respondentId")[0].GetString());
     }
 
+    [Fact]
+    public async Task Touchpoint_ErasedCustomerOldEventRetried_SuppressedCustomerErasedNothingStored()
+    {
+        using (var first = await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint(Customer, "E1")), Token))
+        {
+            Assert.Equal("invite", (await first.ReadJsonAsync()).GetProperty("outcome").GetString());
+        }
+
+        using var privacy = Factory.CreateClient(PrivacyKey);
+        (await privacy.DeleteAsync($"/api/customers/{Customer}", Token)).Dispose();
+
+        using var retried = await Client.PostAsync("/api/touchpoints", Api.Json(Api.Touchpoint(Customer, "E1")), Token);
+        using var record = await Client.GetAsync($"/api/customers/{Customer}", Token);
+        Clock.Advance(TimeSpan.FromHours(1));
+        var later = Api.Touchpoint(Customer, "E2").Replace("2026-03-14T10:00:00+01:00", Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var cameBack = await Client.PostAsync("/api/touchpoints", Api.Json(later), Token);
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var decision = await retried.ReadJsonAsync();
+        Assert.Equal(("suppress", Nps.Sampling.SurveyProgram.CustomerErasedRule),
+            (decision.GetProperty("outcome").GetString(), decision.GetProperty("rule").GetString()));
+        Assert.Equal(0, (await record.ReadJsonAsync()).GetProperty("contacts").GetArrayLength());
+        Assert.Equal("invite", (await cameBack.ReadJsonAsync()).GetProperty("outcome").GetString());
+    }
+
     [Theory]
     [InlineData(NpsApiFactory.AnalystKey)]
     [InlineData(NpsApiFactory.SurveyKey)]
