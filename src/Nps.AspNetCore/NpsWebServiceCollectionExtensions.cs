@@ -11,13 +11,12 @@ namespace Nps.AspNetCore;
 /// <summary><c>services.AddNpsWeb()</c>: what the routes of <see cref="NpsWebEndpointRouteBuilderExtensions"/> need.</summary>
 public static class NpsWebServiceCollectionExtensions
 {
-    private static readonly string[] PathLoggingCategories = ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing.Matching"];
-
     /// <summary>
     /// Adds problem details for every failure (Kestrel's 400, 408 and 413 keep their status), the report caches
     /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (readiness: start-up finished and the response
     /// store answers a read), the background start-up (<see cref="NpsStartup"/>: the stores opened with retries, then
-    /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the concurrency limits of the heavy routes and the import (enforced by
+    /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the log-level floors that keep
+    /// request URLs (customer ids, survey tokens) out of the logs (<c>Nps.AspNetCore.Hosting.RequestLogFloors</c>, documented in docs/privacy.md), the concurrency limits of the heavy routes and the import (enforced by
     /// <c>app.UseRateLimiter()</c>) and <see cref="NpsWebOptions"/>. The library itself is registered by
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
@@ -40,13 +39,8 @@ public static class NpsWebServiceCollectionExtensions
             limiter.AddPolicy<string, ImportConcurrencyPolicy>(ImportConcurrencyPolicy.Name);
         });
 
-        // The hosting's "Request starting/finished" lines and the route matcher's debug lines carry the path, and
-        // /api/customers/{customerId} holds a customer id: they are kept at Warning unless the host names these
-        // categories itself (a rule for one in configuration is as specific and comes later, so it wins).
-        services.Configure<LoggerFilterOptions>(filters =>
-        {
-            foreach (var category in PathLoggingCategories) filters.Rules.Insert(0, new LoggerFilterRule(null, category, LogLevel.Warning, null));
-        });
+        // Request URLs hold customer ids and survey tokens: the categories that log them are floored, in one place.
+        services.Configure<LoggerFilterOptions>(RequestLogFloors.Apply);
         services.AddNpsProblemResponses();
         services.TryAddSingleton<NpsStartup>();
         services.AddHostedService<NpsStartupService>(); // opens the stores with retries, then loads Nps:SeedFile, after the host listens
@@ -69,13 +63,5 @@ public static class NpsWebServiceCollectionExtensions
         services.TryAddSingleton<SurveyRateLimiter>();
         services.TryAddSingleton(provider => new SurveyAnswers(provider.GetRequiredService<IInvitationStore>(),
             provider.GetRequiredService<ResponseIntake>(), provider.GetRequiredService<TimeProvider>()));
-        // A survey URL is a credential, and ASP.NET Core's request lines (hosting), route matching and bad-request
-        // details write the URL below these levels: those lines are not written, whatever the host's log levels.
-        services.Configure<LoggerFilterOptions>(filters =>
-        {
-            filters.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-            filters.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
-            filters.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Information);
-        });
     }
 }
