@@ -26,6 +26,8 @@ using Nps.Sqlite;
 // opens), each run bounded by time and by count. Every answer must be 200 with the form; an unknown token must be 404.
 // Usage: dotnet run -c Release --project benchmarks/load/SurveyPageLoad -- [counts, default 10000 1000000]
 //   [--clients 1,8] [--seconds 10] [--max-requests 50000] [--stores sqlite,postgresql]
+//   [--sample samples/Nps.Samples.AspNet/bin/Release/net10.0/Nps.Samples.AspNet.dll: the built web sample as the host instead,
+//   a child process in Production with the kit's key, as deployed: API keys, the API's limiter, telemetry, every route]
 var options = LoadOptions.Parse(args);
 const string Key = "bnBzLWNvcmUtbG9hZC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==";
 var tokens = SurveyTokens.DeriveFrom(Convert.FromBase64String(Key));
@@ -187,6 +189,56 @@ static async Task SqlAsync(string connectionString, string sql)
 
 static async Task<bool> MeasureAsync(string store, string connectionString, int count, SurveyTokens tokens, LoadOptions options)
 {
+    await using var host = options.Sample is { } sample ? await SampleHost.StartAsync(sample, Key, store, connectionString) : await StartMinimalHostAsync(store, connectionString);
+    var ok = true;
+    var address = host.Address;
+    var random = new Random(count);
+    var pool = Enumerable.Range(0, 20_000).Select(_ => TokenOf(random.Next(count), tokens)).ToArray();
+    using (var probe = Client(address, 1))
+    {
+        using var unknown = await probe.GetAsync("/s/" + new string('A', SurveyTokens.TokenLength));
+        if (unknown.StatusCode != HttpStatusCode.NotFound)
+        {
+            Console.WriteLine($"  an unknown token answered {(int)unknown.StatusCode}, not 404");
+            ok = false;
+        }
+
+        // Warm-up: the first requests build the routes, the antiforgery keys and the connection pool.
+        for (var i = 0; i < 200; i++) ok &= await GetAsync(probe, pool[i % pool.Length]) >= 0;
+    }
+
+    foreach (var clients in options.Clients)
+    {
+        using var http = Client(address, clients);
+        var latencies = new List<double>[clients];
+        var errors = 0;
+        var perClient = options.MaxRequests / clients;
+        var until = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var mine = latencies[c] = new List<double>(perClient);
+            var next = new Random(c * 7919 + count);
+            for (var r = 0; r < perClient && Stopwatch.GetTimestamp() < until; r++)
+            {
+                var ms = await GetAsync(http, pool[next.Next(pool.Length)]);
+                if (ms < 0) Interlocked.Increment(ref errors);
+                else mine.Add(ms);
+            }
+        })));
+        clock.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        ok &= errors == 0 && all.Length > 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {clients} client(s): {all.Length:N0} requests in {clock.Elapsed.TotalSeconds:0.0} s = {all.Length / clock.Elapsed.TotalSeconds:0} requests/s; p50 {Percentile(all, 0.50):0.00} ms, p95 {Percentile(all, 0.95):0.00} ms, p99 {Percentile(all, 0.99):0.00} ms{(errors > 0 ? $"; {errors} WRONG ANSWERS" : "")}"));
+    }
+
+    return ok;
+}
+
+// The library's page in a host of its own, with the sample's pipeline for it.
+static async Task<SampleHost> StartMinimalHostAsync(string store, string connectionString)
+{
     var builder = WebApplication.CreateSlimBuilder();
     builder.WebHost.UseUrls("http://127.0.0.1:0");
     // The sample's log levels (appsettings.json), its console log on standard error so the figures stay readable.
@@ -207,63 +259,13 @@ static async Task<bool> MeasureAsync(string store, string connectionString, int 
     builder.Services.AddNpsWeb();
     builder.Services.AddNps(builder.Configuration.GetSection("Nps"));
     builder.Services.AddProblemDetails();
-    await using var app = builder.Build();
+    var app = builder.Build();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseRateLimiter();
     app.MapNpsSurvey();
     await app.StartAsync();
-    var ok = true;
-    try
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var random = new Random(count);
-        var pool = Enumerable.Range(0, 20_000).Select(_ => TokenOf(random.Next(count), tokens)).ToArray();
-        using (var probe = Client(address, 1))
-        {
-            using var unknown = await probe.GetAsync("/s/" + new string('A', SurveyTokens.TokenLength));
-            if (unknown.StatusCode != HttpStatusCode.NotFound)
-            {
-                Console.WriteLine($"  an unknown token answered {(int)unknown.StatusCode}, not 404");
-                ok = false;
-            }
-
-            // Warm-up: the first requests build the routes, the antiforgery keys and the connection pool.
-            for (var i = 0; i < 200; i++) ok &= await GetAsync(probe, pool[i % pool.Length]) >= 0;
-        }
-
-        foreach (var clients in options.Clients)
-        {
-            using var http = Client(address, clients);
-            var latencies = new List<double>[clients];
-            var errors = 0;
-            var perClient = options.MaxRequests / clients;
-            var until = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
-            {
-                var mine = latencies[c] = new List<double>(perClient);
-                var next = new Random(c * 7919 + count);
-                for (var r = 0; r < perClient && Stopwatch.GetTimestamp() < until; r++)
-                {
-                    var ms = await GetAsync(http, pool[next.Next(pool.Length)]);
-                    if (ms < 0) Interlocked.Increment(ref errors);
-                    else mine.Add(ms);
-                }
-            })));
-            clock.Stop();
-            var all = latencies.SelectMany(l => l).Order().ToArray();
-            ok &= errors == 0 && all.Length > 0;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {clients} client(s): {all.Length:N0} requests in {clock.Elapsed.TotalSeconds:0.0} s = {all.Length / clock.Elapsed.TotalSeconds:0} requests/s; p50 {Percentile(all, 0.50):0.00} ms, p95 {Percentile(all, 0.95):0.00} ms, p99 {Percentile(all, 0.99):0.00} ms{(errors > 0 ? $"; {errors} WRONG ANSWERS" : "")}"));
-        }
-    }
-    finally
-    {
-        await app.StopAsync();
-    }
-
-    return ok;
+    return new SampleHost(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(), app, null);
 }
 
 static HttpClient Client(string address, int clients) => new(new SocketsHttpHandler
@@ -284,8 +286,77 @@ static async Task<double> GetAsync(HttpClient http, string token)
 
 static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
+/// <summary>A running host: the library's page in this process, or the built web sample as a child process.</summary>
+sealed class SampleHost(string address, WebApplication? app, Process? process) : IAsyncDisposable
+{
+    public string Address => address;
+
+    /// <summary>Starts the web sample (its built dll) on a free loopback port, on the seeded store, and waits until it is ready.</summary>
+    public static async Task<SampleHost> StartAsync(string dll, string key, string store, string connectionString)
+    {
+        string address;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            address = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        }
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.GetFullPath(dll), "--urls", address }) start.ArgumentList.Add(a);
+        var environment = new Dictionary<string, string>
+        {
+            // Production: no seed file, no development keys; the load kit's key so the seeded hashes are the sample's.
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Nps__SamplingKey"] = key, ["Nps__Store"] = store, ["ConnectionStrings__Nps"] = connectionString,
+            ["Authentication__ApiKeys__0__Name"] = "load", ["Authentication__ApiKeys__0__Role"] = "analyst",
+            ["Authentication__ApiKeys__0__Key"] = "load-kit-analyst-key-0123456789abcdef",
+            ["Nps__Survey__RateLimit__PerAddress"] = "1000000000", ["Nps__Survey__RateLimit__PerToken"] = "1000000000",
+        };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        var process = Process.Start(start)!;
+        // Drained so a full pipe never blocks the sample; its log is not needed here.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new SampleHost(address, null, process);
+        using var probe = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 600 && !process.HasExited; attempt++)
+        {
+            try
+            {
+                using var ready = await probe.GetAsync("/healthz/ready");
+                if (ready.IsSuccessStatusCode) return host;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await host.DisposeAsync();
+        throw new InvalidOperationException($"The web sample did not get ready at {address}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        if (process is not null)
+        {
+            if (!process.HasExited) process.Kill();
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+    }
+}
+
 /// <summary>The command line: invitation counts, client counts, and the bounds of each run.</summary>
-sealed record LoadOptions(int[] Counts, int[] Clients, double Seconds, int MaxRequests, string[] Stores)
+sealed record LoadOptions(int[] Counts, int[] Clients, double Seconds, int MaxRequests, string[] Stores, string? Sample)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -294,6 +365,7 @@ sealed record LoadOptions(int[] Counts, int[] Clients, double Seconds, int MaxRe
         var seconds = 10.0;
         var max = 50_000;
         string[] stores = ["sqlite", "postgresql"];
+        string? sample = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -302,11 +374,12 @@ sealed record LoadOptions(int[] Counts, int[] Clients, double Seconds, int MaxRe
                 case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--max-requests": max = Int(args[++i]); break;
                 case "--stores": stores = args[++i].Split(','); break;
+                case "--sample": sample = args[++i]; break;
                 default: counts.Add(Int(args[i])); break;
             }
         }
 
-        return new(counts.Count > 0 ? [.. counts] : [10_000, 1_000_000], clients, seconds, max, stores);
+        return new(counts.Count > 0 ? [.. counts] : [10_000, 1_000_000], clients, seconds, max, stores, sample);
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
