@@ -22,10 +22,32 @@ internal static class RequestLogFloors
         ("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Information), // a bad request's details quote its target
     ];
 
-    /// <summary>Appends the floors to the filter rules (after the configuration's, so they win for their categories).</summary>
+    /// <summary>
+    /// Appends the floors to the filter rules (after the configuration's, so they win for their categories), each at the
+    /// higher of its floor and the level the rules so far give the category: a floor only ever removes lines, so a host
+    /// that logs <c>Microsoft.AspNetCore</c> at Warning keeps Routing's Information lines off.
+    /// </summary>
     /// <param name="options">The logging filter options.</param>
     internal static void Apply(LoggerFilterOptions options)
     {
-        foreach (var (category, minimum) in Floors) options.Rules.Add(new LoggerFilterRule(null, category, minimum, null));
+        foreach (var (category, minimum) in Floors)
+        {
+            var configured = Configured(options, category);
+            options.Rules.Add(new LoggerFilterRule(null, category, configured > minimum ? configured : minimum, null));
+        }
+    }
+
+    /// <summary>The level the rules for every provider give <paramref name="category"/>: the longest matching category's, else the minimum level.</summary>
+    private static LogLevel Configured(LoggerFilterOptions options, string category)
+    {
+        LoggerFilterRule? best = null;
+        foreach (var rule in options.Rules)
+        {
+            if (rule.ProviderName is not null || rule.LogLevel is null || rule.Filter is not null) continue;
+            if (rule.CategoryName is { } name && !category.StartsWith(name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (best is null || (rule.CategoryName?.Length ?? 0) >= (best.CategoryName?.Length ?? 0)) best = rule;
+        }
+
+        return best?.LogLevel ?? options.MinLevel;
     }
 }

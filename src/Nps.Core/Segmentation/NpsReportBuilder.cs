@@ -430,6 +430,9 @@ public sealed class NpsReportBuilder
         var pValues = new List<double>();
         void Record(NpsReportCell cell, bool versusRest, NpsComparison comparison)
         {
+            // A weighted side of one response has no variance estimate: no test (as below the minimum), and no NaN
+            // among the p-values the adjustment ranks.
+            if (double.IsNaN(comparison.PValue)) return;
             var test = new SignificanceTest(comparison, double.NaN, level) { IsWeighted = weightedTests };
             if (versusRest) cell.VersusRest = test;
             else cell.VersusPrevious = test;

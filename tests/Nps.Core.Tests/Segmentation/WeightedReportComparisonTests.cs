@@ -40,6 +40,23 @@ public sealed class WeightedReportComparisonTests
         rows.Select(r => (r.Rating, r.Probability)).ToArray();
 
     [Fact]
+    public void Build_WeightedSegmentOfOneResponseAtMinimumOne_NotTestedAndTheJsonWrites()
+    {
+        var builder = new NpsReportBuilder(new NpsReportOptions { Dimensions = ["team"], MinimumCount = 1 });
+        builder.Add(ResponseFactory.Response(10, January, team: "solo", inclusionProbability: 0.2));
+        for (var i = 0; i < 20; i++) builder.Add(ResponseFactory.Response(i % 11, January.AddHours(i), team: "many", inclusionProbability: i % 2 == 0 ? 0.2 : 1.0));
+
+        var report = builder.Build();
+
+        // One weighted response has no variance estimate: the test is left out (not a NaN p-value that breaks the JSON
+        // and the adjustment of every other test).
+        Assert.Null(report.Find(new KeyValuePair<string, string>("team", "solo"))!.VersusRest);
+        Assert.Null(report.Find(new KeyValuePair<string, string>("team", "many"))!.VersusRest);
+        var json = Nps.Serialization.NpsJson.Serialize(Nps.Serialization.NpsReportDocument.From(report));
+        Assert.Contains("\"solo\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_ProbabilitiesDiffer_VersusRestIsWeightedAgainstTheRestOfThePeriod()
     {
         var rows = Data();

@@ -36,6 +36,26 @@ public sealed class RequestLogFloorTests
         Assert.True(services.GetRequiredService<ILoggerFactory>().CreateLogger(category).IsEnabled(LogLevel.Trace));
     }
 
+    [Fact]
+    public void AddNpsWeb_HostLogsAspNetCoreAtWarning_FloorsNeverAddLines()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["LogLevel:Default"] = "Information",
+            ["LogLevel:Microsoft.AspNetCore"] = "Warning",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddConfiguration(configuration).AddProvider(new CapturingLoggerProvider()));
+        services.AddNpsWeb();
+        using var provider = services.BuildServiceProvider();
+        var loggers = provider.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware").IsEnabled(LogLevel.Information));
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel.BadRequests").IsEnabled(LogLevel.Information));
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware").IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("Nps.AspNetCore.Hosting.NpsStartupService").IsEnabled(LogLevel.Information));
+    }
+
     private static ServiceProvider ServicesWithEveryCategoryAtTrace()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
