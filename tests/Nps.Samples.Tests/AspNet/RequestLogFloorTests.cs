@@ -39,15 +39,11 @@ public sealed class RequestLogFloorTests
     [Fact]
     public void AddNpsWeb_HostLogsAspNetCoreAtWarning_FloorsNeverAddLines()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+        using var provider = Services(new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["LogLevel:Default"] = "Information",
             ["LogLevel:Microsoft.AspNetCore"] = "Warning",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddConfiguration(configuration).AddProvider(new CapturingLoggerProvider()));
-        services.AddNpsWeb();
-        using var provider = services.BuildServiceProvider();
+        });
         var loggers = provider.GetRequiredService<ILoggerFactory>();
 
         Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware").IsEnabled(LogLevel.Information));
@@ -56,17 +52,20 @@ public sealed class RequestLogFloorTests
         Assert.True(loggers.CreateLogger("Nps.AspNetCore.Hosting.NpsStartupService").IsEnabled(LogLevel.Information));
     }
 
-    private static ServiceProvider ServicesWithEveryCategoryAtTrace()
+    private static ServiceProvider ServicesWithEveryCategoryAtTrace() => Services(new Dictionary<string, string?>(StringComparer.Ordinal)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["LogLevel:Default"] = "Trace",
-            ["LogLevel:Microsoft.AspNetCore"] = "Trace",
-            ["LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
-            ["LogLevel:Microsoft.AspNetCore.Routing"] = "Trace",
-            ["LogLevel:Microsoft.AspNetCore.Routing.Matching"] = "Trace",
-            ["LogLevel:Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
-        }).Build();
+        ["LogLevel:Default"] = "Trace",
+        ["LogLevel:Microsoft.AspNetCore"] = "Trace",
+        ["LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+        ["LogLevel:Microsoft.AspNetCore.Routing"] = "Trace",
+        ["LogLevel:Microsoft.AspNetCore.Routing.Matching"] = "Trace",
+        ["LogLevel:Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
+    });
+
+    /// <summary>The services of <c>AddNpsWeb</c> with the host's logging configuration <paramref name="settings"/>.</summary>
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConfiguration(configuration).AddProvider(new CapturingLoggerProvider()));
         services.AddNpsWeb();
