@@ -37,15 +37,7 @@ public sealed class InMemoryInvitationStore : IInvitationStore
         lock (_gate)
         {
             var ids = _byId.Values.Where(i => string.Equals(i.CustomerId, customerId, StringComparison.Ordinal)).Select(i => i.Id).ToList();
-            foreach (var id in ids)
-            {
-                var invitation = _byId[id];
-                if (!invitation.TokenHash.IsEmpty) _byTokenHash.Remove(Convert.ToHexString(invitation.TokenHash.Span));
-                _claims.Remove(id);
-                _byId.Remove(id);
-            }
-
-            return ids.Count;
+            return RemoveLocked(ids);
         }
     }
 
@@ -60,16 +52,22 @@ public sealed class InMemoryInvitationStore : IInvitationStore
             var ids = _byId.Values
                 .Where(i => i.ScheduledAt < before && !(i.Status == InvitationStatus.Sent && i.ExpiresAt >= before))
                 .Take(limit).Select(i => i.Id).ToList();
-            foreach (var id in ids)
-            {
-                var invitation = _byId[id];
-                if (!invitation.TokenHash.IsEmpty) _byTokenHash.Remove(Convert.ToHexString(invitation.TokenHash.Span));
-                _claims.Remove(id);
-                _byId.Remove(id);
-            }
-
-            return ids.Count;
+            return RemoveLocked(ids);
         }
+    }
+
+    /// <summary>Removes the invitations with their token hashes and claims; the caller holds the gate.</summary>
+    private int RemoveLocked(List<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            var invitation = _byId[id];
+            if (!invitation.TokenHash.IsEmpty) _byTokenHash.Remove(Convert.ToHexString(invitation.TokenHash.Span));
+            _claims.Remove(id);
+            _byId.Remove(id);
+        }
+
+        return ids.Count;
     }
 
     /// <summary>Adds a decision's invitation (called by <see cref="Sampling.InMemoryDecisionStore"/> under the customer's lock).</summary>

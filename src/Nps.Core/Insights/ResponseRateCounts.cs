@@ -18,16 +18,9 @@ public readonly record struct ResponseRateCounts(string Value, long Sent, long A
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(dimension);
-        var sums = new Dictionary<string, (long Sent, long Answered)>(StringComparer.Ordinal);
-        foreach (var cell in cells)
-        {
-            // Only the cells of this dimension (with or without their period), not the overall or period totals.
-            if (!cell.Dimensions.TryGetValue(dimension, out var value) || cell.Dimensions.Count > (cell.Period is null ? 1 : 2)) continue;
-            var (sent, answered) = sums.GetValueOrDefault(value);
-            sums[value] = (sent + cell.Sent, answered + cell.Answered);
-        }
-
-        return [.. sums.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new ResponseRateCounts(s.Key, s.Value.Sent, s.Value.Answered))];
+        // Only the cells of this dimension (with or without their period), not the overall or period totals.
+        return Sum(cells.Where(c => c.Dimensions.ContainsKey(dimension) && c.Dimensions.Count <= (c.Period is null ? 1 : 2))
+            .Select(c => (c.Dimensions[dimension], c.Sent, c.Answered)));
     }
 
     /// <summary>
@@ -56,11 +49,17 @@ public readonly record struct ResponseRateCounts(string Value, long Sent, long A
         if (rows.Count == 0) return [];
         var first = rows.Max(r => r.Period!.Value);
         for (var i = 1; i < options.WindowPeriods; i++) first = first.Previous;
+        return Sum(rows.Where(r => r.Period!.Value >= first).Select(r => (r.DimensionValues[0]!, r.Sent, r.Answered)));
+    }
+
+    /// <summary>The counts summed per value, ordered by value.</summary>
+    private static IReadOnlyList<ResponseRateCounts> Sum(IEnumerable<(string Value, long Sent, long Answered)> counts)
+    {
         var sums = new Dictionary<string, (long Sent, long Answered)>(StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => r.Period!.Value >= first))
+        foreach (var (value, sent, answered) in counts)
         {
-            var (sent, answered) = sums.GetValueOrDefault(row.DimensionValues[0]!);
-            sums[row.DimensionValues[0]!] = (sent + row.Sent, answered + row.Answered);
+            var (s, a) = sums.GetValueOrDefault(value);
+            sums[value] = (s + sent, a + answered);
         }
 
         return [.. sums.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new ResponseRateCounts(s.Key, s.Value.Sent, s.Value.Answered))];
