@@ -18,6 +18,8 @@ public sealed class PublicApiTests
         typeof(NpsServiceCollectionExtensions).Assembly,
         typeof(Nps.Data.DataError).Assembly,
         typeof(Nps.AspNetCore.NpsWebOptions).Assembly,
+        typeof(Nps.Sqlite.SqliteServiceCollectionExtensions).Assembly,
+        typeof(Nps.PostgreSql.PostgreSqlServiceCollectionExtensions).Assembly,
     ];
 
     public static TheoryData<string> ShippedAssemblies => [.. Shipped.Select(a => a.GetName().Name!)];
