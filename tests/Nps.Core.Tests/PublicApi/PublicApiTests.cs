@@ -12,7 +12,8 @@ namespace Nps.Tests.PublicApi;
 /// </summary>
 public sealed class PublicApiTests
 {
-    private static readonly Assembly[] Shipped =
+    /// <summary>The shipped assemblies (other architecture tests check the same list).</summary>
+    internal static readonly Assembly[] Shipped =
     [
         typeof(NpsCategory).Assembly,
         typeof(NpsServiceCollectionExtensions).Assembly,
