@@ -5,8 +5,8 @@ namespace Nps;
 
 /// <summary>
 /// Checks what attributes cannot express (the sampling key, time zones, contradictory rules, shadowed policies)
-/// by delegating to <see cref="Sampling.SurveyProgramOptions.Validate"/>, whose messages start with the option path;
-/// also the follow-up SLAs and the theme taxonomy.
+/// by delegating to <see cref="Sampling.SurveyProgramOptions.Validate"/>, whose errors name the option path;
+/// also the follow-up SLAs and the theme taxonomy. Each <see cref="DataError"/> fails start-up as <c>path: reason</c>.
 /// </summary>
 internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
 {
@@ -14,21 +14,21 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = Errors(options);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => e.Message));
     }
 
     /// <summary>Every error of both validators, data annotations first.</summary>
-    internal static List<string> AllErrors(NpsOptions options)
+    internal static List<DataError> AllErrors(NpsOptions options)
     {
-        var errors = new List<string>();
-        if (new NpsOptionsValidator().Validate(null, options) is { Failed: true, Failures: { } failures }) errors.AddRange(failures);
+        var errors = new List<DataError>();
+        if (new NpsOptionsValidator().Validate(null, options) is { Failed: true, Failures: { } failures }) errors.AddRange(failures.Select(FromAnnotation));
         errors.AddRange(Errors(options));
         return errors;
     }
 
-    private static List<string> Errors(NpsOptions options)
+    private static List<DataError> Errors(NpsOptions options)
     {
-        List<string> errors = [.. options.ToSurveyProgramOptions().Validate()];
+        List<DataError> errors = [.. options.ToSurveyProgramOptions().Validate()];
         var programValid = errors.Count == 0;
         if (options.FollowUps is { } followUps)
         {
@@ -46,7 +46,8 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
                 // A shorter keeping time would erase what the rules still look back on: refused rather than silently lengthened.
                 if (contacts > TimeSpan.Zero && programValid && Privacy.RetentionPolicy.LookBackOf(options.ToSurveyProgramOptions()) is var lookBack && contacts < lookBack)
                 {
-                    errors.Add($"Retention:Contacts ({contacts.ToString("c", CultureInfo.InvariantCulture)}) must not be shorter than the {lookBack.TotalDays.ToString(CultureInfo.InvariantCulture)} days the fatigue rules look back on.");
+                    var shown = contacts.ToString("c", CultureInfo.InvariantCulture);
+                    errors.Add(new(0, "Retention:Contacts", $"{shown} must not be shorter than the {lookBack.TotalDays.ToString(CultureInfo.InvariantCulture)} days the fatigue rules look back on.", shown));
                 }
             }
 
@@ -55,19 +56,24 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
 
         if (options.Themes is { Count: > 0 } themes)
         {
-            // The taxonomy names each problem by its place (themes[0].keywords.nl[2]); the prefix says which option it is.
-            if (themes.Exists(t => t is null)) errors.Add("Themes must not hold null entries.");
+            // The taxonomy names each problem by its place (themes[0].keywords.nl[2]); the option's name replaces the document's.
+            if (themes.Exists(t => t is null)) errors.Add(new(0, "Themes", "must not hold null entries."));
             else if (!Insights.ThemeTaxonomy.TryCreate(themes.Select(t => t.ToTheme()), out _, out var themeErrors))
             {
-                errors.AddRange(themeErrors.Select(e => "Themes: " + e));
+                errors.AddRange(themeErrors.Select(e => e with { Field = e.Field is { } f && f.StartsWith("themes", StringComparison.Ordinal) ? "Themes" + f["themes".Length..] : "Themes" }));
             }
         }
 
         return errors;
     }
 
-    private static void Positive(TimeSpan value, string path, List<string> errors)
+    private static void Positive(TimeSpan value, string path, List<DataError> errors)
     {
-        if (value <= TimeSpan.Zero) errors.Add($"{path} must be > 0 (it is {value.ToString("c", CultureInfo.InvariantCulture)}).");
+        var shown = value.ToString("c", CultureInfo.InvariantCulture);
+        if (value <= TimeSpan.Zero) errors.Add(new(0, path, $"must be > 0 (it is {shown}).", shown));
     }
+
+    // The generated data-annotation validator reports "Member: message"; split so the message reads the same.
+    private static DataError FromAnnotation(string failure) =>
+        failure.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon ? new(0, failure[..colon], failure[(colon + 2)..]) : new(0, null, failure);
 }

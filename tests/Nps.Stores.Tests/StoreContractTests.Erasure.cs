@@ -95,7 +95,7 @@ public abstract partial class StoreContractTests
         var newer = await intake.SubmitAsync(ErasedResponse("ER-9") with { RespondedAt = Clock.GetUtcNow() }, Cancel);
 
         Assert.Equal(ResponseIntakeOutcome.Invalid, retried.Outcome);
-        Assert.Equal(new ResponseIntakeError("respondentId", CustomerErasure.ErasedReason), Assert.Single(retried.Errors));
+        Assert.Equal(new DataError(0, "respondentId", CustomerErasure.ErasedReason), Assert.Single(retried.Errors));
         Assert.Equal(ResponseIntakeOutcome.Created, newer.Outcome);
         Assert.Equal("ER-9", Assert.Single(await stores.Responses.ListByRespondentAsync(ErasedCustomer, Cancel)).ResponseId);
     }

@@ -272,9 +272,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var tiny = await intake.SubmitAsync(Response("R3", rating: 0) with { InclusionProbability = 1e-160 }, Cancel);
         var edge = await intake.SubmitAsync(Response("R4", rating: 0) with { RespondedAt = Start.AddDays(1) }, Cancel);
 
-        Assert.Equal(new ResponseIntakeError("respondedAt", "9999-12-31T00:00:00Z is after 2026-03-03T10:00:00Z (the clock plus 1 day)."), Assert.Single(year9999.Errors));
-        Assert.Equal(new ResponseIntakeError("respondedAt", "0001-01-01T00:00:00Z is before the earliest accepted time 2000-01-01T00:00:00Z."), Assert.Single(year1.Errors));
-        Assert.Equal(new ResponseIntakeError("inclusionProbability", "1E-160 is below the smallest accepted probability 1E-06."), Assert.Single(tiny.Errors));
+        Assert.Equal(new DataError(0, "respondedAt", "9999-12-31T00:00:00Z is after 2026-03-03T10:00:00Z (the clock plus 1 day).", "9999-12-31T00:00:00Z"), Assert.Single(year9999.Errors));
+        Assert.Equal(new DataError(0, "respondedAt", "0001-01-01T00:00:00Z is before the earliest accepted time 2000-01-01T00:00:00Z.", "0001-01-01T00:00:00Z"), Assert.Single(year1.Errors));
+        Assert.Equal(new DataError(0, "inclusionProbability", "1E-160 is below the smallest accepted probability 1E-06.", "1E-160"), Assert.Single(tiny.Errors));
         Assert.Equal(ResponseIntakeOutcome.Created, edge.Outcome);
 
         // Everything accepted reads back, and the customer can still be decided.

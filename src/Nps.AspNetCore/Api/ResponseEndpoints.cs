@@ -45,7 +45,7 @@ internal static class ResponseEndpoints
         {
             case ResponseIntakeOutcome.Invalid:
                 var errors = new FieldErrors();
-                foreach (var error in result.Errors) errors.Add(error.Field, error.Reason);
+                foreach (var error in result.Errors) errors.Add(error);
                 return errors.ToProblem();
             case ResponseIntakeOutcome.Conflict:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A different response with this responseId exists.",

@@ -9,9 +9,9 @@ namespace Nps.Ambitions;
 /// "by": "2026-12-31", "baseline": { "from": "2025-01-01", "to": "2025-12-31" } } ] }</c>.
 /// </summary>
 /// <remarks>
-/// Comments and trailing commas are allowed. Errors are reported, never thrown: the JSON syntax error with its line
-/// and position, or every invalid or unknown field by its path (<c>ambitions[0].by must be a date (yyyy-MM-dd), got
-/// '2026-13-01'</c>). Dates are <c>yyyy-MM-dd</c>; the target is a number in [−100, 100]; the baseline ends before
+/// Comments and trailing commas are allowed. Errors are reported as <see cref="DataError"/>s, never thrown: the JSON
+/// syntax error with its line and position, or every invalid or unknown field by its path as the field
+/// (<c>ambitions[0].by: must be a date (yyyy-MM-dd), got '2026-13-01'</c>, with the value <c>2026-13-01</c>). Dates are <c>yyyy-MM-dd</c>; the target is a number in [−100, 100]; the baseline ends before
 /// <c>by</c>; any dimension name is allowed.
 /// </remarks>
 public static class AmbitionFile
@@ -19,12 +19,12 @@ public static class AmbitionFile
     /// <summary>Parses the ambitions file.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="ambitions">The ambitions, in file order, when valid; empty otherwise.</param>
-    /// <param name="errors">Every problem, each naming where it is; empty when valid.</param>
+    /// <param name="errors">Every problem, each naming its JSON path as the field and the refused value; empty when valid.</param>
     /// <returns>Whether the file is valid.</returns>
-    public static bool TryParse(string json, out IReadOnlyList<Ambition> ambitions, out IReadOnlyList<string> errors)
+    public static bool TryParse(string json, out IReadOnlyList<Ambition> ambitions, out IReadOnlyList<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var problems = new List<string>();
+        var problems = new List<DataError>();
         var result = new List<Ambition>();
         ambitions = [];
         errors = problems;
@@ -35,7 +35,7 @@ public static class AmbitionFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add("the file must be an object with an \"ambitions\" array");
+                problems.Add(new(0, null, "the file must be an object with an \"ambitions\" array"));
                 return false;
             }
 
@@ -43,12 +43,12 @@ public static class AmbitionFile
             foreach (var property in root.EnumerateObject())
             {
                 if (property.NameEquals("ambitions")) list = property.Value;
-                else problems.Add($"'{property.Name}' is not a field of the ambitions file (expected: ambitions)");
+                else problems.Add(new(0, property.Name, "is not a field of the ambitions file (expected: ambitions)"));
             }
 
             if (list is not { ValueKind: JsonValueKind.Array } array)
             {
-                problems.Add(list is null ? "ambitions is missing" : "ambitions must be an array");
+                problems.Add(new(0, "ambitions", list is null ? "is missing" : "must be an array"));
                 return false;
             }
 
@@ -65,11 +65,11 @@ public static class AmbitionFile
         return true;
     }
 
-    private static Ambition? ReadAmbition(JsonElement item, string path, List<string> problems)
+    private static Ambition? ReadAmbition(JsonElement item, string path, List<DataError> problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems.Add($"{path} must be an object");
+            problems.Add(new(0, path, "must be an object"));
             return null;
         }
 
@@ -92,32 +92,32 @@ public static class AmbitionFile
                     ReadBaseline(property.Value, at, problems, out from, out to);
                     break;
                 default:
-                    problems.Add($"{at} is not a field of an ambition (expected: dimension, value, target, by, baseline)");
+                    problems.Add(new(0, at, "is not a field of an ambition (expected: dimension, value, target, by, baseline)"));
                     break;
             }
         }
 
-        Require(dimension is not null || HasProblemAt(problems, before, $"{path}.dimension"), $"{path}.dimension is missing", problems);
-        Require(value is not null || HasProblemAt(problems, before, $"{path}.value"), $"{path}.value is missing", problems);
-        Require(target is not null || HasProblemAt(problems, before, $"{path}.target"), $"{path}.target is missing", problems);
-        Require(by is not null || HasProblemAt(problems, before, $"{path}.by"), $"{path}.by is missing", problems);
-        Require(seenBaseline, $"{path}.baseline is missing", problems);
+        Require(dimension is not null || HasProblemAt(problems, before, $"{path}.dimension"), new(0, $"{path}.dimension", "is missing"), problems);
+        Require(value is not null || HasProblemAt(problems, before, $"{path}.value"), new(0, $"{path}.value", "is missing"), problems);
+        Require(target is not null || HasProblemAt(problems, before, $"{path}.target"), new(0, $"{path}.target", "is missing"), problems);
+        Require(by is not null || HasProblemAt(problems, before, $"{path}.by"), new(0, $"{path}.by", "is missing"), problems);
+        Require(seenBaseline, new(0, $"{path}.baseline", "is missing"), problems);
         if (from is { } f && to is { } t)
         {
-            Require(f <= t, string.Create(CultureInfo.InvariantCulture, $"{path}.baseline.to ({t:yyyy-MM-dd}) is before {path}.baseline.from ({f:yyyy-MM-dd})"), problems);
-            if (by is { } end) Require(end > t, string.Create(CultureInfo.InvariantCulture, $"{path}.by ({end:yyyy-MM-dd}) must be after {path}.baseline.to ({t:yyyy-MM-dd})"), problems);
+            Require(f <= t, new(0, $"{path}.baseline.to", string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-dd} is before {path}.baseline.from ({f:yyyy-MM-dd})"), Iso(t)), problems);
+            if (by is { } end) Require(end > t, new(0, $"{path}.by", string.Create(CultureInfo.InvariantCulture, $"{end:yyyy-MM-dd} must be after {path}.baseline.to ({t:yyyy-MM-dd})"), Iso(end)), problems);
         }
 
         return problems.Count == before ? new Ambition(dimension!, value!, target!.Value, by!.Value, from!.Value, to!.Value) : null;
     }
 
-    private static void ReadBaseline(JsonElement element, string path, List<string> problems, out DateOnly? from, out DateOnly? to)
+    private static void ReadBaseline(JsonElement element, string path, List<DataError> problems, out DateOnly? from, out DateOnly? to)
     {
         from = null;
         to = null;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add($"{path} must be an object with from and to");
+            problems.Add(new(0, path, "must be an object with from and to"));
             return;
         }
 
@@ -129,31 +129,31 @@ public static class AmbitionFile
             {
                 case "from": from = Date(property.Value, at, problems); break;
                 case "to": to = Date(property.Value, at, problems); break;
-                default: problems.Add($"{at} is not a field of a baseline (expected: from, to)"); break;
+                default: problems.Add(new(0, at, "is not a field of a baseline (expected: from, to)")); break;
             }
         }
 
-        Require(from is not null || HasProblemAt(problems, before, $"{path}.from"), $"{path}.from is missing", problems);
-        Require(to is not null || HasProblemAt(problems, before, $"{path}.to"), $"{path}.to is missing", problems);
+        Require(from is not null || HasProblemAt(problems, before, $"{path}.from"), new(0, $"{path}.from", "is missing"), problems);
+        Require(to is not null || HasProblemAt(problems, before, $"{path}.to"), new(0, $"{path}.to", "is missing"), problems);
     }
 
-    private static string? Text(JsonElement element, string path, List<string> problems)
+    private static string? Text(JsonElement element, string path, List<DataError> problems)
     {
         if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) return element.GetString();
-        problems.Add($"{path} must be a non-empty string");
+        problems.Add(new(0, path, "must be a non-empty string", JsonFileText.Shown(element)));
         return null;
     }
 
-    private static double? Target(JsonElement element, string path, List<string> problems)
+    private static double? Target(JsonElement element, string path, List<DataError> problems)
     {
         if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && value is >= -100 and <= 100) return value;
         problems.Add(element.ValueKind == JsonValueKind.Number
-            ? $"{path} must be an NPS from -100 to 100, got {element.GetRawText()}"
-            : $"{path} must be a number from -100 to 100");
+            ? new(0, path, $"must be an NPS from -100 to 100, got {element.GetRawText()}", element.GetRawText())
+            : new(0, path, "must be a number from -100 to 100", JsonFileText.Shown(element)));
         return null;
     }
 
-    private static DateOnly? Date(JsonElement element, string path, List<string> problems)
+    private static DateOnly? Date(JsonElement element, string path, List<DataError> problems)
     {
         if (element.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(element.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -162,23 +162,25 @@ public static class AmbitionFile
         }
 
         problems.Add(element.ValueKind == JsonValueKind.String
-            ? $"{path} must be a date (yyyy-MM-dd), got '{element.GetString()}'"
-            : $"{path} must be a date (yyyy-MM-dd)");
+            ? new(0, path, $"must be a date (yyyy-MM-dd), got '{element.GetString()}'", element.GetString())
+            : new(0, path, "must be a date (yyyy-MM-dd)", JsonFileText.Shown(element)));
         return null;
     }
 
-    private static bool HasProblemAt(List<string> problems, int from, string path)
+    private static bool HasProblemAt(List<DataError> problems, int from, string path)
     {
         for (var i = from; i < problems.Count; i++)
         {
-            if (problems[i].StartsWith(path + " ", StringComparison.Ordinal)) return true;
+            if (problems[i].Field == path) return true;
         }
 
         return false;
     }
 
-    private static void Require(bool condition, string problem, List<string> problems)
+    private static void Require(bool condition, DataError problem, List<DataError> problems)
     {
         if (!condition) problems.Add(problem);
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

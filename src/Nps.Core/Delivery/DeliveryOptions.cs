@@ -27,17 +27,28 @@ public sealed record DeliveryOptions
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Checks the options.</summary>
-    /// <returns>The errors, each naming its option; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <returns>The errors, each naming its option as <see cref="DataError.Field"/> with the refused value; empty when valid.</returns>
+    public IReadOnlyList<DataError> Validate()
     {
-        var errors = new List<string>();
-        if (TokenLifetime <= TimeSpan.Zero) errors.Add("TokenLifetime must be positive.");
-        if (Reminders is < 0 or > 10) errors.Add(string.Create(CultureInfo.InvariantCulture, $"Reminders must be between 0 and 10; got {Reminders}."));
-        if (ReminderAfter <= TimeSpan.Zero) errors.Add("ReminderAfter must be positive.");
-        if (BatchSize is < 1 or > 10_000) errors.Add(string.Create(CultureInfo.InvariantCulture, $"BatchSize must be between 1 and 10000; got {BatchSize}."));
-        if (ClaimLease <= TimeSpan.Zero) errors.Add("ClaimLease must be positive.");
-        if (MaxAttempts < 1) errors.Add("MaxAttempts must be at least 1.");
-        if (RetryDelay <= TimeSpan.Zero) errors.Add("RetryDelay must be positive.");
+        var errors = new List<DataError>();
+        Positive(TokenLifetime, nameof(TokenLifetime), errors);
+        if (Reminders is < 0 or > 10) errors.Add(Invalid(nameof(Reminders), "must be between 0 and 10; got {0}.", Reminders));
+        Positive(ReminderAfter, nameof(ReminderAfter), errors);
+        if (BatchSize is < 1 or > 10_000) errors.Add(Invalid(nameof(BatchSize), "must be between 1 and 10000; got {0}.", BatchSize));
+        Positive(ClaimLease, nameof(ClaimLease), errors);
+        if (MaxAttempts < 1) errors.Add(Invalid(nameof(MaxAttempts), "must be at least 1.", MaxAttempts));
+        Positive(RetryDelay, nameof(RetryDelay), errors);
         return errors;
+    }
+
+    private static void Positive(TimeSpan value, string option, List<DataError> errors)
+    {
+        if (value <= TimeSpan.Zero) errors.Add(new(0, option, "must be positive.", value.ToString("c", CultureInfo.InvariantCulture)));
+    }
+
+    private static DataError Invalid(string option, string reason, int value)
+    {
+        var shown = value.ToString(CultureInfo.InvariantCulture);
+        return new(0, option, reason.Replace("{0}", shown, StringComparison.Ordinal), shown);
     }
 }

@@ -13,12 +13,16 @@ public sealed record InvitationMessageOptions
     public string? MessageIdDomain { get; init; }
 
     /// <summary>Checks the options.</summary>
-    /// <returns>The errors, each naming its option; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <returns>The errors, each naming its option as <see cref="DataError.Field"/>; empty when valid.</returns>
+    public IReadOnlyList<DataError> Validate()
     {
-        var errors = new List<string>();
-        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("https" or "http")) errors.Add("BaseUrl must be an absolute http(s) address.");
-        if (string.IsNullOrWhiteSpace(OrganisationName)) errors.Add("OrganisationName must not be empty.");
+        var errors = new List<DataError>();
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("https" or "http"))
+        {
+            errors.Add(new(0, nameof(BaseUrl), "must be an absolute http(s) address.", BaseUrl?.OriginalString));
+        }
+
+        if (string.IsNullOrWhiteSpace(OrganisationName)) errors.Add(new(0, nameof(OrganisationName), "must not be empty."));
         return errors;
     }
 }

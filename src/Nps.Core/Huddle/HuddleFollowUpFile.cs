@@ -13,20 +13,20 @@ namespace Nps.Huddle;
 /// <remarks>
 /// Per follow-up, <c>responseId</c>, <c>status</c> (<c>open</c>, <c>contacted</c> or <c>closed</c>, any case) and
 /// <c>dueAt</c> (ISO 8601 with an offset) are required; <c>id</c>, <c>customerId</c>, <c>ownerTeam</c>,
-/// <c>ownerAgent</c>, <c>rating</c> and <c>respondedAt</c> are read when present; other fields are ignored. Errors
-/// name the element and field (<c>[3].dueAt must be …</c>), never throw.
+/// <c>ownerAgent</c>, <c>rating</c> and <c>respondedAt</c> are read when present; other fields are ignored. Errors are
+/// <see cref="DataError"/>s naming the element and field as their field (<c>[3].dueAt</c>) with the refused value, never thrown.
 /// </remarks>
 public static class HuddleFollowUpFile
 {
     /// <summary>Parses a follow-up export.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="followUps">The follow-ups when valid; empty otherwise.</param>
-    /// <param name="errors">Every problem, each naming where it is; empty when valid.</param>
+    /// <param name="errors">Every problem, each naming its JSON path as the field and the refused value; empty when valid.</param>
     /// <returns>Whether the file is valid.</returns>
-    public static bool TryParse(string json, out IReadOnlyList<FollowUpCase> followUps, out IReadOnlyList<string> errors)
+    public static bool TryParse(string json, out IReadOnlyList<FollowUpCase> followUps, out IReadOnlyList<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var problems = new List<string>();
+        var problems = new List<DataError>();
         var result = new List<FollowUpCase>();
         followUps = [];
         errors = problems;
@@ -44,7 +44,7 @@ public static class HuddleFollowUpFile
 
             if (root.ValueKind != JsonValueKind.Array)
             {
-                problems.Add("expected an array of follow-ups, or an object with a \"followUps\" array");
+                problems.Add(new(0, null, "expected an array of follow-ups, or an object with a \"followUps\" array"));
                 return false;
             }
 
@@ -61,11 +61,11 @@ public static class HuddleFollowUpFile
         return true;
     }
 
-    private static FollowUpCase? Read(JsonElement item, string path, List<string> problems)
+    private static FollowUpCase? Read(JsonElement item, string path, List<DataError> problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems.Add($"{path} must be an object");
+            problems.Add(new(0, path, "must be an object"));
             return null;
         }
 
@@ -75,7 +75,7 @@ public static class HuddleFollowUpFile
         FollowUpStatus status = default;
         if (statusText is not null && !WireNames.TryParse(statusText, out status))
         {
-            problems.Add($"{path}.status must be open, contacted or closed, got '{statusText}'");
+            problems.Add(new(0, $"{path}.status", $"must be open, contacted or closed, got '{statusText}'", statusText));
         }
 
         var dueAt = Time(item, "dueAt", path, problems, required: true);
@@ -84,7 +84,7 @@ public static class HuddleFollowUpFile
         if (item.TryGetProperty("rating", out var ratingElement) && ratingElement.ValueKind != JsonValueKind.Null)
         {
             if (ratingElement.ValueKind == JsonValueKind.Number && ratingElement.TryGetInt32(out var value) && value is >= 0 and <= 10) rating = NpsRating.From(value);
-            else problems.Add($"{path}.rating must be an integer from 0 to 10, got {ratingElement.GetRawText()}");
+            else problems.Add(new(0, $"{path}.rating", $"must be an integer from 0 to 10, got {ratingElement.GetRawText()}", JsonFileText.Shown(ratingElement)));
         }
 
         var id = Text(item, "id", path, problems, required: false);
@@ -106,20 +106,20 @@ public static class HuddleFollowUpFile
         };
     }
 
-    private static string? Text(JsonElement item, string name, string path, List<string> problems, bool required)
+    private static string? Text(JsonElement item, string name, string path, List<DataError> problems, bool required)
     {
         if (!item.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {
-            if (required) problems.Add($"{path}.{name} is missing");
+            if (required) problems.Add(new(0, $"{path}.{name}", "is missing"));
             return null;
         }
 
         if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) return element.GetString();
-        problems.Add($"{path}.{name} must be a non-empty string");
+        problems.Add(new(0, $"{path}.{name}", "must be a non-empty string", JsonFileText.Shown(element)));
         return null;
     }
 
-    private static DateTimeOffset? Time(JsonElement item, string name, string path, List<string> problems, bool required)
+    private static DateTimeOffset? Time(JsonElement item, string name, string path, List<DataError> problems, bool required)
     {
         if (Text(item, name, path, problems, required) is not { } text) return null;
         // An offset is required: a time without one would be guessed, never right for every reader.
@@ -129,7 +129,7 @@ public static class HuddleFollowUpFile
             return value;
         }
 
-        problems.Add($"{path}.{name} must be an ISO 8601 time with an offset (e.g. 2026-03-14T10:00:00+01:00), got '{text}'");
+        problems.Add(new(0, $"{path}.{name}", $"must be an ISO 8601 time with an offset (e.g. 2026-03-14T10:00:00+01:00), got '{text}'", text));
         return null;
     }
 

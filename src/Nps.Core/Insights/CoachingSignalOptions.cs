@@ -62,7 +62,7 @@ public sealed record CoachingSignalOptions
     /// starts again with the period after the one containing the date, so a gap already discussed is not signalled
     /// again unless it shows anew (for post-launch-drop, the reference becomes the <see cref="HoneymoonPeriods"/>
     /// periods up to the conversation). Empty by default. Read them like <see cref="Launches"/> with
-    /// <see cref="LaunchDates.TryReadCsv(TextReader, string, out IReadOnlyDictionary{string, DateOnly}?, out LaunchDateError?)"/>.
+    /// <see cref="LaunchDates.TryReadCsv(TextReader, string, out IReadOnlyDictionary{string, DateOnly}?, out DataError)"/>.
     /// </summary>
     public IReadOnlyDictionary<string, DateOnly> Acknowledged { get; init; } = NoLaunches;
 

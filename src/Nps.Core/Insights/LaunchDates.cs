@@ -15,22 +15,22 @@ public static class LaunchDates
     /// <summary>Reads start dates from CSV text.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="launches">The start dates by value (ordinal keys), when the whole file is valid.</param>
-    /// <param name="error">The first problem, with its line and column, when it is not.</param>
+    /// <param name="error">The first problem, with its line, column and the refused value, when it is not; <see langword="default"/> when valid.</param>
     /// <returns>Whether the file was valid.</returns>
     public static bool TryReadCsv(TextReader reader, [NotNullWhen(true)] out IReadOnlyDictionary<string, DateOnly>? launches,
-        [NotNullWhen(false)] out LaunchDateError? error) => TryReadCsv(reader, "launched", out launches, out error);
+        out DataError error) => TryReadCsv(reader, "launched", out launches, out error);
 
     /// <summary>
     /// Reads dates per value from CSV text whose date column has another name, e.g. <c>acknowledged</c> for
-    /// <see cref="CoachingSignalOptions.Acknowledged"/>; otherwise as <see cref="TryReadCsv(TextReader, out IReadOnlyDictionary{string, DateOnly}?, out LaunchDateError?)"/>.
+    /// <see cref="CoachingSignalOptions.Acknowledged"/>; otherwise as <see cref="TryReadCsv(TextReader, out IReadOnlyDictionary{string, DateOnly}?, out DataError)"/>.
     /// </summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="dateColumn">The name of the date column (case-insensitive).</param>
     /// <param name="launches">The dates by value (ordinal keys), when the whole file is valid.</param>
-    /// <param name="error">The first problem, with its line and column, when it is not.</param>
+    /// <param name="error">The first problem, with its line, column and the refused value, when it is not; <see langword="default"/> when valid.</param>
     /// <returns>Whether the file was valid.</returns>
     public static bool TryReadCsv(TextReader reader, string dateColumn, [NotNullWhen(true)] out IReadOnlyDictionary<string, DateOnly>? launches,
-        [NotNullWhen(false)] out LaunchDateError? error)
+        out DataError error)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrWhiteSpace(dateColumn);
@@ -46,7 +46,7 @@ public static class LaunchDates
             if (string.IsNullOrWhiteSpace(line)) continue;
             if (!TrySplit(line, out var fields, out var splitReason))
             {
-                error = new LaunchDateError(lineNumber, valueColumn < 0 ? "header" : "value", splitReason);
+                error = new DataError(lineNumber, valueColumn < 0 ? "header" : "value", splitReason);
                 return false;
             }
 
@@ -61,7 +61,7 @@ public static class LaunchDates
 
                 if (valueColumn < 0 || launchedColumn < 0)
                 {
-                    error = new LaunchDateError(lineNumber, "header",
+                    error = new DataError(lineNumber, "header",
                         $"expected the columns 'value' and '{dateColumn}'; found '{string.Join(",", fields)}'.");
                     return false;
                 }
@@ -72,21 +72,21 @@ public static class LaunchDates
             var value = valueColumn < fields.Count ? fields[valueColumn].Trim() : "";
             if (value.Length == 0)
             {
-                error = new LaunchDateError(lineNumber, "value", "is empty; name the team or agent.");
+                error = new DataError(lineNumber, "value", "is empty; name the team or agent.", "");
                 return false;
             }
 
             var text = launchedColumn < fields.Count ? fields[launchedColumn].Trim() : "";
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var launched))
             {
-                error = new LaunchDateError(lineNumber, dateColumn, $"'{text}' is not an ISO date (yyyy-MM-dd).");
+                error = new DataError(lineNumber, dateColumn, $"'{text}' is not an ISO date (yyyy-MM-dd).", text);
                 return false;
             }
 
             if (firstLine.TryGetValue(value, out var earlier))
             {
-                error = new LaunchDateError(lineNumber, "value",
-                    string.Create(CultureInfo.InvariantCulture, $"'{value}' already has {(dateColumn.Equals("launched", StringComparison.OrdinalIgnoreCase) ? "a start date" : "a date")} (line {earlier})."));
+                error = new DataError(lineNumber, "value",
+                    string.Create(CultureInfo.InvariantCulture, $"'{value}' already has {(dateColumn.Equals("launched", StringComparison.OrdinalIgnoreCase) ? "a start date" : "a date")} (line {earlier})."), value);
                 return false;
             }
 
@@ -96,12 +96,12 @@ public static class LaunchDates
 
         if (valueColumn < 0)
         {
-            error = new LaunchDateError(Math.Max(1, lineNumber), "header", $"the file is empty; expected the columns 'value' and '{dateColumn}'.");
+            error = new DataError(Math.Max(1, lineNumber), "header", $"the file is empty; expected the columns 'value' and '{dateColumn}'.");
             return false;
         }
 
         launches = result;
-        error = null;
+        error = default;
         return true;
     }
 

@@ -23,7 +23,7 @@ public sealed class ThemeTaxonomy
         ArgumentNullException.ThrowIfNull(themes);
         var list = themes.ToArray();
         var errors = Compile(list, out var matcher);
-        if (errors.Count > 0) throw new ArgumentException("Invalid theme taxonomy: " + string.Join("; ", errors), nameof(themes));
+        if (errors.Count > 0) throw new ArgumentException("Invalid theme taxonomy: " + string.Join("; ", errors.Select(e => e.Message)), nameof(themes));
         Themes = list;
         _matcher = matcher!;
     }
@@ -47,14 +47,15 @@ public sealed class ThemeTaxonomy
     /// <summary>Validates themes from outside (a file, a request) without throwing.</summary>
     /// <param name="themes">The themes.</param>
     /// <param name="taxonomy">The taxonomy when valid.</param>
-    /// <param name="errors">Every problem, naming the theme and phrase (e.g. <c>themes[0].keywords.nl[2] 'wa*cht' has '*' inside a word …</c>).</param>
+    /// <param name="errors">Every problem, its field naming the theme and phrase (e.g. <c>themes[0].keywords.nl[2]</c>, the
+    /// reason <c>'wa*cht' has '*' inside a word …</c>) and the refused phrase as its value.</param>
     /// <returns>Whether the themes form a valid taxonomy.</returns>
-    public static bool TryCreate(IEnumerable<Theme?>? themes, out ThemeTaxonomy? taxonomy, out IReadOnlyList<string> errors)
+    public static bool TryCreate(IEnumerable<Theme?>? themes, out ThemeTaxonomy? taxonomy, out IReadOnlyList<DataError> errors)
     {
         taxonomy = null;
         if (themes is null)
         {
-            errors = ["themes is missing"];
+            errors = [new(0, "themes", "is missing")];
             return false;
         }
 
@@ -72,9 +73,9 @@ public sealed class ThemeTaxonomy
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="taxonomy">The taxonomy when valid.</param>
-    /// <param name="errors">The JSON error (with line and position) or every validation problem.</param>
+    /// <param name="errors">The JSON error (with its line, and its JSON path as the field) or every validation problem.</param>
     /// <returns>Whether the JSON holds a valid taxonomy.</returns>
-    public static bool TryParseJson(string json, out ThemeTaxonomy? taxonomy, out IReadOnlyList<string> errors)
+    public static bool TryParseJson(string json, out ThemeTaxonomy? taxonomy, out IReadOnlyList<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(json);
         ThemeTaxonomyDocument? document;
@@ -85,14 +86,14 @@ public sealed class ThemeTaxonomy
         catch (JsonException e)
         {
             taxonomy = null;
-            errors = [e.Message];
+            errors = [new((e.LineNumber ?? -1) + 1, e.Path, e.Message)];
             return false;
         }
 
         if (document is null)
         {
             taxonomy = null;
-            errors = ["the document is null; expected { \"themes\": [ ... ] }"];
+            errors = [new(0, null, "the document is null; expected { \"themes\": [ ... ] }")];
             return false;
         }
 
@@ -151,9 +152,9 @@ public sealed class ThemeTaxonomy
         }
     }
 
-    private static List<string> Compile(Theme?[] themes, out ThemeMatcher? matcher)
+    private static List<DataError> Compile(Theme?[] themes, out ThemeMatcher? matcher)
     {
-        var errors = new List<string>();
+        var errors = new List<DataError>();
         var phrases = new List<ThemePhrase>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var t = 0; t < themes.Length; t++)
@@ -161,28 +162,28 @@ public sealed class ThemeTaxonomy
             var at = string.Create(CultureInfo.InvariantCulture, $"themes[{t}]");
             if (themes[t] is not { } theme)
             {
-                errors.Add(at + " is null");
+                errors.Add(new(0, at, "is null"));
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(theme.Id)) errors.Add(at + ".id is empty");
-            else if (!ids.Add(theme.Id)) errors.Add($"{at}.id '{theme.Id}' is used by an earlier theme");
-            if (string.IsNullOrWhiteSpace(theme.Name)) errors.Add(at + ".name is empty");
+            if (string.IsNullOrWhiteSpace(theme.Id)) errors.Add(new(0, at + ".id", "is empty", theme.Id));
+            else if (!ids.Add(theme.Id)) errors.Add(new(0, at + ".id", $"'{theme.Id}' is used by an earlier theme", theme.Id));
+            if (string.IsNullOrWhiteSpace(theme.Name)) errors.Add(new(0, at + ".name", "is empty", theme.Name));
             if (theme.Keywords is null || theme.Keywords.Values.All(v => v is null || v.Count == 0))
             {
-                errors.Add(at + ".keywords has no phrases");
+                errors.Add(new(0, at + ".keywords", "has no phrases"));
                 continue;
             }
 
             foreach (var (language, list) in theme.Keywords.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
-                if (string.IsNullOrWhiteSpace(language)) errors.Add(at + ".keywords has an empty language code");
+                if (string.IsNullOrWhiteSpace(language)) errors.Add(new(0, at + ".keywords", "has an empty language code", language));
                 if (list is null) continue;
                 for (var k = 0; k < list.Count; k++)
                 {
                     var problem = ThemePhrase.TryParse(list[k], t, out var phrase);
                     if (problem is null) phrases.Add(phrase!);
-                    else errors.Add(string.Create(CultureInfo.InvariantCulture, $"{at}.keywords.{language}[{k}] '{list[k]}' {problem}"));
+                    else errors.Add(new(0, string.Create(CultureInfo.InvariantCulture, $"{at}.keywords.{language}[{k}]"), $"'{list[k]}' {problem}", list[k]));
                 }
             }
         }

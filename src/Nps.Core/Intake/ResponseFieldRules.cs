@@ -46,18 +46,18 @@ public static class ResponseFieldRules
     /// <summary>Checks a response's fields.</summary>
     /// <param name="response">The response.</param>
     /// <param name="maxCommentBytes">The longest comment accepted, in bytes of UTF-8.</param>
-    /// <returns>One error per field that breaks a rule (fields named as on the wire); empty when every field keeps them.</returns>
-    public static IReadOnlyList<ResponseIntakeError> Check(SurveyResponse response, int maxCommentBytes = DefaultMaxCommentBytes)
+    /// <returns>One error per field that breaks a rule (fields named as on the wire, no line, no value: ids and text may be personal); empty when every field keeps them.</returns>
+    public static IReadOnlyList<DataError> Check(SurveyResponse response, int maxCommentBytes = DefaultMaxCommentBytes)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var errors = new List<ResponseIntakeError>();
+        var errors = new List<DataError>();
         Id("responseId", response.ResponseId);
         Id("respondentId", response.RespondentId);
         Id("invitationId", response.InvitationId);
         Id("eventId", response.EventId);
         if (response.Comment is { } comment && (NulProblem(comment) ?? TooLong(comment, maxCommentBytes)) is { } commentProblem)
         {
-            errors.Add(new("comment", commentProblem));
+            errors.Add(new(0, "comment", commentProblem));
         }
 
         Text("team", response.Team);
@@ -67,20 +67,20 @@ public static class ResponseFieldRules
         Text("touchpoint", response.Touchpoint);
         foreach (var (name, value) in response.Attributes)
         {
-            if ((NulProblem(name) ?? TooLong(name, MaxTextBytes)) is { } nameProblem) errors.Add(new("attributes", $"the name {Shown(name)} {nameProblem}"));
-            else if ((NulProblem(value) ?? TooLong(value, MaxTextBytes)) is { } valueProblem) errors.Add(new("attributes." + name, valueProblem));
+            if ((NulProblem(name) ?? TooLong(name, MaxTextBytes)) is { } nameProblem) errors.Add(new(0, "attributes", $"the name {Shown(name)} {nameProblem}"));
+            else if ((NulProblem(value) ?? TooLong(value, MaxTextBytes)) is { } valueProblem) errors.Add(new(0, "attributes." + name, valueProblem));
         }
 
         return errors;
 
         void Id(string field, string? value)
         {
-            if (value is not null && IdProblem(value) is { } problem) errors.Add(new(field, problem));
+            if (value is not null && IdProblem(value) is { } problem) errors.Add(new(0, field, problem));
         }
 
         void Text(string field, string? value)
         {
-            if (value is not null && (NulProblem(value) ?? TooLong(value, MaxTextBytes)) is { } problem) errors.Add(new(field, problem));
+            if (value is not null && (NulProblem(value) ?? TooLong(value, MaxTextBytes)) is { } problem) errors.Add(new(0, field, problem));
         }
     }
 

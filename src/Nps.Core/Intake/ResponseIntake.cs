@@ -38,7 +38,7 @@ public sealed class ResponseIntake
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(ledger);
         _options = options ?? new ResponseIntakeOptions();
-        if (_options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        if (_options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(options));
         _responses = responses;
         _ledger = ledger;
         Policy = policy ?? new FollowUpPolicy();
@@ -71,7 +71,7 @@ public sealed class ResponseIntake
         if (errors.Count > 0) return new(ResponseIntakeOutcome.Invalid, null, errors);
         if (_erasure is not null && await _erasure.IsErasedAsync(response.RespondentId, response.RespondedAt, cancellationToken).ConfigureAwait(false))
         {
-            return new(ResponseIntakeOutcome.Invalid, null, [new("respondentId", Privacy.CustomerErasure.ErasedReason)]);
+            return new(ResponseIntakeOutcome.Invalid, null, [new(0, "respondentId", Privacy.CustomerErasure.ErasedReason)]);
         }
 
         if (_invitations is not null)
@@ -121,29 +121,30 @@ public sealed class ResponseIntake
         return at == response.RespondedAt && ReferenceEquals(comment, response.Comment) ? response : response with { RespondedAt = at, Comment = comment };
     }
 
-    private List<ResponseIntakeError> Validate(SurveyResponse response, DateTimeOffset now)
+    private List<DataError> Validate(SurveyResponse response, DateTimeOffset now)
     {
-        var errors = new List<ResponseIntakeError>(ResponseFieldRules.Check(response, _options.MaxCommentBytes));
+        var errors = new List<DataError>(ResponseFieldRules.Check(response, _options.MaxCommentBytes));
         var latest = now + _options.MaxFutureSkew;
         if (response.RespondedAt < _options.EarliestRespondedAt)
         {
-            errors.Add(new("respondedAt", $"{Iso(response.RespondedAt)} is before the earliest accepted time {Iso(_options.EarliestRespondedAt)}."));
+            errors.Add(new(0, "respondedAt", $"{Iso(response.RespondedAt)} is before the earliest accepted time {Iso(_options.EarliestRespondedAt)}.", Iso(response.RespondedAt)));
         }
         else if (response.RespondedAt > latest)
         {
-            errors.Add(new("respondedAt", $"{Iso(response.RespondedAt)} is after {Iso(latest)} (the clock plus {Days(_options.MaxFutureSkew)})."));
+            errors.Add(new(0, "respondedAt", $"{Iso(response.RespondedAt)} is after {Iso(latest)} (the clock plus {Days(_options.MaxFutureSkew)}).", Iso(response.RespondedAt)));
         }
 
         if (response.InclusionProbability < _options.MinimumInclusionProbability)
         {
-            errors.Add(new("inclusionProbability", string.Create(CultureInfo.InvariantCulture,
-                $"{response.InclusionProbability} is below the smallest accepted probability {_options.MinimumInclusionProbability}.")));
+            var shown = response.InclusionProbability.ToString(CultureInfo.InvariantCulture);
+            errors.Add(new(0, "inclusionProbability", string.Create(CultureInfo.InvariantCulture,
+                $"{shown} is below the smallest accepted probability {_options.MinimumInclusionProbability}."), shown));
         }
 
-        if (!Enum.IsDefined(response.Kind)) errors.Add(new("kind", $"'{response.Kind}' is not a survey kind."));
+        if (!Enum.IsDefined(response.Kind)) errors.Add(new(0, "kind", $"'{response.Kind}' is not a survey kind.", response.Kind.ToString()));
         if (errors.Count == 0 && Policy.ReasonFor(response) is { } reason && Policy.SlaFor(reason) > DateTimeOffset.MaxValue - response.RespondedAt)
         {
-            errors.Add(new("respondedAt", $"{Iso(response.RespondedAt)} plus the follow-up SLA is past the end of the calendar."));
+            errors.Add(new(0, "respondedAt", $"{Iso(response.RespondedAt)} plus the follow-up SLA is past the end of the calendar."));
         }
 
         return errors;

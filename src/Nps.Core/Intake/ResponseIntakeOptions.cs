@@ -28,15 +28,16 @@ public sealed record ResponseIntakeOptions
     public bool KeepOriginalComments { get; init; }
 
     /// <summary>Checks the options.</summary>
-    /// <returns>The errors, each naming its option; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <returns>The errors, each naming its option as <see cref="DataError.Field"/> with the refused value; empty when valid.</returns>
+    public IReadOnlyList<DataError> Validate()
     {
-        var errors = new List<string>();
-        if (MaxFutureSkew < TimeSpan.Zero) errors.Add("MaxFutureSkew must not be negative.");
-        if (MaxCommentBytes < 0) errors.Add(string.Create(CultureInfo.InvariantCulture, $"MaxCommentBytes must not be negative; got {MaxCommentBytes}."));
+        var errors = new List<DataError>();
+        if (MaxFutureSkew < TimeSpan.Zero) errors.Add(new(0, nameof(MaxFutureSkew), "must not be negative.", MaxFutureSkew.ToString("c", CultureInfo.InvariantCulture)));
+        if (MaxCommentBytes < 0) errors.Add(new(0, nameof(MaxCommentBytes), string.Create(CultureInfo.InvariantCulture, $"must not be negative; got {MaxCommentBytes}."), MaxCommentBytes.ToString(CultureInfo.InvariantCulture)));
         if (!(MinimumInclusionProbability > 0 && MinimumInclusionProbability <= 1))
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"MinimumInclusionProbability must be in (0, 1]; got {MinimumInclusionProbability}."));
+            var shown = MinimumInclusionProbability.ToString(CultureInfo.InvariantCulture);
+            errors.Add(new(0, nameof(MinimumInclusionProbability), $"must be in (0, 1]; got {shown}.", shown));
         }
 
         return errors;

@@ -71,7 +71,7 @@ public sealed class SurveyProgram
         var retention = store.Ledger.Retention;
         if (errors.Count == 0 && LongestLookBack(options) is var days && TimeSpan.FromDays(days) > retention)
         {
-            errors = [$"The rules look back {days} days, longer than the contact ledger keeps history ({retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days)."];
+            errors = [new(0, null, $"The rules look back {days} days, longer than the contact ledger keeps history ({retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days).")];
         }
 
         if (errors.Count > 0) throw new SurveyProgramConfigurationException(errors);

@@ -22,39 +22,42 @@ public sealed class SurveyProgramOptions
     /// <summary>The sampling policies and cadence.</summary>
     public SamplingOptions Sampling { get; set; } = new();
 
-    /// <summary>Every problem with these options, each starting with its option path; empty when valid.</summary>
+    /// <summary>
+    /// Every problem with these options, each naming its configuration path as <see cref="DataError.Field"/>
+    /// (<c>Sampling:Policies:1:Rate</c>) and, where safe to show, the refused value (never the sampling key); empty when valid.
+    /// </summary>
     /// <returns>The errors.</returns>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<DataError> Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<DataError>();
         ValidateKey(errors);
-        if (string.IsNullOrWhiteSpace(DefaultTimeZone)) errors.Add("DefaultTimeZone must not be empty.");
-        else if (!TimeZoneLookup.TryFind(DefaultTimeZone, out _)) errors.Add($"DefaultTimeZone '{DefaultTimeZone}' is not a known time zone.");
+        if (string.IsNullOrWhiteSpace(DefaultTimeZone)) errors.Add(new(0, "DefaultTimeZone", "must not be empty.", DefaultTimeZone));
+        else if (!TimeZoneLookup.TryFind(DefaultTimeZone, out _)) errors.Add(new(0, "DefaultTimeZone", $"'{DefaultTimeZone}' is not a known time zone.", DefaultTimeZone));
 
-        if (Fatigue is null) errors.Add("Fatigue must not be null.");
+        if (Fatigue is null) errors.Add(new(0, "Fatigue", "must not be null."));
         else ValidateFatigue(Fatigue, errors);
-        if (Sampling is null) errors.Add("Sampling must not be null.");
+        if (Sampling is null) errors.Add(new(0, "Sampling", "must not be null."));
         else ValidateSampling(Sampling, errors);
         return errors;
     }
 
-    private void ValidateKey(List<string> errors)
+    private void ValidateKey(List<DataError> errors)
     {
         if (string.IsNullOrWhiteSpace(SamplingKey))
         {
-            errors.Add($"SamplingKey is required: a secret of at least {KeyedSampler.MinimumKeyLength} bytes, base64.");
+            errors.Add(new(0, "SamplingKey", $"is required: a secret of at least {KeyedSampler.MinimumKeyLength} bytes, base64."));
             return;
         }
 
         var bytes = new byte[SamplingKey.Length];
-        if (!Convert.TryFromBase64String(SamplingKey, bytes, out var length)) errors.Add("SamplingKey must be base64.");
+        if (!Convert.TryFromBase64String(SamplingKey, bytes, out var length)) errors.Add(new(0, "SamplingKey", "must be base64."));
         else if (length < KeyedSampler.MinimumKeyLength)
         {
-            errors.Add($"SamplingKey must be at least {KeyedSampler.MinimumKeyLength} bytes (it is {length}).");
+            errors.Add(new(0, "SamplingKey", $"must be at least {KeyedSampler.MinimumKeyLength} bytes (it is {length})."));
         }
     }
 
-    private static void ValidateFatigue(FatigueOptions fatigue, List<string> errors)
+    private static void ValidateFatigue(FatigueOptions fatigue, List<DataError> errors)
     {
         NotNull(fatigue.Cooldowns, "Fatigue:Cooldowns", errors);
         NotNull(fatigue.FrequencyCaps, "Fatigue:FrequencyCaps", errors);
@@ -64,10 +67,10 @@ public sealed class SurveyProgramOptions
         if (fatigue.QuietHours is { } hours) NotNull(hours.AllowedDays, "Fatigue:QuietHours:AllowedDays", errors);
         for (var i = 0; i < (fatigue.Cooldowns?.Count ?? 0); i++)
         {
-            var path = $"Fatigue:Cooldowns[{i}]";
+            var path = Item("Fatigue:Cooldowns", i);
             var rule = fatigue.Cooldowns![i];
-            if (rule is null) { errors.Add(path + " must not be null."); continue; }
-            if (!Enum.IsDefined(rule.After)) errors.Add($"{path}:After '{rule.After}' is not a cooldown trigger.");
+            if (rule is null) { errors.Add(new(0, path, "must not be null.")); continue; }
+            if (!Enum.IsDefined(rule.After)) errors.Add(new(0, path + ":After", $"'{rule.After}' is not a cooldown trigger.", rule.After.ToString()));
             Positive(rule.Days, path + ":Days", errors);
             ValidateScope(rule.Scope, path + ":Scope", errors);
             for (var j = 0; j < i; j++)
@@ -75,16 +78,16 @@ public sealed class SurveyProgramOptions
                 var other = fatigue.Cooldowns[j];
                 if (other is not null && other.After == rule.After && other.HistoryKind == rule.HistoryKind && SameScope(other.Scope, rule.Scope))
                 {
-                    errors.Add($"{path} contradicts Fatigue:Cooldowns[{j}]: the same trigger and scope with {(other.Days == rule.Days ? "the same" : "a different")} length; keep one.");
+                    errors.Add(new(0, path, $"contradicts {Item("Fatigue:Cooldowns", j)}: the same trigger and scope with {(other.Days == rule.Days ? "the same" : "a different")} length; keep one."));
                 }
             }
         }
 
         for (var i = 0; i < (fatigue.FrequencyCaps?.Count ?? 0); i++)
         {
-            var path = $"Fatigue:FrequencyCaps[{i}]";
+            var path = Item("Fatigue:FrequencyCaps", i);
             var rule = fatigue.FrequencyCaps![i];
-            if (rule is null) { errors.Add(path + " must not be null."); continue; }
+            if (rule is null) { errors.Add(new(0, path, "must not be null.")); continue; }
             Positive(rule.MaxInvitations, path + ":MaxInvitations", errors);
             Positive(rule.WindowDays, path + ":WindowDays", errors);
             ValidateScope(rule.Scope, path + ":Scope", errors);
@@ -93,7 +96,7 @@ public sealed class SurveyProgramOptions
                 var other = fatigue.FrequencyCaps[j];
                 if (other is not null && other.WindowDays == rule.WindowDays && other.HistoryKind == rule.HistoryKind && SameScope(other.Scope, rule.Scope))
                 {
-                    errors.Add($"{path} contradicts Fatigue:FrequencyCaps[{j}]: the same window and scope; keep one.");
+                    errors.Add(new(0, path, $"contradicts {Item("Fatigue:FrequencyCaps", j)}: the same window and scope; keep one."));
                 }
             }
         }
@@ -107,7 +110,7 @@ public sealed class SurveyProgramOptions
         var exclusions = fatigue.Exclusions;
         for (var i = 0; i < (exclusions?.CustomerIds?.Count ?? 0); i++)
         {
-            if (string.IsNullOrWhiteSpace(exclusions!.CustomerIds[i])) errors.Add($"Fatigue:Exclusions:CustomerIds[{i}] must not be empty.");
+            if (string.IsNullOrWhiteSpace(exclusions!.CustomerIds[i])) errors.Add(new(0, Item("Fatigue:Exclusions:CustomerIds", i), "must not be empty.", exclusions.CustomerIds[i]));
         }
 
         for (var i = 0; i < (exclusions?.EmailDomains?.Count ?? 0); i++)
@@ -115,7 +118,7 @@ public sealed class SurveyProgramOptions
             var domain = exclusions!.EmailDomains[i];
             if (string.IsNullOrWhiteSpace(domain) || domain.Contains('@', StringComparison.Ordinal) || domain.Trim() != domain)
             {
-                errors.Add($"Fatigue:Exclusions:EmailDomains[{i}] must be a domain such as example.com (no '@', no spaces).");
+                errors.Add(new(0, Item("Fatigue:Exclusions:EmailDomains", i), "must be a domain such as example.com (no '@', no spaces).", domain));
             }
         }
 
@@ -123,12 +126,12 @@ public sealed class SurveyProgramOptions
         {
             if (quiet.Start == quiet.End)
             {
-                errors.Add("Fatigue:QuietHours:Start and End must differ: equal times leave either no quiet time or no allowed time.");
+                errors.Add(new(0, "Fatigue:QuietHours", "Start and End must differ: equal times leave either no quiet time or no allowed time."));
             }
 
             for (var i = 0; i < (quiet.AllowedDays?.Count ?? 0); i++)
             {
-                if (!Enum.IsDefined(quiet.AllowedDays![i])) errors.Add($"Fatigue:QuietHours:AllowedDays[{i}] is not a day of the week.");
+                if (!Enum.IsDefined(quiet.AllowedDays![i])) errors.Add(new(0, Item("Fatigue:QuietHours:AllowedDays", i), "is not a day of the week.", quiet.AllowedDays[i].ToString()));
             }
 
             ValidateScope(quiet.Scope, "Fatigue:QuietHours:Scope", errors);
@@ -138,34 +141,34 @@ public sealed class SurveyProgramOptions
         {
             Positive(budget.MaxContacts, "Fatigue:ContactBudget:MaxContacts", errors);
             Positive(budget.WindowDays, "Fatigue:ContactBudget:WindowDays", errors);
-            if (budget.ReservedForTransactional < 0) errors.Add("Fatigue:ContactBudget:ReservedForTransactional must be >= 0.");
-            if (budget.ReservedForRelational < 0) errors.Add("Fatigue:ContactBudget:ReservedForRelational must be >= 0.");
+            if (budget.ReservedForTransactional < 0) errors.Add(new(0, "Fatigue:ContactBudget:ReservedForTransactional", "must be >= 0.", Shown(budget.ReservedForTransactional)));
+            if (budget.ReservedForRelational < 0) errors.Add(new(0, "Fatigue:ContactBudget:ReservedForRelational", "must be >= 0.", Shown(budget.ReservedForRelational)));
             if (budget.ReservedForTransactional + budget.ReservedForRelational > budget.MaxContacts)
             {
-                errors.Add("Fatigue:ContactBudget: ReservedForTransactional + ReservedForRelational must be <= MaxContacts.");
+                errors.Add(new(0, "Fatigue:ContactBudget", "ReservedForTransactional + ReservedForRelational must be <= MaxContacts."));
             }
         }
     }
 
-    private static void ValidateSampling(SamplingOptions sampling, List<string> errors)
+    private static void ValidateSampling(SamplingOptions sampling, List<DataError> errors)
     {
         NotNull(sampling.Policies, "Sampling:Policies", errors);
         NotNull(sampling.RelationalCadence, "Sampling:RelationalCadence", errors);
         var policies = sampling.Policies ?? [];
-        if (sampling.Policies is { Count: 0 }) errors.Add("Sampling:Policies must hold at least one policy: without one nobody is ever invited.");
+        if (sampling.Policies is { Count: 0 }) errors.Add(new(0, "Sampling:Policies", "must hold at least one policy: without one nobody is ever invited."));
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < policies.Count; i++)
         {
-            var path = $"Sampling:Policies[{i}]";
+            var path = Item("Sampling:Policies", i);
             var policy = policies[i];
-            if (policy is null) { errors.Add(path + " must not be null."); continue; }
-            if (string.IsNullOrWhiteSpace(policy.Name)) errors.Add(path + ":Name must not be empty.");
-            else if (policy.Name == SurveyProgram.ManualPolicy) errors.Add($"{path}:Name '{SurveyProgram.ManualPolicy}' is reserved for manual invitations.");
-            else if (names.TryGetValue(policy.Name, out var first)) errors.Add($"{path}:Name '{policy.Name}' is already used by Sampling:Policies[{first}].");
+            if (policy is null) { errors.Add(new(0, path, "must not be null.")); continue; }
+            if (string.IsNullOrWhiteSpace(policy.Name)) errors.Add(new(0, path + ":Name", "must not be empty.", policy.Name));
+            else if (policy.Name == SurveyProgram.ManualPolicy) errors.Add(new(0, path + ":Name", $"'{SurveyProgram.ManualPolicy}' is reserved for manual invitations.", policy.Name));
+            else if (names.TryGetValue(policy.Name, out var first)) errors.Add(new(0, path + ":Name", $"'{policy.Name}' is already used by {Item("Sampling:Policies", first)}.", policy.Name));
             else names[policy.Name] = i;
             if (!(policy.Rate is >= 0 and <= 1))
             {
-                errors.Add($"{path}:Rate must be within [0, 1] (it is {policy.Rate.ToString(CultureInfo.InvariantCulture)}).");
+                errors.Add(new(0, path + ":Rate", $"must be within [0, 1] (it is {Shown(policy.Rate)}).", Shown(policy.Rate)));
             }
 
             ValidateScope(policy.Scope, path + ":Scope", errors);
@@ -180,7 +183,7 @@ public sealed class SurveyProgramOptions
                 var earlier = policies[j];
                 if (earlier?.Scope is not null && policy.Scope is not null && earlier.Scope.Covers(policy.Scope))
                 {
-                    errors.Add($"{path} is never used: Sampling:Policies[{j}] comes first and covers its scope ({policy.Scope}); put specific policies first.");
+                    errors.Add(new(0, path, $"is never used: {Item("Sampling:Policies", j)} comes first and covers its scope ({policy.Scope}); put specific policies first."));
                     break;
                 }
             }
@@ -191,16 +194,16 @@ public sealed class SurveyProgramOptions
             Positive(cadence.CycleDays, "Sampling:RelationalCadence:CycleDays", errors);
             if (cadence.MinimumGapDays is { } gap && (gap < 0 || gap > cadence.CycleDays))
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Sampling:RelationalCadence:MinimumGapDays must be within [0, CycleDays] (it is {gap}; CycleDays is {cadence.CycleDays})."));
+                errors.Add(new(0, "Sampling:RelationalCadence:MinimumGapDays", string.Create(CultureInfo.InvariantCulture,
+                    $"must be within [0, CycleDays] (it is {gap}; CycleDays is {cadence.CycleDays})."), Shown(gap)));
             }
         }
     }
 
-    private static void ValidateScope(SurveyScope? scope, string path, List<string> errors)
+    private static void ValidateScope(SurveyScope? scope, string path, List<DataError> errors)
     {
-        if (scope is null) { errors.Add(path + " must not be null."); return; }
-        if (scope.Kind is { } kind && !Enum.IsDefined(kind)) errors.Add($"{path}:Kind '{kind}' is not a survey kind.");
+        if (scope is null) { errors.Add(new(0, path, "must not be null.")); return; }
+        if (scope.Kind is { } kind && !Enum.IsDefined(kind)) errors.Add(new(0, path + ":Kind", $"'{kind}' is not a survey kind.", kind.ToString()));
         NotBlank(scope.Touchpoint, path + ":Touchpoint", errors);
         NotBlank(scope.Channel, path + ":Channel", errors);
         NotBlank(scope.Team, path + ":Team", errors);
@@ -208,24 +211,29 @@ public sealed class SurveyProgramOptions
         NotNull(scope.Attributes, path + ":Attributes", errors);
         foreach (var key in (scope.Attributes ?? []).Keys)
         {
-            if (string.IsNullOrWhiteSpace(key)) errors.Add(path + ":Attributes keys must not be empty.");
+            if (string.IsNullOrWhiteSpace(key)) errors.Add(new(0, path + ":Attributes", "keys must not be empty.", key));
         }
     }
 
     private static bool SameScope(SurveyScope? a, SurveyScope? b) => a is not null && b is not null && a.Covers(b) && b.Covers(a);
 
-    private static void NotBlank(string? value, string path, List<string> errors)
+    private static void NotBlank(string? value, string path, List<DataError> errors)
     {
-        if (value is not null && string.IsNullOrWhiteSpace(value)) errors.Add(path + " must not be empty when set.");
+        if (value is not null && string.IsNullOrWhiteSpace(value)) errors.Add(new(0, path, "must not be empty when set.", value));
     }
 
-    private static void NotNull(object? value, string path, List<string> errors, bool parentMissing = false)
+    private static void NotNull(object? value, string path, List<DataError> errors, bool parentMissing = false)
     {
-        if (value is null && !parentMissing) errors.Add(path + " must not be null.");
+        if (value is null && !parentMissing) errors.Add(new(0, path, "must not be null."));
     }
 
-    private static void Positive(int value, string path, List<string> errors)
+    private static void Positive(int value, string path, List<DataError> errors)
     {
-        if (value <= 0) errors.Add(path + " must be > 0.");
+        if (value <= 0) errors.Add(new(0, path, "must be > 0.", Shown(value)));
     }
+
+    // The path configuration binding uses for a list element (Sampling:Policies:1), so an error names the key to fix.
+    private static string Item(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}:{index}");
+
+    private static string Shown(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,9 +13,9 @@ internal static class JsonFileText
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
 
-    /// <summary>Parses <paramref name="json"/>; on a syntax error adds
-    /// <c>not valid JSON (line L, position P): reason</c> to <paramref name="problems"/>.</summary>
-    public static bool TryParse(string json, List<string> problems, [NotNullWhen(true)] out JsonDocument? document)
+    /// <summary>Parses <paramref name="json"/>; on a syntax error adds a <see cref="DataError"/> on line L with the reason
+    /// <c>not valid JSON (position P): reason</c> to <paramref name="problems"/>.</summary>
+    public static bool TryParse(string json, List<DataError> problems, [NotNullWhen(true)] out JsonDocument? document)
     {
         try
         {
@@ -24,8 +24,8 @@ internal static class JsonFileText
         }
         catch (JsonException error)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"not valid JSON (line {(error.LineNumber ?? 0) + 1}, position {(error.BytePositionInLine ?? 0) + 1}): {FirstSentence(error.Message)}"));
+            problems.Add(new((error.LineNumber ?? 0) + 1, null, string.Create(CultureInfo.InvariantCulture,
+                $"not valid JSON (position {(error.BytePositionInLine ?? 0) + 1}): {FirstSentence(error.Message)}")));
             document = null;
             return false;
         }
@@ -36,4 +36,15 @@ internal static class JsonFileText
         var end = message.IndexOf(" Path:", StringComparison.Ordinal);
         return end > 0 ? message[..end] : message;
     }
+
+    /// <summary>
+    /// A refused JSON value as written (a string without its quotes), for <see cref="DataError.Value"/>; none for an object
+    /// or array, which can be of any size.
+    /// </summary>
+    public static string? Shown(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Object or JsonValueKind.Array => null,
+        _ => element.GetRawText(),
+    };
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Nps.Serialization;
@@ -14,10 +13,11 @@ public static class NpsProgramJson
     /// <summary>Reads and validates a program.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="options">The program, when valid.</param>
-    /// <param name="errors">Every problem, each naming its place: a JSON path (<c>$.fatigue.cooldowns[0]</c>) for
-    /// syntax, type and unknown-field errors, an option path (<c>Fatigue:Cooldowns[0]:Days</c>) for invalid values.</param>
+    /// <param name="errors">Every problem, each naming its place as <see cref="DataError.Field"/>: a JSON path
+    /// (<c>$.fatigue.cooldowns[0]</c>, with the line) for syntax, type and unknown-field errors, an option path
+    /// (<c>Fatigue:Cooldowns:0:Days</c>) for invalid values.</param>
     /// <returns>Whether the program is valid.</returns>
-    public static bool TryRead(string json, [NotNullWhen(true)] out NpsOptions? options, out IReadOnlyList<string> errors)
+    public static bool TryRead(string json, [NotNullWhen(true)] out NpsOptions? options, out IReadOnlyList<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Finish(() => JsonSerializer.Deserialize(json, NpsProgramJsonContext.Default.NpsOptions), out options, out errors);
@@ -26,15 +26,15 @@ public static class NpsProgramJson
     /// <summary>Reads and validates a program from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The stream (read to its end, not closed).</param>
     /// <param name="options">The program, when valid.</param>
-    /// <param name="errors">Every problem, each naming its place (see <see cref="TryRead(string, out NpsOptions?, out IReadOnlyList{string})"/>).</param>
+    /// <param name="errors">Every problem, each naming its place (see <see cref="TryRead(string, out NpsOptions?, out IReadOnlyList{DataError})"/>).</param>
     /// <returns>Whether the program is valid.</returns>
-    public static bool TryRead(Stream utf8Json, [NotNullWhen(true)] out NpsOptions? options, out IReadOnlyList<string> errors)
+    public static bool TryRead(Stream utf8Json, [NotNullWhen(true)] out NpsOptions? options, out IReadOnlyList<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return Finish(() => JsonSerializer.Deserialize(utf8Json, NpsProgramJsonContext.Default.NpsOptions), out options, out errors);
     }
 
-    /// <summary>Writes a program as indented JSON, in the same format <see cref="TryRead(string, out NpsOptions?, out IReadOnlyList{string})"/> reads.</summary>
+    /// <summary>Writes a program as indented JSON, in the same format <see cref="TryRead(string, out NpsOptions?, out IReadOnlyList{DataError})"/> reads.</summary>
     /// <param name="options">The program.</param>
     /// <returns>The JSON text.</returns>
     public static string Write(NpsOptions options)
@@ -43,7 +43,7 @@ public static class NpsProgramJson
         return JsonSerializer.Serialize(options, NpsProgramJsonContext.Default.NpsOptions);
     }
 
-    private static bool Finish(Func<NpsOptions?> read, [NotNullWhen(true)] out NpsOptions? options, out IReadOnlyList<string> errors)
+    private static bool Finish(Func<NpsOptions?> read, [NotNullWhen(true)] out NpsOptions? options, out IReadOnlyList<DataError> errors)
     {
         options = null;
         NpsOptions? candidate;
@@ -59,7 +59,7 @@ public static class NpsProgramJson
 
         if (candidate is null)
         {
-            errors = ["$: the program must be a JSON object."];
+            errors = [new(0, "$", "the program must be a JSON object.")];
             return false;
         }
 
@@ -70,12 +70,6 @@ public static class NpsProgramJson
         return true;
     }
 
-    private static string Describe(JsonException exception)
-    {
-        var path = exception.Path ?? "$";
-        var line = exception.LineNumber is { } number
-            ? string.Create(CultureInfo.InvariantCulture, $" (line {number + 1}, position {exception.BytePositionInLine + 1})")
-            : "";
-        return $"{path}{line}: {exception.Message}";
-    }
+    private static DataError Describe(JsonException exception) =>
+        new((exception.LineNumber ?? -1) + 1, exception.Path ?? "$", exception.Message);
 }

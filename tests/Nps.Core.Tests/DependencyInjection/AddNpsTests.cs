@@ -105,7 +105,7 @@ public sealed class AddNpsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
-        Assert.StartsWith("Themes: themes[0].keywords.nl[0] 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.StartsWith("Themes[0].keywords.nl[0]: 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class AddNpsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
-        Assert.Equal("FollowUps:DetractorSla must be > 0 (it is -01:00:00).", Assert.Single(error.Failures));
+        Assert.Equal("FollowUps:DetractorSla: must be > 0 (it is -01:00:00).", Assert.Single(error.Failures));
     }
 
     [Fact]
@@ -144,10 +144,10 @@ public sealed class AddNpsTests
     }
 
     [Theory]
-    [InlineData("\"Contacts\": \"30.00:00:00\"", "Retention:Contacts (30.00:00:00) must not be shorter than the 365 days the fatigue rules look back on.")]
-    [InlineData("\"Responses\": \"00:00:00\"", "Retention:Responses must be > 0 (it is 00:00:00).")]
-    [InlineData("\"Contacts\": \"-1.00:00:00\"", "Retention:Contacts must be > 0 (it is -1.00:00:00).")]
-    [InlineData("\"Interval\": \"00:00:00\"", "Retention:Interval must be > 0 (it is 00:00:00).")]
+    [InlineData("\"Contacts\": \"30.00:00:00\"", "Retention:Contacts: 30.00:00:00 must not be shorter than the 365 days the fatigue rules look back on.")]
+    [InlineData("\"Responses\": \"00:00:00\"", "Retention:Responses: must be > 0 (it is 00:00:00).")]
+    [InlineData("\"Contacts\": \"-1.00:00:00\"", "Retention:Contacts: must be > 0 (it is -1.00:00:00).")]
+    [InlineData("\"Interval\": \"00:00:00\"", "Retention:Interval: must be > 0 (it is 00:00:00).")]
     [InlineData("\"BatchSize\": 0", "BatchSize: The field NpsOptions.Retention.BatchSize must be between 1 and 100000.")]
     public void Validate_BadRetention_FailsOnStartNamingTheOptionPath(string retention, string expected)
     {
@@ -177,7 +177,7 @@ public sealed class AddNpsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
-        Assert.Equal("Fatigue:Cooldowns[0]:Days must be > 0.", Assert.Single(error.Failures));
+        Assert.Equal("Fatigue:Cooldowns:0:Days: must be > 0.", Assert.Single(error.Failures));
     }
 
     [Fact]
@@ -202,8 +202,8 @@ public sealed class AddNpsTests
 
         Assert.Equal(
             [
-                "SamplingKey is required: a secret of at least 16 bytes, base64.",
-                "Sampling:Policies must hold at least one policy: without one nobody is ever invited.",
+                "SamplingKey: is required: a secret of at least 16 bytes, base64.",
+                "Sampling:Policies: must hold at least one policy: without one nobody is ever invited.",
             ],
             error.Failures);
     }

@@ -33,8 +33,11 @@ public sealed class NpsProgramJsonTests
         Assert.False(NpsProgramJson.TryRead(json, out var options, out var errors));
 
         Assert.Null(options);
-        Assert.StartsWith("$.fatigue.newCustomerDelai (line ", Assert.Single(errors), StringComparison.Ordinal);
-        Assert.EndsWith("The JSON property 'newCustomerDelai' could not be mapped to any .NET member contained in type 'Nps.Fatigue.FatigueOptions'.", errors[0], StringComparison.Ordinal);
+        var error = Assert.Single(errors);
+        Assert.Equal("$.fatigue.newCustomerDelai", error.Field);
+        Assert.True(error.Line > 1);
+        Assert.StartsWith("line ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("The JSON property 'newCustomerDelai' could not be mapped to any .NET member contained in type 'Nps.Fatigue.FatigueOptions'.", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +47,8 @@ public sealed class NpsProgramJsonTests
 
         Assert.False(NpsProgramJson.TryRead(json, out _, out var errors));
 
-        Assert.StartsWith("$.fatigue.cooldowns[1].after (line ", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Equal("$.fatigue.cooldowns[1].after", Assert.Single(errors).Field);
+        Assert.True(errors[0].Line > 1);
     }
 
     [Fact]
@@ -60,17 +64,18 @@ public sealed class NpsProgramJsonTests
         Assert.Equal(
             [
                 "MinimumCount: The field NpsOptions.Reporting.MinimumCount must be between 1 and 2147483647.",
-                "Fatigue:Cooldowns[1]:Days must be > 0.",
-                "Sampling:Policies[4]:Rate must be within [0, 1] (it is 1.2).",
+                "Fatigue:Cooldowns:1:Days: must be > 0.",
+                "Sampling:Policies:4:Rate: must be within [0, 1] (it is 1.2).",
             ],
-            errors);
+            errors.Select(e => e.Message));
+        Assert.Equal(new DataError(0, "Sampling:Policies:4:Rate", "must be within [0, 1] (it is 1.2).", "1.2"), errors[2]);
     }
 
     [Fact]
     public void TryRead_NotAnObject_Fails()
     {
         Assert.False(NpsProgramJson.TryRead("null", out _, out var errors));
-        Assert.Equal(["$: the program must be a JSON object."], errors);
+        Assert.Equal(["$: the program must be a JSON object."], errors.Select(e => e.Message));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ReadmeHostingExampleTests
         var json = """{ "samplingKey": "ZGVtby1rZXktbm90LWZvci1wcm9kdWN0aW9uLXVzZQ==", "sampling": { "policies": [ { "name": "all", "rate": 1.2 } ] } }""";
 
         Assert.False(NpsProgramJson.TryRead(json, out _, out var errors));
-        Assert.Equal(["Sampling:Policies[0]:Rate must be within [0, 1] (it is 1.2)."], errors);
+        Assert.Equal(["Sampling:Policies:0:Rate: must be within [0, 1] (it is 1.2)."], errors.Select(e => e.Message));
 
         Assert.True(NpsProgramJson.TryRead(json.Replace("1.2", "1.0", StringComparison.Ordinal), out var program, out _));
         var surveyProgram = new SurveyProgram(program.ToSurveyProgramOptions(), new InMemoryContactLedger(TimeProvider.System));

@@ -15,14 +15,14 @@ public sealed class DuplicateJsonKeyTests
         const string json = """{ "ambitions": [ { "dimension": "team", "value": "Sales", "target": 45, "target": 90, "by": "2026-06-30", "baseline": { "from": "2025-01-01", "to": "2025-06-30" } } ] }""";
 
         Assert.False(AmbitionFile.TryParse(json, out _, out var errors));
-        Assert.Contains("target", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("target", Assert.Single(errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void HuddleFollowUpFile_RepeatedKey_Refused()
     {
         Assert.False(HuddleFollowUpFile.TryParse("""[ { "id": "fu-1", "id": "fu-2" } ]""", out _, out var errors));
-        Assert.Contains("id", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("id", Assert.Single(errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,14 +31,14 @@ public sealed class DuplicateJsonKeyTests
         const string json = """{ "themes": [ { "id": "parking", "id": "wait", "name": "Parking", "keywords": { "en": ["parking"] } } ] }""";
 
         Assert.False(ThemeTaxonomy.TryParseJson(json, out _, out var errors));
-        Assert.Contains("id", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("id", Assert.Single(errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NpsProgramJson_RepeatedKey_Refused()
     {
         Assert.False(NpsProgramJson.TryRead("""{ "samplingKey": "a", "samplingKey": "b" }""", out _, out var errors));
-        Assert.Contains(errors, e => e.Contains("samplingKey", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("samplingKey", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -42,17 +42,21 @@ public sealed class HuddleFollowUpFileTests
         Assert.Empty(followUps);
         Assert.Equal(
         [
-            "[0].status must be open, contacted or closed, got 'pending'",
-            "[0].dueAt must be an ISO 8601 time with an offset (e.g. 2026-03-14T10:00:00+01:00), got '2026-03-14T09:00:00'",
-            "[1].responseId is missing",
-            "[1].rating must be an integer from 0 to 10, got 11",
-        ], errors);
+            "[0].status: must be open, contacted or closed, got 'pending'",
+            "[0].dueAt: must be an ISO 8601 time with an offset (e.g. 2026-03-14T10:00:00+01:00), got '2026-03-14T09:00:00'",
+            "[1].responseId: is missing",
+            "[1].rating: must be an integer from 0 to 10, got 11",
+        ], errors.Select(e => e.Message));
+        Assert.Equal(new DataError(0, "[0].dueAt", "must be an ISO 8601 time with an offset (e.g. 2026-03-14T10:00:00+01:00), got '2026-03-14T09:00:00'",
+            "2026-03-14T09:00:00"), errors[1]);
+        Assert.Equal("11", errors[3].Value);
     }
 
     [Fact]
     public void TryParse_NotJson_SaysWhere()
     {
         Assert.False(HuddleFollowUpFile.TryParse("[ { \"responseId\": ", out _, out var errors));
-        Assert.StartsWith("not valid JSON (line 1, position", errors[0], StringComparison.Ordinal);
+        Assert.Equal(1, errors[0].Line);
+        Assert.StartsWith("line 1: not valid JSON (position", errors[0].Message, StringComparison.Ordinal);
     }
 }

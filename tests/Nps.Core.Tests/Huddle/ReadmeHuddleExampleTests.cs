@@ -45,7 +45,7 @@ public sealed class ReadmeHuddleExampleTests
 
         if (!AmbitionFile.TryParse(file, out var ambitions, out var errors))
         {
-            foreach (var error in errors) console.WriteLine(error); // "ambitions[0].by must be a date (yyyy-MM-dd), got '2026-13-01'"
+            foreach (var error in errors) console.WriteLine(error); // "ambitions[0].by: must be a date (yyyy-MM-dd), got '2026-13-01'"
             output = console.ToString();
             return 2;
         }

@@ -4,11 +4,8 @@ namespace Nps.Tests.Insights;
 
 public sealed class LaunchDatesTests
 {
-    private static (IReadOnlyDictionary<string, DateOnly>? Launches, LaunchDateError? Error) Read(string csv)
-    {
-        LaunchDates.TryReadCsv(new StringReader(csv), out var launches, out var error);
-        return (launches, error);
-    }
+    private static (IReadOnlyDictionary<string, DateOnly>? Launches, DataError? Error) Read(string csv) =>
+        LaunchDates.TryReadCsv(new StringReader(csv), out var launches, out var error) ? (launches, null) : (launches, error);
 
     [Fact]
     public void TryReadCsv_ValidFile_ReadsEveryStartDate()
@@ -43,6 +40,14 @@ public sealed class LaunchDatesTests
         var (launches, error) = Read(csv);
 
         Assert.Null(launches);
-        Assert.Equal(message, error!.Message);
+        Assert.Equal(message, error!.Value.Message);
+    }
+
+    [Fact]
+    public void TryReadCsv_BadDate_ReportsDataErrorWithLineFieldAndValue()
+    {
+        var (_, error) = Read("value,launched\nA,2026-13-01\n");
+
+        Assert.Equal(new DataError(2, "launched", "'2026-13-01' is not an ISO date (yyyy-MM-dd).", "2026-13-01"), error);
     }
 }

@@ -182,10 +182,10 @@ public sealed class ThemeMatchingTests
         ]));
         Assert.Equal("themes", e.ParamName);
         Assert.Equal(
-            "Invalid theme taxonomy: themes[0].keywords.en[0] 'wa*cht' has '*' inside a word (only a trailing * is allowed, as in wacht*); " +
-            "themes[1].id 'a' is used by an earlier theme; " +
-            "themes[1].keywords.en[0] '*' has a '*' that does not follow a word (only a trailing * is allowed, as in wacht*); " +
-            "themes[2].id is empty; themes[2].name is empty; themes[2].keywords has no phrases (Parameter 'themes')", e.Message);
+            "Invalid theme taxonomy: themes[0].keywords.en[0]: 'wa*cht' has '*' inside a word (only a trailing * is allowed, as in wacht*); " +
+            "themes[1].id: 'a' is used by an earlier theme; " +
+            "themes[1].keywords.en[0]: '*' has a '*' that does not follow a word (only a trailing * is allowed, as in wacht*); " +
+            "themes[2].id: is empty; themes[2].name: is empty; themes[2].keywords: has no phrases (Parameter 'themes')", e.Message);
     }
 
     [Theory]
@@ -196,7 +196,7 @@ public sealed class ThemeMatchingTests
     {
         Assert.False(ThemeTaxonomy.TryCreate([Custom("x", phrase)], out var taxonomy, out var errors));
         Assert.Null(taxonomy);
-        Assert.Equal($"themes[0].keywords.en[0] '{phrase}' {reason}", Assert.Single(errors));
+        Assert.Equal($"themes[0].keywords.en[0]: '{phrase}' {reason}", Assert.Single(errors).Message);
     }
 
     [Fact]

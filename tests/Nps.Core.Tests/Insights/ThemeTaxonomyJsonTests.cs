@@ -39,26 +39,36 @@ public sealed class ThemeTaxonomyJsonTests
     {
         Assert.False(ThemeTaxonomy.TryParseJson("{ \"themes\": [ { \"id\": } ] }", out var taxonomy, out var errors));
         Assert.Null(taxonomy);
-        Assert.Contains("LineNumber: 0 | BytePositionInLine: 22", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("LineNumber: 0 | BytePositionInLine: 22", Assert.Single(errors).Message, StringComparison.Ordinal);
+        Assert.Equal(1, errors[0].Line);
     }
 
     [Fact]
     public void TryParseJson_MissingRequiredProperty_ReportsIt()
     {
         Assert.False(ThemeTaxonomy.TryParseJson("""{ "themes": [ { "id": "x", "name": "X" } ] }""", out _, out var errors));
-        Assert.Contains("keywords", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("keywords", Assert.Single(errors).Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("null", "the document is null; expected { \"themes\": [ ... ] }")]
-    [InlineData("""{ "themes": [ null ] }""", "themes[0] is null")]
+    [InlineData("""{ "themes": [ null ] }""", "themes[0]: is null")]
     [InlineData("""{ "themes": [ { "id": "x", "name": "X", "keywords": { "nl": ["wa*cht"] } } ] }""",
-        "themes[0].keywords.nl[0] 'wa*cht' has '*' inside a word (only a trailing * is allowed, as in wacht*)")]
-    [InlineData("""{ "themes": [ { "id": "x", "name": "X", "keywords": { "nl": [] } } ] }""", "themes[0].keywords has no phrases")]
+        "themes[0].keywords.nl[0]: 'wa*cht' has '*' inside a word (only a trailing * is allowed, as in wacht*)")]
+    [InlineData("""{ "themes": [ { "id": "x", "name": "X", "keywords": { "nl": [] } } ] }""", "themes[0].keywords: has no phrases")]
     public void TryParseJson_InvalidTaxonomy_ReportsEveryProblem(string json, string error)
     {
         Assert.False(ThemeTaxonomy.TryParseJson(json, out var taxonomy, out var errors));
         Assert.Null(taxonomy);
-        Assert.Equal(error, Assert.Single(errors));
+        Assert.Equal(error, Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void TryParseJson_BadPhrase_ReportsDataErrorWithPathAndPhrase()
+    {
+        Assert.False(ThemeTaxonomy.TryParseJson("""{ "themes": [ { "id": "x", "name": "X", "keywords": { "nl": ["ok", "wa*cht"] } } ] }""", out _, out var errors));
+
+        var error = Assert.Single(errors);
+        Assert.Equal((0L, "themes[0].keywords.nl[1]", "wa*cht"), (error.Line, error.Field, error.Value));
     }
 }

@@ -12,11 +12,12 @@ namespace Nps.Tests.PublicApi;
 /// </summary>
 public sealed class PublicApiTests
 {
-    private static readonly Assembly[] Shipped =
+    /// <summary>The shipped assemblies (other architecture tests check the same list).</summary>
+    internal static readonly Assembly[] Shipped =
     [
         typeof(NpsCategory).Assembly,
         typeof(NpsServiceCollectionExtensions).Assembly,
-        typeof(Nps.Data.DataError).Assembly,
+        typeof(Nps.Data.DataReaderOptions).Assembly,
         typeof(Nps.AspNetCore.NpsWebOptions).Assembly,
         typeof(Nps.Sqlite.SqliteServiceCollectionExtensions).Assembly,
         typeof(Nps.PostgreSql.PostgreSqlServiceCollectionExtensions).Assembly,

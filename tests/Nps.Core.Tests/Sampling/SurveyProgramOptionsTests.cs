@@ -16,24 +16,40 @@ public sealed class SurveyProgramOptionsTests
     public void Validate_MissingKey_ReportsIt()
     {
         var options = TestProgram.InviteAll(o => o.SamplingKey = "");
-        Assert.Equal(["SamplingKey is required: a secret of at least 16 bytes, base64."], options.Validate());
+        Assert.Equal(["SamplingKey: is required: a secret of at least 16 bytes, base64."], options.Validate().Select(e => e.Message));
     }
 
     [Theory]
-    [InlineData("not base64!", "SamplingKey must be base64.")]
-    [InlineData("c2hvcnQ=", "SamplingKey must be at least 16 bytes (it is 5).")]
+    [InlineData("not base64!", "SamplingKey: must be base64.")]
+    [InlineData("c2hvcnQ=", "SamplingKey: must be at least 16 bytes (it is 5).")]
     public void Validate_BadKey_ReportsIt(string key, string error)
     {
-        Assert.Equal([error], TestProgram.InviteAll(o => o.SamplingKey = key).Validate());
+        Assert.Equal([error], TestProgram.InviteAll(o => o.SamplingKey = key).Validate().Select(e => e.Message));
     }
 
     [Theory]
-    [InlineData(-0.1, "Sampling:Policies[0]:Rate must be within [0, 1] (it is -0.1).")]
-    [InlineData(1.5, "Sampling:Policies[0]:Rate must be within [0, 1] (it is 1.5).")]
-    [InlineData(double.NaN, "Sampling:Policies[0]:Rate must be within [0, 1] (it is NaN).")]
+    [InlineData(-0.1, "Sampling:Policies:0:Rate: must be within [0, 1] (it is -0.1).")]
+    [InlineData(1.5, "Sampling:Policies:0:Rate: must be within [0, 1] (it is 1.5).")]
+    [InlineData(double.NaN, "Sampling:Policies:0:Rate: must be within [0, 1] (it is NaN).")]
     public void Validate_RateOutsideUnitInterval_ReportsIt(double rate, string error)
     {
-        Assert.Equal([error], TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = rate).Validate());
+        Assert.Equal([error], TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = rate).Validate().Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Validate_BadRate_ReportsDataErrorWithConfigurationPathAndValue()
+    {
+        var error = Assert.Single(TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = 1.5).Validate());
+
+        Assert.Equal(new DataError(0, "Sampling:Policies:0:Rate", "must be within [0, 1] (it is 1.5).", "1.5"), error);
+    }
+
+    [Fact]
+    public void Validate_BadKey_NeverShowsTheSecret()
+    {
+        var error = Assert.Single(TestProgram.InviteAll(o => o.SamplingKey = "c2hvcnQ=").Validate());
+
+        Assert.Equal(("SamplingKey", null), (error.Field, error.Value));
     }
 
     [Fact]
@@ -72,25 +88,25 @@ public sealed class SurveyProgramOptionsTests
 
         Assert.Equal(
         [
-            "DefaultTimeZone 'Nowhere/Town' is not a known time zone.",
-            "Fatigue:Cooldowns[0]:Days must be > 0.",
-            "Fatigue:Cooldowns[2] contradicts Fatigue:Cooldowns[1]: the same trigger and scope with a different length; keep one.",
-            "Fatigue:FrequencyCaps[0]:MaxInvitations must be > 0.",
-            "Fatigue:NewCustomerDelay:Days must be > 0.",
-            "Fatigue:Exclusions:CustomerIds[0] must not be empty.",
-            "Fatigue:Exclusions:EmailDomains[0] must be a domain such as example.com (no '@', no spaces).",
-            "Fatigue:QuietHours:Start and End must differ: equal times leave either no quiet time or no allowed time.",
+            "DefaultTimeZone: 'Nowhere/Town' is not a known time zone.",
+            "Fatigue:Cooldowns:0:Days: must be > 0.",
+            "Fatigue:Cooldowns:2: contradicts Fatigue:Cooldowns:1: the same trigger and scope with a different length; keep one.",
+            "Fatigue:FrequencyCaps:0:MaxInvitations: must be > 0.",
+            "Fatigue:NewCustomerDelay:Days: must be > 0.",
+            "Fatigue:Exclusions:CustomerIds:0: must not be empty.",
+            "Fatigue:Exclusions:EmailDomains:0: must be a domain such as example.com (no '@', no spaces).",
+            "Fatigue:QuietHours: Start and End must differ: equal times leave either no quiet time or no allowed time.",
             "Fatigue:ContactBudget: ReservedForTransactional + ReservedForRelational must be <= MaxContacts.",
-            "Sampling:Policies[1] is never used: Sampling:Policies[0] comes first and covers its scope (channel=chat); put specific policies first.",
-            "Sampling:Policies[2]:Name 'all' is already used by Sampling:Policies[0].",
-            "Sampling:Policies[2]:Scope:Touchpoint must not be empty when set.",
-            "Sampling:Policies[2]:Quota:MaxInvitations must be > 0.",
-            "Sampling:Policies[2]:Quota:PeriodDays must be > 0.",
-            "Sampling:Policies[2] is never used: Sampling:Policies[0] comes first and covers its scope (touchpoint= ); put specific policies first.",
-            "Sampling:Policies[3]:Name must not be empty.",
-            "Sampling:Policies[3] is never used: Sampling:Policies[0] comes first and covers its scope (all events); put specific policies first.",
-            "Sampling:RelationalCadence:CycleDays must be > 0.",
-        ], options.Validate());
+            "Sampling:Policies:1: is never used: Sampling:Policies:0 comes first and covers its scope (channel=chat); put specific policies first.",
+            "Sampling:Policies:2:Name: 'all' is already used by Sampling:Policies:0.",
+            "Sampling:Policies:2:Scope:Touchpoint: must not be empty when set.",
+            "Sampling:Policies:2:Quota:MaxInvitations: must be > 0.",
+            "Sampling:Policies:2:Quota:PeriodDays: must be > 0.",
+            "Sampling:Policies:2: is never used: Sampling:Policies:0 comes first and covers its scope (touchpoint= ); put specific policies first.",
+            "Sampling:Policies:3:Name: must not be empty.",
+            "Sampling:Policies:3: is never used: Sampling:Policies:0 comes first and covers its scope (all events); put specific policies first.",
+            "Sampling:RelationalCadence:CycleDays: must be > 0.",
+        ], options.Validate().Select(e => e.Message));
     }
 
     [Fact]
@@ -107,8 +123,8 @@ public sealed class SurveyProgramOptionsTests
         Assert.Equal(2, error.Errors.Count);
         Assert.Equal(
             "The survey program configuration is invalid:" + Environment.NewLine +
-            "- SamplingKey is required: a secret of at least 16 bytes, base64." + Environment.NewLine +
-            "- Sampling:Policies[0]:Rate must be within [0, 1] (it is 2).", error.Message);
+            "- SamplingKey: is required: a secret of at least 16 bytes, base64." + Environment.NewLine +
+            "- Sampling:Policies:0:Rate: must be within [0, 1] (it is 2).", error.Message);
     }
 
     [Fact]
@@ -116,7 +132,7 @@ public sealed class SurveyProgramOptionsTests
     {
         var options = new SurveyProgramOptions { SamplingKey = TestProgram.Key };
         var error = Assert.Throws<SurveyProgramConfigurationException>(() => new TestProgram(options));
-        Assert.Equal(["Sampling:Policies must hold at least one policy: without one nobody is ever invited."], error.Errors);
+        Assert.Equal(["Sampling:Policies: must hold at least one policy: without one nobody is ever invited."], error.Errors.Select(e => e.Message));
     }
 
     [Fact]
@@ -180,6 +196,6 @@ public sealed class SurveyProgramOptionsTests
 
         var error = Assert.Throws<SurveyProgramConfigurationException>(() => new SurveyProgram(options, ledger));
 
-        Assert.Equal(["The rules look back 730 days, longer than the contact ledger keeps history (400 days)."], error.Errors);
+        Assert.Equal(["The rules look back 730 days, longer than the contact ledger keeps history (400 days)."], error.Errors.Select(e => e.Message));
     }
 }

@@ -43,7 +43,7 @@ public sealed class AmbitionCommandTests : IDisposable
         var run = CliRun.Of("ambition", SampleData.Responses, "--ambitions", bad);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: ambitions.json: ambitions[0].by must be a date (yyyy-MM-dd), got '2026-13-01'\n", run.Error);
+        Assert.Equal("error: ambitions.json: ambitions[0].by: must be a date (yyyy-MM-dd), got '2026-13-01'\n", run.Error);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class HuddleCommandTests : IDisposable
         var run = CliRun.Of("huddle", input, "--team", "care", "--week", "2026-W11", "--follow-ups", export);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: follow-ups.json: [0].status must be open, contacted or closed, got 'done'\n", run.Error);
+        Assert.Equal("error: follow-ups.json: [0].status: must be open, contacted or closed, got 'done'\n", run.Error);
     }
 
     [Fact]
