@@ -17,7 +17,7 @@ namespace Nps.Benchmarks;
 
 /// <summary>
 /// <c>--views-quick RUNS ROWS</c>: the analyst views before and after they read aggregates, in the same process on the
-/// same seeded store (the load kit's seed with comments on a fifth and a callback on every 37th): coaching (agent ×
+/// same seeded store (<c>ViewsSeed</c>: the load kit's seed with comments on a fifth and a callback on every 37th): coaching (agent ×
 /// month), the huddle brief (one team, one ISO week), ambitions (three teams, 90-day window) — before: every stored
 /// response read into a list (<c>ReadAsync(null, null)</c>) and the in-memory call, as the routes did; after: the
 /// store's counts and slices (themes: the totals from counts, then only the commented responses, paged) — and the report by team and agent per month (before: the raw <c>GROUP BY</c>; after:
@@ -100,31 +100,6 @@ internal static class ViewsQuickRun
         return responses;
     }
 
-    private const string Comment = "CASE WHEN i % 5 = 0 THEN CASE i % 4 WHEN 0 THEN 'Waited far too long on hold' WHEN 1 THEN 'Friendly and quick, thank you' "
-        + "WHEN 2 THEN 'The app keeps crashing' ELSE 'Nobody called me back' END END";
-
-    /// <summary>The load kit's SQLite seed (seed_sqlite) with comments on a fifth of the responses and a callback request on every 37th.</summary>
-    private static string SqliteSeed(int rows) => string.Create(CultureInfo.InvariantCulture, $"""
-        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {rows} - 1)
-        INSERT INTO nps_responses (response_id, respondent_id, kind, rating, callback_requested, responded_at, offset_minutes, team, agent, channel,
-          inclusion_probability, probability_stated, is_manual, received_at, comment)
-        SELECT 'L' || i, 'C' || (i % 200000), 0, abs(random()) % 11, i % 37 = 0,
-          638712864000000000 + i * (630720000000000 / {rows}), 60, 'team-' || (i % 12), 'agent-' || (i % 300), CASE i % 3 WHEN 0 THEN 'phone' ELSE 'chat' END,
-          1.0, 0, i % 50 = 0, 638712864000000000 + i * (630720000000000 / {rows}), {Comment}
-        FROM n;
-        ANALYZE;
-        """);
-
-    /// <summary>The load kit's PostgreSQL seed (seed_postgres) with the same comments and callbacks.</summary>
-    private static string PostgresSeed(int rows) => string.Create(CultureInfo.InvariantCulture, $"""
-        INSERT INTO nps_responses (response_id, respondent_id, kind, rating, callback_requested, responded_at, offset_minutes, team, agent, channel,
-          inclusion_probability, probability_stated, is_manual, received_at, received_offset_minutes, comment)
-        SELECT 'L' || i, 'C' || (i % 200000), 0, floor(random() * 11)::int, i % 37 = 0,
-          timestamptz '2025-01-01 00:00:00+00' + i * (interval '730 days' / {rows}), 60, 'team-' || (i % 12), 'agent-' || (i % 300),
-          CASE i % 3 WHEN 0 THEN 'phone' ELSE 'chat' END, 1.0, false, i % 50 = 0, timestamptz '2025-01-01 00:00:00+00', 60, {Comment}
-        FROM generate_series(0, {rows} - 1) AS i
-        """);
-
     private static Opened Open(string store, int rows)
     {
         if (store == "sqlite")
@@ -134,7 +109,7 @@ internal static class ViewsQuickRun
             using (var connection = stores.Database.OpenAsync().GetAwaiter().GetResult())
             using (var seed = connection.CreateCommand())
             {
-                seed.CommandText = SqliteSeed(rows);
+                seed.CommandText = ViewsSeed.Sqlite(rows) + "\nANALYZE;";
                 seed.ExecuteNonQuery();
             }
 
@@ -155,7 +130,7 @@ internal static class ViewsQuickRun
 
         var database = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = "nps_views_bench", CommandTimeout = 600 }.ToString());
         database.MigrateAsync().GetAwaiter().GetResult();
-        foreach (var sql in new[] { PostgresSeed(rows), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
+        foreach (var sql in new[] { ViewsSeed.Postgres(rows), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
         {
             using var command = database.DataSource.CreateCommand(sql);
             command.ExecuteNonQuery();

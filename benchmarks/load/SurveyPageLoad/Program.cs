@@ -187,14 +187,23 @@ static async Task SqlAsync(string connectionString, string sql)
     await command.ExecuteNonQueryAsync();
 }
 
+// Production: no seed file, no development keys; the load kit's key so the seeded hashes are the sample's.
+static Dictionary<string, string> SampleEnvironment(string store, string connectionString) => new()
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Nps__SamplingKey"] = Key, ["Nps__Store"] = store, ["ConnectionStrings__Nps"] = connectionString,
+    ["Authentication__ApiKeys__0__Name"] = "load", ["Authentication__ApiKeys__0__Role"] = "analyst",
+    ["Authentication__ApiKeys__0__Key"] = "load-kit-analyst-key-0123456789abcdef",
+    ["Nps__Survey__RateLimit__PerAddress"] = "1000000000", ["Nps__Survey__RateLimit__PerToken"] = "1000000000",
+};
+
 static async Task<bool> MeasureAsync(string store, string connectionString, int count, SurveyTokens tokens, LoadOptions options)
 {
-    await using var host = options.Sample is { } sample ? await SampleHost.StartAsync(sample, Key, store, connectionString) : await StartMinimalHostAsync(store, connectionString);
+    await using var host = options.Sample is { } sample ? await SampleHost.StartAsync(sample, SampleEnvironment(store, connectionString)) : await StartMinimalHostAsync(store, connectionString);
     var ok = true;
     var address = host.Address;
     var random = new Random(count);
     var pool = Enumerable.Range(0, 20_000).Select(_ => TokenOf(random.Next(count), tokens)).ToArray();
-    using (var probe = Client(address, 1))
+    using (var probe = Latencies.Client(address, 1))
     {
         using var unknown = await probe.GetAsync("/s/" + new string('A', SurveyTokens.TokenLength));
         if (unknown.StatusCode != HttpStatusCode.NotFound)
@@ -209,7 +218,7 @@ static async Task<bool> MeasureAsync(string store, string connectionString, int 
 
     foreach (var clients in options.Clients)
     {
-        using var http = Client(address, clients);
+        using var http = Latencies.Client(address, clients);
         var latencies = new List<double>[clients];
         var errors = 0;
         var perClient = options.MaxRequests / clients;
@@ -230,7 +239,7 @@ static async Task<bool> MeasureAsync(string store, string connectionString, int 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         ok &= errors == 0 && all.Length > 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {clients} client(s): {all.Length:N0} requests in {clock.Elapsed.TotalSeconds:0.0} s = {all.Length / clock.Elapsed.TotalSeconds:0} requests/s; p50 {Percentile(all, 0.50):0.00} ms, p95 {Percentile(all, 0.95):0.00} ms, p99 {Percentile(all, 0.99):0.00} ms{(errors > 0 ? $"; {errors} WRONG ANSWERS" : "")}"));
+            $"  {clients} client(s): {all.Length:N0} requests in {clock.Elapsed.TotalSeconds:0.0} s = {all.Length / clock.Elapsed.TotalSeconds:0} requests/s; p50 {Latencies.Percentile(all, 0.50):0.00} ms, p95 {Latencies.Percentile(all, 0.95):0.00} ms, p99 {Latencies.Percentile(all, 0.99):0.00} ms{(errors > 0 ? $"; {errors} WRONG ANSWERS" : "")}"));
     }
 
     return ok;
@@ -268,12 +277,6 @@ static async Task<SampleHost> StartMinimalHostAsync(string store, string connect
     return new SampleHost(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(), app, null);
 }
 
-static HttpClient Client(string address, int clients) => new(new SocketsHttpHandler
-{
-    UseCookies = false, MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-})
-{ BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
-
 // Milliseconds for one page, or -1 when the answer is not the form.
 static async Task<double> GetAsync(HttpClient http, string token)
 {
@@ -282,77 +285,6 @@ static async Task<double> GetAsync(HttpClient http, string token)
     var body = await response.Content.ReadAsStringAsync();
     var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     return response.StatusCode == HttpStatusCode.OK && body.Contains("name=\"score\"", StringComparison.Ordinal) ? elapsed : -1;
-}
-
-static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-
-/// <summary>A running host: the library's page in this process, or the built web sample as a child process.</summary>
-sealed class SampleHost(string address, WebApplication? app, Process? process) : IAsyncDisposable
-{
-    public string Address => address;
-
-    /// <summary>Starts the web sample (its built dll) on a free loopback port, on the seeded store, and waits until it is ready.</summary>
-    public static async Task<SampleHost> StartAsync(string dll, string key, string store, string connectionString)
-    {
-        string address;
-        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            address = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-        }
-
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.GetFullPath(dll), "--urls", address }) start.ArgumentList.Add(a);
-        var environment = new Dictionary<string, string>
-        {
-            // Production: no seed file, no development keys; the load kit's key so the seeded hashes are the sample's.
-            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Nps__SamplingKey"] = key, ["Nps__Store"] = store, ["ConnectionStrings__Nps"] = connectionString,
-            ["Authentication__ApiKeys__0__Name"] = "load", ["Authentication__ApiKeys__0__Role"] = "analyst",
-            ["Authentication__ApiKeys__0__Key"] = "load-kit-analyst-key-0123456789abcdef",
-            ["Nps__Survey__RateLimit__PerAddress"] = "1000000000", ["Nps__Survey__RateLimit__PerToken"] = "1000000000",
-        };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        var process = Process.Start(start)!;
-        // Drained so a full pipe never blocks the sample; its log is not needed here.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var host = new SampleHost(address, null, process);
-        using var probe = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 600 && !process.HasExited; attempt++)
-        {
-            try
-            {
-                using var ready = await probe.GetAsync("/healthz/ready");
-                if (ready.IsSuccessStatusCode) return host;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        await host.DisposeAsync();
-        throw new InvalidOperationException($"The web sample did not get ready at {address}.");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        if (process is not null)
-        {
-            if (!process.HasExited) process.Kill();
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
-    }
 }
 
 /// <summary>The command line: invitation counts, client counts, and the bounds of each run.</summary>

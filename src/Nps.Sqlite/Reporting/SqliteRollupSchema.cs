@@ -64,6 +64,13 @@ internal static class SqliteRollupSchema
         .Append(Subtract("OLD", UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true)).Append("END;\n")
         .ToString();
 
+    /// <summary>
+    /// Every rollup row again from the responses stored, one grouped statement per dimension and span (the migrations'
+    /// backfill): for a bulk load that inserted its responses with the row trigger <c>nps_response_days_insert</c> set aside.
+    /// </summary>
+    internal static string Rebuild() =>
+        "DELETE FROM nps_response_days;\n" + Backfill(UtcDayPlan.Spans, UtcDayPlan.RollupDimensions, unsolicited: true);
+
     /// <summary>Schema 3: the table, its triggers for days and weeks, and the rollups of the responses already stored.</summary>
     public static string Create() => new StringBuilder()
         .Append("CREATE TABLE nps_response_days (\n")
