@@ -1,9 +1,10 @@
 using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
+using Nps.Privacy;
 using Nps.Sampling;
 
-namespace Nps.Privacy;
+namespace Nps.InMemory;
 
 /// <summary>
 /// Retention over the in-memory stores: each store's old rows are removed under that store's lock in turn, within one

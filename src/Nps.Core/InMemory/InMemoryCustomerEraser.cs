@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
+using Nps.Privacy;
 using Nps.Sampling;
 
-namespace Nps.Privacy;
+namespace Nps.InMemory;
 
 /// <summary>
 /// Erasure over the in-memory stores: each store's rows of the customer are removed under that store's lock in turn
