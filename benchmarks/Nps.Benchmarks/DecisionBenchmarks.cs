@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Nps;
 using Nps.Fatigue;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Data;
 

@@ -47,7 +47,7 @@ public sealed class NpsOptions
 
     /// <summary>The retention policy these options describe, with the look-back of their rules (validate first).</summary>
     /// <returns>The policy.</returns>
-    public RetentionPolicy ToRetentionPolicy() => Retention.ToPolicy(RetentionPolicy.LookBackOf(ToSurveyProgramOptions()));
+    public RetentionPolicy ToRetentionPolicy() => Retention.ToPolicy(SurveyProgram.LookBackOf(ToSurveyProgramOptions()));
 
     /// <summary>The theme taxonomy these options describe (validate first).</summary>
     /// <returns>The taxonomy.</returns>

@@ -44,7 +44,7 @@ internal sealed class NpsProgramValidator : IValidateOptions<NpsOptions>
             {
                 Positive(contacts, "Retention:Contacts", errors);
                 // A shorter keeping time would erase what the rules still look back on: refused rather than silently lengthened.
-                if (contacts > TimeSpan.Zero && programValid && Privacy.RetentionPolicy.LookBackOf(options.ToSurveyProgramOptions()) is var lookBack && contacts < lookBack)
+                if (contacts > TimeSpan.Zero && programValid && Sampling.SurveyProgram.LookBackOf(options.ToSurveyProgramOptions()) is var lookBack && contacts < lookBack)
                 {
                     var shown = contacts.ToString("c", CultureInfo.InvariantCulture);
                     errors.Add(new(0, "Retention:Contacts", $"{shown} must not be shorter than the {lookBack.TotalDays.ToString(CultureInfo.InvariantCulture)} days the fatigue rules look back on.", shown));

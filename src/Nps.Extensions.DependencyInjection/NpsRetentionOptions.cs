@@ -31,7 +31,7 @@ public sealed class NpsRetentionOptions
     public int BatchSize { get; set; } = 1000;
 
     /// <summary>The policy these options describe, for a program whose rules look back <paramref name="lookBack"/> (validate first).</summary>
-    /// <param name="lookBack">The rules' look-back (<see cref="RetentionPolicy.LookBackOf"/>).</param>
+    /// <param name="lookBack">The rules' look-back (<see cref="Sampling.SurveyProgram.LookBackOf"/>).</param>
     /// <returns>The policy.</returns>
     public RetentionPolicy ToPolicy(TimeSpan lookBack) => new() { Responses = Responses, Contacts = Contacts, LookBack = lookBack };
 }

@@ -119,10 +119,10 @@ public static class NpsServiceCollectionExtensions
                 provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryFollowUpStore>(),
                 provider.GetRequiredService<InMemoryDecisionStore>().Invitations));
             services.AddSingleton<IResponseStore>(provider => provider.GetRequiredService<InMemoryResponseStore>());
-            services.AddSingleton<Privacy.ICustomerEraser>(provider => new Privacy.InMemoryCustomerEraser(
+            services.AddSingleton<Privacy.ICustomerEraser>(provider => new InMemory.InMemoryCustomerEraser(
                 provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryDecisionStore>(),
                 provider.GetRequiredService<InMemoryResponseStore>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
-            services.AddSingleton<Privacy.IRetentionStore>(provider => new Privacy.InMemoryRetentionStore(
+            services.AddSingleton<Privacy.IRetentionStore>(provider => new InMemory.InMemoryRetentionStore(
                 provider.GetRequiredService<InMemoryContactLedger>(), provider.GetRequiredService<InMemoryDecisionStore>(),
                 provider.GetRequiredService<InMemoryResponseStore>(), provider.GetRequiredService<InMemoryFollowUpStore>()));
             // Views count and read slices in the store itself, as they do over a database.

@@ -42,7 +42,7 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     public NpsPostgreSqlDatabase(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        Log = new Stores.StoreLog(loggerFactory, SystemName);
+        Log = new Diagnostics.StoreLog(loggerFactory, SystemName);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
@@ -69,11 +69,11 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         DataSource = dataSource;
-        Log = new Stores.StoreLog(loggerFactory, SystemName);
+        Log = new Diagnostics.StoreLog(loggerFactory, SystemName);
     }
 
     /// <summary>Times operations and logs migrations and slow operations.</summary>
-    internal Stores.StoreLog Log { get; }
+    internal Diagnostics.StoreLog Log { get; }
 
     /// <summary>The schema version this package writes and reads.</summary>
     public static int SchemaVersion => PostgreSqlSchema.Migrations.Count;

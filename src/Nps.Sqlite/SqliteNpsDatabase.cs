@@ -37,7 +37,7 @@ public sealed class SqliteNpsDatabase
     public SqliteNpsDatabase(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        Log = new Stores.StoreLog(loggerFactory, SystemName);
+        Log = new Diagnostics.StoreLog(loggerFactory, SystemName);
         _connectionString = new SqliteConnectionStringBuilder(connectionString)
         {
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -48,7 +48,7 @@ public sealed class SqliteNpsDatabase
     }
 
     /// <summary>Times operations and logs migrations and slow operations.</summary>
-    internal Stores.StoreLog Log { get; }
+    internal Diagnostics.StoreLog Log { get; }
 
     /// <summary>The file (for logs).</summary>
     public string DataSource => new SqliteConnectionStringBuilder(_connectionString).DataSource;

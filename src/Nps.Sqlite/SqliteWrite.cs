@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Nps.Sqlite;
 
 /// <summary>One write transaction (<c>BEGIN IMMEDIATE</c>) holding this process's write gate until disposed, timed as a store operation.</summary>
-internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate, Stores.StoreScope operation) : IAsyncDisposable
+internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate, Diagnostics.StoreScope operation) : IAsyncDisposable
 {
     private bool _disposed;
 

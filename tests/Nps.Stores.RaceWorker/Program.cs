@@ -2,6 +2,7 @@ using Nps;
 using Nps.Fatigue;
 using Nps.PostgreSql;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 // Usage: Nps.Stores.RaceWorker <connection string> <customers> <events per customer> <quota> <forward|backward>
 // Migrates the database, prints "ready", waits for a line on standard input (so two workers start together), then

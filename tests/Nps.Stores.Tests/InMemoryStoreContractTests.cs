@@ -21,8 +21,8 @@ public sealed class InMemoryStoreContractTests : StoreContractTests
             var responses = new InMemoryResponseStore(ledger, followUps, decisions.Invitations);
             _stores = new StoreSet(ledger, decisions, responses, followUps)
             {
-                Invitations = decisions.Invitations, Eraser = new Nps.Privacy.InMemoryCustomerEraser(ledger, decisions, responses, followUps),
-                Retention = new Nps.Privacy.InMemoryRetentionStore(ledger, decisions, responses, followUps),
+                Invitations = decisions.Invitations, Eraser = new Nps.InMemory.InMemoryCustomerEraser(ledger, decisions, responses, followUps),
+                Retention = new Nps.InMemory.InMemoryRetentionStore(ledger, decisions, responses, followUps),
             };
         }
 

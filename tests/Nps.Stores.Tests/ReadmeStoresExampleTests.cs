@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Nps.Intake;
 using Nps.Sampling;
 using Nps.Sqlite;
+using Nps.Touchpoints;
 
 namespace Nps.Stores.Tests;
 

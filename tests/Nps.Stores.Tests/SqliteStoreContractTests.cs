@@ -16,7 +16,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     {
         var stores = new SqliteNpsStores($"Data Source={FilePath}");
         return ValueTask.FromResult(new StoreSet(stores.Ledger, stores.Decisions, stores.Responses, stores.FollowUps,
-            Sql: new RawSql(ExecuteAsync, CopyColumns), Counts: new Sqlite.Reporting.SqliteResponseCounter(stores.Database, Sqlite.Reporting.RollupUse.Always)) { Invitations = stores.Invitations, Eraser = stores.Eraser, Retention = stores.Retention });
+            Sql: new RawSql(ExecuteAsync, CopyColumns), Counts: new Sqlite.Reporting.SqliteResponseCounter(stores.Database, Nps.Reporting.RollupUse.Always)) { Invitations = stores.Invitations, Eraser = stores.Eraser, Retention = stores.Retention });
     }
 
     private const string CopyColumns = """

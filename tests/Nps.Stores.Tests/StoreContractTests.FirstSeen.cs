@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Nps.Sampling;
 using Nps.Tests.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Stores.Tests;
 

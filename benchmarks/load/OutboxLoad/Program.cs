@@ -13,6 +13,7 @@ using Nps.AspNetCore.Delivery;
 using Nps.Delivery;
 using Nps.PostgreSql;
 using Nps.Sampling;
+using Nps.Touchpoints;
 using SmtpServer;
 using SmtpServer.IO;
 using SmtpServer.Net;

@@ -18,6 +18,7 @@ using Nps.Delivery;
 using Nps.PostgreSql;
 using Nps.Sampling;
 using Nps.Sqlite;
+using Nps.Touchpoints;
 
 // GET /s/{token} (MapNpsSurvey, the response page) on loopback at each invitation count: seed N sent, open invitations
 // into a fresh SQLite file (and a fresh PostgreSQL schema when NPS_TEST_POSTGRES is set), start a minimal host with the

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Nps.Data;
 using Nps.Sampling;
 using System.Text.Json.Serialization;
+using Nps.Touchpoints;
 
 namespace Nps.AspNetCore.Api;
 

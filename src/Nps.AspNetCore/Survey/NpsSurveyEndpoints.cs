@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Nps.Delivery;
+using Nps.Intake;
 
 namespace Nps.AspNetCore.Survey;
 

@@ -2,7 +2,7 @@ namespace Nps.AspNetCore.Survey;
 
 /// <summary>
 /// One follow-up question: free text, or one choice of <see cref="Choices"/>. Its answer is stored with the response as
-/// the attribute <c>q:&lt;Id&gt;</c> (<see cref="Nps.Delivery.SurveyAnswers.AnswerAttributePrefix"/>), so a choice
+/// the attribute <c>q:&lt;Id&gt;</c> (<see cref="Nps.Intake.SurveyAnswers.AnswerAttributePrefix"/>), so a choice
 /// question can be segmented like any attribute.
 /// </summary>
 public sealed class SurveyQuestionOptions

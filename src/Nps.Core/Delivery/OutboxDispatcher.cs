@@ -1,5 +1,6 @@
 using Nps.Fatigue;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Delivery;
 

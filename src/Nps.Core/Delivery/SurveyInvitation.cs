@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Delivery;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Fatigue;
 

@@ -1,4 +1,5 @@
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Fatigue;
 

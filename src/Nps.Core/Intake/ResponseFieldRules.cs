@@ -26,8 +26,7 @@ public static class ResponseFieldRules
     /// </summary>
     /// <param name="at">The instant.</param>
     /// <returns>The instant with its ticks below a microsecond dropped, offset kept.</returns>
-    public static DateTimeOffset ToStoredPrecision(DateTimeOffset at) =>
-        at.Ticks % TimeSpan.TicksPerMicrosecond == 0 ? at : new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMicrosecond), at.Offset);
+    public static DateTimeOffset ToStoredPrecision(DateTimeOffset at) => StoredTime.ToStoredPrecision(at);
 
     /// <summary>Why an id breaks the rules, or null when it keeps them.</summary>
     /// <param name="id">The id (a response, respondent, invitation or event id).</param>

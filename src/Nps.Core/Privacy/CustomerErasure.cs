@@ -34,7 +34,7 @@ public sealed class CustomerErasure
     public ValueTask<int> EraseCustomerAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
-        var now = Intake.ResponseFieldRules.ToStoredPrecision(_timeProvider.GetUtcNow());
+        var now = StoredTime.ToStoredPrecision(_timeProvider.GetUtcNow());
         return _eraser.EraseCustomerAsync(customerId, _tombstones.Create(customerId, now), cancellationToken);
     }
 

@@ -14,24 +14,11 @@ public sealed record RetentionPolicy
     /// <summary>How long contact history is kept; <see langword="null"/>: forever.</summary>
     public TimeSpan? Contacts { get; init; }
 
-    /// <summary>The longest span the fatigue rules and the relational cadence look back on (<see cref="LookBackOf"/>).</summary>
+    /// <summary>The longest span the fatigue rules and the relational cadence look back on (<see cref="Sampling.SurveyProgram.LookBackOf"/>).</summary>
     public TimeSpan LookBack { get; init; }
 
     /// <summary>Whether anything is ever trimmed.</summary>
     public bool IsEnabled => Responses is not null || Contacts is not null;
-
-    /// <summary>
-    /// The longest span a program's rules look back on: relational cycle, contact budget, cooldowns, frequency caps and
-    /// the new-customer delay.
-    /// </summary>
-    /// <param name="options">The program's options.</param>
-    /// <returns>The span (zero when no rule looks back).</returns>
-    public static TimeSpan LookBackOf(Sampling.SurveyProgramOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var days = Math.Max(Sampling.SurveyProgram.LongestLookBack(options), options.Fatigue?.NewCustomerDelay?.Days ?? 0);
-        return TimeSpan.FromDays(days);
-    }
 
     /// <summary>Responses dated before this instant go, or <see langword="null"/> when responses are kept forever.</summary>
     /// <param name="now">The current time.</param>

@@ -1,3 +1,5 @@
+using Nps.Touchpoints;
+
 namespace Nps.Sampling;
 
 /// <summary>

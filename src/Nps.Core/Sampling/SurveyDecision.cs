@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Nps.Fatigue;
 
 namespace Nps.Sampling;
 

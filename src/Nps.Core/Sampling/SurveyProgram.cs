@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nps.Fatigue;
+using Nps.Touchpoints;
 
 namespace Nps.Sampling;
 
@@ -411,6 +412,19 @@ public sealed class SurveyProgram
         var since = (at - anchor).Ticks;
         cycle = since <= 0 ? 0 : since / _cycle.Ticks;
         return anchor + TimeSpan.FromTicks(cycle * _cycle.Ticks);
+    }
+
+    /// <summary>
+    /// The longest span a program's rules look back on: relational cycle, contact budget, cooldowns, frequency caps and
+    /// the new-customer delay: what retention must keep of the contact history (<see cref="Privacy.RetentionPolicy.LookBack"/>).
+    /// </summary>
+    /// <param name="options">The program's options.</param>
+    /// <returns>The span (zero when no rule looks back).</returns>
+    public static TimeSpan LookBackOf(SurveyProgramOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var days = Math.Max(LongestLookBack(options), options.Fatigue?.NewCustomerDelay?.Days ?? 0);
+        return TimeSpan.FromDays(days);
     }
 
     internal static int LongestLookBack(SurveyProgramOptions options) => new[]

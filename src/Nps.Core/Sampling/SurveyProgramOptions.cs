@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nps.Fatigue;
+using Nps.Touchpoints;
 
 namespace Nps.Sampling;
 

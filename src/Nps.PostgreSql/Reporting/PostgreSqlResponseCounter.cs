@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Nps.Reporting;
 using Nps.Segmentation;
 
 namespace Nps.PostgreSql.Reporting;

@@ -1,4 +1,5 @@
 using System.Text;
+using Nps.Reporting;
 
 namespace Nps.PostgreSql.Reporting;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Nps.Reporting;
 using Nps.Segmentation;
 
 namespace Nps.Sqlite.Reporting;

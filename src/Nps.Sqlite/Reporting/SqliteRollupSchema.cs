@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nps.Reporting;
 
 namespace Nps.Sqlite.Reporting;
 

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Nps.Diagnostics;
 
-namespace Nps.Stores;
+// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source, internal in each).
+namespace Nps.Diagnostics;
 
 /// <summary>
 /// A store's log and timing: every operation is timed (<see cref="NpsTelemetry.StoreOperationDuration"/> and an

@@ -4,13 +4,9 @@ using System.Globalization;
 using System.Text;
 using Nps.Segmentation;
 
-// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source), each in its own namespace, so the two stores share
-// one plan without a public type in Nps.Core.
-#if NPS_POSTGRESQL
-namespace Nps.PostgreSql.Reporting;
-#else
-namespace Nps.Sqlite.Reporting;
-#endif
+// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source, internal in each, one namespace in both), so the two
+// stores share one plan without a public type in Nps.Core.
+namespace Nps.Reporting;
 
 /// <summary>When a counter reads the daily rollups.</summary>
 internal enum RollupUse

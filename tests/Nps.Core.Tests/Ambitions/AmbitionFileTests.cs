@@ -1,4 +1,5 @@
 using Nps.Ambitions;
+using Nps.Serialization;
 
 namespace Nps.Tests.Ambitions;
 

@@ -6,6 +6,7 @@ using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Core.Tests.Delivery;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nps.Fatigue;
 using Nps.Sampling;
 using Nps.Serialization;
+using Nps.Touchpoints;
 
 namespace Nps.Tests.DependencyInjection;
 

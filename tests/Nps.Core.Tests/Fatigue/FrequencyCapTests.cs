@@ -1,6 +1,7 @@
 using Nps.Fatigue;
 using Nps.Sampling;
 using Nps.Tests.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Tests.Fatigue;
 

@@ -1,5 +1,6 @@
 using Nps.FollowUp;
 using Nps.Huddle;
+using Nps.Serialization;
 
 namespace Nps.Tests.Huddle;
 

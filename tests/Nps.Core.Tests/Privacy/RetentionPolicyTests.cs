@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Nps.Fatigue;
 using Nps.FollowUp;
+using Nps.InMemory;
 using Nps.Intake;
 using Nps.Privacy;
 using Nps.Sampling;
@@ -40,7 +41,7 @@ public sealed class RetentionPolicyTests
     }
 
     [Fact]
-    public void LookBackOf_Rules_TheLongestWindowIncludingTheNewCustomerDelay()
+    public void SurveyProgramLookBackOf_Rules_TheLongestWindowIncludingTheNewCustomerDelay()
     {
         var options = new SurveyProgramOptions
         {
@@ -51,9 +52,9 @@ public sealed class RetentionPolicyTests
             },
         };
 
-        Assert.Equal(TimeSpan.FromDays(Math.Max(90, options.Sampling.RelationalCadence.CycleDays)), RetentionPolicy.LookBackOf(options));
+        Assert.Equal(TimeSpan.FromDays(Math.Max(90, options.Sampling.RelationalCadence.CycleDays)), SurveyProgram.LookBackOf(options));
         options.Fatigue.NewCustomerDelay = new NewCustomerDelayOptions { Days = 1000 };
-        Assert.Equal(TimeSpan.FromDays(1000), RetentionPolicy.LookBackOf(options));
+        Assert.Equal(TimeSpan.FromDays(1000), SurveyProgram.LookBackOf(options));
     }
 
     [Fact]

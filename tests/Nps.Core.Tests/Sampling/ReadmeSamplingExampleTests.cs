@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Nps.Fatigue;
 using Nps.Sampling;
 using Nps.Serialization;
+using Nps.Touchpoints;
 
 namespace Nps.Tests.Sampling;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Tests.Sampling;
 

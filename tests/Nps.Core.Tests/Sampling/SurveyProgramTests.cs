@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Nps.Fatigue;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Tests.Sampling;
 

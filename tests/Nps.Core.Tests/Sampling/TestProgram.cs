@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Nps.Fatigue;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Tests.Sampling;
 

@@ -1,5 +1,7 @@
+using Nps.Fatigue;
 using Nps.Sampling;
 using Nps.Serialization;
+using Nps.Touchpoints;
 
 namespace Nps.Tests.Serialization;
 

@@ -4,6 +4,7 @@ using Nps.Delivery;
 using Nps.PostgreSql;
 using Nps.Sampling;
 using Nps.Stores.Tests.PostgreSql;
+using Nps.Touchpoints;
 
 namespace Nps.Samples.Tests.Delivery;
 

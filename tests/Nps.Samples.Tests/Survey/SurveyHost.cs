@@ -9,6 +9,7 @@ using Npgsql;
 using Nps.Delivery;
 using Nps.Samples.Tests.AspNet;
 using Nps.Sampling;
+using Nps.Touchpoints;
 
 namespace Nps.Samples.Tests.Survey;
 

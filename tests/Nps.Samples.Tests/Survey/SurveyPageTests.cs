@@ -47,7 +47,7 @@ public abstract class SurveyPageTests(SurveyStore store)
         // No opt-out in the ledger: a later touchpoint of these customers is not suppressed as opted out.
         for (var i = 0; i < 1000; i += 97)
         {
-            var decision = await host.Program.DecideAsync(new Sampling.TouchpointEvent
+            var decision = await host.Program.DecideAsync(new Touchpoints.TouchpointEvent
             {
                 CustomerId = $"C{i:D4}", EventId = "later", OccurredAt = NpsApiFactory.Now, Team = "Billing",
             }, Token);

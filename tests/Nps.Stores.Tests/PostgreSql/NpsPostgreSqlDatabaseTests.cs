@@ -1,5 +1,7 @@
+extern alias postgresql;
+
 using Npgsql;
-using Nps.PostgreSql;
+using postgresql::Nps.PostgreSql;
 
 namespace Nps.Stores.Tests.PostgreSql;
 

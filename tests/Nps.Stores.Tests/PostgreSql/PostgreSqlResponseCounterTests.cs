@@ -1,11 +1,14 @@
+extern alias postgresql;
+
 using Npgsql;
 using NpgsqlTypes;
 using Nps.Intake;
-using Nps.PostgreSql;
-using Nps.PostgreSql.Reporting;
+using postgresql::Nps.PostgreSql;
+using postgresql::Nps.PostgreSql.Reporting;
 using Nps.Segmentation;
 using Nps.Stores.Tests.Reporting;
 using Nps.Tests.Segmentation;
+using postgresql::Nps.Reporting;
 
 namespace Nps.Stores.Tests.PostgreSql;
 

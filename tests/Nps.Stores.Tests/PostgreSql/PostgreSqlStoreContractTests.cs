@@ -1,5 +1,7 @@
+extern alias postgresql;
+
 using Npgsql;
-using Nps.PostgreSql;
+using postgresql::Nps.PostgreSql;
 
 namespace Nps.Stores.Tests.PostgreSql;
 
@@ -22,7 +24,7 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
         await database.MigrateAsync(Cancel);
         var decisions = new PostgreSqlDecisionStore(database);
         return new StoreSet(decisions.Ledger, decisions, new PostgreSqlResponseStore(database), new PostgreSqlFollowUpStore(database),
-            () => database.DisposeAsync(), new RawSql(ExecuteAsync, CopyColumns), new Nps.PostgreSql.Reporting.PostgreSqlResponseCounter(database, Nps.PostgreSql.Reporting.RollupUse.Always)) { Invitations = new PostgreSqlInvitationStore(database), Eraser = new PostgreSqlCustomerEraser(database), Retention = new PostgreSqlRetentionStore(database) };
+            () => database.DisposeAsync(), new RawSql(ExecuteAsync, CopyColumns), new postgresql::Nps.PostgreSql.Reporting.PostgreSqlResponseCounter(database, postgresql::Nps.Reporting.RollupUse.Always)) { Invitations = new PostgreSqlInvitationStore(database), Eraser = new PostgreSqlCustomerEraser(database), Retention = new PostgreSqlRetentionStore(database) };
     }
 
     private const string CopyColumns = """

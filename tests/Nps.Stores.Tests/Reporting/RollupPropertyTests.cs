@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Data.Sqlite;
 using Nps.Intake;
+using Nps.Reporting;
 using Nps.Segmentation;
 using Nps.Sqlite;
 using Nps.Sqlite.Reporting;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Nps.Intake;
+using Nps.Reporting;
 using Nps.Segmentation;
 using Nps.Sqlite;
 using Nps.Sqlite.Reporting;

@@ -1,3 +1,4 @@
+using Nps.Reporting;
 using Nps.Segmentation;
 using Nps.Sqlite.Reporting;
 

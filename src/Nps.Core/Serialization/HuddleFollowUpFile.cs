@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Nps.FollowUp;
+using Nps.Huddle;
 using Nps.Serialization;
 
-namespace Nps.Huddle;
+namespace Nps.Serialization;
 
 /// <summary>
 /// Reads a follow-up export for a huddle brief: the JSON array of follow-ups that the web sample's

@@ -1,4 +1,4 @@
-namespace Nps.Sampling;
+namespace Nps.Fatigue;
 
 /// <summary>One eligibility rule applied to one event: its name, whether the event passed and why.</summary>
 /// <param name="Rule">The rule's name, e.g. <c>cooldown-after-invitation</c>.</param>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Nps.Ambitions;
 using Nps.Serialization;
 
-namespace Nps.Ambitions;
+namespace Nps.Serialization;
 
 /// <summary>
 /// Reads the ambitions file: <c>{ "ambitions": [ { "dimension": "product", "value": "Hypotheek", "target": 30,

@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
+using Nps.Privacy;
 using Nps.Sampling;
 
-namespace Nps.Privacy;
+namespace Nps.InMemory;
 
 /// <summary>
 /// Erasure over the in-memory stores: each store's rows of the customer are removed under that store's lock in turn
@@ -13,10 +14,7 @@ namespace Nps.Privacy;
 /// </summary>
 public sealed class InMemoryCustomerEraser : ICustomerEraser
 {
-    private readonly InMemoryContactLedger _ledger;
-    private readonly InMemoryDecisionStore _decisions;
-    private readonly InMemoryResponseStore _responses;
-    private readonly InMemoryFollowUpStore _followUps;
+    private readonly InMemoryStores _stores;
     private readonly ConcurrentDictionary<string, CustomerTombstone> _tombstones = new(StringComparer.Ordinal);
 
     /// <summary>Creates the eraser over the stores that share one memory.</summary>
@@ -25,16 +23,7 @@ public sealed class InMemoryCustomerEraser : ICustomerEraser
     /// <param name="responses">The response store.</param>
     /// <param name="followUps">The follow-up store.</param>
     public InMemoryCustomerEraser(InMemoryContactLedger ledger, InMemoryDecisionStore decisions, InMemoryResponseStore responses, InMemoryFollowUpStore followUps)
-    {
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(decisions);
-        ArgumentNullException.ThrowIfNull(responses);
-        ArgumentNullException.ThrowIfNull(followUps);
-        _ledger = ledger;
-        _decisions = decisions;
-        _responses = responses;
-        _followUps = followUps;
-    }
+        => _stores = new(ledger, decisions, responses, followUps);
 
     /// <inheritdoc/>
     public ValueTask<int> EraseCustomerAsync(string customerId, CustomerTombstone tombstone, CancellationToken cancellationToken = default)
@@ -43,8 +32,8 @@ public sealed class InMemoryCustomerEraser : ICustomerEraser
         ArgumentNullException.ThrowIfNull(tombstone);
         cancellationToken.ThrowIfCancellationRequested();
         _tombstones.AddOrUpdate(tombstone.CustomerHash, tombstone, (_, old) => old.ErasedAt >= tombstone.ErasedAt ? old : tombstone);
-        var removed = _responses.Forget(customerId) + _followUps.Forget(customerId) + _decisions.Invitations.Forget(customerId)
-            + _decisions.Forget(customerId) + _ledger.Forget(customerId);
+        var removed = _stores.Responses.Forget(customerId) + _stores.FollowUps.Forget(customerId) + _stores.Decisions.Invitations.Forget(customerId)
+            + _stores.Decisions.Forget(customerId) + _stores.Ledger.Forget(customerId);
         return ValueTask.FromResult(removed);
     }
 

@@ -1,6 +1,7 @@
+using Nps.Delivery;
 using Nps.Intake;
 
-namespace Nps.Delivery;
+namespace Nps.Intake;
 
 /// <summary>The answer of <see cref="SurveyAnswers"/> for one token.</summary>
 /// <param name="State">What the token opened.</param>

@@ -1,4 +1,4 @@
-namespace Nps.Sampling;
+namespace Nps.Touchpoints;
 
 /// <summary>
 /// Which events a rule or sampling policy applies to. Every property that is set must match (ordinal

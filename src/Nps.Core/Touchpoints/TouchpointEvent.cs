@@ -1,8 +1,8 @@
-namespace Nps.Sampling;
+namespace Nps.Touchpoints;
 
 /// <summary>
 /// Something happened with a customer that may lead to a survey: a touchpoint (transactional) or a turn of the
-/// periodic relationship sample (relational). This is data from outside; <see cref="SurveyProgram"/> turns an
+/// periodic relationship sample (relational). This is data from outside; <see cref="Sampling.SurveyProgram"/> turns an
 /// invalid event into a suppression that names the field, never into an exception.
 /// </summary>
 public sealed record TouchpointEvent

@@ -1,6 +1,7 @@
+using Nps.Delivery;
 using Nps.Intake;
 
-namespace Nps.Delivery;
+namespace Nps.Intake;
 
 /// <summary>
 /// What the response page calls with a token from a URL: look it up (a GET, which records nothing), submit the one

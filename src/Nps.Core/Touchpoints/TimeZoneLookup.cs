@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Nps.Sampling;
+namespace Nps.Touchpoints;
 
 /// <summary>Finds IANA (or Windows) time zones and remembers the ones found.</summary>
 internal static class TimeZoneLookup

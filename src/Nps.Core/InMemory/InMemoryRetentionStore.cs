@@ -1,9 +1,10 @@
 using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
+using Nps.Privacy;
 using Nps.Sampling;
 
-namespace Nps.Privacy;
+namespace Nps.InMemory;
 
 /// <summary>
 /// Retention over the in-memory stores: each store's old rows are removed under that store's lock in turn, within one
@@ -11,10 +12,7 @@ namespace Nps.Privacy;
 /// </summary>
 public sealed class InMemoryRetentionStore : IRetentionStore
 {
-    private readonly InMemoryContactLedger _ledger;
-    private readonly InMemoryDecisionStore _decisions;
-    private readonly InMemoryResponseStore _responses;
-    private readonly InMemoryFollowUpStore _followUps;
+    private readonly InMemoryStores _stores;
 
     /// <summary>Creates the retention over the stores that share one memory.</summary>
     /// <param name="ledger">The contact ledger.</param>
@@ -22,24 +20,15 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     /// <param name="responses">The response store.</param>
     /// <param name="followUps">The follow-up store.</param>
     public InMemoryRetentionStore(InMemoryContactLedger ledger, InMemoryDecisionStore decisions, InMemoryResponseStore responses, InMemoryFollowUpStore followUps)
-    {
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(decisions);
-        ArgumentNullException.ThrowIfNull(responses);
-        ArgumentNullException.ThrowIfNull(followUps);
-        _ledger = ledger;
-        _decisions = decisions;
-        _responses = responses;
-        _followUps = followUps;
-    }
+        => _stores = new(ledger, decisions, responses, followUps);
 
     /// <inheritdoc/>
     public ValueTask<int> EraseResponsesBeforeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        var removed = _responses.ForgetBefore(cutoff, batchSize);
-        removed += _followUps.ForgetDueBefore(cutoff, batchSize - removed);
+        var removed = _stores.Responses.ForgetBefore(cutoff, batchSize);
+        removed += _stores.FollowUps.ForgetDueBefore(cutoff, batchSize - removed);
         return ValueTask.FromResult(removed);
     }
 
@@ -48,9 +37,9 @@ public sealed class InMemoryRetentionStore : IRetentionStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        var removed = _decisions.Invitations.ForgetBefore(cutoff, batchSize);
-        removed += _ledger.ForgetBefore(cutoff, batchSize - removed);
-        removed += _decisions.ForgetBefore(cutoff, batchSize - removed); // first sightings after the contacts: "no contact left" is then current
+        var removed = _stores.Decisions.Invitations.ForgetBefore(cutoff, batchSize);
+        removed += _stores.Ledger.ForgetBefore(cutoff, batchSize - removed);
+        removed += _stores.Decisions.ForgetBefore(cutoff, batchSize - removed); // first sightings after the contacts: "no contact left" is then current
         return ValueTask.FromResult(removed);
     }
 }
