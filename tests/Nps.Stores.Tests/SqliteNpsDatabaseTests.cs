@@ -25,7 +25,7 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(connection, "PRAGMA user_version;"));
-        Assert.Equal(11L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
+        Assert.Equal(14L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
     }
 
     /// <summary>What schema step 6 added (the outbox and the responses' provenance), dropped to make a file of an earlier version.</summary>

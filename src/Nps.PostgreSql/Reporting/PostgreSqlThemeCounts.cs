@@ -30,8 +30,16 @@ internal sealed class PostgreSqlThemeCounts(NpsPostgreSqlDatabase database)
     /// <summary>How many comments one transaction matches.</summary>
     private const int PageSize = 2_000;
 
-    /// <summary>Migration 12: the tables, the triggers, and empty state (no taxonomy yet).</summary>
+    /// <summary>
+    /// Migration 12: the tables, the triggers, and empty state (no taxonomy yet); what a rerun finds is dropped first
+    /// (a database migrated again from an earlier version), so its counts start again from the stored comments.
+    /// </summary>
     public static string Create() => $$"""
+        DROP TRIGGER IF EXISTS nps_theme_queue ON nps_responses;
+        DROP TRIGGER IF EXISTS nps_theme_forget ON nps_responses;
+        DROP TRIGGER IF EXISTS nps_theme_restart ON nps_responses;
+        DROP FUNCTION IF EXISTS nps_theme_queue(), nps_theme_forget(), nps_theme_restart();
+        DROP TABLE IF EXISTS nps_theme_state, nps_theme_pending, nps_theme_mentions, nps_theme_days;
         CREATE TABLE nps_theme_state (id integer PRIMARY KEY CHECK (id = 1), fingerprint text NOT NULL, ready boolean NOT NULL);
         INSERT INTO nps_theme_state VALUES (1, '', false);
         CREATE TABLE nps_theme_pending (seq bigint PRIMARY KEY);

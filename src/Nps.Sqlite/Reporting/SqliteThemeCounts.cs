@@ -25,8 +25,16 @@ internal sealed class SqliteThemeCounts(SqliteNpsDatabase database)
 
     private const string Day = "nps_theme_days";
 
-    /// <summary>Schema 12: the tables, the delete and update triggers, and empty state (no taxonomy yet).</summary>
+    /// <summary>
+    /// Schema 12: the tables, the delete and update triggers, and empty state (no taxonomy yet); what a rerun finds is
+    /// dropped first (a file migrated again from an earlier version), so its counts start again from the stored comments.
+    /// </summary>
     public static string Create() => $"""
+        DROP TRIGGER IF EXISTS nps_theme_mentions_delete;
+        DROP TRIGGER IF EXISTS nps_theme_mentions_update;
+        DROP TABLE IF EXISTS nps_theme_state;
+        DROP TABLE IF EXISTS nps_theme_mentions;
+        DROP TABLE IF EXISTS {Day};
         CREATE TABLE nps_theme_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, indexed_seq INTEGER NOT NULL, ready INTEGER NOT NULL);
         INSERT INTO nps_theme_state VALUES (1, '', 0, 0);
         CREATE TABLE nps_theme_mentions (
