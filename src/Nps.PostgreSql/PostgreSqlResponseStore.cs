@@ -20,7 +20,7 @@ namespace Nps.PostgreSql;
 /// (the last number seen) never skips one that commits later. Retries of a stored id take no lock. Its
 /// <see cref="IResponseDataVersion"/> is the database's <c>nps_response_version</c>, kept by triggers.
 /// </remarks>
-public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource
+public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource
 {
     private const string Columns = """
         response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
@@ -29,6 +29,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         """;
 
     private readonly NpsPostgreSqlDatabase _database;
+    private readonly Reporting.PostgreSqlThemeCounts _themes;
 
     /// <summary>A response store on a migrated database.</summary>
     /// <param name="database">The database.</param>
@@ -36,7 +37,22 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _themes = new Reporting.PostgreSqlThemeCounts(database);
     }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
+        _themes.UpdateAsync(taxonomy, maximumComments, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<Insights.ThemeCountRow>?> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
+        CancellationToken cancellationToken = default) =>
+        _themes.CountAsync(taxonomy, start, until, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<Insights.ThemeExample>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until,
+        int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
+        _themes.ExamplesAsync(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>

@@ -142,5 +142,9 @@ internal static class PostgreSqlSchema
         // 11: retention (PostgreSqlRetentionStore): its state, the rollups' delete trigger that keeps retained counts, and
         // indexes by time on the tables it trims.
         PostgreSqlRetentionStore.Create,
+
+        // 12: comment themes as counts (Reporting.PostgreSqlThemeCounts): the matched mentions, their day sums, the queue
+        // of comments to match and the taxonomy's state, empty until the first theme analysis matches the stored comments.
+        Reporting.PostgreSqlThemeCounts.Create(),
     ];
 }

@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 11;
+    public const int SchemaVersion = 12;
 
     /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
     internal const string SystemName = "sqlite";
@@ -237,5 +237,9 @@ public sealed class SqliteNpsDatabase
         // 11: retention (SqliteRetentionStore): its state, the rollups' delete trigger that keeps retained counts, the
         // decisions' time as a column, and indexes by time on the tables it trims.
         () => SqliteRetentionStore.Create,
+
+        // 12: comment themes as counts (Reporting.SqliteThemeCounts): the matched mentions, their day sums and the
+        // taxonomy's state, empty until the first theme analysis matches the stored comments.
+        Reporting.SqliteThemeCounts.Create,
     ];
 }

@@ -15,7 +15,7 @@ namespace Nps.Sqlite;
 /// the response id is stored. Pages follow the order of storing (the row sequence). Its
 /// <see cref="IResponseDataVersion"/> is the file's <c>nps_response_version</c>, kept by triggers.
 /// </summary>
-public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource
+public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource
 {
     private const string Columns = """
         seq, response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
@@ -23,6 +23,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         """;
 
     private readonly SqliteNpsDatabase _database;
+    private readonly Reporting.SqliteThemeCounts _themes;
 
     /// <summary>Creates the store on a database.</summary>
     /// <param name="database">The database.</param>
@@ -30,7 +31,22 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _themes = new Reporting.SqliteThemeCounts(database);
     }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
+        _themes.UpdateAsync(taxonomy, maximumComments, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<Insights.ThemeCountRow>?> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
+        CancellationToken cancellationToken = default) =>
+        _themes.CountAsync(taxonomy, start, until, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<Insights.ThemeExample>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until,
+        int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
+        _themes.ExamplesAsync(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>

@@ -25,14 +25,17 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(connection, "PRAGMA user_version;"));
-        Assert.Equal(11L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
+        Assert.Equal(14L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'nps\\_%' ESCAPE '\\';"));
     }
 
     /// <summary>What schema step 6 added (the outbox and the responses' provenance), dropped to make a file of an earlier version.</summary>
     internal const string DropOutbox = DropRetention + "DROP TABLE nps_invitations; ALTER TABLE nps_responses DROP COLUMN provenance; ";
 
+    /// <summary>What schema 12 adds (the theme counts), dropped first: its update trigger reads the provenance column.</summary>
+    internal const string DropThemes = "DROP TRIGGER nps_theme_mentions_delete; DROP TRIGGER nps_theme_mentions_update; DROP TABLE nps_theme_mentions; DROP TABLE nps_theme_days; DROP TABLE nps_theme_state; ";
+
     /// <summary>What schema 11 adds that a rerun would add twice (the decisions' time column; the rest is created if missing).</summary>
-    internal const string DropRetention = "DROP TABLE nps_retention; DROP INDEX nps_decisions_by_time; ALTER TABLE nps_decisions DROP COLUMN decided_at; ";
+    internal const string DropRetention = DropThemes + "DROP TABLE nps_retention; DROP INDEX nps_decisions_by_time; ALTER TABLE nps_decisions DROP COLUMN decided_at; ";
 
     [Fact]
     public void Open_Version1File_AddsTheFirstSightingsAndKeepsTheRest()

@@ -204,12 +204,21 @@ public abstract partial class StoreContractTests
         }
 
         foreach (var response in responses) await stores.Responses.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
-        return (responses, new CountingViews(stores.Counts ?? (INpsCountSource)stores.Responses, (IResponseSliceSource)stores.Responses));
+        return (responses, new CountingViews(stores.Counts ?? (INpsCountSource)stores.Responses, (IResponseSliceSource)stores.Responses) { Stores = stores });
     }
 
     /// <summary>A store's counts and slices that count the rows they hand out, so a view that reads more than its answer needs fails.</summary>
     private sealed class CountingViews(INpsCountSource counts, IResponseSliceSource slices) : INpsCountSource, IResponseSliceSource
     {
+        /// <summary>The stores seeded.</summary>
+        public required StoreSet Stores { get; init; }
+
+        /// <summary>The counts counted.</summary>
+        public INpsCountSource Counts => counts;
+
+        /// <summary>The slices counted.</summary>
+        public IResponseSliceSource Slices => slices;
+
         public long CountRowsRead { get; private set; }
 
         public long SliceRowsRead { get; private set; }

@@ -64,7 +64,9 @@ public sealed record ThemeAnalysis
     /// <summary>
     /// Analyses the comments of the responses answered in [<paramref name="from"/>, <paramref name="to"/>) from a
     /// store's counts and its commented responses, never every stored response: the totals by category (and their
-    /// weight sums) come from one count query, and only responses with a comment are read, in pages of
+    /// weight sums) come from one count query; when <paramref name="slices"/> keeps theme counts
+    /// (<see cref="IThemeCountSource"/>) and they are current for the taxonomy, the themes come from them and only
+    /// each theme's examples are read, else only responses with a comment are read, in pages of
     /// <paramref name="pageSize"/>. Gives the same analysis as <see cref="Analyze"/> over the store's responses of
     /// the range in (instant, response id) order, as the store's <c>ReadAsync</c> gives them.
     /// </summary>
@@ -80,7 +82,8 @@ public sealed record ThemeAnalysis
     /// <remarks>
     /// With <see cref="ThemeBaseline.AllOtherResponses"/> and unequal inclusion probabilities, a theme's weighted
     /// baseline is the range's weight sums less the theme's: equal to the in-memory one up to the rounding of those
-    /// sums (exactly when every weight is a power of two, as 1 / 0.25 is).
+    /// sums (exactly when every weight is a power of two, as 1 / 0.25 is); from theme counts, the same holds for the
+    /// other-comments baseline (the commented weight sums less the theme's).
     /// </remarks>
     public static async Task<ThemeAnalysis> AnalyzeAsync(INpsCountSource counts, IResponseSliceSource slices, ThemeTaxonomy taxonomy,
         DateTimeOffset? from = null, DateTimeOffset? to = null, ThemeAnalysisOptions? options = null, int pageSize = 1_000, CancellationToken cancellationToken = default)
@@ -91,13 +94,14 @@ public sealed record ThemeAnalysis
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, ResponseSliceQuery.MaximumLimit);
         options ??= new ThemeAnalysisOptions();
-        var tally = new ThemeTally(taxonomy, options, othersFromTotals: true);
-        await foreach (var row in counts.CountAsync(new NpsCountQuery { From = from, To = to }, cancellationToken).ConfigureAwait(false))
+        if (slices is IThemeCountSource themes
+            && await FromThemeCountsAsync(counts, themes, taxonomy, from, to, options, cancellationToken).ConfigureAwait(false) is { } analysis)
         {
-            if (row.DimensionValues.Count != 0 || row.Period is not null) throw new ArgumentException("The count source returned a row that does not fit the query (no dimensions, no period).", nameof(counts));
-            tally.AddTotals(row);
+            return analysis;
         }
 
+        var tally = new ThemeTally(taxonomy, options, othersFromTotals: true);
+        await AddTotalsAsync(tally, counts, from, to, cancellationToken).ConfigureAwait(false);
         var query = new ResponseSliceQuery
         {
             From = from ?? DateTimeOffset.MinValue, To = to ?? DateTimeOffset.MaxValue, OnlyWithCommentOrCallback = true, Limit = pageSize,
@@ -109,6 +113,42 @@ public sealed record ThemeAnalysis
         }
 
         return tally.ToAnalysis();
+    }
+
+    /// <summary>
+    /// How many comments one analysis matches at most to bring a store's theme counts up to date: beyond it (after a
+    /// taxonomy change, or a bulk load by SQL) the analysis reads the comments instead, and the next one carries on.
+    /// </summary>
+    internal const int MaximumCommentsMatchedPerAnalysis = 20_000;
+
+    /// <summary>The analysis from a store's theme counts and its examples, or null while they are not current for the taxonomy.</summary>
+    private static async Task<ThemeAnalysis?> FromThemeCountsAsync(INpsCountSource counts, IThemeCountSource themes, ThemeTaxonomy taxonomy,
+        DateTimeOffset? from, DateTimeOffset? to, ThemeAnalysisOptions options, CancellationToken cancellationToken)
+    {
+        if (!await themes.UpdateThemeCountsAsync(taxonomy, MaximumCommentsMatchedPerAnalysis, cancellationToken).ConfigureAwait(false)) return null;
+        if (await themes.CountThemesAsync(taxonomy, from, to, cancellationToken).ConfigureAwait(false) is not { } rows) return null;
+        var tally = new ThemeTally(taxonomy, options, othersFromTotals: true);
+        await AddTotalsAsync(tally, counts, from, to, cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows) tally.AddCounts(row);
+        if (options.ExamplesPerTheme > 0)
+        {
+            foreach (var theme in tally.MentionedThemes().ToList())
+            {
+                tally.AddExamples(theme, await themes.ReadThemeExamplesAsync(taxonomy, theme, from, to, options.ExamplesPerTheme,
+                    options.IncludeManual, options.IncludeUnsolicited, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return tally.ToAnalysis();
+    }
+
+    private static async Task AddTotalsAsync(ThemeTally tally, INpsCountSource counts, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        await foreach (var row in counts.CountAsync(new NpsCountQuery { From = from, To = to }, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.DimensionValues.Count != 0 || row.Period is not null) throw new ArgumentException("The count source returned a row that does not fit the query (no dimensions, no period).", nameof(counts));
+            tally.AddTotals(row);
+        }
     }
 
     /// <summary>The result for a theme by id.</summary>

@@ -23,6 +23,8 @@ internal sealed class ThemeTally
     private readonly bool[] _hits;
     private readonly bool[] _negated;
     private WeightedNpsAccumulator _totals;
+    private WeightedNpsAccumulator _commentedWeighted;
+    private bool _commentsFromCounts;
     private long _withTheme;
     private double _minProbability = double.PositiveInfinity;
     private double _maxProbability = double.NegativeInfinity;
@@ -103,9 +105,75 @@ internal sealed class ThemeTally
         }
     }
 
+    /// <summary>
+    /// Adds one row of a store's theme counts (with totals from counts): the commented responses, those with a theme,
+    /// or one theme's mentions, of one flag and probability. Then the other-comments baseline is the commented less
+    /// the theme's (see <see cref="ToAnalysis"/>).
+    /// </summary>
+    public void AddCounts(ThemeCountRow row)
+    {
+        if ((row.IsManual && !_options.IncludeManual) || (row.IsUnsolicited && !_options.IncludeUnsolicited) || row.Mentions.IsEmpty) return;
+        _commentsFromCounts = true;
+        var weight = 1 / row.InclusionProbability;
+        switch (row.Theme)
+        {
+            case ThemeCountRow.Commented:
+                _commented[0] += row.Mentions.Detractors;
+                _commented[1] += row.Mentions.Passives;
+                _commented[2] += row.Mentions.Promoters;
+                AddWeighted(ref _commentedWeighted, row.Mentions, weight);
+                _minProbability = Math.Min(_minProbability, row.InclusionProbability);
+                _maxProbability = Math.Max(_maxProbability, row.InclusionProbability);
+                break;
+            case ThemeCountRow.WithTheme:
+                _withTheme += row.Mentions.Count;
+                break;
+            default:
+                var t = row.Theme;
+                if (t < 0 || t >= _themeCount) throw new ArgumentException($"The theme count row's theme {t} is not a theme of the taxonomy.", nameof(row));
+                _mentions[t * 3] += row.Mentions.Detractors;
+                _mentions[(t * 3) + 1] += row.Mentions.Passives;
+                _mentions[(t * 3) + 2] += row.Mentions.Promoters;
+                _negatedMentions[t * 3] += row.Negated.Detractors;
+                _negatedMentions[(t * 3) + 1] += row.Negated.Passives;
+                _negatedMentions[(t * 3) + 2] += row.Negated.Promoters;
+                AddWeighted(ref _weightedWith[t], row.Mentions, weight);
+                break;
+        }
+    }
+
+    /// <summary>Adds a theme's examples (read from a store in response order), up to the options' number.</summary>
+    public void AddExamples(int theme, IReadOnlyList<ThemeExample> examples)
+    {
+        foreach (var example in examples)
+        {
+            if (_examples[theme].Count < _options.ExamplesPerTheme) _examples[theme].Add(example);
+        }
+    }
+
+    /// <summary>The themes mentioned at least once, by index (whose examples are worth reading).</summary>
+    public IEnumerable<int> MentionedThemes() => Enumerable.Range(0, _themeCount).Where(t => Counts(_mentions, t).Count > 0);
+
+    private static void AddWeighted(ref WeightedNpsAccumulator accumulator, NpsCategoryCounts counts, double weight)
+    {
+        var squared = weight * weight;
+        accumulator.Add(NpsCategory.Detractor, counts.Detractors, counts.Detractors * weight, counts.Detractors * squared);
+        accumulator.Add(NpsCategory.Passive, counts.Passives, counts.Passives * weight, counts.Passives * squared);
+        accumulator.Add(NpsCategory.Promoter, counts.Promoters, counts.Promoters * weight, counts.Promoters * squared);
+    }
+
     /// <summary>The analysis of what was added.</summary>
     public ThemeAnalysis ToAnalysis()
     {
+        if (_commentsFromCounts && !_allOthers)
+        {
+            for (var t = 0; t < _themeCount; t++)
+            {
+                _weightedOthers[t] = _commentedWeighted;
+                _weightedOthers[t].Subtract(_weightedWith[t]);
+            }
+        }
+
         if (_othersFromTotals && _allOthers)
         {
             for (var t = 0; t < _themeCount; t++)

@@ -138,8 +138,34 @@ public sealed class ThemeTaxonomy
     /// <summary>Marks the themes (by index) that a comment mentions; returns how many.</summary>
     internal int Match(ReadOnlySpan<char> comment, Span<bool> hits) => _matcher.Match(comment, hits);
 
-    /// <summary>Marks the themes (by index) that a comment mentions and those whose every mention is negated; returns how many.</summary>
-    internal int Match(ReadOnlySpan<char> comment, Span<bool> hits, Span<bool> negated) => _matcher.Match(comment, hits, negated);
+    /// <summary>
+    /// Marks the themes (by index in <see cref="Themes"/>) that a comment mentions and those whose every mention is
+    /// negated, as <see cref="ThemeAnalysis"/> counts them; a store keeping theme counts (<see cref="IThemeCountSource"/>)
+    /// matches each comment once with it.
+    /// </summary>
+    /// <param name="comment">The comment (not blank).</param>
+    /// <param name="hits">One flag per theme, set for each theme mentioned (cleared first).</param>
+    /// <param name="negated">One flag per theme, set for each theme mentioned only negated (cleared first).</param>
+    /// <returns>How many themes the comment mentions.</returns>
+    /// <exception cref="ArgumentException">A span is shorter than the number of themes.</exception>
+    public int Match(ReadOnlySpan<char> comment, Span<bool> hits, Span<bool> negated)
+    {
+        if (hits.Length < Themes.Count) throw new ArgumentException("One flag per theme is needed.", nameof(hits));
+        if (negated.Length < Themes.Count) throw new ArgumentException("One flag per theme is needed.", nameof(negated));
+        return _matcher.Match(comment, hits, negated);
+    }
+
+    /// <summary>
+    /// A fingerprint of the themes and of how they match (hex SHA-256): equal for taxonomies that match every comment
+    /// alike, so a store's theme counts know which taxonomy they hold and start again when the host's differs.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(MatchingVersion + "\n" + ToJson())));
+
+    /// <summary>Changes whenever the matching rules change, so counts matched by an older release are matched again.</summary>
+    private const string MatchingVersion = "theme-matcher-1";
+
+    private string? _fingerprint;
 
     private struct MentionCollector(IReadOnlyList<Theme> themes) : ThemeMatcher.IMentionSink
     {

@@ -11,8 +11,9 @@ namespace Nps.Intake;
 /// so is the <see cref="IResponseDataVersion"/> it bumps. It counts (<see cref="Segmentation.INpsCountSource"/>) and reads
 /// slices (<see cref="IResponseSliceSource"/>) over a snapshot, as a database would in SQL.
 /// </summary>
-public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Segmentation.INpsCountSource
+public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Segmentation.INpsCountSource, Insights.IThemeCountSource
 {
+    private readonly InMemoryThemeCounts _themes = new();
     private readonly InMemoryContactLedger _ledger;
     private readonly InMemoryFollowUpStore _followUps;
     private readonly Delivery.InMemoryInvitationStore? _invitations;
@@ -61,6 +62,7 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
             if (followUp is not null) _followUps.AddIfAbsentAsync(followUp, cancellationToken).AsTask().GetAwaiter().GetResult();
             _byId.Add(response.ResponseId, response);
             _inOrder.Add(response);
+            _themes.Added(response);
             _version++;
             return ValueTask.FromResult((response, true));
         }
@@ -71,7 +73,12 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
     {
         lock (_gate)
         {
-            var removed = _inOrder.RemoveAll(r => string.Equals(r.Response.RespondentId, respondentId, StringComparison.Ordinal) && _byId.Remove(r.ResponseId));
+            var removed = _inOrder.RemoveAll(r =>
+            {
+                if (!string.Equals(r.Response.RespondentId, respondentId, StringComparison.Ordinal) || !_byId.Remove(r.ResponseId)) return false;
+                _themes.Removed(r);
+                return true;
+            });
             if (removed > 0) _version++;
             return removed;
         }
@@ -92,6 +99,7 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
             {
                 if (removed >= limit || r.Response.RespondedAt >= before || !_byId.Remove(r.ResponseId)) return false;
                 _retained.Add(Anonymous(r.Response));
+                _themes.Removed(r);
                 removed++;
                 return true;
             });
@@ -223,5 +231,35 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumComments, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate) return ValueTask.FromResult(_themes.Update(taxonomy, maximumComments, _inOrder, _byId));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Insights.ThemeCountRow>?> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate) return ValueTask.FromResult(_themes.Count(taxonomy, start, until));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Insights.ThemeExample>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until,
+        int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentOutOfRangeException.ThrowIfNegative(theme);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(theme, taxonomy.Themes.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate) return ValueTask.FromResult(_themes.Examples(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited));
     }
 }
