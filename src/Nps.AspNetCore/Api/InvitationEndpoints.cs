@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Nps.Delivery;
 using Nps.Serialization;
 
@@ -11,16 +12,14 @@ internal static class InvitationEndpoints
             .WithName("InvitationBounce")
             .WithTags("Invitations")
             .WithSummary("Records a bounce (the invitation bounced) or a complaint (the customer opted out) for an invitation.")
-            .Accepts<InvitationBounceRequest>("application/json")
-            .Produces<InvitationBounceResult>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<InvitationBounceRequest>("application/json"); // read by JsonBody (size limit, field-named errors), so declared here
 
-    private static async Task<IResult> BounceAsync(string id, HttpRequest request, IInvitationStore invitations, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<Results<JsonOk<InvitationBounceResult>, ValidationProblem, NotFoundProblem, PayloadTooLargeProblem>> BounceAsync(string id,
+        HttpRequest request, IInvitationStore invitations, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.InvitationBounceRequest, cancellationToken);
-        if (problem is not null) return problem;
+        var (body, invalid, tooLarge) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.InvitationBounceRequest, cancellationToken);
+        if (tooLarge is not null) return tooLarge;
+        if (invalid is not null) return invalid;
         var complaint = body!.Kind switch
         {
             "bounce" => false,
@@ -36,7 +35,7 @@ internal static class InvitationEndpoints
 
         var after = await invitations.MarkBouncedAsync(id, clock.GetUtcNow(), complaint.Value, cancellationToken);
         return after is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such invitation.", detail: $"No invitation has the id '{id}'.")
-            : TypedResults.Json(new InvitationBounceResult(after.Id, WireNames.Format(after.Status)), ApiJsonContext.Default.InvitationBounceResult);
+            ? new NotFoundProblem("No such invitation.", $"No invitation has the id '{id}'.")
+            : new JsonOk<InvitationBounceResult>(new InvitationBounceResult(after.Id, WireNames.Format(after.Status)), ApiJsonContext.Default.InvitationBounceResult);
     }
 }
