@@ -20,24 +20,27 @@ internal sealed class HuddleQuery
     [FromQuery(Name = "to")] public QueryDate? To { get; init; }
 
     /// <summary>The field a problem of the period as a whole (its trend) is reported under.</summary>
-    public string PeriodField => Week is null && From is not null ? "from" : "week";
+    public string PeriodField => Week is null && From.GetValueOrDefault().IsGiven ? "from" : "week";
 
     /// <summary>The team and the period; invalid values go to <paramref name="errors"/>.</summary>
     public (string Team, HuddlePeriod Period) Resolve(TimeProvider clock, TimeZoneInfo zone, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(Team)) errors.Add("team", "is required, e.g. team=Billing.");
+        // Absent and blank are the same: the binder may give an empty value for an absent parameter.
+        var from = From.GetValueOrDefault();
+        var to = To.GetValueOrDefault();
         HuddlePeriod period = default;
-        if (Week is not null && (From is not null || To is not null)) errors.Add("week", "give either week or from and to, not both.");
+        if (Week is not null && (from.IsGiven || to.IsGiven)) errors.Add("week", "give either week or from and to, not both.");
         else if (Week is not null)
         {
             if (!HuddlePeriod.TryParseIsoWeek(Week, out period)) errors.Add("week", $"must be an ISO week such as 2026-W11, got '{Week}'.");
         }
-        else if (From is null && To is null) period = HuddlePeriod.LastCompleteIsoWeek(clock, zone);
-        else if (From is not { } fromDay || To is not { } toDay) errors.Add(From is null ? "from" : "to", "from and to go together.");
+        else if (!from.IsGiven && !to.IsGiven) period = HuddlePeriod.LastCompleteIsoWeek(clock, zone);
+        else if (!from.IsGiven || !to.IsGiven) errors.Add(from.IsGiven ? "to" : "from", "from and to go together.");
         else
         {
-            var first = fromDay.Check(errors, "from");
-            var last = toDay.Check(errors, "to");
+            var first = from.Check(errors, "from");
+            var last = to.Check(errors, "to");
             if (first is { } f && last is { } l)
             {
                 if (l < f) errors.Add("to", string.Create(CultureInfo.InvariantCulture, $"'{l:yyyy-MM-dd}' is before from ('{f:yyyy-MM-dd}')."));

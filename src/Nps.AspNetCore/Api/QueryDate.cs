@@ -17,6 +17,9 @@ internal readonly record struct QueryDate(DateOnly? Value, string? Invalid)
         return true;
     }
 
+    /// <summary>Whether the parameter was given (valid or not).</summary>
+    public bool IsGiven => Value is not null || Invalid is not null;
+
     /// <summary>The date; null when absent or invalid (then reported under <paramref name="field"/>).</summary>
     public DateOnly? Check(FieldErrors errors, string field)
     {

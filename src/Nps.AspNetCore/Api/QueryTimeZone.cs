@@ -8,10 +8,10 @@ namespace Nps.AspNetCore.Api;
 /// </summary>
 internal readonly record struct QueryTimeZone(TimeZoneInfo? Value, DataError? Error)
 {
-    /// <summary>Binds the text; absent when there is none.</summary>
+    /// <summary>Binds the text; empty is absent.</summary>
     public static bool TryParse(string? text, IFormatProvider? provider, out QueryTimeZone result)
     {
-        result = text is null ? default
+        result = string.IsNullOrEmpty(text) ? default
             : FieldParsers.TryParseTimeZone(text, "", out var zone, out var error) ? new QueryTimeZone(zone, null)
             : new QueryTimeZone(null, error);
         return true;
