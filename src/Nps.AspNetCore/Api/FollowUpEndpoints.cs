@@ -24,7 +24,6 @@ internal static class FollowUpEndpoints
             .WithName("SetFollowUpStatus")
             .WithTags("Follow-ups")
             .WithSummary("Moves a follow-up: open → contacted → closed, or open → closed.")
-            .Accepts<FollowUpStatusRequest>("application/json") // read by JsonBody (size limit, field-named errors), so declared here
             .WithNoStore();
     }
 
@@ -47,13 +46,13 @@ internal static class FollowUpEndpoints
             : NotFound(id);
 
     private static async Task<Results<JsonOk<FollowUpCaseDocument>, ValidationProblem, NotFoundProblem, ConflictProblem, PayloadTooLargeProblem>> SetStatusAsync(
-        string id, HttpRequest request, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken)
+        string id, JsonRequestBody<FollowUpStatusRequest> request, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, invalid, tooLarge) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.FollowUpStatusRequest, cancellationToken);
-        if (tooLarge is not null) return tooLarge;
-        if (invalid is not null) return invalid;
+        if (request.TooLarge is { } tooLarge) return tooLarge;
+        if (request.Invalid is { } invalid) return invalid;
+        var body = request.Value!;
         var errors = new FieldErrors();
-        var to = Status(errors, body!.Status);
+        var to = Status(errors, body.Status);
         if (errors.Any) return errors.ToProblem();
         if (await followUps.FindAsync(id, cancellationToken) is null) return NotFound(id);
 

@@ -11,16 +11,15 @@ internal static class InvitationEndpoints
         app.MapPost("/api/invitations/{id}/bounce", BounceAsync)
             .WithName("InvitationBounce")
             .WithTags("Invitations")
-            .WithSummary("Records a bounce (the invitation bounced) or a complaint (the customer opted out) for an invitation.")
-            .Accepts<InvitationBounceRequest>("application/json"); // read by JsonBody (size limit, field-named errors), so declared here
+            .WithSummary("Records a bounce (the invitation bounced) or a complaint (the customer opted out) for an invitation.");
 
     private static async Task<Results<JsonOk<InvitationBounceResult>, ValidationProblem, NotFoundProblem, PayloadTooLargeProblem>> BounceAsync(string id,
-        HttpRequest request, IInvitationStore invitations, TimeProvider clock, CancellationToken cancellationToken)
+        JsonRequestBody<InvitationBounceRequest> request, IInvitationStore invitations, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, invalid, tooLarge) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.InvitationBounceRequest, cancellationToken);
-        if (tooLarge is not null) return tooLarge;
-        if (invalid is not null) return invalid;
-        var complaint = body!.Kind switch
+        if (request.TooLarge is { } tooLarge) return tooLarge;
+        if (request.Invalid is { } invalid) return invalid;
+        var body = request.Value!;
+        var complaint = body.Kind switch
         {
             "bounce" => false,
             "complaint" => true,

@@ -12,8 +12,7 @@ internal static class ResponseEndpoints
         app.MapPost("/api/responses", AddAsync)
             .WithName("AddResponse")
             .WithTags("Responses")
-            .WithSummary("Stores a survey response with its contact and follow-up; a retry with the same responseId returns the stored response (200), never a duplicate.")
-            .Accepts<ResponseRequest>("application/json"); // read by JsonBody (size limit, field-named errors), so declared here
+            .WithSummary("Stores a survey response with its contact and follow-up; a retry with the same responseId returns the stored response (200), never a duplicate.");
     }
 
     /// <summary>The analysts' route: <c>GET /api/responses/{id}</c>.</summary>
@@ -26,13 +25,12 @@ internal static class ResponseEndpoints
     }
 
     private static async Task<Results<JsonCreated<StoredResponse>, JsonOk<StoredResponse>, ValidationProblem, ConflictProblem, PayloadTooLargeProblem>> AddAsync(
-        HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+        JsonRequestBody<ResponseRequest> body, HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, invalid, tooLarge) = await JsonBody.ReadAsync(context.Request, ApiJsonContext.Default.ResponseRequest, cancellationToken);
-        if (tooLarge is not null) return tooLarge;
-        if (invalid is not null) return invalid;
+        if (body.TooLarge is { } tooLarge) return tooLarge;
+        if (body.Invalid is { } invalid) return invalid;
         var fields = new FieldErrors();
-        var response = body!.Bind(fields, clock.GetUtcNow());
+        var response = body.Value!.Bind(fields, clock.GetUtcNow());
         if (fields.Any) return fields.ToProblem();
 
         // One call: validated, stored with its contact and follow-up in one transaction, idempotent per responseId.

@@ -11,17 +11,15 @@ internal static class TouchpointEndpoints
         app.MapPost("/api/touchpoints", DecideAsync)
             .WithName("DecideTouchpoint")
             .WithTags("Touchpoints")
-            .WithSummary("Decides invite, suppress or defer for a touchpoint; a retry of the same event returns the first decision.")
-            .Accepts<TouchpointRequest>("application/json"); // read by JsonBody (size limit, field-named errors), so declared here
+            .WithSummary("Decides invite, suppress or defer for a touchpoint; a retry of the same event returns the first decision.");
 
-    private static async Task<Results<JsonOk<SurveyDecisionDocument>, ValidationProblem, PayloadTooLargeProblem>> DecideAsync(HttpRequest request,
+    private static async Task<Results<JsonOk<SurveyDecisionDocument>, ValidationProblem, PayloadTooLargeProblem>> DecideAsync(JsonRequestBody<TouchpointRequest> body,
         SurveyProgram program, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, invalid, tooLarge) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.TouchpointRequest, cancellationToken);
-        if (tooLarge is not null) return tooLarge;
-        if (invalid is not null) return invalid;
+        if (body.TooLarge is { } tooLarge) return tooLarge;
+        if (body.Invalid is { } invalid) return invalid;
         var errors = new FieldErrors();
-        var touchpoint = body!.Bind(errors, clock.GetUtcNow());
+        var touchpoint = body.Value!.Bind(errors, clock.GetUtcNow());
         if (errors.Any) return errors.ToProblem();
 
         // One transaction in the store: a retry of the event returns the first decision and records nothing.
