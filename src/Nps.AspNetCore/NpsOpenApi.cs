@@ -43,6 +43,7 @@ public static class NpsOpenApi
             });
             options.AddOperationTransformer(NpsOpenApiTypes.TransformParametersAsync);
             options.AddSchemaTransformer(NpsOpenApiTypes.TransformSchemaAsync);
+            options.AddDocumentTransformer(NpsOpenApiTypes.PruneSchemasAsync);
             options.AddOperationTransformer(static (operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -11,9 +11,8 @@ internal static class CustomerEndpoints
             .WithName("GetCustomer")
             .WithTags("Customers")
             .WithSummary("The customer record: contacts (invitation, response, follow-up, opt-out), responses, follow-ups, eligibleAgainAt (null when eligible now).")
-            .Produces<CustomerRecordDocument>(StatusCodes.Status200OK, "application/json")
             .WithNoStore();
 
-    private static async Task<IResult> GetAsync(string customerId, CustomerRecords customers, CancellationToken cancellationToken) =>
-        Results.Json(CustomerRecordDocument.From(await customers.ReadAsync(customerId, cancellationToken)), NpsJson.TypeInfo<CustomerRecordDocument>());
+    private static async Task<JsonOk<CustomerRecordDocument>> GetAsync(string customerId, CustomerRecords customers, CancellationToken cancellationToken) =>
+        new(CustomerRecordDocument.From(await customers.ReadAsync(customerId, cancellationToken)), NpsJson.TypeInfo<CustomerRecordDocument>());
 }

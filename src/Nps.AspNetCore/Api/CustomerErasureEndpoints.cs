@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Nps.Privacy;
 
 namespace Nps.AspNetCore.Api;
@@ -10,12 +11,11 @@ internal static class CustomerErasureEndpoints
             .WithName("EraseCustomer")
             .WithTags("Customers")
             .WithSummary("Erases everything about the customer (contacts, decisions, invitations, responses, follow-ups) and keeps a tombstone, so the customer's old rows are refused if sent again. 204, also on a repeat.")
-            .Produces(StatusCodes.Status204NoContent)
             .WithNoStore();
 
-    private static async Task<IResult> EraseAsync(string customerId, CustomerErasure erasure, CancellationToken cancellationToken)
+    private static async Task<NoContent> EraseAsync(string customerId, CustomerErasure erasure, CancellationToken cancellationToken)
     {
         await erasure.EraseCustomerAsync(customerId, cancellationToken);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }

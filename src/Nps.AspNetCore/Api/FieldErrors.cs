@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Nps.Data;
 
 namespace Nps.AspNetCore.Api;
@@ -35,7 +36,7 @@ internal sealed class FieldErrors
         _all.Add(new DataError(0, field, message));
     }
 
-    public IResult ToProblem() => TypedResults.ValidationProblem(
+    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
         title: "The request has invalid fields.");
 

@@ -13,76 +13,69 @@ internal static class FollowUpEndpoints
             .WithName("ListFollowUps")
             .WithTags("Follow-ups")
             .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time, a page at a time (limit, cursor; next page in the Link header).")
-            .Produces<IReadOnlyList<FollowUpCaseDocument>>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
             .WithNoStore();
 
         app.MapGet("/api/follow-ups/{id}", GetAsync)
             .WithName("GetFollowUp")
             .WithTags("Follow-ups")
-            .Produces<FollowUpCaseDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithNoStore();
 
         app.MapPost("/api/follow-ups/{id}/status", SetStatusAsync)
             .WithName("SetFollowUpStatus")
             .WithTags("Follow-ups")
             .WithSummary("Moves a follow-up: open → contacted → closed, or open → closed.")
-            .Accepts<FollowUpStatusRequest>("application/json")
-            .Produces<FollowUpCaseDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithNoStore();
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken,
-        string? status = null, string? limit = null, string? cursor = null)
+    private static async Task<Results<JsonOk<IReadOnlyList<FollowUpCaseDocument>>, ValidationProblem>> ListAsync([AsParameters] FollowUpListQuery query, HttpContext context,
+        FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var wanted = Status(errors, "status", status, required: false);
-        var (size, after) = Paging.Read(errors, limit, cursor);
+        var (wanted, size, after) = query.Resolve(errors);
         if (errors.Any) return errors.ToProblem();
         var now = clock.GetUtcNow();
         var page = Paging.Apply(context, await followUps.ListAsync(wanted, cancellationToken), f => Paging.TimeThenId(f.DueAt, f.Id), size, after);
         IReadOnlyList<FollowUpCaseDocument> list = [.. page.Select(f => FollowUpCaseDocument.From(f, now))];
-        return TypedResults.Json(list, NpsJson.TypeInfo<IReadOnlyList<FollowUpCaseDocument>>());
+        return new JsonOk<IReadOnlyList<FollowUpCaseDocument>>(list, NpsJson.TypeInfo<IReadOnlyList<FollowUpCaseDocument>>());
     }
 
-    private static async Task<IResult> GetAsync(string id, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken) =>
+    private static async Task<Results<JsonOk<FollowUpCaseDocument>, NotFoundProblem>> GetAsync(string id, FollowUpService followUps, TimeProvider clock,
+        CancellationToken cancellationToken) =>
         await followUps.FindAsync(id, cancellationToken) is { } found
             ? Document(found, clock)
             : NotFound(id);
 
-    private static async Task<IResult> SetStatusAsync(string id, HttpRequest request, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<JsonOk<FollowUpCaseDocument>, ValidationProblem, NotFoundProblem, ConflictProblem, PayloadTooLargeProblem>> SetStatusAsync(
+        string id, JsonRequestBody<FollowUpStatusRequest> request, FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.FollowUpStatusRequest, cancellationToken);
-        if (problem is not null) return problem;
+        if (request.TooLarge is { } tooLarge) return tooLarge;
+        if (request.Invalid is { } invalid) return invalid;
+        var body = request.Value!;
         var errors = new FieldErrors();
-        var to = Status(errors, "status", body!.Status, required: true);
+        var to = Status(errors, body.Status);
         if (errors.Any) return errors.ToProblem();
         if (await followUps.FindAsync(id, cancellationToken) is null) return NotFound(id);
 
         var result = await followUps.TransitionAsync(id, to!.Value, body.Note, cancellationToken);
         return result.Succeeded
             ? Document(result.FollowUp!, clock)
-            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The follow-up cannot make this move.", detail: result.Error);
+            : new ConflictProblem("The follow-up cannot make this move.", result.Error);
     }
 
-    private static FollowUpStatus? Status(FieldErrors errors, string field, string? value, bool required)
+    private static FollowUpStatus? Status(FieldErrors errors, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (required) errors.Add(field, "is required.");
+            errors.Add("status", "is required.");
             return null;
         }
 
-        return QueryParsing.Wire<FollowUpStatus>(errors, field, value, "a follow-up status");
+        QueryWireName<FollowUpStatus>.TryParse(value, null, out var status);
+        return status.Check(errors, "status", "a follow-up status");
     }
 
-    private static JsonHttpResult<FollowUpCaseDocument> Document(FollowUpCase followUp, TimeProvider clock) =>
-        TypedResults.Json(FollowUpCaseDocument.From(followUp, clock.GetUtcNow()), NpsJson.TypeInfo<FollowUpCaseDocument>());
+    private static JsonOk<FollowUpCaseDocument> Document(FollowUpCase followUp, TimeProvider clock) =>
+        new(FollowUpCaseDocument.From(followUp, clock.GetUtcNow()), NpsJson.TypeInfo<FollowUpCaseDocument>());
 
-    private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such follow-up.", detail: $"No follow-up has id '{id}'.");
+    private static NotFoundProblem NotFound(string id) => new("No such follow-up.", $"No follow-up has id '{id}'.");
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Nps.Ambitions;
 using Nps.Delivery;
@@ -26,74 +26,47 @@ internal static class HuddleEndpoints
             .WithName("Huddle")
             .WithTags("Huddle")
             .WithSummary("A team's huddle brief for an ISO week (week=2026-W11), a date range (from, to) or, by default, the last complete week: score with interval, trend, versus previous, themes, comments, follow-ups, discussion points.")
-            .Produces<HuddleBriefDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
             .WithNoStore();
         app.MapGet("/api/ambitions", AmbitionsAsync)
             .WithName("Ambitions")
             .WithTags("Ambitions")
-            .WithSummary("Each ambition of Nps:AmbitionsFile: baseline, current window (windowDays up to asOf), change, probability of reaching the target and whether it is on track.")
-            .Produces<AmbitionsDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Each ambition of Nps:AmbitionsFile: baseline, current window (windowDays up to asOf), change, probability of reaching the target and whether it is on track.");
     }
 
-    private static async Task<IResult> HuddleAsync(IResponseStore store, INpsCountSource counts, IInvitationStore invitations, IFollowUpStore followUps, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken, string? team = null, string? week = null, string? from = null, string? to = null)
+    private static async Task<Results<JsonOk<HuddleBriefDocument>, ValidationProblem>> HuddleAsync([AsParameters] HuddleQuery query, IResponseStore store,
+        INpsCountSource counts, IInvitationStore invitations, IFollowUpStore followUps, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
-        if (string.IsNullOrWhiteSpace(team)) errors.Add("team", "is required, e.g. team=Billing.");
-        HuddlePeriod period = default;
-        if (week is not null && (from is not null || to is not null)) errors.Add("week", "give either week or from and to, not both.");
-        else if (week is not null)
-        {
-            if (!HuddlePeriod.TryParseIsoWeek(week, out period)) errors.Add("week", $"must be an ISO week such as 2026-W11, got '{week}'.");
-        }
-        else if (from is null && to is null) period = HuddlePeriod.LastCompleteIsoWeek(clock, zone);
-        else if (from is null || to is null) errors.Add(from is null ? "from" : "to", "from and to go together.");
-        else
-        {
-            var first = Date(errors, "from", from);
-            var last = Date(errors, "to", to);
-            if (first is { } f && last is { } l)
-            {
-                if (l < f) errors.Add("to", $"'{to}' is before from ('{from}').");
-                else if (l.DayNumber - f.DayNumber >= HuddlePeriod.MaxDays) errors.Add("to", $"a huddle covers at most {HuddlePeriod.MaxDays} days; got {l.DayNumber - f.DayNumber + 1}.");
-                else period = HuddlePeriod.FromDates(f, l);
-            }
-        }
+        var (team, period) = query.Resolve(clock, zone, errors);
         if (errors.Any) return errors.ToProblem();
 
         var reporting = options.Value.Reporting;
         var briefOptions = new HuddleBriefOptions
         {
-            Team = team!.Trim(), Period = period, TimeZone = zone, Taxonomy = taxonomy, MinimumCount = reporting.MinimumCount, Level = reporting.Level, Method = reporting.Method,
+            Team = team, Period = period, TimeZone = zone, Taxonomy = taxonomy, MinimumCount = reporting.MinimumCount, Level = reporting.Level, Method = reporting.Method,
         };
         if (period.TrendProblem(briefOptions.TrendPeriods) is { } trendProblem)
         {
-            errors.Add(week is null && from is not null ? "from" : "week", trendProblem);
+            errors.Add(query.PeriodField, trendProblem);
             return errors.ToProblem();
         }
         var builder = new HuddleBriefBuilder(briefOptions, clock);
         var cases = await followUps.ListAsync(null, cancellationToken);
-        return TypedResults.Json(HuddleBriefDocument.From(await builder.BuildAsync(counts, (IResponseSliceSource)store, cases, invitations, cancellationToken)), NpsJson.TypeInfo<HuddleBriefDocument>());
+        return new JsonOk<HuddleBriefDocument>(HuddleBriefDocument.From(await builder.BuildAsync(counts, (IResponseSliceSource)store, cases, invitations, cancellationToken)),
+            NpsJson.TypeInfo<HuddleBriefDocument>());
     }
 
-    private static async Task<IResult> AmbitionsAsync(INpsCountSource counts, IConfiguration configuration, IWebHostEnvironment environment, IOptions<NpsOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken, string? asOf = null, string? windowDays = null)
+    private static async Task<Results<JsonOk<AmbitionsDocument>, ValidationProblem, NotFoundProblem, ConfigurationProblem>> AmbitionsAsync([AsParameters] AmbitionsQuery query,
+        INpsCountSource counts, IConfiguration configuration, IWebHostEnvironment environment, IOptions<NpsOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
-        var day = asOf is null ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime) : Date(errors, "asOf", asOf);
-        var window = 90;
-        if (windowDays is not null && (!int.TryParse(windowDays, NumberStyles.None, CultureInfo.InvariantCulture, out window) || window is < 1 or > AmbitionTrackerOptions.MaxWindowDays))
-        {
-            errors.Add("windowDays", $"must be a whole number of days from 1 to {AmbitionTrackerOptions.MaxWindowDays}; got '{windowDays}'.");
-        }
+        var (day, window) = query.Resolve(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime), errors);
         if (errors.Any) return errors.ToProblem();
         var reporting = options.Value.Reporting;
-        var tracking = new AmbitionTrackerOptions { AsOf = day!.Value, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method };
+        var tracking = new AmbitionTrackerOptions { AsOf = day, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method };
         try
         {
             tracking.Validate();
@@ -105,26 +78,17 @@ internal static class HuddleEndpoints
         }
 
         var configured = configuration["Nps:AmbitionsFile"]?.Trim();
-        if (string.IsNullOrEmpty(configured)) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No ambitions configured.", detail: "Set Nps:AmbitionsFile to an ambitions file.");
+        if (string.IsNullOrEmpty(configured)) return new NotFoundProblem("No ambitions configured.", "Set Nps:AmbitionsFile to an ambitions file.");
         if (SeedFile.Resolve(configured, environment.ContentRootPath) is not { } path)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The ambitions file was not found.",
-                detail: $"Nps:AmbitionsFile '{configured}' was not found from the content root or its parent folders.");
+            return new NotFoundProblem("The ambitions file was not found.", $"Nps:AmbitionsFile '{configured}' was not found from the content root or its parent folders.");
         }
         if (!AmbitionFile.TryParse(await File.ReadAllTextAsync(path, cancellationToken), out var ambitions, out var problems))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The ambitions file is invalid.",
-                detail: $"{Path.GetFileName(path)}: {string.Join("; ", problems)}");
+            return new ConfigurationProblem("The ambitions file is invalid.", $"{Path.GetFileName(path)}: {string.Join("; ", problems)}");
         }
 
         var progress = await AmbitionTracker.EvaluateAsync(counts, ambitions, tracking, cancellationToken);
-        return TypedResults.Json(AmbitionsDocument.From(progress), NpsJson.TypeInfo<AmbitionsDocument>());
-    }
-
-    private static DateOnly? Date(FieldErrors errors, string field, string value)
-    {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(field, $"must be a date such as 2026-03-14, got '{value}'.");
-        return null;
+        return new JsonOk<AmbitionsDocument>(AmbitionsDocument.From(progress), NpsJson.TypeInfo<AmbitionsDocument>());
     }
 }

@@ -19,24 +19,19 @@ internal static class ImportEndpoints
         app.MapPost("/api/responses/import", ImportAsync)
             .WithName("ImportResponses")
             .WithTags("Responses")
-            .WithSummary("Stores every valid record of a CSV (text/csv) or JSON Lines (application/x-ndjson, application/jsonl) body through the same intake as POST /api/responses; returns the totals and the rejected rows (the first 100, with a count of the rest). At most NpsWebOptions.MaxConcurrentImports run at once; beyond that 503 with Retry-After.")
-            .Produces<ResponseImportDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithSummary("Stores every valid record of a CSV (text/csv) or JSON Lines (application/x-ndjson, application/jsonl) body through the same intake as POST /api/responses; returns the totals and the rejected rows (the first 100, with a count of the rest). At most NpsWebOptions.MaxConcurrentImports run at once; beyond that 503 with Retry-After.");
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken,
-        string? historical = null)
+    private static async Task<Results<JsonOk<ResponseImportDocument>, ValidationProblem, PayloadTooLargeProblem, UnsupportedMediaTypeProblem>> ImportAsync(
+        HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken, QueryFlag? historical = null)
     {
         var errors = new FieldErrors();
-        var isHistorical = QueryParsing.Flag(errors, "historical", historical, fallback: false);
+        var isHistorical = historical.GetValueOrDefault().Check(errors, "historical", fallback: false);
         if (errors.Any) return errors.ToProblem();
 
         if (Format(context.Request.ContentType) is not { } format)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported body type.",
-                detail: $"Send text/csv, application/x-ndjson or application/jsonl; got '{context.Request.ContentType ?? "no Content-Type"}'.");
+            return new UnsupportedMediaTypeProblem($"Send text/csv, application/x-ndjson or application/jsonl; got '{context.Request.ContentType ?? "no Content-Type"}'.");
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBytes;
@@ -55,7 +50,7 @@ internal static class ImportEndpoints
             return errors.ToProblem();
         }
 
-        return Results.Json(document, NpsJson.TypeInfo<ResponseImportDocument>());
+        return new JsonOk<ResponseImportDocument>(document!, NpsJson.TypeInfo<ResponseImportDocument>());
     }
 
     private static DataFormat? Format(string? contentType)
@@ -69,8 +64,5 @@ internal static class ImportEndpoints
         };
     }
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The request body is too large.",
-        detail: $"Import bodies are limited to {MaxBytes} bytes.");
+    private static PayloadTooLargeProblem TooLarge() => new($"Import bodies are limited to {MaxBytes} bytes.");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Nps.Delivery;
 using Nps.Serialization;
 
@@ -10,18 +11,15 @@ internal static class InvitationEndpoints
         app.MapPost("/api/invitations/{id}/bounce", BounceAsync)
             .WithName("InvitationBounce")
             .WithTags("Invitations")
-            .WithSummary("Records a bounce (the invitation bounced) or a complaint (the customer opted out) for an invitation.")
-            .Accepts<InvitationBounceRequest>("application/json")
-            .Produces<InvitationBounceResult>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Records a bounce (the invitation bounced) or a complaint (the customer opted out) for an invitation.");
 
-    private static async Task<IResult> BounceAsync(string id, HttpRequest request, IInvitationStore invitations, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<Results<JsonOk<InvitationBounceResult>, ValidationProblem, NotFoundProblem, PayloadTooLargeProblem>> BounceAsync(string id,
+        JsonRequestBody<InvitationBounceRequest> request, IInvitationStore invitations, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.InvitationBounceRequest, cancellationToken);
-        if (problem is not null) return problem;
-        var complaint = body!.Kind switch
+        if (request.TooLarge is { } tooLarge) return tooLarge;
+        if (request.Invalid is { } invalid) return invalid;
+        var body = request.Value!;
+        var complaint = body.Kind switch
         {
             "bounce" => false,
             "complaint" => true,
@@ -36,7 +34,7 @@ internal static class InvitationEndpoints
 
         var after = await invitations.MarkBouncedAsync(id, clock.GetUtcNow(), complaint.Value, cancellationToken);
         return after is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such invitation.", detail: $"No invitation has the id '{id}'.")
-            : TypedResults.Json(new InvitationBounceResult(after.Id, WireNames.Format(after.Status)), ApiJsonContext.Default.InvitationBounceResult);
+            ? new NotFoundProblem("No such invitation.", $"No invitation has the id '{id}'.")
+            : new JsonOk<InvitationBounceResult>(new InvitationBounceResult(after.Id, WireNames.Format(after.Status)), ApiJsonContext.Default.InvitationBounceResult);
     }
 }

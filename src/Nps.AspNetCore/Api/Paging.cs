@@ -19,15 +19,9 @@ internal static class Paging
     public const int MaxLimit = 1000;
 
     /// <summary>Reads <c>limit</c> and <c>cursor</c>; invalid values are added to <paramref name="errors"/>.</summary>
-    public static (int Limit, string? After) Read(FieldErrors errors, string? limit, string? cursor)
+    public static (int Limit, string? After) Read(FieldErrors errors, QueryInteger limit, string? cursor)
     {
-        var size = DefaultLimit;
-        if (!string.IsNullOrWhiteSpace(limit) &&
-            (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
-        {
-            errors.Add("limit", $"'{limit}' is not a page size: a whole number from 1 to {MaxLimit}.");
-            size = DefaultLimit;
-        }
+        var size = limit.Check(errors, "limit", 1, MaxLimit, DefaultLimit, text => $"'{text}' is not a page size: a whole number from 1 to {MaxLimit}.");
 
         string? after = null;
         if (!string.IsNullOrEmpty(cursor))

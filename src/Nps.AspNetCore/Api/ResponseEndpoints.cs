@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Nps.Intake;
 
 namespace Nps.AspNetCore.Api;
@@ -11,13 +12,7 @@ internal static class ResponseEndpoints
         app.MapPost("/api/responses", AddAsync)
             .WithName("AddResponse")
             .WithTags("Responses")
-            .WithSummary("Stores a survey response with its contact and follow-up; a retry with the same responseId returns the stored response (200), never a duplicate.")
-            .Accepts<ResponseRequest>("application/json")
-            .Produces<StoredResponse>(StatusCodes.Status201Created, "application/json")
-            .Produces<StoredResponse>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithSummary("Stores a survey response with its contact and follow-up; a retry with the same responseId returns the stored response (200), never a duplicate.");
     }
 
     /// <summary>The analysts' route: <c>GET /api/responses/{id}</c>.</summary>
@@ -26,18 +21,17 @@ internal static class ResponseEndpoints
         app.MapGet("/api/responses/{id}", GetAsync)
             .WithName("GetResponse")
             .WithTags("Responses")
-            .Produces<StoredResponse>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithNoStore();
     }
 
-    private static async Task<IResult> AddAsync(HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<JsonCreated<StoredResponse>, JsonOk<StoredResponse>, ValidationProblem, ConflictProblem, PayloadTooLargeProblem>> AddAsync(
+        JsonRequestBody<ResponseRequest> body, HttpContext context, ResponseIntake intake, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(context.Request, ApiJsonContext.Default.ResponseRequest, cancellationToken);
-        if (problem is not null) return problem;
-        var invalid = new FieldErrors();
-        var response = body!.Bind(invalid, clock.GetUtcNow());
-        if (invalid.Any) return invalid.ToProblem();
+        if (body.TooLarge is { } tooLarge) return tooLarge;
+        if (body.Invalid is { } invalid) return invalid;
+        var fields = new FieldErrors();
+        var response = body.Value!.Bind(fields, clock.GetUtcNow());
+        if (fields.Any) return fields.ToProblem();
 
         // One call: validated, stored with its contact and follow-up in one transaction, idempotent per responseId.
         var result = await intake.SubmitAsync(response!, cancellationToken);
@@ -48,17 +42,19 @@ internal static class ResponseEndpoints
                 foreach (var error in result.Errors) errors.Add(error);
                 return errors.ToProblem();
             case ResponseIntakeOutcome.Conflict:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A different response with this responseId exists.",
-                    detail: $"responseId '{result.Stored!.ResponseId}' was stored with other content; a retry must send the same body.");
+                return new ConflictProblem("A different response with this responseId exists.",
+                    $"responseId '{result.Stored!.ResponseId}' was stored with other content; a retry must send the same body.");
             default:
-                context.Response.Headers.Location = $"/api/responses/{Uri.EscapeDataString(result.Stored!.ResponseId)}";
-                return Results.Json(StoredResponse.From(result.Stored), ApiJsonContext.Default.StoredResponse,
-                    statusCode: result.Outcome == ResponseIntakeOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+                var location = $"/api/responses/{Uri.EscapeDataString(result.Stored!.ResponseId)}";
+                var stored = StoredResponse.From(result.Stored);
+                if (result.Outcome == ResponseIntakeOutcome.Created) return new JsonCreated<StoredResponse>(location, stored, ApiJsonContext.Default.StoredResponse);
+                context.Response.Headers.Location = location; // a retry answers 200 and still points at the stored response
+                return new JsonOk<StoredResponse>(stored, ApiJsonContext.Default.StoredResponse);
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, IResponseStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<JsonOk<StoredResponse>, NotFoundProblem>> GetAsync(string id, IResponseStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } stored
-            ? Results.Json(StoredResponse.From(stored), ApiJsonContext.Default.StoredResponse)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such response.", detail: $"No response has id '{id}'.");
+            ? new JsonOk<StoredResponse>(StoredResponse.From(stored), ApiJsonContext.Default.StoredResponse)
+            : new NotFoundProblem("No such response.", $"No response has id '{id}'.");
 }

@@ -1,4 +1,4 @@
-using Nps.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Nps.Delivery;
 using Nps.Segmentation;
 using Nps.Serialization;
@@ -12,28 +12,17 @@ internal static class ResponseRateEndpoints
         app.MapGet("/api/reports/response-rates", RatesAsync)
             .WithName("ResponseRates")
             .WithTags("Reports")
-            .WithSummary("Invitations sent, answered, the response rate and its Wilson interval per segment and period (by send time).")
-            .Produces<ResponseRatesDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem();
+            .WithSummary("Invitations sent, answered, the response rate and its Wilson interval per segment and period (by send time).");
 
-    private static async Task<IResult> RatesAsync(IInvitationStore invitations, NpsReportOptions defaults, CancellationToken cancellationToken,
-        string? by = null, string? period = null, string? from = null, string? to = null, string? timeZone = null, string? level = null)
+    private static async Task<Results<JsonOk<ResponseRatesDocument>, ValidationProblem>> RatesAsync([AsParameters] ResponseRateQuery query,
+        IInvitationStore invitations, NpsReportOptions defaults, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var (dimensions, bucket, start, end) = QueryParsing.ReportQuery(errors, defaults, by, period, from, to);
-        var zone = defaults.TimeZone;
-        if (timeZone is not null)
-        {
-            if (FieldParsers.TryParseTimeZone(timeZone, "timeZone", out var parsed, out var error)) zone = parsed;
-            else errors.Add(error);
-        }
-
-        var confidence = QueryParsing.Level(errors, "level", level, defaults.Level);
+        var (options, start, end) = query.Resolve(defaults, errors);
         if (errors.Any) return errors.ToProblem();
 
         // Periods and segments by send time: an invitation counts where it was sent, answered or not; counted in the store.
-        var options = defaults with { Dimensions = dimensions, Period = bucket, TimeZone = zone, Level = confidence };
         var cells = await NpsResponseRates.ComputeAsync(invitations, options, start, end, cancellationToken);
-        return TypedResults.Json(ResponseRatesDocument.From(cells, options.Level, options.IncludeManualSends), NpsJson.TypeInfo<ResponseRatesDocument>());
+        return new JsonOk<ResponseRatesDocument>(ResponseRatesDocument.From(cells, options.Level, options.IncludeManualSends), NpsJson.TypeInfo<ResponseRatesDocument>());
     }
 }

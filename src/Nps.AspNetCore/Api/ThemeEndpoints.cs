@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Nps.Insights;
 using Nps.Intake;
@@ -14,18 +15,13 @@ internal static class ThemeEndpoints
             .WithName("Themes")
             .WithTags("Insights")
             .WithSummary("Comment themes (the configured taxonomy): mentions by category, NPS with and without the theme, its impact and example comments.")
-            .Produces<ThemeAnalysisDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
             .WithNoStore();
 
-    private static async Task<IResult> ThemesAsync(IResponseStore store, INpsCountSource counts, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken, string? from = null, string? to = null, string? includeUnsolicited = null)
+    private static async Task<Results<JsonOk<ThemeAnalysisDocument>, ValidationProblem>> ThemesAsync([AsParameters] ThemeQuery query, IResponseStore store,
+        INpsCountSource counts, ThemeTaxonomy taxonomy, IOptions<NpsOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var unsolicited = QueryParsing.Flag(errors, "includeUnsolicited", includeUnsolicited, fallback: false);
-        var start = QueryParsing.Instant(errors, "from", from);
-        var end = QueryParsing.Instant(errors, "to", to);
-        if (start is { } s && end is { } e && e <= s) errors.Add("to", "must be later than from.");
+        var (start, end, unsolicited) = query.Resolve(errors);
         if (errors.Any) return errors.ToProblem();
 
         // Before the retention cutoff the counts outlive the comments: themes start at the cutoff, so a theme's share
@@ -38,6 +34,6 @@ internal static class ThemeEndpoints
         // The range's totals from the store's counts; only the commented responses are read, a page at a time.
         var analysis = await ThemeAnalysis.AnalyzeAsync(counts, (IResponseSliceSource)store, taxonomy, start, end,
             new ThemeAnalysisOptions { IncludeUnsolicited = unsolicited }, cancellationToken: cancellationToken);
-        return TypedResults.Json(ThemeAnalysisDocument.From(analysis), NpsJson.TypeInfo<ThemeAnalysisDocument>());
+        return new JsonOk<ThemeAnalysisDocument>(ThemeAnalysisDocument.From(analysis), NpsJson.TypeInfo<ThemeAnalysisDocument>());
     }
 }

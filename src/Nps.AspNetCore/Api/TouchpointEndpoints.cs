@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Nps.Sampling;
 using Nps.Serialization;
 
@@ -10,22 +11,19 @@ internal static class TouchpointEndpoints
         app.MapPost("/api/touchpoints", DecideAsync)
             .WithName("DecideTouchpoint")
             .WithTags("Touchpoints")
-            .WithSummary("Decides invite, suppress or defer for a touchpoint; a retry of the same event returns the first decision.")
-            .Accepts<TouchpointRequest>("application/json")
-            .Produces<SurveyDecisionDocument>(StatusCodes.Status200OK, "application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithSummary("Decides invite, suppress or defer for a touchpoint; a retry of the same event returns the first decision.");
 
-    private static async Task<IResult> DecideAsync(HttpRequest request, SurveyProgram program, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<JsonOk<SurveyDecisionDocument>, ValidationProblem, PayloadTooLargeProblem>> DecideAsync(JsonRequestBody<TouchpointRequest> body,
+        SurveyProgram program, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.TouchpointRequest, cancellationToken);
-        if (problem is not null) return problem;
+        if (body.TooLarge is { } tooLarge) return tooLarge;
+        if (body.Invalid is { } invalid) return invalid;
         var errors = new FieldErrors();
-        var touchpoint = body!.Bind(errors, clock.GetUtcNow());
+        var touchpoint = body.Value!.Bind(errors, clock.GetUtcNow());
         if (errors.Any) return errors.ToProblem();
 
         // One transaction in the store: a retry of the event returns the first decision and records nothing.
         var decision = await program.DecideAsync(touchpoint!, cancellationToken);
-        return TypedResults.Json(SurveyDecisionDocument.From(decision), NpsJson.TypeInfo<SurveyDecisionDocument>());
+        return new JsonOk<SurveyDecisionDocument>(SurveyDecisionDocument.From(decision), NpsJson.TypeInfo<SurveyDecisionDocument>());
     }
 }

@@ -50,5 +50,38 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         }
     }
 
+    [Fact]
+    public async Task OpenApi_Parameters_AreTypedAndDescribed_OnlyFreeTextIsAPlainString()
+    {
+        using var response = await Client.GetAsync("/openapi/v1.json", Token);
+        var document = await response.ReadJsonAsync();
+
+        var plain = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("parameters", out _)))
+            {
+                foreach (var parameter in operation.Value.GetProperty("parameters").EnumerateArray())
+                {
+                    var name = parameter.GetProperty("name").GetString();
+                    Assert.True(parameter.TryGetProperty("description", out var description) && description.GetString()!.Length > 0, $"{path.Name} {name} has no description");
+                    var schema = parameter.GetProperty("schema");
+                    Assert.False(schema.TryGetProperty("$ref", out _), $"{path.Name} {name} refers to a binding type's schema");
+                    if (parameter.GetProperty("in").GetString() == "query" && schema.GetProperty("type").GetString() == "string" &&
+                        !schema.TryGetProperty("format", out _) && !schema.TryGetProperty("enum", out _) && !schema.TryGetProperty("pattern", out _))
+                    {
+                        plain.Add($"{path.Name}?{name}");
+                    }
+                }
+            }
+        }
+
+        // Free text only: dimension names, the opaque cursor, a team name, an IANA zone id.
+        Assert.Equal(["/api/follow-ups?cursor", "/api/huddle?team", "/api/reports/nps?by", "/api/reports/response-rates?by", "/api/reports/response-rates?timeZone"],
+            plain.Order(StringComparer.Ordinal));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.DoesNotContain(schemas.EnumerateObject(), s => s.Name.StartsWith("Query", StringComparison.Ordinal));
+    }
+
     private static string Folder([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
 }

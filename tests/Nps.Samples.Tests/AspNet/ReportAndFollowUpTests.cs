@@ -239,4 +239,32 @@ public sealed class ReportAndFollowUpTests : ApiTestBase
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
     }
+
+    [Theory]
+    [InlineData("/api/reports/nps?by=&period=%20&from=&to=&level=&method=&includeUnsolicited=")]
+    [InlineData("/api/reports/response-rates?period=&from=&to=&timeZone=&level=")]
+    [InlineData("/api/insights/themes?from=&to=&includeUnsolicited=%20")]
+    [InlineData("/api/follow-ups?status=&limit=&cursor=")]
+    public async Task Query_BlankParameters_AreTreatedAsAbsent(string route)
+    {
+        using var response = await Client.GetAsync(route, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/reports/response-rates?timeZone=Mars/Olympus&level=1&to=2026-03-01&from=2026-03-02", new[] { "level", "timeZone", "to" })]
+    [InlineData("/api/insights/themes?includeUnsolicited=maybe&from=yesterday", new[] { "from", "includeUnsolicited" })]
+    [InlineData("/api/follow-ups?status=done&limit=0&cursor=c1.%25", new[] { "cursor", "limit", "status" })]
+    [InlineData("/api/follow-ups?limit=-5", new[] { "limit" })]
+    [InlineData("/api/insights/coaching?by=customer&period=Fortnight", new[] { "by", "period" })]
+    public async Task Query_BadValues_OneValidationProblemNamingEach(string route, string[] fields)
+    {
+        using var response = await Client.GetAsync(route, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.Equal(fields, errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
 }

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Nps.Segmentation;
+
+namespace Nps.AspNetCore.Api;
+
+/// <summary>
+/// The query of <c>GET /api/reports/response-rates</c>, bound with <c>[AsParameters]</c>: <c>by</c>, <c>period</c>,
+/// <c>from</c>, <c>to</c>, <c>timeZone</c>, <c>level</c>. <see cref="Resolve"/> applies it to the configured
+/// defaults and reports every invalid value by its parameter's name.
+/// </summary>
+internal sealed class ResponseRateQuery
+{
+    [FromQuery(Name = "by")] public string? By { get; init; }
+
+    [FromQuery(Name = "period")] public QueryWireName<Period>? Period { get; init; }
+
+    [FromQuery(Name = "from")] public QueryInstant? From { get; init; }
+
+    [FromQuery(Name = "to")] public QueryInstant? To { get; init; }
+
+    [FromQuery(Name = "timeZone")] public QueryTimeZone? TimeZone { get; init; }
+
+    [FromQuery(Name = "level")] public QueryNumber? Level { get; init; }
+
+    /// <summary>The rates' options and range; invalid values go to <paramref name="errors"/>.</summary>
+    public (NpsReportOptions Options, DateTimeOffset? From, DateTimeOffset? To) Resolve(NpsReportOptions defaults, FieldErrors errors)
+    {
+        var (dimensions, bucket, start, end) = SegmentQuery.Check(errors, defaults, By, Period, From, To);
+        var options = defaults with
+        {
+            Dimensions = dimensions, Period = bucket,
+            TimeZone = TimeZone.GetValueOrDefault().Check(errors, "timeZone", defaults.TimeZone),
+            Level = Level.GetValueOrDefault().Level(errors, "level", defaults.Level),
+        };
+        return (options, start, end);
+    }
+}
