@@ -6,7 +6,8 @@ using System.Text;
 namespace Nps.Benchmarks;
 
 /// <summary>
-/// <c>--export-cold N</c>: <c>nps report</c> as an outsider runs it — the built tool in a fresh process per run, on an
+/// <c>--export-cold N [--tool DIR] [BEFORE_DIR]</c>: <c>nps report</c> as an outsider runs it — the installed tool
+/// (<c>--tool</c>) and the framework-dependent build, each in a fresh process per run, on an
 /// export as users' files are (BOM, CRLF, Europe/Amsterdam offsets across both DST changes, nine columns, comments
 /// quoted at random) — against DuckDB in a fresh process per run, pinned to one core with <c>taskset -c 0</c> (a
 /// one-vCPU container) and unpinned. A fresh process is the point: in-process benchmarks measure warmed-up code, while
@@ -19,6 +20,9 @@ internal static class ColdExportRun
 {
     public const int Rows = 2_500_000;
 
+    /// <summary>The start-up case's export: small enough that starting the process is most of the run.</summary>
+    public const int SmallRows = 5_000;
+
     private const string ColumnTypes =
         "{'response_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'rating': 'UTINYINT', 'responded_at': 'TIMESTAMPTZ', 'team': 'VARCHAR', " +
         "'agent': 'VARCHAR', 'channel': 'VARCHAR', 'product': 'VARCHAR', 'comment': 'VARCHAR'}";
@@ -30,37 +34,53 @@ internal static class ColdExportRun
     ];
 
     /// <param name="runs">Runs of each case, interleaved.</param>
+    /// <param name="tool">Optional folder holding the shipped <c>nps</c>: on linux-x64 the Native AOT executable of the
+    /// <c>Nps.Tool.linux-x64</c> package (the <c>--tool-path</c> folder of <c>dotnet tool install</c>). Timed as "nps";
+    /// the framework-dependent build next to this program (the <c>Nps.Tool.any</c> package's code) is then timed too,
+    /// as "nps any". Without it "nps" is that framework-dependent build.</param>
     /// <param name="before">Optional folder of another build of the tool (e.g. the previous commit's
     /// <c>samples/Nps.Samples.Console/bin/Release/net10.0</c>), timed pinned as "nps-1 pinned, before".</param>
-    public static int Run(int runs, string? before)
+    public static int Run(int runs, string? tool, string? before)
     {
         var path = Generate(Rows);
-        var nps = Path.Combine(AppContext.BaseDirectory, "nps");
+        var small = Generate(SmallRows);
+        var any = Path.Combine(AppContext.BaseDirectory, "nps");
+        var nps = tool is null ? any : Path.Combine(tool, "nps");
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var report = $"report {path} --by team,agent --period month --time-zone Europe/Amsterdam --format json";
 
         // Both answer the same question: per (team, agent, local month) the same counts.
-        var (npsOut, _, _) = Child(nps, report + " --threads 2", pinned: false, environment: null);
-        var cells = NpsCells(npsOut);
         var duck = DuckCells(path);
-        var same = cells.Count == duck.Count && cells.All(p => duck.TryGetValue(p.Key, out var n) && n == p.Value);
-        Console.WriteLine($"cross-check: {cells.Count} cells, {(same ? "counts equal DuckDB's" : "COUNTS DIFFER FROM DuckDB")}");
-        if (!same) return 1;
+        foreach (var build in tool is null ? [nps] : new[] { nps, any })
+        {
+            var (output, _, _) = Child(build, report + " --threads 2", pinned: false, environment: null);
+            var cells = NpsCells(output);
+            var same = cells.Count == duck.Count && cells.All(p => duck.TryGetValue(p.Key, out var n) && n == p.Value);
+            Console.WriteLine($"cross-check {build}: {cells.Count} cells, {(same ? "counts equal DuckDB's" : "COUNTS DIFFER FROM DuckDB")}");
+            if (!same) return 1;
+        }
 
         // "default tiering" sets the runtime's default call-counting delay through the environment, which takes
-        // precedence over the tool's runtimeconfig: the tool's setting off and on in the same run.
+        // precedence over the framework-dependent tool's runtimeconfig: its setting off and on in the same run.
         var defaultTiering = new Dictionary<string, string> { ["DOTNET_TC_CallCountingDelayMs"] = "100" };
         var cases = new List<(string Name, string File, string Arguments, bool Pinned, Dictionary<string, string>? Environment)>
         {
             ("duckdb-1 pinned", self, $"--duckdb-once {path} 1", true, null),
             ("nps-1 pinned", nps, report + " --threads 1", true, null),
-            ("nps-1 pinned, default tiering", nps, report + " --threads 1", true, defaultTiering),
+            ("nps any-1 pinned", any, report + " --threads 1", true, null),
+            ("nps any-1 pinned, default tiering", any, report + " --threads 1", true, defaultTiering),
             ("duckdb-1", self, $"--duckdb-once {path} 1", false, null),
             ("nps-1", nps, report + " --threads 1", false, null),
+            ("nps any-1", any, report + " --threads 1", false, null),
             ("duckdb-2", self, $"--duckdb-once {path} 2", false, null),
             ("nps-2", nps, report + " --threads 2", false, null),
+            ("nps any-2", any, report + " --threads 2", false, null),
+            // Start-up: a small command must stay quick (5,000 rows, the default text table).
+            ("nps small pinned", nps, $"report {small} --by team", true, null),
+            ("nps any small pinned", any, $"report {small} --by team", true, null),
         };
-        if (before is not null) cases.Insert(3, ("nps-1 pinned, before", Path.Combine(before, "nps"), report + " --threads 1", true, null));
+        if (tool is null) cases.RemoveAll(c => c.Name.StartsWith("nps any", StringComparison.Ordinal) && !c.Name.Contains("default", StringComparison.Ordinal));
+        if (before is not null) cases.Insert(4, ("nps-1 pinned, before", Path.Combine(before, "nps"), report + " --threads 1", true, null));
         var wall = cases.ToDictionary(c => c.Name, _ => new List<double>());
         var cpu = cases.ToDictionary(c => c.Name, _ => new List<double>());
         for (var i = 0; i < runs; i++)
@@ -83,11 +103,11 @@ internal static class ColdExportRun
 
         void Ratio(string a, string b) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{a} / {b}: wall {Median(wall[a]) / Median(wall[b]):F2}, CPU {Median(cpu[a]) / Median(cpu[b]):F2}"));
-        Ratio("nps-1 pinned", "duckdb-1 pinned");
-        Ratio("nps-1 pinned, default tiering", "duckdb-1 pinned");
-        if (before is not null) Ratio("nps-1 pinned, before", "duckdb-1 pinned");
-        Ratio("nps-1", "duckdb-1");
-        Ratio("nps-2", "duckdb-2");
+        foreach (var c in cases.Where(c => c.Name.StartsWith("nps", StringComparison.Ordinal) && !c.Name.Contains("small", StringComparison.Ordinal)))
+        {
+            Ratio(c.Name, c.Name.EndsWith("-2", StringComparison.Ordinal) ? "duckdb-2" : c.Pinned ? "duckdb-1 pinned" : "duckdb-1");
+        }
+
         return 0;
     }
 

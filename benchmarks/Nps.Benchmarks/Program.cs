@@ -9,9 +9,15 @@ using Nps.Benchmarks;
 if (args is ["--smoke"]) return Smoke.Run();
 if (args is ["--export-quick", var runs]) return ExportQuickRun.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
 if (args is ["--export-peak", var name]) return ExportQuickRun.Peak(name);
-if (args is ["--export-cold", var coldRuns, .. var coldBefore] && coldBefore.Length <= 1)
+if (args is ["--export-cold", var coldRuns, .. var coldRest])
 {
-    return ColdExportRun.Run(int.Parse(coldRuns, System.Globalization.CultureInfo.InvariantCulture), coldBefore.FirstOrDefault());
+    // [--tool DIR] [BEFORE_DIR]: DIR holds the shipped nps (e.g. the --tool-path folder of an installed Nps.Tool).
+    var coldTool = coldRest is ["--tool", var toolDir, ..] ? toolDir : null;
+    var coldBefore = coldTool is null ? coldRest : coldRest[2..];
+    if (coldBefore.Length <= 1)
+    {
+        return ColdExportRun.Run(int.Parse(coldRuns, System.Globalization.CultureInfo.InvariantCulture), coldTool, coldBefore.FirstOrDefault());
+    }
 }
 
 if (args is ["--duckdb-once", var duckPath, var duckThreads]) return ColdExportRun.DuckDbOnce(duckPath, int.Parse(duckThreads, System.Globalization.CultureInfo.InvariantCulture));
