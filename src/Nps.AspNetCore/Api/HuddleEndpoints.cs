@@ -94,13 +94,9 @@ internal static class HuddleEndpoints
         if (errors.Any) return errors.ToProblem();
         var reporting = options.Value.Reporting;
         var tracking = new AmbitionTrackerOptions { AsOf = day!.Value, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method };
-        try
+        if (tracking.Errors() is { Count: > 0 } invalid)
         {
-            tracking.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            errors.Add("asOf", e.Message);
+            foreach (var error in invalid) errors.Add("asOf", error.Reason);
             return errors.ToProblem();
         }
 

@@ -34,6 +34,6 @@ internal static class ResponseRateEndpoints
         // Periods and segments by send time: an invitation counts where it was sent, answered or not; counted in the store.
         var options = defaults with { Dimensions = dimensions, Period = bucket, TimeZone = zone, Level = confidence };
         var cells = await NpsResponseRates.ComputeAsync(invitations, options, start, end, cancellationToken);
-        return TypedResults.Json(ResponseRatesDocument.From(cells, options.Level, options.IncludeManualSends), NpsJson.TypeInfo<ResponseRatesDocument>());
+        return TypedResults.Json(ResponseRatesDocument.From(cells, options.Level, options.IncludeManual), NpsJson.TypeInfo<ResponseRatesDocument>());
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace Nps.Delivery;
 
 /// <summary>How the outbox sends: batch, claim lease, retries, token lifetime and reminders (configuration section <c>Nps:Delivery</c>).</summary>
-public sealed record DeliveryOptions
+public sealed record DeliveryOptions : IValidatableOptions
 {
     /// <summary>How long a survey link takes answers after sending; 14 days by default.</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromDays(14);
@@ -26,18 +24,16 @@ public sealed record DeliveryOptions
     /// <summary>The first retry's delay, doubled for each further attempt (capped at 6 hours); 1 minute by default.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Checks the options.</summary>
-    /// <returns>The errors, each naming its option; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
-        var errors = new List<string>();
-        if (TokenLifetime <= TimeSpan.Zero) errors.Add("TokenLifetime must be positive.");
-        if (Reminders is < 0 or > 10) errors.Add(string.Create(CultureInfo.InvariantCulture, $"Reminders must be between 0 and 10; got {Reminders}."));
-        if (ReminderAfter <= TimeSpan.Zero) errors.Add("ReminderAfter must be positive.");
-        if (BatchSize is < 1 or > 10_000) errors.Add(string.Create(CultureInfo.InvariantCulture, $"BatchSize must be between 1 and 10000; got {BatchSize}."));
-        if (ClaimLease <= TimeSpan.Zero) errors.Add("ClaimLease must be positive.");
-        if (MaxAttempts < 1) errors.Add("MaxAttempts must be at least 1.");
-        if (RetryDelay <= TimeSpan.Zero) errors.Add("RetryDelay must be positive.");
-        return errors;
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Positive(path.Then(nameof(TokenLifetime)), TokenLifetime);
+        errors.Range(path.Then(nameof(Reminders)), Reminders, 0, 10);
+        errors.Positive(path.Then(nameof(ReminderAfter)), ReminderAfter);
+        errors.Range(path.Then(nameof(BatchSize)), BatchSize, 1, 10_000);
+        errors.Positive(path.Then(nameof(ClaimLease)), ClaimLease);
+        errors.AtLeast(path.Then(nameof(MaxAttempts)), MaxAttempts, 1);
+        errors.Positive(path.Then(nameof(RetryDelay)), RetryDelay);
     }
 }

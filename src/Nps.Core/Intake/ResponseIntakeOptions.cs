@@ -6,7 +6,7 @@ namespace Nps.Intake;
 /// Plausibility limits the intake applies before storing a response, so that nothing accepted can later break a
 /// read, a report, a decision or a start-up.
 /// </summary>
-public sealed record ResponseIntakeOptions
+public sealed record ResponseIntakeOptions : IValidatableOptions
 {
     /// <summary>The earliest accepted answer time; 2000-01-01T00:00Z by default.</summary>
     public DateTimeOffset EarliestRespondedAt { get; init; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -27,18 +27,15 @@ public sealed record ResponseIntakeOptions
     /// </summary>
     public bool KeepOriginalComments { get; init; }
 
-    /// <summary>Checks the options.</summary>
-    /// <returns>The errors, each naming its option; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
-        var errors = new List<string>();
-        if (MaxFutureSkew < TimeSpan.Zero) errors.Add("MaxFutureSkew must not be negative.");
-        if (MaxCommentBytes < 0) errors.Add(string.Create(CultureInfo.InvariantCulture, $"MaxCommentBytes must not be negative; got {MaxCommentBytes}."));
+        ArgumentNullException.ThrowIfNull(errors);
+        if (MaxFutureSkew < TimeSpan.Zero) errors.Add(path.Then(nameof(MaxFutureSkew)), "must not be negative.");
+        errors.AtLeast(path.Then(nameof(MaxCommentBytes)), MaxCommentBytes, 0);
         if (!(MinimumInclusionProbability > 0 && MinimumInclusionProbability <= 1))
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"MinimumInclusionProbability must be in (0, 1]; got {MinimumInclusionProbability}."));
+            errors.Add(path.Then(nameof(MinimumInclusionProbability)), string.Create(CultureInfo.InvariantCulture, $"must be in (0, 1] (it is {MinimumInclusionProbability:R})."));
         }
-
-        return errors;
     }
 }

@@ -15,7 +15,7 @@ public static class NpsProgramJson
     /// <param name="json">The JSON text.</param>
     /// <param name="options">The program, when valid.</param>
     /// <param name="errors">Every problem, each naming its place: a JSON path (<c>$.fatigue.cooldowns[0]</c>) for
-    /// syntax, type and unknown-field errors, an option path (<c>Fatigue:Cooldowns[0]:Days</c>) for invalid values.</param>
+    /// syntax, type and unknown-field errors, an option path (<c>Fatigue:Cooldowns:0:Days</c>) for invalid values.</param>
     /// <returns>Whether the program is valid.</returns>
     public static bool TryRead(string json, [NotNullWhen(true)] out NpsOptions? options, out IReadOnlyList<string> errors)
     {
@@ -63,7 +63,7 @@ public static class NpsProgramJson
             return false;
         }
 
-        var problems = NpsProgramValidator.AllErrors(candidate);
+        var problems = candidate.Errors().Select(e => e.Message).ToList();
         errors = problems;
         if (problems.Count > 0) return false;
         options = candidate;

@@ -18,9 +18,9 @@ public sealed class ReadmeHostingExampleTests
         services.AddNps(options =>
         {
             options.SamplingKey = samplingKey; // base64, at least 16 bytes, from your secret store
-            options.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Response, Days = 90 });
-            options.Fatigue.FrequencyCaps.Add(new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 });
-            options.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 0.25 });
+            options.Fatigue.Cooldowns = [new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }];
+            options.Fatigue.FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 }];
+            options.Sampling.Policies = [new SamplingPolicyOptions { Name = "all", Rate = 0.25 }];
             options.Reporting.MinimumCount = 50;
         });
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -40,7 +40,7 @@ public sealed class ReadmeHostingExampleTests
         var json = """{ "samplingKey": "ZGVtby1rZXktbm90LWZvci1wcm9kdWN0aW9uLXVzZQ==", "sampling": { "policies": [ { "name": "all", "rate": 1.2 } ] } }""";
 
         Assert.False(NpsProgramJson.TryRead(json, out _, out var errors));
-        Assert.Equal(["Sampling:Policies[0]:Rate must be within [0, 1] (it is 1.2)."], errors);
+        Assert.Equal(["Sampling:Policies:0:Rate: must be within [0, 1] (it is 1.2)."], errors);
 
         Assert.True(NpsProgramJson.TryRead(json.Replace("1.2", "1.0", StringComparison.Ordinal), out var program, out _));
         var surveyProgram = new SurveyProgram(program.ToSurveyProgramOptions(), new InMemoryContactLedger(TimeProvider.System));

@@ -16,7 +16,7 @@ public sealed class PublicApiTests
     [
         typeof(NpsCategory).Assembly,
         typeof(NpsServiceCollectionExtensions).Assembly,
-        typeof(Nps.Data.DataError).Assembly,
+        typeof(Nps.Data.DataReaderOptions).Assembly,
         typeof(Nps.AspNetCore.NpsWebOptions).Assembly,
     ];
 

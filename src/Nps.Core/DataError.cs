@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Nps.Data;
+namespace Nps;
 
 /// <summary>
 /// One problem in data from outside (a file, a request): where it is and why. Every reader and every field parser
@@ -8,7 +8,7 @@ namespace Nps.Data;
 /// </summary>
 /// <param name="Line">
 /// The 1-based physical line of the file the problem is on (for a record, the line it starts on; for invalid
-/// UTF-8, the line of the invalid byte); 0 when the value did not come from a file (a request field).
+/// UTF-8, the line of the invalid byte); 0 when the value did not come from a file (a request field, an option).
 /// </param>
 /// <param name="Field">The column or JSON field the problem is in, or <see langword="null"/> for the whole record.</param>
 /// <param name="Reason">What is wrong, in words a spreadsheet user understands.</param>
