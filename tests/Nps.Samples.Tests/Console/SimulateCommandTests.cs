@@ -87,7 +87,7 @@ public sealed class SimulateCommandTests : IDisposable
         var run = CliRun.Of("simulate", SampleData.Contacts, "--program", program);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("SamplingKey is required", run.Error);
+        Assert.Contains("SamplingKey: is required", run.Error);
     }
 
     [Fact]
