@@ -54,12 +54,12 @@ public class DecisionBenchmarks
             Fatigue =
             {
                 Cooldowns =
-                {
+                [
                     new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 },
                     new CooldownOptions { After = CooldownTrigger.Response, Days = 60 },
                     new CooldownOptions { After = CooldownTrigger.NonResponse, Days = 45 },
-                },
-                FrequencyCaps = { new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 } },
+                ],
+                FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 }],
                 ContactBudget = new ContactBudgetOptions { MaxContacts = 6, WindowDays = 365, ReservedForRelational = 1 },
                 QuietHours = new QuietHoursOptions(),
             },
@@ -69,10 +69,10 @@ public class DecisionBenchmarks
                 // Everything else is selected, so quiet hours run too; with the clock standing still, a customer
                 // invited once stays in cooldown, which keeps the ledger from growing while the benchmark runs.
                 Policies =
-                {
+                [
                     new SamplingPolicyOptions { Name = "web", Rate = 0.0, Scope = { Channel = "web" } },
                     new SamplingPolicyOptions { Name = "all", Rate = 1.0 },
-                },
+                ],
             },
         };
         _program = new SurveyProgram(options, ledger, clock);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Nps.Data;
 
 /// <summary>How the readers read: what to do with an invalid record, how large a record may grow, what is plausible.</summary>
-public sealed record DataReaderOptions
+public sealed record DataReaderOptions : IValidatableOptions
 {
     /// <summary>The default maximum record size: 1 MiB.</summary>
     public const int DefaultMaxRecordSize = 1 << 20;
@@ -46,40 +46,30 @@ public sealed record DataReaderOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> ColumnNames { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Checks the options.</summary>
-    /// <param name="path">Where these options sit in the caller's configuration, for the message.</param>
-    /// <exception cref="ArgumentException">An option is out of range; the message names it by its path.</exception>
-    public void Validate(string path = nameof(DataReaderOptions))
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         if (MaxRecordSize < 1024)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{path}.{nameof(MaxRecordSize)} must be at least 1024 bytes; got {MaxRecordSize}."), path);
+            errors.Add(path.Then(nameof(MaxRecordSize)).Error(string.Create(CultureInfo.InvariantCulture, $"must be at least 1024 bytes; got {MaxRecordSize}.")));
         }
 
-        if (Limits is null)
+        if (Clock is null) errors.Add(path.Then(nameof(Clock)).Error("must not be null."));
+        var columns = path.Then(nameof(ColumnNames));
+        if (ColumnNames is null) errors.Add(columns.Error("must not be null."));
+        else
         {
-            throw new ArgumentException($"{path}.{nameof(Limits)} must not be null.", path);
-        }
-
-        if (Clock is null)
-        {
-            throw new ArgumentException($"{path}.{nameof(Clock)} must not be null.", path);
-        }
-
-        if (ColumnNames is null)
-        {
-            throw new ArgumentException($"{path}.{nameof(ColumnNames)} must not be null.", path);
-        }
-
-        foreach (var (meaning, column) in ColumnNames)
-        {
-            if (string.IsNullOrWhiteSpace(meaning) || string.IsNullOrWhiteSpace(column))
+            foreach (var (meaning, column) in ColumnNames)
             {
-                throw new ArgumentException($"{path}.{nameof(ColumnNames)} maps '{meaning}' to '{column}'; both names must be given.", path);
+                if (string.IsNullOrWhiteSpace(meaning) || string.IsNullOrWhiteSpace(column))
+                {
+                    errors.Add(columns.Error($"maps '{meaning}' to '{column}'; both names must be given."));
+                }
             }
         }
 
-        Limits.Validate($"{path}.{nameof(Limits)}");
+        if (Limits is null) errors.Add(path.Then(nameof(Limits)).Error("must not be null."));
+        else Limits.Validate(path.Then(nameof(Limits)), errors);
     }
 }

@@ -7,7 +7,7 @@ namespace Nps.Data;
 /// an inclusion probability so small that one response would outweigh a country, is a data error naming the field,
 /// so that nothing accepted can later make a read, a report or a decision fail.
 /// </summary>
-public sealed record PlausibilityLimits
+public sealed record PlausibilityLimits : IValidatableOptions
 {
     /// <summary>The defaults: not before 2000-01-01, at most one day after the clock, probabilities of at least 1e-6.</summary>
     public static PlausibilityLimits Default { get; } = new();
@@ -21,20 +21,18 @@ public sealed record PlausibilityLimits
     /// <summary>The smallest plausible inclusion probability (a weight of at most its inverse); 1e-6 by default.</summary>
     public double MinimumInclusionProbability { get; init; } = 1e-6;
 
-    /// <summary>Checks the limits themselves.</summary>
-    /// <param name="path">Where these limits sit in the caller's options, for the message (e.g. <c>DataReaderOptions.Limits</c>).</param>
-    /// <exception cref="ArgumentException">A limit is out of range; the message names it by <paramref name="path"/>.</exception>
-    public void Validate(string path = nameof(PlausibilityLimits))
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         if (MaximumAheadOfClock < TimeSpan.Zero)
         {
-            throw new ArgumentException($"{path}.{nameof(MaximumAheadOfClock)} must not be negative; got {MaximumAheadOfClock}.", path);
+            errors.Add(path.Then(nameof(MaximumAheadOfClock)).Error(string.Create(CultureInfo.InvariantCulture, $"must not be negative; got {MaximumAheadOfClock}.")));
         }
 
         if (!(MinimumInclusionProbability > 0 && MinimumInclusionProbability <= 1))
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{path}.{nameof(MinimumInclusionProbability)} must be in (0, 1]; got {MinimumInclusionProbability}."), path);
+            errors.Add(path.Then(nameof(MinimumInclusionProbability)).Error(string.Create(CultureInfo.InvariantCulture, $"must be in (0, 1]; got {MinimumInclusionProbability}.")));
         }
     }
 

@@ -21,7 +21,7 @@ internal static class RecordSources
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         var source = Open(stream, format, options, out transcoded);
         if (!source.TryReadHeader(out error))
         {

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Nps.FollowUp;
 
 namespace Nps;
 
 /// <summary>Which responses get a follow-up (closing the loop) and how soon someone must call.</summary>
-public sealed class NpsFollowUpOptions
+public sealed record NpsFollowUpOptions : IValidatableOptions
 {
     /// <summary>Passives get a follow-up too (default off: detractors and callback requests only).</summary>
     public bool IncludePassives { get; set; }
@@ -23,4 +24,18 @@ public sealed class NpsFollowUpOptions
     {
         IncludePassives = IncludePassives, DetractorSla = DetractorSla, CallbackSla = CallbackSla, PassiveSla = PassiveSla,
     };
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        Positive(errors, path.Then(nameof(DetractorSla)), DetractorSla);
+        Positive(errors, path.Then(nameof(CallbackSla)), CallbackSla);
+        Positive(errors, path.Then(nameof(PassiveSla)), PassiveSla);
+    }
+
+    internal static void Positive(ICollection<DataError> errors, OptionsPath path, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero) errors.Add(path.Error($"must be > 0 (it is {value.ToString("c", CultureInfo.InvariantCulture)})."));
+    }
 }

@@ -1,5 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
+using System.Globalization;
 using Nps.Fatigue;
 using Nps.Privacy;
 using Nps.Sampling;
@@ -11,9 +10,10 @@ namespace Nps;
 /// policies (the <see cref="SurveyProgramOptions"/> part, at the top level so that a plain survey-program file is
 /// also a valid <see cref="NpsOptions"/> file) how reports are computed, how the loop is closed and which comment themes are recognised. Bound from configuration by
 /// <see cref="NpsServiceCollectionExtensions.AddNps(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>
-/// or read from a JSON program file by <see cref="Serialization.NpsProgramJson"/>; validated at start-up.
+/// or read from a JSON program file by <see cref="Serialization.NpsProgramJson"/>; validated at start-up through
+/// <see cref="IValidatableOptions"/>, whose errors name configuration paths.
 /// </summary>
-public sealed class NpsOptions
+public sealed record NpsOptions : IValidatableOptions
 {
     /// <summary>The secret key of the keyed sampling hash, base64 (at least 16 bytes). Keep it out of source control.</summary>
     public string SamplingKey { get; set; } = "";
@@ -28,21 +28,15 @@ public sealed class NpsOptions
     public SamplingOptions Sampling { get; set; } = new();
 
     /// <summary>How scores are reported: minimum sample, interval method and confidence level.</summary>
-    [Required]
-    [ValidateObjectMembers]
     public NpsReportingOptions Reporting { get; set; } = new();
 
     /// <summary>Which responses become follow-ups, and their SLAs.</summary>
-    [Required]
     public NpsFollowUpOptions FollowUps { get; set; } = new();
 
     /// <summary>The comment-theme taxonomy; empty means the built-in Dutch and English one (<see cref="Insights.ThemeTaxonomy.Default"/>).</summary>
-    [Required]
-    public List<NpsThemeOptions> Themes { get; set; } = [];
+    public IReadOnlyList<NpsThemeOptions> Themes { get; set; } = [];
 
     /// <summary>How long responses and contact history are kept (default: forever).</summary>
-    [Required]
-    [ValidateObjectMembers]
     public NpsRetentionOptions Retention { get; set; } = new();
 
     /// <summary>The retention policy these options describe, with the look-back of their rules (validate first).</summary>
@@ -63,4 +57,38 @@ public sealed class NpsOptions
         Fatigue = Fatigue,
         Sampling = Sampling,
     };
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        ToSurveyProgramOptions().Validate(path, errors);
+        var programValid = errors.Count == before;
+        Nested(errors, path.Then(nameof(Reporting)), Reporting);
+        Nested(errors, path.Then(nameof(FollowUps)), FollowUps);
+        Nested(errors, path.Then(nameof(Retention)), Retention);
+        // A shorter keeping time would erase what the rules still look back on: refused rather than silently lengthened.
+        if (programValid && Retention?.Contacts is { } contacts && contacts > TimeSpan.Zero
+            && SurveyProgram.LookBackOf(ToSurveyProgramOptions()) is var lookBack && contacts < lookBack)
+        {
+            errors.Add(path.Then(nameof(Retention)).Then(nameof(NpsRetentionOptions.Contacts)).Error(
+                $"({contacts.ToString("c", CultureInfo.InvariantCulture)}) must not be shorter than the {lookBack.TotalDays.ToString(CultureInfo.InvariantCulture)} days the fatigue rules look back on."));
+        }
+
+        var themes = path.Then(nameof(Themes));
+        if (Themes is null) errors.Add(themes.Error("must not be null."));
+        else if (Themes.Any(t => t is null)) errors.Add(themes.Error("must not hold null entries."));
+        else if (Themes.Count > 0 && !Insights.ThemeTaxonomy.TryCreate(Themes.Select(t => t.ToTheme()), out _, out var themeErrors))
+        {
+            // The taxonomy checks the themes together (ids are unique across them) and names each problem by its place.
+            foreach (var problem in themeErrors) errors.Add(NpsThemeOptions.ToOptionsError(themes, problem, single: false));
+        }
+    }
+
+    private static void Nested(ICollection<DataError> errors, OptionsPath path, IValidatableOptions? options)
+    {
+        if (options is null) errors.Add(path.Error("must not be null."));
+        else options.Validate(path, errors);
+    }
 }

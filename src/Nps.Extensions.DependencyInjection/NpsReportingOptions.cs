@@ -1,22 +1,18 @@
-using System.ComponentModel.DataAnnotations;
 using Nps.Insights;
 using Nps.Segmentation;
 
 namespace Nps;
 
 /// <summary>How NPS reports are computed: every score travels with its interval, and small cells say so.</summary>
-public sealed class NpsReportingOptions
+public sealed record NpsReportingOptions : IValidatableOptions
 {
     /// <summary>The smallest number of responses for which a cell shows a score (default 30); below it, "not enough data".</summary>
-    [Range(1, int.MaxValue)]
     public int MinimumCount { get; set; } = 30;
 
-    /// <summary>The confidence level of intervals, within [0.5, 0.9999] (default 0.95).</summary>
-    [Range(0.5, 0.9999)]
+    /// <summary>The confidence level of intervals, strictly between 0 and 1 (default 0.95).</summary>
     public double Level { get; set; } = 0.95;
 
     /// <summary>How intervals are computed (default <see cref="IntervalMethod.AdjustedWald"/>).</summary>
-    [EnumDataType(typeof(IntervalMethod))]
     public IntervalMethod Method { get; set; } = IntervalMethod.AdjustedWald;
 
     /// <summary>
@@ -32,4 +28,7 @@ public sealed class NpsReportingOptions
     /// <summary>Coaching-signal defaults from these options (level and minimum n).</summary>
     /// <returns>The signal options.</returns>
     public CoachingSignalOptions ToCoachingSignalOptions() => new() { Level = Level, MinimumCount = MinimumCount, IncludeUnsolicited = IncludeUnsolicited };
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors) => ToReportOptions().Validate(path, errors);
 }

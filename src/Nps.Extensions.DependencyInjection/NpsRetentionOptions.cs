@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Nps.Privacy;
 
 namespace Nps;
@@ -8,7 +8,7 @@ namespace Nps;
 /// pass in batches, while the rollups keep their counts, so long-range trends survive without personal data. Neither
 /// is trimmed by default.
 /// </summary>
-public sealed class NpsRetentionOptions
+public sealed record NpsRetentionOptions : IValidatableOptions
 {
     /// <summary>
     /// How long responses (with their comments and attributes) and follow-ups are kept, e.g. <c>730.00:00:00</c>;
@@ -27,11 +27,23 @@ public sealed class NpsRetentionOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Rows removed per transaction (default 1,000). Key <c>Nps:Retention:BatchSize</c>.</summary>
-    [Range(1, 100_000)]
     public int BatchSize { get; set; } = 1000;
 
     /// <summary>The policy these options describe, for a program whose rules look back <paramref name="lookBack"/> (validate first).</summary>
     /// <param name="lookBack">The rules' look-back (<see cref="Sampling.SurveyProgram.LookBackOf"/>).</param>
     /// <returns>The policy.</returns>
     public RetentionPolicy ToPolicy(TimeSpan lookBack) => new() { Responses = Responses, Contacts = Contacts, LookBack = lookBack };
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Responses is { } responses) NpsFollowUpOptions.Positive(errors, path.Then(nameof(Responses)), responses);
+        if (Contacts is { } contacts) NpsFollowUpOptions.Positive(errors, path.Then(nameof(Contacts)), contacts);
+        NpsFollowUpOptions.Positive(errors, path.Then(nameof(Interval)), Interval);
+        if (BatchSize is < 1 or > 100_000)
+        {
+            errors.Add(path.Then(nameof(BatchSize)).Error(string.Create(CultureInfo.InvariantCulture, $"must be from 1 to 100000 (it is {BatchSize}).")));
+        }
+    }
 }

@@ -35,7 +35,7 @@ public static class NpsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        AddCore(services).Bind(configuration);
+        AddCore(services, configuration is IConfigurationSection section ? new OptionsPath(section.Path) : OptionsPath.Root).Bind(configuration);
         return services;
     }
 
@@ -47,16 +47,14 @@ public static class NpsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        AddCore(services).Configure(configure);
+        AddCore(services, OptionsPath.Root).Configure(configure);
         return services;
     }
 
-    private static OptionsBuilder<NpsOptions> AddCore(IServiceCollection services)
+    private static OptionsBuilder<NpsOptions> AddCore(IServiceCollection services, OptionsPath path)
     {
-        // Both validators are added with TryAddEnumerable and ValidateOnStart is keyed by options name, so a
-        // second call adds nothing but its configuration.
-        var options = services.AddOptionsWithValidateOnStart<NpsOptions, NpsOptionsValidator>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NpsOptions>, NpsProgramValidator>());
+        // The validator is added once per options name, so a second call adds nothing but its configuration.
+        var options = services.AddOptions<NpsOptions>().ValidateNpsOptions(path);
         services.TryAddSingleton(TimeProvider.System);
         AddStores(services);
         services.TryAddSingleton(provider => new FollowUpService(

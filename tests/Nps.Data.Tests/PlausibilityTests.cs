@@ -44,16 +44,14 @@ public sealed class PlausibilityTests
     {
         var options = new DataReaderOptions { Limits = new PlausibilityLimits { MaximumAheadOfClock = TimeSpan.FromHours(-1) } };
 
-        var exception = Assert.Throws<ArgumentException>(() => options.Validate());
-
-        Assert.StartsWith("DataReaderOptions.Limits.MaximumAheadOfClock must not be negative; got -01:00:00.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal([new DataError(0, "Limits:MaximumAheadOfClock", "must not be negative; got -01:00:00.")], options.Errors());
     }
 
     [Fact]
     public void Validate_TinyMaxRecordSize_NamesTheOptionByPath()
     {
-        var exception = Assert.Throws<ArgumentException>(() => new DataReaderOptions { MaxRecordSize = 10 }.Validate("Nps:Data"));
+        var errors = new DataReaderOptions { MaxRecordSize = 10 }.Errors(new OptionsPath("Nps:Data"));
 
-        Assert.StartsWith("Nps:Data.MaxRecordSize must be at least 1024 bytes; got 10.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("Nps:Data:MaxRecordSize: must be at least 1024 bytes; got 10.", Assert.Single(errors).Message);
     }
 }

@@ -21,13 +21,13 @@ await database.MigrateAsync();
 var options = new SurveyProgramOptions
 {
     SamplingKey = "bnBzLWNvcmUtdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==",
-    Sampling =
+    Sampling = new()
     {
         Epoch = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero),
-        Policies = { new SamplingPolicyOptions { Name = "all", Rate = 1.0, Quota = new QuotaOptions { MaxInvitations = quota, PeriodDays = 7 } } },
+        Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0, Quota = new QuotaOptions { MaxInvitations = quota, PeriodDays = 7 } }],
     },
+    Fatigue = new() { FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 1, WindowDays = 30 }] },
 };
-options.Fatigue.FrequencyCaps.Add(new FrequencyCapOptions { MaxInvitations = 1, WindowDays = 30 });
 var now = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 var program = new SurveyProgram(options, new PostgreSqlDecisionStore(database), new FixedClock(now));
 

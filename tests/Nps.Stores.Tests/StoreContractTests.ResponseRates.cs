@@ -21,10 +21,10 @@ public abstract partial class StoreContractTests
         [
             new(),
             new() { Dimensions = ["team"], Period = Period.Week, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") },
-            new() { Dimensions = ["agent", "region"], Period = Period.Month, IncludeManualSends = true },
+            new() { Dimensions = ["agent", "region"], Period = Period.Month, IncludeManual = true },
             new() { Dimensions = ["KIND", "channel"], Period = Period.Day, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), Level = 0.9 },
             new() { Dimensions = ["Team", "touchpoint", "product"], Period = Period.Quarter },
-            new() { Dimensions = ["team"], Period = Period.Year, IncludeManualSends = true },
+            new() { Dimensions = ["team"], Period = Period.Year, IncludeManual = true },
         ];
         (DateTimeOffset? From, DateTimeOffset? To)[] ranges = [(null, null), (Start.AddDays(9), Start.AddDays(33).AddHours(5))];
 
@@ -46,7 +46,7 @@ public abstract partial class StoreContractTests
         var stores = await OpenAsync();
         var (sent, answered) = await SeedRatesAsync(stores, 60);
 
-        var overall = (await NpsResponseRates.ComputeAsync(stores.Invitations, new NpsReportOptions { IncludeManualSends = true }, cancellationToken: Cancel))[0];
+        var overall = (await NpsResponseRates.ComputeAsync(stores.Invitations, new NpsReportOptions { IncludeManual = true }, cancellationToken: Cancel))[0];
 
         // Independent: the textbook form with p̂ and z = 1.959963984540054 (95 %).
         const double z = 1.959963984540054;

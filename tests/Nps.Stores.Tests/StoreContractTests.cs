@@ -135,7 +135,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     public async Task Decide_1000ConcurrentTouchpointsForOneCustomer_AtMostTheCap()
     {
         var stores = await OpenAsync();
-        var program = Program(stores, configure: o => o.Fatigue.FrequencyCaps.Add(new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }));
+        var program = Program(stores, configure: o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }]);
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(async () =>
             await program.DecideAsync(Event("C1", "E" + i), Cancel))));
@@ -371,7 +371,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
             Sampling =
             {
                 Epoch = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero), // a Monday: weekly quota periods start on Mondays
-                Policies = { new SamplingPolicyOptions { Name = "all", Rate = rate, Quota = quota is { } q ? new QuotaOptions { MaxInvitations = q, PeriodDays = 7 } : null } },
+                Policies = [new SamplingPolicyOptions { Name = "all", Rate = rate, Quota = quota is { } q ? new QuotaOptions { MaxInvitations = q, PeriodDays = 7 } : null }],
             },
         };
         configure?.Invoke(options);

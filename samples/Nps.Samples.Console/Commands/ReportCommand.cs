@@ -55,7 +55,7 @@ public static class ReportCommand
                 Level = parse.GetValue(level),
                 IntervalMethod = parse.GetValue(method),
                 MinimumCount = parse.GetValue(minN),
-                IncludeManualSends = parse.GetValue(includeManual),
+                IncludeManual = parse.GetValue(includeManual),
                 IncludeUnsolicited = parse.GetValue(includeUnsolicited),
             };
             return Run(context, CliContext.InputPath(parse.GetRequiredValue(file)), options, parse.GetValue(skipInvalid), parse.GetRequiredValue(format), parse.GetValue(threads));

@@ -48,7 +48,7 @@ public static class SimulateCommand
             {
                 surveyProgram = new SurveyProgram(options!, new InMemoryContactLedger(clock), clock);
             }
-            catch (SurveyProgramConfigurationException exception)
+            catch (NpsOptionsException exception)
             {
                 return context.InvalidInput($"{parse.GetRequiredValue(program).Name}: {exception.Message}");
             }

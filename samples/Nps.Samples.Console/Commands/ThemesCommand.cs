@@ -57,7 +57,7 @@ public static class ThemesCommand
             {
                 ExamplesPerTheme = parse.GetValue(examples),
                 MinimumMentions = parse.GetValue(minMentions),
-                ConfidenceLevel = parse.GetValue(level),
+                Level = parse.GetValue(level),
                 Baseline = parse.GetValue(baseline),
                 IncludeManual = parse.GetValue(includeManual),
             };

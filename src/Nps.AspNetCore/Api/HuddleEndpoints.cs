@@ -67,13 +67,9 @@ internal static class HuddleEndpoints
         if (errors.Any) return errors.ToProblem();
         var reporting = options.Value.Reporting;
         var tracking = new AmbitionTrackerOptions { AsOf = day, WindowDays = window, TimeZone = zone, Level = reporting.Level, Method = reporting.Method };
-        try
+        if (tracking.Errors() is { Count: > 0 } invalid)
         {
-            tracking.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            errors.Add("asOf", e.Message);
+            foreach (var error in invalid) errors.Add("asOf", error.Reason);
             return errors.ToProblem();
         }
 
@@ -85,7 +81,7 @@ internal static class HuddleEndpoints
         }
         if (!AmbitionFile.TryParse(await File.ReadAllTextAsync(path, cancellationToken), out var ambitions, out var problems))
         {
-            return new ConfigurationProblem("The ambitions file is invalid.", $"{Path.GetFileName(path)}: {string.Join("; ", problems)}");
+            return new ConfigurationProblem("The ambitions file is invalid.", $"{Path.GetFileName(path)}: {string.Join("; ", problems.Select(p => p.Message))}");
         }
 
         var progress = await AmbitionTracker.EvaluateAsync(counts, ambitions, tracking, cancellationToken);

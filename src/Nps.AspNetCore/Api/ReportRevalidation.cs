@@ -156,7 +156,7 @@ public sealed class ReportRevalidation : IDisposable
         Field(text, "method", WireNames.Format(options.IntervalMethod));
         Field(text, "zone", Zone(options.TimeZone));
         Field(text, "minimum-count", options.MinimumCount.ToString(CultureInfo.InvariantCulture));
-        Field(text, "manual", options.IncludeManualSends ? "1" : "0");
+        Field(text, "manual", options.IncludeManual ? "1" : "0");
         Field(text, "unsolicited", options.IncludeUnsolicited ? "1" : "0");
         return text.ToString();
     }

@@ -23,6 +23,6 @@ internal static class ResponseRateEndpoints
 
         // Periods and segments by send time: an invitation counts where it was sent, answered or not; counted in the store.
         var cells = await NpsResponseRates.ComputeAsync(invitations, options, start, end, cancellationToken);
-        return new JsonOk<ResponseRatesDocument>(ResponseRatesDocument.From(cells, options.Level, options.IncludeManualSends), NpsJson.TypeInfo<ResponseRatesDocument>());
+        return new JsonOk<ResponseRatesDocument>(ResponseRatesDocument.From(cells, options.Level, options.IncludeManual), NpsJson.TypeInfo<ResponseRatesDocument>());
     }
 }

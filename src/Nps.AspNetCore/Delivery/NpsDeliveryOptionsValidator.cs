@@ -19,7 +19,7 @@ internal sealed class NpsDeliveryOptionsValidator(bool customSender) : IValidate
         var errors = new List<string>();
         if (options.PollInterval <= TimeSpan.Zero) errors.Add($"{Section}:PollInterval must be positive.");
         if (options.StuckAfter <= TimeSpan.Zero) errors.Add($"{Section}:StuckAfter must be positive.");
-        errors.AddRange(options.ToDeliveryOptions().Validate().Select(e => $"{Section}:{e.Message}"));
+        errors.AddRange(options.ToDeliveryOptions().Errors(new OptionsPath(Section)).Select(e => e.Message));
         var smtp = options.Smtp ?? new NpsSmtpOptions();
         var smtpOn = !string.IsNullOrWhiteSpace(smtp.Host);
         if (smtpOn)
@@ -44,7 +44,7 @@ internal sealed class NpsDeliveryOptionsValidator(bool customSender) : IValidate
             }
             else
             {
-                errors.AddRange(options.ToMessageOptions().Validate().Select(e => $"{Section}:{e.Message}"));
+                errors.AddRange(options.ToMessageOptions().Errors(new OptionsPath(Section)).Select(e => e.Message));
             }
         }
 

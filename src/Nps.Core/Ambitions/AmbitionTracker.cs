@@ -27,7 +27,7 @@ public static class AmbitionTracker
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(ambitions);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         var currentTo = options.AsOf;
         var currentFrom = currentTo.AddDays(1 - options.WindowDays);
         var counts = new long[ambitions.Count * 6]; // per ambition: baseline d/a/p, current d/a/p

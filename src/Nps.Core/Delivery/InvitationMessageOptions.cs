@@ -1,7 +1,7 @@
 namespace Nps.Delivery;
 
 /// <summary>What the survey message says and where its links point.</summary>
-public sealed record InvitationMessageOptions
+public sealed record InvitationMessageOptions : IValidatableOptions
 {
     /// <summary>The absolute base address of the response pages (the links are <c>{BaseUrl}s/{token}</c>), e.g. <c>https://survey.example.com/</c>.</summary>
     public required Uri BaseUrl { get; init; }
@@ -12,17 +12,11 @@ public sealed record InvitationMessageOptions
     /// <summary>The domain part of each <c>Message-ID</c>; the base address's host when <see langword="null"/>.</summary>
     public string? MessageIdDomain { get; init; }
 
-    /// <summary>Checks the options.</summary>
-    /// <returns>The errors, each naming its option as <see cref="DataError.Field"/>; empty when valid.</returns>
-    public IReadOnlyList<DataError> Validate()
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
-        var errors = new List<DataError>();
-        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("https" or "http"))
-        {
-            errors.Add(new(0, nameof(BaseUrl), "must be an absolute http(s) address.", BaseUrl?.OriginalString));
-        }
-
-        if (string.IsNullOrWhiteSpace(OrganisationName)) errors.Add(new(0, nameof(OrganisationName), "must not be empty."));
-        return errors;
+        ArgumentNullException.ThrowIfNull(errors);
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("https" or "http")) errors.Add(path.Then(nameof(BaseUrl)), "must be an absolute http(s) address.");
+        errors.NotBlank(path.Then(nameof(OrganisationName)), OrganisationName);
     }
 }

@@ -22,7 +22,7 @@ public sealed class InvitationMessageRenderer
     public InvitationMessageRenderer(InvitationMessageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(options));
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         _options = options;
         _domain = options.MessageIdDomain ?? options.BaseUrl.Host;
     }

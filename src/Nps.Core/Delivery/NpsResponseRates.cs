@@ -14,7 +14,7 @@ public static class NpsResponseRates
     /// store (<see cref="IInvitationStore.CountSentAsync"/>: one <c>GROUP BY</c>, not a read of every invitation).
     /// </summary>
     /// <param name="store">Where the invitations are.</param>
-    /// <param name="options">Dimensions, period, time zone and level; manual invitations count only with <see cref="NpsReportOptions.IncludeManualSends"/>.</param>
+    /// <param name="options">Dimensions, period, time zone and level; manual invitations count only with <see cref="NpsReportOptions.IncludeManual"/>.</param>
     /// <param name="from">The first send time counted, or null.</param>
     /// <param name="to">The send time where counting stops (exclusive), or null.</param>
     /// <param name="cancellationToken">Cancels counting.</param>
@@ -34,7 +34,7 @@ public static class NpsResponseRates
 
     /// <summary>Counts sent invitations (by send time, in the report's zone) per segment and period, one by one.</summary>
     /// <param name="invitations">The invitations (e.g. <see cref="IInvitationStore.ReadSentAsync"/>); those never sent are ignored.</param>
-    /// <param name="options">Dimensions, period, time zone and level; manual invitations count only with <see cref="NpsReportOptions.IncludeManualSends"/>.</param>
+    /// <param name="options">Dimensions, period, time zone and level; manual invitations count only with <see cref="NpsReportOptions.IncludeManual"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The overall cell first, then the segments (and period totals when grouped by time), ordered by their keys.</returns>
     public static async ValueTask<IReadOnlyList<ResponseRateCell>> ComputeAsync(IAsyncEnumerable<SurveyInvitation> invitations, NpsReportOptions options,
@@ -51,7 +51,7 @@ public static class NpsResponseRates
 
     /// <summary>The cells of counted rows: the overall cell, the period totals, and each segment (with its period).</summary>
     /// <param name="rows">Rows counted for <paramref name="options"/>' dimensions and period (e.g. by <see cref="IInvitationStore.CountSentAsync"/>).</param>
-    /// <param name="options">Dimensions, period and level; manual rows count only with <see cref="NpsReportOptions.IncludeManualSends"/>.</param>
+    /// <param name="options">Dimensions, period and level; manual rows count only with <see cref="NpsReportOptions.IncludeManual"/>.</param>
     /// <returns>The overall cell first (none when nothing was sent), then the other cells ordered by their keys.</returns>
     public static IReadOnlyList<ResponseRateCell> FromCounts(IEnumerable<ResponseRateCountRow> rows, NpsReportOptions options)
     {
@@ -62,7 +62,7 @@ public static class NpsResponseRates
         foreach (var row in rows)
         {
             ArgumentNullException.ThrowIfNull(row, nameof(rows));
-            if (row.Sent == 0 || (row.IsManual && !options.IncludeManualSends)) continue;
+            if (row.Sent == 0 || (row.IsManual && !options.IncludeManual)) continue;
             var period = options.Period is null ? null : row.Period;
             Count(counts, [], null, row);
             if (period is { } bucket) Count(counts, [new("period", bucket.Label)], bucket, row);

@@ -50,7 +50,7 @@ public sealed class OutboxDispatcher
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(tokens);
         _options = options ?? new DeliveryOptions();
-        if (_options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(options));
+        OptionsValidation.ThrowIfInvalid(_options, nameof(options));
         TimeZoneInfo? zone = TimeZoneInfo.Utc;
         if (defaultTimeZone is not null && !TimeZoneLookup.TryFind(defaultTimeZone, out zone))
         {

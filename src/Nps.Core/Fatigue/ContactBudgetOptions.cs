@@ -5,7 +5,7 @@ namespace Nps.Fatigue;
 /// <see cref="MaxContacts"/> invitations in any rolling window of <see cref="WindowDays"/> days, of which a part
 /// is reserved for each kind, so neither kind can crowd out the other.
 /// </summary>
-public sealed class ContactBudgetOptions
+public sealed record ContactBudgetOptions : IValidatableOptions
 {
     /// <summary>The most invitations of both kinds together in the window (&gt; 0).</summary>
     public int MaxContacts { get; set; }
@@ -18,4 +18,18 @@ public sealed class ContactBudgetOptions
 
     /// <summary>Invitations that transactional surveys cannot use: kept for relational ones.</summary>
     public int ReservedForRelational { get; set; }
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Positive(path.Then(nameof(MaxContacts)), MaxContacts);
+        errors.Positive(path.Then(nameof(WindowDays)), WindowDays);
+        errors.AtLeast(path.Then(nameof(ReservedForTransactional)), ReservedForTransactional, 0);
+        errors.AtLeast(path.Then(nameof(ReservedForRelational)), ReservedForRelational, 0);
+        if (ReservedForTransactional + ReservedForRelational > MaxContacts)
+        {
+            errors.Add(path, "ReservedForTransactional + ReservedForRelational must be <= MaxContacts.");
+        }
+    }
 }

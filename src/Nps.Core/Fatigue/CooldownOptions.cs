@@ -1,10 +1,9 @@
-using Nps.Sampling;
 using Nps.Touchpoints;
 
 namespace Nps.Fatigue;
 
 /// <summary>No survey for <see cref="Days"/> days after a contact of the <see cref="After"/> kind.</summary>
-public sealed class CooldownOptions
+public sealed record CooldownOptions : IValidatableOptions
 {
     /// <summary>What starts the cooldown.</summary>
     public CooldownTrigger After { get; set; }
@@ -17,4 +16,14 @@ public sealed class CooldownOptions
 
     /// <summary>Only contacts of this survey kind start the cooldown (all kinds when <see langword="null"/>).</summary>
     public SurveyKind? HistoryKind { get; set; }
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Defined(path.Then(nameof(After)), After);
+        errors.Positive(path.Then(nameof(Days)), Days);
+        SurveyScopeCheck.Validate(Scope, path.Then(nameof(Scope)), errors);
+        if (HistoryKind is { } kind) errors.Defined(path.Then(nameof(HistoryKind)), kind);
+    }
 }

@@ -1,11 +1,30 @@
 namespace Nps.Fatigue;
 
 /// <summary>Customers who are never surveyed: employees, test accounts, whole e-mail domains.</summary>
-public sealed class ExclusionOptions
+public sealed record ExclusionOptions : IValidatableOptions
 {
     /// <summary>Customer ids never surveyed (ordinal).</summary>
-    public List<string> CustomerIds { get; set; } = [];
+    public IReadOnlyList<string> CustomerIds { get; set; } = [];
 
     /// <summary>E-mail domains never surveyed, e.g. <c>ourcompany.com</c> (case-insensitive; subdomains included).</summary>
-    public List<string> EmailDomains { get; set; } = [];
+    public IReadOnlyList<string> EmailDomains { get; set; } = [];
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var ids = path.Then(nameof(CustomerIds));
+        errors.NotNull(ids, CustomerIds);
+        for (var i = 0; i < (CustomerIds?.Count ?? 0); i++) errors.NotBlank(ids.At(i), CustomerIds![i]);
+        var domains = path.Then(nameof(EmailDomains));
+        errors.NotNull(domains, EmailDomains);
+        for (var i = 0; i < (EmailDomains?.Count ?? 0); i++)
+        {
+            var domain = EmailDomains![i];
+            if (string.IsNullOrWhiteSpace(domain) || domain.Contains('@', StringComparison.Ordinal) || domain.Trim() != domain)
+            {
+                errors.Add(domains.At(i), "must be a domain such as example.com (no '@', no spaces).");
+            }
+        }
+    }
 }

@@ -1,13 +1,15 @@
+using Nps.Touchpoints;
+
 namespace Nps.Fatigue;
 
 /// <summary>The survey-fatigue rules of a survey program. Every rule is optional; empty lists mean no such rule.</summary>
-public sealed class FatigueOptions
+public sealed record FatigueOptions : IValidatableOptions
 {
     /// <summary>Cooldowns after invitations, responses, non-responses and follow-ups.</summary>
-    public List<CooldownOptions> Cooldowns { get; set; } = [];
+    public IReadOnlyList<CooldownOptions> Cooldowns { get; set; } = [];
 
     /// <summary>Caps on invitations per rolling window.</summary>
-    public List<FrequencyCapOptions> FrequencyCaps { get; set; } = [];
+    public IReadOnlyList<FrequencyCapOptions> FrequencyCaps { get; set; } = [];
 
     /// <summary>No survey early in the relationship (off when <see langword="null"/>).</summary>
     public NewCustomerDelayOptions? NewCustomerDelay { get; set; }
@@ -29,4 +31,40 @@ public sealed class FatigueOptions
 
     /// <summary>Whether sent reminders count as invitations against frequency caps and the contact budget; <see langword="false"/> by default.</summary>
     public bool CountRemindersAgainstCaps { get; set; }
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var cooldowns = path.Then(nameof(Cooldowns));
+        errors.Each(cooldowns, Cooldowns);
+        for (var i = 0; i < (Cooldowns?.Count ?? 0); i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (Cooldowns![i] is { } rule && Cooldowns[j] is { } other && other.After == rule.After && other.HistoryKind == rule.HistoryKind && SurveyScopeCheck.Same(other.Scope, rule.Scope))
+                {
+                    errors.Add(cooldowns.At(i), $"contradicts {cooldowns.At(j)}: the same trigger and scope with {(other.Days == rule.Days ? "the same" : "a different")} length; keep one.");
+                }
+            }
+        }
+
+        var caps = path.Then(nameof(FrequencyCaps));
+        errors.Each(caps, FrequencyCaps);
+        for (var i = 0; i < (FrequencyCaps?.Count ?? 0); i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (FrequencyCaps![i] is { } rule && FrequencyCaps[j] is { } other && other.WindowDays == rule.WindowDays && other.HistoryKind == rule.HistoryKind && SurveyScopeCheck.Same(other.Scope, rule.Scope))
+                {
+                    errors.Add(caps.At(i), $"contradicts {caps.At(j)}: the same window and scope; keep one.");
+                }
+            }
+        }
+
+        NewCustomerDelay?.Validate(path.Then(nameof(NewCustomerDelay)), errors);
+        errors.Nested(path.Then(nameof(Exclusions)), Exclusions);
+        QuietHours?.Validate(path.Then(nameof(QuietHours)), errors);
+        ContactBudget?.Validate(path.Then(nameof(ContactBudget)), errors);
+    }
 }

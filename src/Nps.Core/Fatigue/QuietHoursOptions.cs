@@ -1,4 +1,3 @@
-using Nps.Sampling;
 using Nps.Touchpoints;
 
 namespace Nps.Fatigue;
@@ -7,7 +6,7 @@ namespace Nps.Fatigue;
 /// Send only outside quiet hours and on allowed days, in the customer's own time zone; an invitation that falls
 /// in quiet time is deferred to the next allowed local time, never dropped.
 /// </summary>
-public sealed class QuietHoursOptions
+public sealed record QuietHoursOptions : IValidatableOptions
 {
     /// <summary>Local time the quiet period starts (inclusive), e.g. 21:00.</summary>
     public TimeOnly Start { get; set; } = new(21, 0);
@@ -16,8 +15,19 @@ public sealed class QuietHoursOptions
     public TimeOnly End { get; set; } = new(8, 0);
 
     /// <summary>Local days on which surveys may be sent (every day when empty).</summary>
-    public List<DayOfWeek> AllowedDays { get; set; } = [];
+    public IReadOnlyList<DayOfWeek> AllowedDays { get; set; } = [];
 
     /// <summary>The events quiet hours apply to (all events when empty).</summary>
     public SurveyScope Scope { get; set; } = new();
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Start == End) errors.Add(path, "Start and End must differ: equal times leave either no quiet time or no allowed time.");
+        var days = path.Then(nameof(AllowedDays));
+        errors.NotNull(days, AllowedDays);
+        for (var i = 0; i < (AllowedDays?.Count ?? 0); i++) errors.Defined(days.At(i), AllowedDays![i]);
+        SurveyScopeCheck.Validate(Scope, path.Then(nameof(Scope)), errors);
+    }
 }

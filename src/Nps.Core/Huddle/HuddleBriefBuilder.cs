@@ -28,14 +28,11 @@ public sealed class HuddleBriefBuilder
     /// <summary>Creates a builder.</summary>
     /// <param name="options">The team, period and settings.</param>
     /// <param name="timeProvider">The clock (for the default period and as-of moment); <see cref="TimeProvider.System"/> when null.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The period's trend or its end lies outside the calendar.</exception>
+    /// <exception cref="NpsOptionsException">The options are invalid, e.g. the period's trend or its end lies outside the calendar.</exception>
     public HuddleBriefBuilder(HuddleBriefOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Period is { } period && period.TrendProblem(options.TrendPeriods) is { } problem)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), period, problem);
-        }
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
 
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -197,7 +194,7 @@ public sealed class HuddleBriefBuilder
         var analysis = ThemeAnalysis.Analyze(inPeriod, options.Taxonomy, new ThemeAnalysisOptions
         {
             ExamplesPerTheme = options.ExamplesPerTheme,
-            ConfidenceLevel = options.Level,
+            Level = options.Level,
             IncludeManual = options.IncludeManual,
             IncludeUnsolicited = options.IncludeUnsolicited,
         });

@@ -51,7 +51,7 @@ public sealed class CoachingSignalDetector
     public CoachingSignalDetector(CoachingSignalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         _options = options;
     }
 

@@ -4,7 +4,7 @@ using Nps.Segmentation;
 namespace Nps.Insights;
 
 /// <summary>Settings of <see cref="CoachingSignalDetector"/>. Defaults are conservative: a signal is about a person, so it should be rare and well founded.</summary>
-public sealed record CoachingSignalOptions
+public sealed record CoachingSignalOptions : IValidatableOptions
 {
     private static readonly IReadOnlyDictionary<string, DateOnly> NoLaunches = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
 
@@ -103,37 +103,34 @@ public sealed record CoachingSignalOptions
     /// </summary>
     public double InflationMinimumExcess { get; init; } = 0.05;
 
-    internal void Validate()
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
-        if (string.IsNullOrWhiteSpace(Dimension)) throw new ArgumentException("A dimension name must not be empty.", nameof(Dimension));
-        ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
-        ArgumentNullException.ThrowIfNull(Launches, nameof(Launches));
-        ArgumentNullException.ThrowIfNull(Acknowledged, nameof(Acknowledged));
-        if (!(ValueYearsPerFalseAlarm >= 1 && double.IsFinite(ValueYearsPerFalseAlarm)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(ValueYearsPerFalseAlarm), ValueYearsPerFalseAlarm, "At least one value-year per false alarm.");
-        }
-
-        if (MinimumPeriodCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumPeriodCount), MinimumPeriodCount, "The minimum count per period must be at least 1.");
-        if (!Enum.IsDefined(Period)) throw new ArgumentOutOfRangeException(nameof(Period), Period, "Unknown period.");
-        if (!NormalDistribution.IsConfidenceLevel(Level)) throw new ArgumentOutOfRangeException(nameof(Level), Level, NormalDistribution.LevelError(Level));
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.NotBlank(path.Then(nameof(Dimension)), Dimension);
+        errors.NotNull(path.Then(nameof(TimeZone)), TimeZone);
+        errors.NotNull(path.Then(nameof(Launches)), Launches);
+        errors.NotNull(path.Then(nameof(Acknowledged)), Acknowledged);
+        errors.AtLeast(path.Then(nameof(ValueYearsPerFalseAlarm)), ValueYearsPerFalseAlarm, 1);
+        errors.AtLeast(path.Then(nameof(MinimumPeriodCount)), MinimumPeriodCount, 1);
+        errors.Defined(path.Then(nameof(Period)), Period);
+        errors.Level(path.Then(nameof(Level)), Level);
         if (!(FalseDiscoveryRate > 0 && FalseDiscoveryRate < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(FalseDiscoveryRate), FalseDiscoveryRate, "A false discovery rate must lie strictly between 0 and 1.");
+            errors.Add(path.Then(nameof(FalseDiscoveryRate)), string.Create(CultureInfo.InvariantCulture, $"A false discovery rate must lie strictly between 0 and 1; got {FalseDiscoveryRate:R}."));
         }
 
-        if (MinimumCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumCount), MinimumCount, "The minimum count must be at least 1.");
-        if (WindowPeriods < 1) throw new ArgumentOutOfRangeException(nameof(WindowPeriods), WindowPeriods, "At least one period.");
+        errors.AtLeast(path.Then(nameof(MinimumCount)), MinimumCount, 1);
+        errors.AtLeast(path.Then(nameof(WindowPeriods)), WindowPeriods, 1);
         if (MinimumPeriodsBelow < 1 || MinimumPeriodsBelow > WindowPeriods)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumPeriodsBelow), MinimumPeriodsBelow,
-                string.Create(CultureInfo.InvariantCulture, $"From 1 to the window's {WindowPeriods} periods."));
+            errors.Add(path.Then(nameof(MinimumPeriodsBelow)), string.Create(CultureInfo.InvariantCulture, $"must be from 1 to the window's {WindowPeriods} periods (it is {MinimumPeriodsBelow})."));
         }
 
-        if (HoneymoonPeriods < 1) throw new ArgumentOutOfRangeException(nameof(HoneymoonPeriods), HoneymoonPeriods, "At least one period.");
+        errors.AtLeast(path.Then(nameof(HoneymoonPeriods)), HoneymoonPeriods, 1);
         if (!(InflationMinimumExcess >= 0 && InflationMinimumExcess < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(InflationMinimumExcess), InflationMinimumExcess, "A share difference in [0, 1).");
+            errors.Add(path.Then(nameof(InflationMinimumExcess)), string.Create(CultureInfo.InvariantCulture, $"A share difference in [0, 1); got {InflationMinimumExcess:R}."));
         }
     }
 }

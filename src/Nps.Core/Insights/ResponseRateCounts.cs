@@ -38,7 +38,7 @@ public readonly record struct ResponseRateCounts(string Value, long Sent, long A
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         var query = new Segmentation.NpsCountQuery { Dimensions = [options.Dimension], Period = options.Period, TimeZone = options.TimeZone };
         var rows = new List<Delivery.ResponseRateCountRow>();
         await foreach (var row in store.CountSentAsync(query, cancellationToken).ConfigureAwait(false))

@@ -1,43 +1,19 @@
 namespace Nps.Insights;
 
 /// <summary>Options of <see cref="ThemeAnalysis.Analyze"/>.</summary>
-public sealed record ThemeAnalysisOptions
+public sealed record ThemeAnalysisOptions : IValidatableOptions
 {
-    private readonly int _examplesPerTheme = 3;
-    private readonly double _confidenceLevel = 0.95;
-    private readonly int _minimumMentions = 10;
-
     /// <summary>How many example comments to keep per theme (the first ones in response order); 3 by default.</summary>
-    public int ExamplesPerTheme
-    {
-        get => _examplesPerTheme;
-        init => _examplesPerTheme = value >= 0
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(ExamplesPerTheme), value, "The number of examples cannot be negative.");
-    }
+    public int ExamplesPerTheme { get; init; } = 3;
 
     /// <summary>The confidence level of the impact's interval; 0.95 by default.</summary>
-    public double ConfidenceLevel
-    {
-        get => _confidenceLevel;
-        init
-        {
-            Guard.Level(value, nameof(ConfidenceLevel));
-            _confidenceLevel = value;
-        }
-    }
+    public double Level { get; init; } = 0.95;
 
     /// <summary>
     /// How many responses must mention a theme before its impact is tested; 10 by default (at least 1). Below it the
     /// theme is listed with its mentions but no impact or p-value: a theme mentioned once says nothing about scores.
     /// </summary>
-    public int MinimumMentions
-    {
-        get => _minimumMentions;
-        init => _minimumMentions = value >= 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(MinimumMentions), value, "The minimum number of mentions must be at least 1.");
-    }
+    public int MinimumMentions { get; init; } = 10;
 
     /// <summary>What mentions are compared with; <see cref="ThemeBaseline.OtherComments"/> by default.</summary>
     public ThemeBaseline Baseline { get; init; }
@@ -47,4 +23,14 @@ public sealed record ThemeAnalysisOptions
 
     /// <summary>Whether unsolicited responses (that matched no invitation) count; false by default, as they are kept out of the unbiased score.</summary>
     public bool IncludeUnsolicited { get; init; }
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.AtLeast(path.Then(nameof(ExamplesPerTheme)), ExamplesPerTheme, 0);
+        errors.Level(path.Then(nameof(Level)), Level);
+        errors.AtLeast(path.Then(nameof(MinimumMentions)), MinimumMentions, 1);
+        errors.Defined(path.Then(nameof(Baseline)), Baseline);
+    }
 }

@@ -38,6 +38,7 @@ internal sealed class ThemeTally
     /// </param>
     public ThemeTally(ThemeTaxonomy taxonomy, ThemeAnalysisOptions options, bool othersFromTotals)
     {
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         _taxonomy = taxonomy;
         _options = options;
         _othersFromTotals = othersFromTotals;
@@ -197,8 +198,8 @@ internal sealed class ThemeTally
             pValues[t] = double.NaN;
             if (with.Count < options.MinimumMentions || others.IsEmpty) continue;
             impacts[t] = weighted
-                ? WeightedNpsEstimate.Compare(_weightedWith[t].ToEstimate(), _weightedOthers[t].ToEstimate(), options.ConfidenceLevel)
-                : NpsCategoryCounts.Compare(with, others, options.ConfidenceLevel);
+                ? WeightedNpsEstimate.Compare(_weightedWith[t].ToEstimate(), _weightedOthers[t].ToEstimate(), options.Level)
+                : NpsCategoryCounts.Compare(with, others, options.Level);
             pValues[t] = impacts[t]!.Value.PValue;
             tested++;
         }
@@ -219,7 +220,7 @@ internal sealed class ThemeTally
                 Impact = impacts[t],
                 ImpactIsWeighted = weighted && impacts[t] is not null,
                 AdjustedPValue = double.IsNaN(adjusted[t]) ? null : adjusted[t],
-                IsSignificant = !double.IsNaN(adjusted[t]) && adjusted[t] < 1 - options.ConfidenceLevel,
+                IsSignificant = !double.IsNaN(adjusted[t]) && adjusted[t] < 1 - options.Level,
                 Examples = _examples[t],
             };
         }

@@ -38,7 +38,7 @@ public sealed class ResponseIntake
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(ledger);
         _options = options ?? new ResponseIntakeOptions();
-        if (_options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(options));
+        OptionsValidation.ThrowIfInvalid(_options, nameof(options));
         _responses = responses;
         _ledger = ledger;
         Policy = policy ?? new FollowUpPolicy();

@@ -6,7 +6,7 @@ namespace Nps.Intake;
 /// Plausibility limits the intake applies before storing a response, so that nothing accepted can later break a
 /// read, a report, a decision or a start-up.
 /// </summary>
-public sealed record ResponseIntakeOptions
+public sealed record ResponseIntakeOptions : IValidatableOptions
 {
     /// <summary>The earliest accepted answer time; 2000-01-01T00:00Z by default.</summary>
     public DateTimeOffset EarliestRespondedAt { get; init; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -27,19 +27,15 @@ public sealed record ResponseIntakeOptions
     /// </summary>
     public bool KeepOriginalComments { get; init; }
 
-    /// <summary>Checks the options.</summary>
-    /// <returns>The errors, each naming its option as <see cref="DataError.Field"/> with the refused value; empty when valid.</returns>
-    public IReadOnlyList<DataError> Validate()
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
-        var errors = new List<DataError>();
-        if (MaxFutureSkew < TimeSpan.Zero) errors.Add(new(0, nameof(MaxFutureSkew), "must not be negative.", MaxFutureSkew.ToString("c", CultureInfo.InvariantCulture)));
-        if (MaxCommentBytes < 0) errors.Add(new(0, nameof(MaxCommentBytes), string.Create(CultureInfo.InvariantCulture, $"must not be negative; got {MaxCommentBytes}."), MaxCommentBytes.ToString(CultureInfo.InvariantCulture)));
+        ArgumentNullException.ThrowIfNull(errors);
+        if (MaxFutureSkew < TimeSpan.Zero) errors.Add(path.Then(nameof(MaxFutureSkew)), "must not be negative.");
+        errors.AtLeast(path.Then(nameof(MaxCommentBytes)), MaxCommentBytes, 0);
         if (!(MinimumInclusionProbability > 0 && MinimumInclusionProbability <= 1))
         {
-            var shown = MinimumInclusionProbability.ToString(CultureInfo.InvariantCulture);
-            errors.Add(new(0, nameof(MinimumInclusionProbability), $"must be in (0, 1]; got {shown}.", shown));
+            errors.Add(path.Then(nameof(MinimumInclusionProbability)), string.Create(CultureInfo.InvariantCulture, $"must be in (0, 1] (it is {MinimumInclusionProbability:R})."));
         }
-
-        return errors;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Nps.Sampling;
 
 /// <summary>
@@ -23,7 +24,7 @@ namespace Nps.Sampling;
 /// The decision is a function of the event, the clock, the history and the recorded first sighting, so the same
 /// inputs give the same decision.</para>
 /// </remarks>
-public sealed class RelationalCadenceOptions
+public sealed record RelationalCadenceOptions : IValidatableOptions
 {
     /// <summary>The cycle length in days (&gt; 0), e.g. 365.</summary>
     public int CycleDays { get; set; } = 365;
@@ -34,4 +35,15 @@ public sealed class RelationalCadenceOptions
     /// again at the start of their next slot, a day later.
     /// </summary>
     public int? MinimumGapDays { get; set; }
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Positive(path.Then(nameof(CycleDays)), CycleDays);
+        if (MinimumGapDays is { } gap && (gap < 0 || gap > CycleDays))
+        {
+            errors.Add(path.Then(nameof(MinimumGapDays)), string.Create(CultureInfo.InvariantCulture, $"must be within [0, CycleDays] (it is {gap}; CycleDays is {CycleDays})."));
+        }
+    }
 }

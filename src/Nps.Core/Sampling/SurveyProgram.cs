@@ -62,20 +62,20 @@ public sealed class SurveyProgram
     /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when <see langword="null"/>).</param>
     /// <param name="eraser">The stores' eraser, whose tombstones refuse the events of erased customers that happened
     /// before their erasure (<see cref="CustomerErasedRule"/>); <see langword="null"/>: no check.</param>
-    /// <exception cref="SurveyProgramConfigurationException">The options are invalid, or the rules look back further
+    /// <exception cref="NpsOptionsException">The options are invalid, or the rules look back further
     /// than the store's ledger keeps history; every error is listed.</exception>
     public SurveyProgram(SurveyProgramOptions options, IDecisionStore store, TimeProvider? timeProvider = null, Privacy.ICustomerEraser? eraser = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
-        var errors = options.Validate();
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         var retention = store.Ledger.Retention;
-        if (errors.Count == 0 && LongestLookBack(options) is var days && TimeSpan.FromDays(days) > retention)
+        if (LongestLookBack(options) is var days && TimeSpan.FromDays(days) > retention)
         {
-            errors = [new(0, null, $"The rules look back {days} days, longer than the contact ledger keeps history ({retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days).")];
+            throw new NpsOptionsException(
+                [new DataError(0, nameof(SurveyProgramOptions.Fatigue), $"The rules look back {days} days, longer than the contact ledger keeps history ({retention.TotalDays.ToString(CultureInfo.InvariantCulture)} days).")],
+                nameof(options));
         }
-
-        if (errors.Count > 0) throw new SurveyProgramConfigurationException(errors);
 
         _store = store;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -104,7 +104,7 @@ public sealed class SurveyProgram
     /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when <see langword="null"/>).</param>
     /// <param name="eraser">The stores' eraser, whose tombstones refuse the events of erased customers that happened
     /// before their erasure (<see cref="CustomerErasedRule"/>); <see langword="null"/>: no check.</param>
-    /// <exception cref="SurveyProgramConfigurationException">The options are invalid; every error is listed.</exception>
+    /// <exception cref="NpsOptionsException">The options are invalid; every error is listed.</exception>
     public SurveyProgram(SurveyProgramOptions options, IContactLedger ledger, TimeProvider? timeProvider = null, Privacy.ICustomerEraser? eraser = null)
         : this(options, new LedgerOnlyDecisionStore(ledger ?? throw new ArgumentNullException(nameof(ledger))), timeProvider, eraser)
     {

@@ -51,7 +51,7 @@ public sealed class NpsReportBuilder
     public NpsReportBuilder(NpsReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionsValidation.ThrowIfInvalid(options, nameof(options));
         _options = options;
         _dimensions = [.. options.Dimensions];
         _readers = Array.ConvertAll(_dimensions, DimensionReader);
@@ -211,7 +211,7 @@ public sealed class NpsReportBuilder
 
     private void AddCounted(int periodId, int rating, ReadOnlySpan<string?> values, in Group group)
     {
-        var counted = (!group.IsManual || _options.IncludeManualSends) && (!group.IsUnsolicited || _options.IncludeUnsolicited);
+        var counted = (!group.IsManual || _options.IncludeManual) && (!group.IsUnsolicited || _options.IncludeUnsolicited);
         if (counted) _overallCounts[rating] += group.Count;
         _overall.Record(rating, group, counted);
         if (_levels == 0) return;

@@ -4,7 +4,7 @@ namespace Nps.Segmentation;
 
 /// <summary>What an <see cref="NpsReportBuilder"/> groups by and how it states uncertainty.</summary>
 /// <remarks>Immutable once built; validated when a builder is created (programmer errors throw <see cref="ArgumentException"/>).</remarks>
-public sealed record NpsReportOptions
+public sealed record NpsReportOptions : IValidatableOptions
 {
     /// <summary>The default minimum sample size below which a cell says "not enough data": 30.</summary>
     public const int DefaultMinimumCount = 30;
@@ -48,7 +48,7 @@ public sealed record NpsReportOptions
     /// Whether responses to manual (hand-picked) sends count in the scores. <see langword="false"/> by default:
     /// they are kept out of the unbiased score and only counted, per cell, in <see cref="NpsReportCell.ManualSends"/>.
     /// </summary>
-    public bool IncludeManualSends { get; init; }
+    public bool IncludeManual { get; init; }
 
     /// <summary>
     /// Whether unsolicited responses (that matched no invitation, <see cref="ResponseProvenance.Unsolicited"/>) count in
@@ -63,33 +63,36 @@ public sealed record NpsReportOptions
     /// </summary>
     public double YearsPerFalseChangeMark { get; init; } = LevelChangeMonitor.DefaultYearsPerFalseMark;
 
-    internal void Validate()
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
-        ArgumentNullException.ThrowIfNull(Dimensions, nameof(Dimensions));
-        ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
-        if (NpsCountQuery.DimensionCountProblem(Dimensions.Count, MaxDimensions) is { } tooMany) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions.Count, tooMany);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var dimension in Dimensions)
+        ArgumentNullException.ThrowIfNull(errors);
+        var dimensions = path.Then(nameof(Dimensions));
+        errors.NotNull(dimensions, Dimensions);
+        errors.NotNull(path.Then(nameof(TimeZone)), TimeZone);
+        if (Dimensions is not null)
         {
-            if (string.IsNullOrWhiteSpace(dimension)) throw new ArgumentException("A dimension name must not be empty.", nameof(Dimensions));
-            if (string.Equals(dimension, NpsReportCell.PeriodDimension, StringComparison.OrdinalIgnoreCase))
+            if (NpsCountQuery.DimensionCountProblem(Dimensions.Count, MaxDimensions) is { } tooMany) errors.Add(dimensions, tooMany);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < Dimensions.Count; i++)
             {
-                throw new ArgumentException("Group by time with the Period option, not a dimension named \"period\".", nameof(Dimensions));
-            }
-
-            if (!seen.Add(dimension))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The dimension \"{dimension}\" is listed twice."), nameof(Dimensions));
+                var dimension = Dimensions[i];
+                if (string.IsNullOrWhiteSpace(dimension)) errors.Add(dimensions.At(i), "A dimension name must not be empty.");
+                else if (string.Equals(dimension, NpsReportCell.PeriodDimension, StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add(dimensions.At(i), "Group by time with the Period option, not a dimension named \"period\".");
+                }
+                else if (!seen.Add(dimension))
+                {
+                    errors.Add(dimensions.At(i), string.Create(CultureInfo.InvariantCulture, $"The dimension \"{dimension}\" is listed twice."));
+                }
             }
         }
 
-        if (Period is { } period && !Enum.IsDefined(period)) throw new ArgumentOutOfRangeException(nameof(Period), period, "Unknown period.");
-        if (!NormalDistribution.IsConfidenceLevel(Level)) throw new ArgumentOutOfRangeException(nameof(Level), Level, NormalDistribution.LevelError(Level));
-        if (!Enum.IsDefined(IntervalMethod)) throw new ArgumentOutOfRangeException(nameof(IntervalMethod), IntervalMethod, "Unknown interval method.");
-        if (MinimumCount < 1) throw new ArgumentOutOfRangeException(nameof(MinimumCount), MinimumCount, "The minimum count must be at least 1.");
-        if (!(YearsPerFalseChangeMark >= 0.1 && double.IsFinite(YearsPerFalseChangeMark)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(YearsPerFalseChangeMark), YearsPerFalseChangeMark, "At least 0.1 years per false change mark.");
-        }
+        if (Period is { } period) errors.Defined(path.Then(nameof(Period)), period);
+        errors.Level(path.Then(nameof(Level)), Level);
+        errors.Defined(path.Then(nameof(IntervalMethod)), IntervalMethod);
+        errors.AtLeast(path.Then(nameof(MinimumCount)), MinimumCount, 1);
+        errors.AtLeast(path.Then(nameof(YearsPerFalseChangeMark)), YearsPerFalseChangeMark, 0.1);
     }
 }

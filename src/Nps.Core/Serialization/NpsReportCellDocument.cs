@@ -69,7 +69,7 @@ public sealed record NpsReportCellDocument(
         return new NpsReportCellDocument(
             dimensions, cell.Count, cell.Promoters, cell.Passives, cell.Detractors,
             empty ? null : NpsJson.Finite(cell.Score), empty ? null : NpsJson.Finite(cell.Interval.Lower), empty ? null : NpsJson.Finite(cell.Interval.Upper),
-            cell.EnoughData, options.IncludeManualSends ? 0 : cell.ManualSends,
+            cell.EnoughData, options.IncludeManual ? 0 : cell.ManualSends,
             weightedNps, weightedLower, weightedUpper, effectiveCount,
             NpsSignificanceDocument.From(cell.VersusRest), NpsSignificanceDocument.From(cell.VersusPrevious))
         {

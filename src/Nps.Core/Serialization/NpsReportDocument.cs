@@ -38,7 +38,7 @@ public sealed record NpsReportDocument(
         var segments = new NpsReportCellDocument[cells.Count];
         for (var i = 0; i < segments.Length; i++) segments[i] = NpsReportCellDocument.From(cells[i], options, names);
         return new NpsReportDocument(options.Level, WireNames.Format(options.IntervalMethod), rejected, options.MinimumCount,
-            options.IncludeManualSends, NpsReportCellDocument.From(report.Overall, options, names), segments)
+            options.IncludeManual, NpsReportCellDocument.From(report.Overall, options, names), segments)
         {
             IncludeUnsolicited = options.IncludeUnsolicited,
         };

@@ -63,9 +63,8 @@ public static class NpsProgramJson
             return false;
         }
 
-        var problems = NpsProgramValidator.AllErrors(candidate);
-        errors = problems;
-        if (problems.Count > 0) return false;
+        errors = candidate.Errors();
+        if (errors.Count > 0) return false;
         options = candidate;
         return true;
     }

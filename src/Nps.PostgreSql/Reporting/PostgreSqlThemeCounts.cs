@@ -3,6 +3,7 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using Nps.Insights;
+using Nps.Reporting;
 
 namespace Nps.PostgreSql.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Nps.Insights;
+using Nps.Reporting;
 
 namespace Nps.Sqlite.Reporting;
 

@@ -1,9 +1,5 @@
-// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source), each in its own namespace, like UtcDayPlan.
-#if NPS_POSTGRESQL
-namespace Nps.PostgreSql.Reporting;
-#else
-namespace Nps.Sqlite.Reporting;
-#endif
+// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source), like UtcDayPlan.
+namespace Nps.Reporting;
 
 /// <summary>
 /// How a theme count query over [From, To) reads a store's theme counts: the UTC days wholly inside it from the day

@@ -1,12 +1,8 @@
 using System.Data.Common;
 using Nps.Insights;
 
-// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source), each in its own namespace, like UtcDayPlan.
-#if NPS_POSTGRESQL
-namespace Nps.PostgreSql.Reporting;
-#else
-namespace Nps.Sqlite.Reporting;
-#endif
+// Compiled into Nps.Sqlite and Nps.PostgreSql (linked source), like UtcDayPlan.
+namespace Nps.Reporting;
 
 /// <summary>A stored commented response to match against a taxonomy (its instant in UTC ticks, its category 0–2).</summary>
 internal readonly record struct ThemeComment(long Seq, string ResponseId, long RespondedAt, int Category, bool Manual, bool Unsolicited, double P, string? Text);

@@ -28,7 +28,7 @@ public sealed partial class OutboxLoopTests
         _program = new SurveyProgram(new SurveyProgramOptions
         {
             SamplingKey = "bnBzLWNvcmUtdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==",
-            Sampling = { Policies = { new SamplingPolicyOptions { Name = "all", Rate = 1.0 } } },
+            Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
         }, _decisions, _clock);
     }
 

@@ -38,7 +38,7 @@ public sealed class AddNpsTests
     public void AddNps_CalledTwice_RegistersEachServiceOnce()
     {
         var services = new ServiceCollection();
-        services.AddNps(o => o.SamplingKey = TestProgram.Key).AddNps(o => o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 }));
+        services.AddNps(o => o.SamplingKey = TestProgram.Key).AddNps(o => o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }]);
 
         Assert.Single(services, d => d.ServiceType == typeof(SurveyProgram));
         Assert.Single(services, d => d.ServiceType == typeof(IContactLedger));
@@ -46,7 +46,7 @@ public sealed class AddNpsTests
         Assert.Single(services, d => d.ServiceType == typeof(FollowUpService));
         Assert.Single(services, d => d.ServiceType == typeof(IFollowUpStore));
         Assert.Single(services, d => d.ServiceType == typeof(NpsReportOptions));
-        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<NpsOptions>)));
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<NpsOptions>));
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<NpsOptions>>().Value;
         Assert.Equal(TestProgram.Key, options.SamplingKey);
@@ -92,7 +92,7 @@ public sealed class AddNpsTests
         using var provider = new ServiceCollection().AddNps(o =>
         {
             o.SamplingKey = TestProgram.Key;
-            o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 });
+            o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }];
         }).BuildServiceProvider();
 
         Assert.Same(ThemeTaxonomy.Default, provider.GetRequiredService<ThemeTaxonomy>());
@@ -105,7 +105,7 @@ public sealed class AddNpsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
-        Assert.StartsWith("Themes[0].keywords.nl[0]: 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.StartsWith("Nps:Themes: themes[0].keywords.nl[0] 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class AddNpsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
-        Assert.Equal("FollowUps:DetractorSla: must be > 0 (it is -01:00:00).", Assert.Single(error.Failures));
+        Assert.Equal("Nps:FollowUps:DetractorSla: must be > 0 (it is -01:00:00).", Assert.Single(error.Failures));
     }
 
     [Fact]
@@ -144,11 +144,11 @@ public sealed class AddNpsTests
     }
 
     [Theory]
-    [InlineData("\"Contacts\": \"30.00:00:00\"", "Retention:Contacts: 30.00:00:00 must not be shorter than the 365 days the fatigue rules look back on.")]
-    [InlineData("\"Responses\": \"00:00:00\"", "Retention:Responses: must be > 0 (it is 00:00:00).")]
-    [InlineData("\"Contacts\": \"-1.00:00:00\"", "Retention:Contacts: must be > 0 (it is -1.00:00:00).")]
-    [InlineData("\"Interval\": \"00:00:00\"", "Retention:Interval: must be > 0 (it is 00:00:00).")]
-    [InlineData("\"BatchSize\": 0", "BatchSize: The field NpsOptions.Retention.BatchSize must be between 1 and 100000.")]
+    [InlineData("\"Contacts\": \"30.00:00:00\"", "Nps:Retention:Contacts: (30.00:00:00) must not be shorter than the 365 days the fatigue rules look back on.")]
+    [InlineData("\"Responses\": \"00:00:00\"", "Nps:Retention:Responses: must be > 0 (it is 00:00:00).")]
+    [InlineData("\"Contacts\": \"-1.00:00:00\"", "Nps:Retention:Contacts: must be > 0 (it is -1.00:00:00).")]
+    [InlineData("\"Interval\": \"00:00:00\"", "Nps:Retention:Interval: must be > 0 (it is 00:00:00).")]
+    [InlineData("\"BatchSize\": 0", "Nps:Retention:BatchSize: must be from 1 to 100000 (it is 0).")]
     public void Validate_BadRetention_FailsOnStartNamingTheOptionPath(string retention, string expected)
     {
         using var provider = Build(ValidJson.Replace("\"Reporting\":", $"\"Retention\": {{ {retention} }},\n    \"Reporting\":", StringComparison.Ordinal));
@@ -177,7 +177,7 @@ public sealed class AddNpsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
-        Assert.Equal("Fatigue:Cooldowns:0:Days: must be > 0.", Assert.Single(error.Failures));
+        Assert.Equal("Nps:Fatigue:Cooldowns:0:Days: must be > 0 (it is 0).", Assert.Single(error.Failures));
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class AddNpsTests
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
         Assert.Equal(
-            "Level: The field NpsOptions.Reporting.Level must be between 0.5 and 0.9999.",
+            "Nps:Reporting:Level: A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got 1.5.",
             Assert.Single(error.Failures));
     }
 
@@ -219,7 +219,7 @@ public sealed class AddNpsTests
         services.AddNps(o =>
         {
             o.SamplingKey = TestProgram.Key;
-            o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 });
+            o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }];
         });
         using var provider = services.BuildServiceProvider();
 
@@ -247,7 +247,7 @@ public sealed class AddNpsTests
         services.AddNps(o =>
         {
             o.SamplingKey = TestProgram.Key;
-            o.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 1 });
+            o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }];
         });
         using var provider = services.BuildServiceProvider();
         var program = provider.GetRequiredService<SurveyProgram>();

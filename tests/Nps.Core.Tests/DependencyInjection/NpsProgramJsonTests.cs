@@ -22,7 +22,7 @@ public sealed class NpsProgramJsonTests
         Assert.Equal((30, 0.95, IntervalMethod.AdjustedWald), (options.Reporting.MinimumCount, options.Reporting.Level, options.Reporting.Method));
         Assert.Equal(TimeSpan.FromDays(2), options.FollowUps.DetractorSla);
         Assert.Equal(["waiting-time"], options.ToThemeTaxonomy().FindThemes("Veel te lang in de wacht gestaan").Select(t => t.Id));
-        Assert.Empty(options.ToSurveyProgramOptions().Validate());
+        Assert.Empty(options.ToSurveyProgramOptions().Errors());
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public sealed class NpsProgramJsonTests
 
         Assert.Equal(
             [
-                "MinimumCount: The field NpsOptions.Reporting.MinimumCount must be between 1 and 2147483647.",
-                "Fatigue:Cooldowns:1:Days: must be > 0.",
+                "Fatigue:Cooldowns:1:Days: must be > 0 (it is 0).",
                 "Sampling:Policies:4:Rate: must be within [0, 1] (it is 1.2).",
+                "Reporting:MinimumCount: must be at least 1 (it is 0).",
             ],
             errors.Select(e => e.Message));
         Assert.Equal(new DataError(0, "Sampling:Policies:4:Rate", "must be within [0, 1] (it is 1.2).", "1.2"), errors[2]);

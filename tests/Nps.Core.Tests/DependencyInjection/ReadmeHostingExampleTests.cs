@@ -19,9 +19,9 @@ public sealed class ReadmeHostingExampleTests
         services.AddNps(options =>
         {
             options.SamplingKey = samplingKey; // base64, at least 16 bytes, from your secret store
-            options.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Response, Days = 90 });
-            options.Fatigue.FrequencyCaps.Add(new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 });
-            options.Sampling.Policies.Add(new SamplingPolicyOptions { Name = "all", Rate = 0.25 });
+            options.Fatigue.Cooldowns = [new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }];
+            options.Fatigue.FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 }];
+            options.Sampling.Policies = [new SamplingPolicyOptions { Name = "all", Rate = 0.25 }];
             options.Reporting.MinimumCount = 50;
         });
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

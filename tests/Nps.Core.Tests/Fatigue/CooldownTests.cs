@@ -8,10 +8,10 @@ namespace Nps.Tests.Fatigue;
 public sealed class CooldownTests
 {
     private static TestProgram WithCooldown(CooldownTrigger after, int days, SurveyScope? scope = null, SurveyKind? historyKind = null) =>
-        new(TestProgram.InviteAll(o => o.Fatigue.Cooldowns.Add(new CooldownOptions
+        new(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions
         {
             After = after, Days = days, Scope = scope ?? new SurveyScope(), HistoryKind = historyKind,
-        })));
+        }]));
 
     [Fact]
     public void Decide_InsideCooldownAfterInvitation_SuppressesUntilExactEnd()
@@ -42,8 +42,8 @@ public sealed class CooldownTests
     {
         var options = TestProgram.InviteAll(o =>
         {
-            o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 });
-            o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Response, Days = 90 });
+            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 }];
+            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }];
         });
         var t = new TestProgram(options);
         Assert.IsType<InviteDecision>(t.Decide());

@@ -35,7 +35,7 @@ public sealed class EventRuleTests
     [Fact]
     public void Decide_ExcludedCustomer_Suppressed()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Exclusions.CustomerIds.Add("EMP-7")));
+        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Exclusions.CustomerIds = [.. o.Fatigue.Exclusions.CustomerIds, "EMP-7"]));
         Assert.Equal(FatigueRuleNames.ExcludedCustomer, Assert.IsType<SuppressDecision>(t.Decide("EMP-7")).Rule);
         Assert.IsType<InviteDecision>(t.Decide("C1"));
     }
@@ -48,7 +48,7 @@ public sealed class EventRuleTests
     [InlineData("example.org", false)]
     public void Decide_EmailDomain_ExcludesDomainAndSubdomains(string domain, bool excluded)
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Exclusions.EmailDomains.Add("ourcompany.com")));
+        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Exclusions.EmailDomains = [.. o.Fatigue.Exclusions.EmailDomains, "ourcompany.com"]));
         var decision = t.Decide(TestProgram.Event() with { EmailDomain = domain });
         Assert.Equal(excluded, decision is SuppressDecision { Rule: FatigueRuleNames.ExcludedEmailDomain });
     }
@@ -98,8 +98,8 @@ public sealed class EventRuleTests
     {
         var t = new TestProgram(TestProgram.InviteAll(o =>
         {
-            o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Invitation, Days = 10 });
-            o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.NonResponse, Days = 40 });
+            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 10 }];
+            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.NonResponse, Days = 40 }];
         }));
         t.Decide();
 

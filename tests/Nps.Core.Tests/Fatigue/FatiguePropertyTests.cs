@@ -13,10 +13,10 @@ public sealed class FatiguePropertyTests
     private static SurveyProgramOptions Rules() => TestProgram.InviteAll(o =>
     {
         o.Sampling.Policies[0].Rate = 0.7;
-        o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 });
-        o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Response, Days = 30 });
-        o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.FollowUp, Days = 14 });
-        o.Fatigue.FrequencyCaps.Add(new FrequencyCapOptions { MaxInvitations = 3, WindowDays = 90 });
+        o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 }];
+        o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Response, Days = 30 }];
+        o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.FollowUp, Days = 14 }];
+        o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 3, WindowDays = 90 }];
         o.Fatigue.ContactBudget = new ContactBudgetOptions { MaxContacts = 4, WindowDays = 365, ReservedForRelational = 1, ReservedForTransactional = 1 };
         o.Sampling.RelationalCadence.CycleDays = 120;
     });

@@ -5,51 +5,47 @@ using Nps.Intake;
 
 namespace Nps.Tests.Hardening;
 
-/// <summary>Options checked by a <c>Validate()</c> report <see cref="DataError"/>s naming the option and the refused value.</summary>
+/// <summary>Options report <see cref="DataError"/>s naming the option's path and, for a refused number or duration, its value.</summary>
 public sealed class OptionsDataErrorTests
 {
     [Fact]
-    public void ResponseIntakeOptionsValidate_BadProbability_NamesOptionAndValue()
+    public void ResponseIntakeOptionsErrors_NegativeCommentBytes_NamesOptionAndValue()
     {
-        var errors = new ResponseIntakeOptions { MinimumInclusionProbability = 1.5, MaxCommentBytes = -1 }.Validate();
+        var errors = new ResponseIntakeOptions { MaxCommentBytes = -1 }.Errors();
 
-        Assert.Equal(
-        [
-            new DataError(0, "MaxCommentBytes", "must not be negative; got -1.", "-1"),
-            new DataError(0, "MinimumInclusionProbability", "must be in (0, 1]; got 1.5.", "1.5"),
-        ], errors);
+        Assert.Equal([new DataError(0, "MaxCommentBytes", "must be at least 0 (it is -1).", "-1")], errors);
     }
 
     [Fact]
     public void ResponseIntake_InvalidOptions_ThrowsWithPathAndReason()
     {
         var ledger = new InMemoryContactLedger(TimeProvider.System);
-        var e = Assert.Throws<ArgumentException>(() => new ResponseIntake(new InMemoryResponseStore(ledger, new InMemoryFollowUpStore()), ledger,
+        var e = Assert.Throws<NpsOptionsException>(() => new ResponseIntake(new InMemoryResponseStore(ledger, new InMemoryFollowUpStore()), ledger,
             options: new ResponseIntakeOptions { MaxFutureSkew = TimeSpan.FromHours(-1) }));
 
-        Assert.StartsWith("MaxFutureSkew: must not be negative.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxFutureSkew: must not be negative.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void DeliveryOptionsValidate_BadValues_NameOptionAndValue()
+    public void DeliveryOptionsErrors_BadValues_NameOptionAndValue()
     {
-        var errors = new DeliveryOptions { BatchSize = 0, RetryDelay = TimeSpan.Zero }.Validate();
+        var errors = new DeliveryOptions { BatchSize = 0, RetryDelay = TimeSpan.Zero }.Errors(new OptionsPath("Nps:Delivery"));
 
         Assert.Equal(
         [
-            new DataError(0, "BatchSize", "must be between 1 and 10000; got 0.", "0"),
-            new DataError(0, "RetryDelay", "must be positive.", "00:00:00"),
+            new DataError(0, "Nps:Delivery:BatchSize", "must be from 1 to 10000 (it is 0).", "0"),
+            new DataError(0, "Nps:Delivery:RetryDelay", "must be > 0 (it is 00:00:00).", "00:00:00"),
         ], errors);
     }
 
     [Fact]
-    public void InvitationMessageOptionsValidate_RelativeAddress_NamesOptionAndValue()
+    public void InvitationMessageOptionsErrors_RelativeAddress_NamesOption()
     {
-        var errors = new InvitationMessageOptions { BaseUrl = new Uri("/s/", UriKind.Relative), OrganisationName = " " }.Validate();
+        var errors = new InvitationMessageOptions { BaseUrl = new Uri("/s/", UriKind.Relative), OrganisationName = " " }.Errors();
 
         Assert.Equal(
         [
-            new DataError(0, "BaseUrl", "must be an absolute http(s) address.", "/s/"),
+            new DataError(0, "BaseUrl", "must be an absolute http(s) address."),
             new DataError(0, "OrganisationName", "must not be empty."),
         ], errors);
     }

@@ -5,7 +5,7 @@ using Nps.Segmentation;
 
 namespace Nps.Tests.Hardening;
 
-/// <summary>Values at the edge of their range are refused with argument errors before any work (a host's 400), never a crash later.</summary>
+/// <summary>Values at the edge of their range are refused (options with <see cref="NpsOptionsException"/>, arguments with argument errors) before any work (a host's 400), never a crash later.</summary>
 public sealed class RangeValidationTests
 {
     [Theory]
@@ -16,17 +16,17 @@ public sealed class RangeValidationTests
     public void ConfidenceLevel_AtOrRoundingToOne_RefusedEverywhere(double level)
     {
         Assert.False(NormalDistribution.IsConfidenceLevel(level));
-        var report = Assert.Throws<ArgumentOutOfRangeException>(() => new NpsReportBuilder(new NpsReportOptions { Level = level }));
-        Assert.Equal("Level", report.ParamName);
+        var report = Assert.Throws<NpsOptionsException>(() => new NpsReportBuilder(new NpsReportOptions { Level = level }));
+        Assert.Equal("Level", Assert.Single(report.Errors).Field);
         Assert.Throws<ArgumentOutOfRangeException>(() => NormalDistribution.TwoSidedCriticalValue(level));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new AmbitionTrackerOptions { AsOf = new DateOnly(2026, 3, 1), Level = level });
+        Assert.Equal("Level", Assert.Single(new AmbitionTrackerOptions { AsOf = new DateOnly(2026, 3, 1), Level = level }.Errors()).Field);
     }
 
     [Fact]
     public void ConfidenceLevel_NearOne_MessageSaysWhy()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new NpsReportBuilder(new NpsReportOptions { Level = 0.9999999999999999 }));
-        Assert.StartsWith("A confidence level must lie strictly between 0 and 1 with a tail a double can hold (at most 0.9999999999999998); got 0.9999999999999999.", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<NpsOptionsException>(() => new NpsReportBuilder(new NpsReportOptions { Level = 0.9999999999999999 }));
+        Assert.Equal("A confidence level must lie strictly between 0 and 1 with a tail a double can hold (at most 0.9999999999999998); got 0.9999999999999999.", Assert.Single(error.Errors).Reason);
         Assert.True(NormalDistribution.IsConfidenceLevel(0.9999999999999998));
         Assert.True(double.IsFinite(NormalDistribution.TwoSidedCriticalValue(0.9999999999999998)));
     }
@@ -36,9 +36,9 @@ public sealed class RangeValidationTests
     {
         Assert.True(HuddlePeriod.TryParseIsoWeek("0001-W01", out var week));
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new HuddleBriefBuilder(new HuddleBriefOptions { Team = "care", Period = week }));
+        var error = Assert.Throws<NpsOptionsException>(() => new HuddleBriefBuilder(new HuddleBriefOptions { Team = "care", Period = week }));
 
-        Assert.StartsWith("0001-W01 with a trend of 8 periods does not fit the calendar (0001-01-01 to 9999-12-30).", error.Message, StringComparison.Ordinal);
+        Assert.Equal([new DataError(0, "Period", "0001-W01 with a trend of 8 periods does not fit the calendar (0001-01-01 to 9999-12-30).")], error.Errors);
         Assert.Null(HuddlePeriod.IsoWeekOf(new DateOnly(2026, 3, 11)).TrendProblem(8));
     }
 
@@ -56,12 +56,11 @@ public sealed class RangeValidationTests
     public void AmbitionTracker_AsOfYearOneOrHugeWindow_Refused()
     {
         var early = new AmbitionTrackerOptions { AsOf = DateOnly.MinValue };
-        var error = Assert.Throws<ArgumentOutOfRangeException>(early.Validate);
-        Assert.StartsWith("AsOf 0001-01-01 with a window of 90 days starts before 0001-01-01.", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => AmbitionTracker.Evaluate([], [], early));
+        Assert.Equal([new DataError(0, "AsOf", "the window of 90 days ending 0001-01-01 starts before 0001-01-01.")], early.Errors());
+        Assert.Throws<NpsOptionsException>(() => AmbitionTracker.Evaluate([], [], early));
 
-        var window = Assert.Throws<ArgumentOutOfRangeException>(() => new AmbitionTrackerOptions { AsOf = new DateOnly(2026, 3, 1), WindowDays = int.MaxValue });
-        Assert.StartsWith("WindowDays must be from 1 to 3653; got 2147483647.", window.Message, StringComparison.Ordinal);
+        var window = new AmbitionTrackerOptions { AsOf = new DateOnly(2026, 3, 1), WindowDays = int.MaxValue };
+        Assert.Equal([new DataError(0, "WindowDays", "must be from 1 to 3653 (it is 2147483647).")], window.Errors());
     }
 
     [Fact]
@@ -69,8 +68,8 @@ public sealed class RangeValidationTests
     {
         string[] five = ["team", "agent", "channel", "product", "region"];
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new NpsReportBuilder(new NpsReportOptions { Dimensions = five }));
-        Assert.StartsWith("A report groups by at most 4 dimensions; 5 were given.", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<NpsOptionsException>(() => new NpsReportBuilder(new NpsReportOptions { Dimensions = five }));
+        Assert.Equal([new DataError(0, "Dimensions", "A report groups by at most 4 dimensions; 5 were given.")], error.Errors);
         Assert.Throws<ArgumentOutOfRangeException>(() => NpsCountQuery.For(new NpsReportOptions { Dimensions = five }).Validate());
         _ = new NpsReportBuilder(new NpsReportOptions { Dimensions = five, MaxDimensions = 5 });
         NpsCountQuery.For(new NpsReportOptions { Dimensions = five, MaxDimensions = 5 }).Validate();
@@ -78,6 +77,6 @@ public sealed class RangeValidationTests
 
     [Fact]
     public void CoachingSignalOptions_LevelRoundingToOne_Refused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CoachingSignalDetector(new CoachingSignalOptions { Level = 0.9999999999999999 }));
+        Assert.Throws<NpsOptionsException>(() => new CoachingSignalDetector(new CoachingSignalOptions { Level = 0.9999999999999999 }));
 
 }

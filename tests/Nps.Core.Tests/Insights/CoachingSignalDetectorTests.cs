@@ -82,26 +82,26 @@ public sealed class CoachingSignalDetectorTests
     }
 
     [Theory]
-    [InlineData(0.0, "A false discovery rate must lie strictly between 0 and 1. (Parameter 'FalseDiscoveryRate')\nActual value was 0.")]
-    [InlineData(1.0, "A false discovery rate must lie strictly between 0 and 1. (Parameter 'FalseDiscoveryRate')\nActual value was 1.")]
-    public void Create_FalseDiscoveryRateOutOfRange_Throws(double rate, string message)
+    [InlineData(0.0, "A false discovery rate must lie strictly between 0 and 1; got 0.")]
+    [InlineData(1.0, "A false discovery rate must lie strictly between 0 and 1; got 1.")]
+    public void Create_FalseDiscoveryRateOutOfRange_Throws(double rate, string reason)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CoachingSignalDetector(new CoachingSignalOptions { FalseDiscoveryRate = rate }));
-        Assert.Equal(message, error.Message);
+        var error = Assert.Throws<NpsOptionsException>(() => new CoachingSignalDetector(new CoachingSignalOptions { FalseDiscoveryRate = rate }));
+        Assert.Equal([new DataError(0, "FalseDiscoveryRate", reason)], error.Errors);
     }
 
     [Fact]
     public void Create_MorePeriodsBelowThanTheWindow_Throws()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+        var error = Assert.Throws<NpsOptionsException>(() =>
             new CoachingSignalDetector(new CoachingSignalOptions { WindowPeriods = 4, MinimumPeriodsBelow = 5 }));
-        Assert.Equal("From 1 to the window's 4 periods. (Parameter 'MinimumPeriodsBelow')\nActual value was 5.", error.Message);
+        Assert.Equal([new DataError(0, "MinimumPeriodsBelow", "must be from 1 to the window's 4 periods (it is 5).")], error.Errors);
     }
 
     [Fact]
     public void Create_NullLaunches_Throws()
     {
-        var error = Assert.Throws<ArgumentNullException>(() => new CoachingSignalDetector(new CoachingSignalOptions { Launches = null! }));
-        Assert.Equal("Launches", error.ParamName);
+        var error = Assert.Throws<NpsOptionsException>(() => new CoachingSignalDetector(new CoachingSignalOptions { Launches = null! }));
+        Assert.Equal([new DataError(0, "Launches", "must not be null.")], error.Errors);
     }
 }

@@ -125,13 +125,13 @@ public sealed class ThemeAnalysisTests
     }
 
     [Theory]
-    [InlineData(-1, 0.95, "ExamplesPerTheme", "The number of examples cannot be negative.")]
-    [InlineData(3, 1.0, "ConfidenceLevel", "A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got 1.")]
-    public void Options_OutOfRange_Throw(int examples, double level, string parameter, string message)
+    [InlineData(-1, 0.95, "ExamplesPerTheme", "must be at least 0 (it is -1).")]
+    [InlineData(3, 1.0, "Level", "A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got 1.")]
+    public void Options_OutOfRange_Refused(int examples, double level, string field, string reason)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ThemeAnalysisOptions { ExamplesPerTheme = examples, ConfidenceLevel = level });
-        Assert.Equal(parameter, e.ParamName);
-        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+        var options = new ThemeAnalysisOptions { ExamplesPerTheme = examples, Level = level };
+        Assert.Equal([new DataError(0, field, reason)], options.Errors());
+        Assert.Throws<NpsOptionsException>(() => ThemeAnalysis.Analyze([], ThemeTaxonomy.Default, options));
     }
 
     [Fact]

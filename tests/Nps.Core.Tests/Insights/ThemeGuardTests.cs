@@ -121,8 +121,7 @@ public sealed class ThemeGuardTests
     [Fact]
     public void Options_MinimumMentionsBelowOne_Throws()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ThemeAnalysisOptions { MinimumMentions = 0 });
-        Assert.Equal("MinimumMentions", e.ParamName);
-        Assert.StartsWith("The minimum number of mentions must be at least 1.", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<NpsOptionsException>(() => ThemeAnalysis.Analyze([], ThemeTaxonomy.Default, new ThemeAnalysisOptions { MinimumMentions = 0 }));
+        Assert.Equal([new DataError(0, "MinimumMentions", "must be at least 1 (it is 0).")], e.Errors);
     }
 }

@@ -47,8 +47,8 @@ public sealed class RetentionPolicyTests
         {
             Fatigue =
             {
-                Cooldowns = { new CooldownOptions { After = CooldownTrigger.Response, Days = 90 } },
-                FrequencyCaps = { new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 } },
+                Cooldowns = [new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }],
+                FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }],
             },
         };
 

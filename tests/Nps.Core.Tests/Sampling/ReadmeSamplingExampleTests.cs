@@ -19,13 +19,13 @@ public sealed class ReadmeSamplingExampleTests
             Fatigue =
             {
                 Cooldowns =
-                {
+                [
                     new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 },
                     new CooldownOptions { After = CooldownTrigger.Response, Days = 90 },
-                },
-                FrequencyCaps = { new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 } },
+                ],
+                FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 }],
                 NewCustomerDelay = new NewCustomerDelayOptions { Days = 30 },
-                Exclusions = { EmailDomains = { "ourcompany.com" } },
+                Exclusions = { EmailDomains = ["ourcompany.com"] },
                 QuietHours = new QuietHoursOptions
                 {
                     Start = new TimeOnly(20, 0),
@@ -37,12 +37,12 @@ public sealed class ReadmeSamplingExampleTests
             Sampling =
             {
                 Policies =
-                {
+                [
                     // Specific strata first: every store visit, 10 % of calls, the relational base once a year.
                     new SamplingPolicyOptions { Name = "store", Rate = 1.0, Scope = { Channel = "store" } },
                     new SamplingPolicyOptions { Name = "relational", Rate = 1.0, Scope = { Kind = SurveyKind.Relational } },
                     new SamplingPolicyOptions { Name = "default", Rate = 0.1, Quota = new QuotaOptions { MaxInvitations = 5_000, PeriodDays = 7 } },
-                },
+                ],
                 RelationalCadence = { CycleDays = 365 },
             },
         };

@@ -262,7 +262,7 @@ public sealed class RelationalCadenceTests
     {
         var options = TestProgram.InviteAll(o => o.Sampling.RelationalCadence.MinimumGapDays = gap);
         Assert.Equal(
-            [$"Sampling:RelationalCadence:MinimumGapDays: must be within [0, CycleDays] (it is {gap}; CycleDays is 365)."],
-            options.Validate().Select(e => e.Message));
+            [new DataError(0, "Sampling:RelationalCadence:MinimumGapDays", $"must be within [0, CycleDays] (it is {gap}; CycleDays is 365).")],
+            options.Errors());
     }
 }

@@ -16,11 +16,11 @@ public sealed class SamplingStatisticsTests
         Sampling =
         {
             Policies =
-            {
+            [
                 new SamplingPolicyOptions { Name = "store", Rate = 1.0, Scope = { Channel = "store" } },
                 new SamplingPolicyOptions { Name = "chat", Rate = 0.3, Scope = { Channel = "chat" } },
                 new SamplingPolicyOptions { Name = "phone", Rate = 0.1, Scope = { Channel = "phone" } },
-            },
+            ],
         },
     };
 

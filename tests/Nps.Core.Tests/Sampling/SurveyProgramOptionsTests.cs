@@ -9,14 +9,14 @@ public sealed class SurveyProgramOptionsTests
     [Fact]
     public void Validate_InviteAll_HasNoErrors()
     {
-        Assert.Empty(TestProgram.InviteAll().Validate());
+        Assert.Empty(TestProgram.InviteAll().Errors());
     }
 
     [Fact]
     public void Validate_MissingKey_ReportsIt()
     {
-        var options = TestProgram.InviteAll(o => o.SamplingKey = "");
-        Assert.Equal(["SamplingKey: is required: a secret of at least 16 bytes, base64."], options.Validate().Select(e => e.Message));
+        var options = TestProgram.InviteAll() with { SamplingKey = "" };
+        Assert.Equal([new DataError(0, "SamplingKey", "is required: a secret of at least 16 bytes, base64.")], options.Errors());
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class SurveyProgramOptionsTests
     [InlineData("c2hvcnQ=", "SamplingKey: must be at least 16 bytes (it is 5).")]
     public void Validate_BadKey_ReportsIt(string key, string error)
     {
-        Assert.Equal([error], TestProgram.InviteAll(o => o.SamplingKey = key).Validate().Select(e => e.Message));
+        Assert.Equal([error], Messages(TestProgram.InviteAll() with { SamplingKey = key }));
     }
 
     [Theory]
@@ -33,23 +33,7 @@ public sealed class SurveyProgramOptionsTests
     [InlineData(double.NaN, "Sampling:Policies:0:Rate: must be within [0, 1] (it is NaN).")]
     public void Validate_RateOutsideUnitInterval_ReportsIt(double rate, string error)
     {
-        Assert.Equal([error], TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = rate).Validate().Select(e => e.Message));
-    }
-
-    [Fact]
-    public void Validate_BadRate_ReportsDataErrorWithConfigurationPathAndValue()
-    {
-        var error = Assert.Single(TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = 1.5).Validate());
-
-        Assert.Equal(new DataError(0, "Sampling:Policies:0:Rate", "must be within [0, 1] (it is 1.5).", "1.5"), error);
-    }
-
-    [Fact]
-    public void Validate_BadKey_NeverShowsTheSecret()
-    {
-        var error = Assert.Single(TestProgram.InviteAll(o => o.SamplingKey = "c2hvcnQ=").Validate());
-
-        Assert.Equal(("SamplingKey", null), (error.Field, error.Value));
+        Assert.Equal([error], Messages(TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = rate)));
     }
 
     [Fact]
@@ -62,26 +46,26 @@ public sealed class SurveyProgramOptionsTests
             Fatigue =
             {
                 Cooldowns =
-                {
+                [
                     new CooldownOptions { After = CooldownTrigger.Invitation, Days = 0 },
                     new CooldownOptions { After = CooldownTrigger.Response, Days = 30 },
                     new CooldownOptions { After = CooldownTrigger.Response, Days = 60 },
-                },
-                FrequencyCaps = { new FrequencyCapOptions { MaxInvitations = 0, WindowDays = 30 } },
+                ],
+                FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 0, WindowDays = 30 }],
                 NewCustomerDelay = new NewCustomerDelayOptions { Days = -1 },
-                Exclusions = { CustomerIds = { "" }, EmailDomains = { "@example.com" } },
+                Exclusions = { CustomerIds = [""], EmailDomains = ["@example.com"] },
                 QuietHours = new QuietHoursOptions { Start = new TimeOnly(8, 0), End = new TimeOnly(8, 0) },
                 ContactBudget = new ContactBudgetOptions { MaxContacts = 2, WindowDays = 365, ReservedForTransactional = 2, ReservedForRelational = 1 },
             },
             Sampling =
             {
                 Policies =
-                {
+                [
                     new SamplingPolicyOptions { Name = "all", Rate = 0.1 },
                     new SamplingPolicyOptions { Name = "chat", Rate = 1, Scope = { Channel = "chat" } },
                     new SamplingPolicyOptions { Name = "all", Rate = 0.2, Scope = { Touchpoint = " " }, Quota = new QuotaOptions() },
                     new SamplingPolicyOptions { Name = "" },
-                },
+                ],
                 RelationalCadence = { CycleDays = 0 },
             },
         };
@@ -89,50 +73,46 @@ public sealed class SurveyProgramOptionsTests
         Assert.Equal(
         [
             "DefaultTimeZone: 'Nowhere/Town' is not a known time zone.",
-            "Fatigue:Cooldowns:0:Days: must be > 0.",
+            "Fatigue:Cooldowns:0:Days: must be > 0 (it is 0).",
             "Fatigue:Cooldowns:2: contradicts Fatigue:Cooldowns:1: the same trigger and scope with a different length; keep one.",
-            "Fatigue:FrequencyCaps:0:MaxInvitations: must be > 0.",
-            "Fatigue:NewCustomerDelay:Days: must be > 0.",
+            "Fatigue:FrequencyCaps:0:MaxInvitations: must be > 0 (it is 0).",
+            "Fatigue:NewCustomerDelay:Days: must be > 0 (it is -1).",
             "Fatigue:Exclusions:CustomerIds:0: must not be empty.",
             "Fatigue:Exclusions:EmailDomains:0: must be a domain such as example.com (no '@', no spaces).",
             "Fatigue:QuietHours: Start and End must differ: equal times leave either no quiet time or no allowed time.",
             "Fatigue:ContactBudget: ReservedForTransactional + ReservedForRelational must be <= MaxContacts.",
+            "Sampling:Policies:2:Scope:Touchpoint: must not be empty when set.",
+            "Sampling:Policies:2:Quota:MaxInvitations: must be > 0 (it is 0).",
+            "Sampling:Policies:2:Quota:PeriodDays: must be > 0 (it is 0).",
+            "Sampling:Policies:3:Name: must not be empty.",
+            "Sampling:RelationalCadence:CycleDays: must be > 0 (it is 0).",
             "Sampling:Policies:1: is never used: Sampling:Policies:0 comes first and covers its scope (channel=chat); put specific policies first.",
             "Sampling:Policies:2:Name: 'all' is already used by Sampling:Policies:0.",
-            "Sampling:Policies:2:Scope:Touchpoint: must not be empty when set.",
-            "Sampling:Policies:2:Quota:MaxInvitations: must be > 0.",
-            "Sampling:Policies:2:Quota:PeriodDays: must be > 0.",
             "Sampling:Policies:2: is never used: Sampling:Policies:0 comes first and covers its scope (touchpoint= ); put specific policies first.",
-            "Sampling:Policies:3:Name: must not be empty.",
             "Sampling:Policies:3: is never used: Sampling:Policies:0 comes first and covers its scope (all events); put specific policies first.",
-            "Sampling:RelationalCadence:CycleDays: must be > 0.",
-        ], options.Validate().Select(e => e.Message));
+        ], Messages(options));
     }
 
     [Fact]
     public void Constructor_InvalidOptions_ThrowsAtStartUpListingEveryError()
     {
-        var options = TestProgram.InviteAll(o =>
-        {
-            o.SamplingKey = "";
-            o.Sampling.Policies[0].Rate = 2;
-        });
+        var options = TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = 2) with { SamplingKey = "" };
 
-        var error = Assert.Throws<SurveyProgramConfigurationException>(() => new TestProgram(options));
+        var error = Assert.Throws<NpsOptionsException>(() => new TestProgram(options));
 
         Assert.Equal(2, error.Errors.Count);
         Assert.Equal(
-            "The survey program configuration is invalid:" + Environment.NewLine +
+            "The options are invalid:" + Environment.NewLine +
             "- SamplingKey: is required: a secret of at least 16 bytes, base64." + Environment.NewLine +
-            "- Sampling:Policies:0:Rate: must be within [0, 1] (it is 2).", error.Message);
+            "- Sampling:Policies:0:Rate: must be within [0, 1] (it is 2). (Parameter 'options')", error.Message);
     }
 
     [Fact]
     public void Constructor_NoPolicies_Throws()
     {
         var options = new SurveyProgramOptions { SamplingKey = TestProgram.Key };
-        var error = Assert.Throws<SurveyProgramConfigurationException>(() => new TestProgram(options));
-        Assert.Equal(["Sampling:Policies: must hold at least one policy: without one nobody is ever invited."], error.Errors.Select(e => e.Message));
+        var error = Assert.Throws<NpsOptionsException>(() => new TestProgram(options));
+        Assert.Equal([new DataError(0, "Sampling:Policies", "must hold at least one policy: without one nobody is ever invited.")], error.Errors);
     }
 
     [Fact]
@@ -141,7 +121,7 @@ public sealed class SurveyProgramOptionsTests
         var options = TestProgram.InviteAll();
         var t = new TestProgram(options);
         options.Sampling.Policies[0].Rate = 0;
-        options.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 });
+        options.Fatigue.Cooldowns = [.. options.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }];
 
         Assert.IsType<InviteDecision>(t.Decide());
         Assert.IsType<InviteDecision>(t.Decide());
@@ -177,7 +157,7 @@ public sealed class SurveyProgramOptionsTests
 
         var options = configuration.Get<SurveyProgramOptions>()!;
 
-        Assert.Empty(options.Validate());
+        Assert.Empty(options.Errors());
         Assert.Equal(CooldownTrigger.Response, options.Fatigue.Cooldowns[0].After);
         Assert.Equal(SurveyKind.Transactional, options.Fatigue.Cooldowns[0].Scope.Kind);
         Assert.Equal(new TimeOnly(20, 0), options.Fatigue.QuietHours!.Start);
@@ -191,11 +171,13 @@ public sealed class SurveyProgramOptionsTests
     [Fact]
     public void Constructor_RulesLookBackFurtherThanLedgerRetention_Throws()
     {
-        var options = TestProgram.InviteAll(o => o.Fatigue.FrequencyCaps.Add(new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 730 }));
+        var options = TestProgram.InviteAll(o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 730 }]);
         var ledger = new InMemoryContactLedger(TimeProvider.System);
 
-        var error = Assert.Throws<SurveyProgramConfigurationException>(() => new SurveyProgram(options, ledger));
+        var error = Assert.Throws<NpsOptionsException>(() => new SurveyProgram(options, ledger));
 
-        Assert.Equal(["The rules look back 730 days, longer than the contact ledger keeps history (400 days)."], error.Errors.Select(e => e.Message));
+        Assert.Equal([new DataError(0, "Fatigue", "The rules look back 730 days, longer than the contact ledger keeps history (400 days).")], error.Errors);
     }
+
+    private static IEnumerable<string> Messages(IValidatableOptions options) => options.Errors().Select(e => e.Message);
 }

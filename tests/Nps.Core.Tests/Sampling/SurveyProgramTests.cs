@@ -57,8 +57,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void Decide_StratifiedPolicies_RecordTheirOwnRates()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies.Insert(0,
-            new SamplingPolicyOptions { Name = "chat", Rate = 1.0, Scope = new SurveyScope { Channel = "chat" } })));
+        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies = [new SamplingPolicyOptions { Name = "chat", Rate = 1.0, Scope = new SurveyScope { Channel = "chat" } }, .. o.Sampling.Policies]));
         var chat = Assert.IsType<InviteDecision>(t.Decide(TestProgram.Event() with { Channel = "chat" }));
         Assert.Equal("chat", chat.Policy);
     }
@@ -96,7 +95,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void InviteManually_StillObeysFatigueRules()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 })));
+        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }]));
         t.Decide();
         Assert.Equal(FatigueRuleNames.CooldownAfterInvitation, Assert.IsType<SuppressDecision>(t.InviteManually(TestProgram.Event(), "agent-17")).Rule);
     }
@@ -136,7 +135,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void Decision_RoundTripsThroughSourceGeneratedJson()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 })));
+        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }]));
         SurveyDecision[] decisions = [t.Decide(TestProgram.Event("C1", "E1")), t.Decide(TestProgram.Event("C1", "E2"))];
 
         var json = JsonSerializer.Serialize<IReadOnlyList<SurveyDecision>>(decisions, SamplingJsonContext.Default.IReadOnlyListSurveyDecision);
@@ -158,13 +157,13 @@ public sealed class SurveyProgramTests
     {
         var options = TestProgram.InviteAll(o =>
         {
-            o.Fatigue.Cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Response, Days = 90, Scope = { Kind = SurveyKind.Relational } });
+            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Response, Days = 90, Scope = { Kind = SurveyKind.Relational } }];
             o.Fatigue.QuietHours = new QuietHoursOptions { AllowedDays = [DayOfWeek.Monday] };
         });
         var json = JsonSerializer.Serialize(options, SamplingJsonContext.Default.SurveyProgramOptions);
         var back = JsonSerializer.Deserialize(json, SamplingJsonContext.Default.SurveyProgramOptions)!;
 
-        Assert.Empty(back.Validate());
+        Assert.Empty(back.Errors());
         Assert.Equal(CooldownTrigger.Response, back.Fatigue.Cooldowns[0].After);
         Assert.Equal(SurveyKind.Relational, back.Fatigue.Cooldowns[0].Scope.Kind);
         Assert.Equal(new TimeOnly(21, 0), back.Fatigue.QuietHours!.Start);

@@ -47,7 +47,7 @@ internal sealed class TestProgram
         var options = new SurveyProgramOptions
         {
             SamplingKey = Key,
-            Sampling = { Policies = { new SamplingPolicyOptions { Name = "all", Rate = 1.0 } } },
+            Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
         };
         configure?.Invoke(options);
         return options;

@@ -77,7 +77,7 @@ internal static class CountTestData
                     Period = period,
                     TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone),
                     MinimumCount = 5,
-                    IncludeManualSends = index % 3 == 0,
+                    IncludeManual = index % 3 == 0,
                     IncludeUnsolicited = index % 4 == 1,
                 };
             }

@@ -129,7 +129,7 @@ public sealed class NpsReportBuilderTests
     [Fact]
     public void Build_ManualSendsIncluded_CountsThemInTheScore()
     {
-        var builder = new NpsReportBuilder(new NpsReportOptions { IncludeManualSends = true });
+        var builder = new NpsReportBuilder(new NpsReportOptions { IncludeManual = true });
         builder.Add(ResponseFactory.Response(0, Start, isManual: true));
         var report = builder.Build();
         Assert.Equal(1, report.Overall.Count);
@@ -199,8 +199,8 @@ public sealed class NpsReportBuilderTests
     [Fact]
     public void Options_DuplicateDimension_ThrowsNamingIt()
     {
-        var error = Assert.Throws<ArgumentException>(() => new NpsReportBuilder(new NpsReportOptions { Dimensions = ["team", "Team"] }));
-        Assert.Equal("The dimension \"Team\" is listed twice. (Parameter 'Dimensions')", error.Message);
+        var error = Assert.Throws<NpsOptionsException>(() => new NpsReportBuilder(new NpsReportOptions { Dimensions = ["team", "Team"] }));
+        Assert.Equal([new DataError(0, "Dimensions:1", "The dimension \"Team\" is listed twice.")], error.Errors);
     }
 
     [Fact]

@@ -374,7 +374,7 @@ public abstract class ResponseCounterTests : IAsyncLifetime
                         Period = period,
                         TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone),
                         MinimumCount = 5,
-                        IncludeManualSends = index % 2 == 0,
+                        IncludeManual = index % 2 == 0,
                         IncludeUnsolicited = index % 3 == 0,
                     }, from, to);
                 }

@@ -74,7 +74,7 @@ public sealed class RollupPropertyTests : IDisposable
             Period = Periods[c.Period],
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(Zones[c.Zone]),
             MinimumCount = 2,
-            IncludeManualSends = c.IncludeManual,
+            IncludeManual = c.IncludeManual,
         };
         DateTimeOffset? from = c.From is { } f ? Anchor.AddMinutes(f) : null;
         DateTimeOffset? to = c.To is { } t ? Anchor.AddMinutes(t) : null;
