@@ -116,6 +116,8 @@ public sealed class CoachingSignalDetector
         ArgumentNullException.ThrowIfNull(responseRates);
         var query = new NpsCountQuery { Dimensions = [_options.Dimension], Period = _options.Period, TimeZone = _options.TimeZone };
         var cells = new Dictionary<(string Value, TimeBucket Period), CoachingCell>();
+        (string Value, TimeBucket Period) lastKey = default;
+        CoachingCell? last = null;
         double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
         await foreach (var row in source.CountAsync(query, cancellationToken).ConfigureAwait(false))
         {
@@ -126,7 +128,14 @@ public sealed class CoachingSignalDetector
 
             if (row.IsUnsolicited && !_options.IncludeUnsolicited) continue;
             var key = (row.DimensionValues[0] ?? NpsReportCell.MissingValue, period);
-            if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = new CoachingCell();
+            // A store returns the ratings of one cell together: the last row's cell is looked up once.
+            if (last is null || key != lastKey)
+            {
+                if (!cells.TryGetValue(key, out last)) cells[key] = last = new CoachingCell();
+                lastKey = key;
+            }
+
+            var cell = last;
             if (row.IsManual)
             {
                 cell.AddManualSends(row.Count);
