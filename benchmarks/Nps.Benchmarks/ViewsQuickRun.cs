@@ -66,7 +66,9 @@ internal static class ViewsQuickRun
             var matching = Stopwatch.StartNew();
             var current = ((IThemeCountSource)opened.Store).UpdateThemeCountsAsync(ThemeTaxonomy.Default, int.MaxValue).AsTask().GetAwaiter().GetResult();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: theme counts of every comment matched in {matching.Elapsed.TotalSeconds:F1} s (current: {current})"));
-            foreach (var (view, before, after) in views)
+            // NPS_BENCH_VIEWS=coaching times the views it names only (a profile of one view).
+            var onlyViews = Environment.GetEnvironmentVariable("NPS_BENCH_VIEWS")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var (view, before, after) in views.Where(v => onlyViews is null || onlyViews.Contains(v.View, StringComparer.Ordinal)))
             {
                 var same = before().GetAwaiter().GetResult() == after().GetAwaiter().GetResult();
                 failed |= !same;
@@ -89,6 +91,10 @@ internal static class ViewsQuickRun
                     $"{store,-10} {view,-22} answers {(same ? "equal" : "DIFFER")}; before median {Median("before"),9:F1} ms, {allocated["before"] / 1e6,8:F1} MB allocated; after median {Median("after"),7:F1} ms, {allocated["after"] / 1e6,6:F2} MB; after / before = {Median("after") / Median("before"):F4}"));
             }
 
+            Split(store, "coaching", opened.Rollups, new NpsCountQuery { Dimensions = [coaching.Dimension], Period = coaching.Period, TimeZone = zone }, runs,
+                async source => Json(CoachingSignalsDocument.From(await new CoachingSignalDetector(coaching).DetectAsync(source), coaching)));
+            Split(store, "report by=team,agent", opened.Rollups, new NpsCountQuery { Dimensions = report.Dimensions, Period = report.Period, TimeZone = zone }, runs,
+                async source => Summary(await source.BuildReportAsync(report)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: load average {File.ReadAllText("/proc/loadavg").Trim()}"));
         }
 
@@ -96,6 +102,54 @@ internal static class ViewsQuickRun
     }
 
     private static string Json<T>(T document) => NpsJson.Serialize(document);
+
+    /// <summary>
+    /// Where a view's time goes: the store's count read alone (rows into a list), the in-process work (detector or
+    /// builder and JSON) over those rows held in memory, and the whole call; medians of RUNS interleaved runs.
+    /// </summary>
+    private static void Split(string store, string view, INpsCountSource source, NpsCountQuery query, int runs, Func<INpsCountSource, Task<string>> work)
+    {
+        var read = new List<double>();
+        var process = new List<double>();
+        var whole = new List<double>();
+        var wholeCpu = new List<double>(); // the process's CPU time: on a machine shared with others, less noisy than the wall clock
+        long readBytes = 0, processBytes = 0, wholeBytes = 0;
+        var rows = new List<NpsCountRow>();
+        for (var i = 0; i < runs; i++)
+        {
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var stopwatch = Stopwatch.StartNew();
+            rows = source.CountAsync(query).ToBlockingEnumerable().ToList();
+            read.Add(stopwatch.Elapsed.TotalMilliseconds);
+            readBytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            var held = new HeldRows(rows);
+            bytes = GC.GetTotalAllocatedBytes(precise: true);
+            stopwatch.Restart();
+            work(held).GetAwaiter().GetResult();
+            process.Add(stopwatch.Elapsed.TotalMilliseconds);
+            processBytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            stopwatch.Restart();
+            work(source).GetAwaiter().GetResult();
+            whole.Add(stopwatch.Elapsed.TotalMilliseconds);
+            wholeCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            wholeBytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{store,-10} {view,-22} split: store read median {read.Order().ElementAt(runs / 2),7:F1} ms ({rows.Count:N0} rows, {readBytes / 1e6:F2} MB); in-process median {process.Order().ElementAt(runs / 2),7:F1} ms ({processBytes / 1e6:F2} MB); whole call median {whole.Order().ElementAt(runs / 2),7:F1} ms ({wholeBytes / 1e6:F2} MB, CPU median {wholeCpu.Order().ElementAt(runs / 2),7:F1} ms)"));
+    }
+
+    /// <summary>Count rows held in memory, as a count source (the in-process half of <see cref="Split"/>).</summary>
+    private sealed class HeldRows(List<NpsCountRow> rows) : INpsCountSource
+    {
+        public async IAsyncEnumerable<NpsCountRow> CountAsync(NpsCountQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.CompletedTask.ConfigureAwait(false);
+            foreach (var row in rows) yield return row;
+        }
+    }
 
     private static string Summary(NpsReport report) =>
         string.Join('\n', report.Cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Period?.Label} {string.Join('|', c.Dimensions.Values)} {c.Distribution.Count} {c.Distribution.Score:F6} {c.ManualSends}")).Order(StringComparer.Ordinal));
@@ -109,35 +163,50 @@ internal static class ViewsQuickRun
 
     private static Opened Open(string store, int rows)
     {
+        // NPS_BENCH_KEEP=DIR keeps the seeded stores (DIR/nps-ROWS.db, schema nps_views_bench_ROWS) and reuses them in
+        // a later run: two builds timed in turn on one seed (a 1 M SQLite seed takes minutes).
+        var keep = Environment.GetEnvironmentVariable("NPS_BENCH_KEEP");
         if (store == "sqlite")
         {
-            var folder = Directory.CreateTempSubdirectory("nps-views-bench-").FullName;
-            var stores = new SqliteNpsStores($"Data Source={Path.Combine(folder, "nps.db")}");
+            var folder = keep ?? Directory.CreateTempSubdirectory("nps-views-bench-").FullName;
+            var file = Path.Combine(folder, keep is null ? "nps.db" : string.Create(CultureInfo.InvariantCulture, $"nps-{rows}.db"));
+            var seeded = keep is not null && File.Exists(file);
+            var stores = new SqliteNpsStores($"Data Source={file}");
             using (var connection = stores.Database.OpenAsync().GetAwaiter().GetResult())
             using (var seed = connection.CreateCommand())
             {
-                seed.CommandText = ViewsSeed.Sqlite(rows) + "\nANALYZE;";
-                seed.ExecuteNonQuery();
+                if (!seeded)
+                {
+                    seed.CommandText = ViewsSeed.Sqlite(rows) + "\nANALYZE;";
+                    seed.ExecuteNonQuery();
+                }
             }
 
             return new Opened(stores.Responses, new SqliteResponseCounter(stores.Database, useRollups: false), new SqliteResponseCounter(stores.Database), () =>
             {
                 SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                if (keep is null) Directory.Delete(folder, recursive: true);
             });
         }
 
         var server = Environment.GetEnvironmentVariable("NPS_TEST_POSTGRES")!;
+        var name = keep is null ? "nps_views_bench" : string.Create(CultureInfo.InvariantCulture, $"nps_views_bench_{rows}");
+        bool exists;
         using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();
-            using var schema = new NpgsqlCommand("DROP SCHEMA IF EXISTS nps_views_bench CASCADE; CREATE SCHEMA nps_views_bench", connection);
-            schema.ExecuteNonQuery();
+            using var probe = new NpgsqlCommand($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{name}' AND table_name = 'nps_responses'", connection);
+            exists = keep is not null && (long)probe.ExecuteScalar()! > 0;
+            if (!exists)
+            {
+                using var schema = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}", connection);
+                schema.ExecuteNonQuery();
+            }
         }
 
-        var database = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = "nps_views_bench", CommandTimeout = 600 }.ToString());
+        var database = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = name, CommandTimeout = 600 }.ToString());
         database.MigrateAsync().GetAwaiter().GetResult();
-        foreach (var sql in new[] { ViewsSeed.Postgres(rows), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
+        foreach (var sql in exists ? [] : new[] { ViewsSeed.Postgres(rows), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
         {
             using var command = database.DataSource.CreateCommand(sql);
             command.ExecuteNonQuery();
@@ -145,8 +214,9 @@ internal static class ViewsQuickRun
 
         return new Opened(new PostgreSqlResponseStore(database), new PostgreSqlResponseCounter(database, useRollups: false), new PostgreSqlResponseCounter(database), () =>
         {
-            using (var drop = database.DataSource.CreateCommand("DROP SCHEMA nps_views_bench CASCADE"))
+            if (keep is null)
             {
+                using var drop = database.DataSource.CreateCommand($"DROP SCHEMA {name} CASCADE");
                 drop.ExecuteNonQuery();
             }
 

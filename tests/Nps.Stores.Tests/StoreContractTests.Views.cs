@@ -43,6 +43,51 @@ public abstract partial class StoreContractTests
         }
     }
 
+    /// <summary>No offset, one with DST inside the seeded range, one with a half-hour offset: local months are UTC months, or UTC months less and plus a boundary day's hours.</summary>
+    private static readonly string[] MonthZones = ["UTC", "Europe/Amsterdam", "Asia/Kolkata"];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BuildReportAsync_TeamAndAgentByMonth_StoreCountsEqualInMemory(bool unequalProbabilities)
+    {
+        var (responses, views) = await SeedViewsAsync(seed: unequalProbabilities ? 91 : 90, unequalProbabilities);
+        foreach (var zone in MonthZones.Select(TimeZoneInfo.FindSystemTimeZoneById))
+        {
+            foreach (var dimensions in new string[][] { ["team", "agent"], ["agent", "team"] })
+            {
+                var options = new NpsReportOptions { Dimensions = dimensions, Period = Period.Month, TimeZone = zone, MinimumCount = 5 };
+                var expected = new NpsReportBuilder(options);
+                expected.AddRange(responses);
+                views.Reset();
+                var actual = await views.BuildReportAsync(options, cancellationToken: Cancel);
+
+                ResponseCounterTests.AssertSameReport(Nps.Tests.Segmentation.ReportFingerprint.Of(expected.Build()), Nps.Tests.Segmentation.ReportFingerprint.Of(actual),
+                    $"{string.Join(',', dimensions)} {zone.Id}");
+                var cells = responses.Select(r => (r.Team, r.Agent, TimeBucket.Of(r.RespondedAt, Period.Month, zone))).Distinct().Count();
+                Assert.InRange(views.CountRowsRead, 1, cells * 44);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CoachingDetectAsync_AgentByMonthInUtcAmsterdamKolkata_EqualInMemoryDetect(bool unequalProbabilities)
+    {
+        var (responses, views) = await SeedViewsAsync(seed: unequalProbabilities ? 93 : 92, unequalProbabilities);
+        foreach (var zone in MonthZones.Select(TimeZoneInfo.FindSystemTimeZoneById))
+        {
+            var options = new CoachingSignalOptions { Dimension = "agent", Period = Period.Month, TimeZone = zone, WindowPeriods = 6, MinimumCount = 20 };
+            var detector = new CoachingSignalDetector(options);
+            var expected = NpsJson.Serialize(CoachingSignalsDocument.From(detector.Detect(responses), options));
+            views.Reset();
+            var actual = NpsJson.Serialize(CoachingSignalsDocument.From(await detector.DetectAsync(views, Cancel), options));
+
+            ResponseCounterTests.AssertSameReport(expected, actual, zone.Id);
+        }
+    }
+
     [Fact]
     public async Task BuildReportAsync_StoreCounts_UnsolicitedLeftOutAndCountedAsInMemory()
     {

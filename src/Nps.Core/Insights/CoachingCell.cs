@@ -64,6 +64,17 @@ internal sealed class CoachingCell
         ManualSends += sign * other.ManualSends;
     }
 
+    /// <summary>Makes this cell the sum of <paramref name="other"/> alone, as <see cref="Sum"/> of it would be, without a new cell.</summary>
+    public void Set(CoachingCell other)
+    {
+        Array.Clear(_counts);
+        Array.Clear(_weights);
+        Array.Clear(_squaredWeights);
+        Count = 0;
+        ManualSends = 0;
+        Add(other);
+    }
+
     public static CoachingCell Sum(IEnumerable<CoachingCell> cells)
     {
         var sum = new CoachingCell();

@@ -22,9 +22,16 @@ internal sealed class CoachingPopulation
         }
 
         Values = [.. _byValue.Keys.Order(StringComparer.Ordinal)];
-        foreach (var period in cells.Keys.Select(k => k.Period).Distinct())
+        // One pass groups the cells by period, each period's in the dictionary's order (what the sums add up in).
+        var byPeriod = new Dictionary<TimeBucket, List<KeyValuePair<(string Value, TimeBucket Period), CoachingCell>>>();
+        foreach (var entry in cells)
         {
-            var inPeriod = cells.Where(c => c.Key.Period == period).ToList();
+            if (!byPeriod.TryGetValue(entry.Key.Period, out var list)) byPeriod[entry.Key.Period] = list = [];
+            list.Add(entry);
+        }
+
+        foreach (var (period, inPeriod) in byPeriod)
+        {
             var outliers = PeerFences.Outliers(inPeriod.Where(c => c.Value.Count >= minimumCount)
                 .Select(c => (c.Key.Value, c.Value.Score(weighted).Score)));
             _peers[period] = (CoachingCell.Sum(inPeriod.Where(c => !outliers.Contains(c.Key.Value)).Select(c => c.Value)), outliers);
@@ -32,6 +39,9 @@ internal sealed class CoachingPopulation
 
         Periods = [.. _peers.Keys.Order()];
     }
+
+    /// <summary>The peers' cell of one period less the value, reused by <see cref="Against"/> (read there only).</summary>
+    private readonly CoachingCell _reference = new();
 
     public bool Weighted { get; }
 
@@ -62,7 +72,8 @@ internal sealed class CoachingPopulation
         {
             if (cell.Count == 0 || !include(period)) continue;
             var (included, outliers) = _peers[period];
-            var reference = CoachingCell.Sum([included]);
+            _reference.Set(included);
+            var reference = _reference;
             if (!outliers.Contains(value)) reference.Add(cell, -1);
             var estimate = reference.Score(Weighted);
             if (reference.Count < 2 || !double.IsFinite(estimate.Variance)) continue;

@@ -116,6 +116,8 @@ public sealed class CoachingSignalDetector
         ArgumentNullException.ThrowIfNull(responseRates);
         var query = new NpsCountQuery { Dimensions = [_options.Dimension], Period = _options.Period, TimeZone = _options.TimeZone };
         var cells = new Dictionary<(string Value, TimeBucket Period), CoachingCell>();
+        (string Value, TimeBucket Period) lastKey = default;
+        CoachingCell? last = null;
         double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
         await foreach (var row in source.CountAsync(query, cancellationToken).ConfigureAwait(false))
         {
@@ -126,7 +128,14 @@ public sealed class CoachingSignalDetector
 
             if (row.IsUnsolicited && !_options.IncludeUnsolicited) continue;
             var key = (row.DimensionValues[0] ?? NpsReportCell.MissingValue, period);
-            if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = new CoachingCell();
+            // A store returns the ratings of one cell together: the last row's cell is looked up once.
+            if (last is null || key != lastKey)
+            {
+                if (!cells.TryGetValue(key, out last)) cells[key] = last = new CoachingCell();
+                lastKey = key;
+            }
+
+            var cell = last;
             if (row.IsManual)
             {
                 cell.AddManualSends(row.Count);
@@ -313,12 +322,31 @@ public sealed class CoachingSignalDetector
         var detractorOutliers = PeerFences.Outliers(eligible.Select(e => (e.Key, e.Value.DetractorGap.Gap)));
         var all = CoachingCell.Sum(totals.Values);
 
+        // Each value's peers are all eligible values but itself and the outliers, in the dictionary's order: the gaps
+        // are computed once, and each value's peers copied into one buffer, not enumerated through filters per value.
+        var index = new Dictionary<string, int>(eligible.Count, StringComparer.Ordinal);
+        var tensGaps = new (double Gap, double Variance)[eligible.Count];
+        var detractorGaps = new (double Gap, double Variance)[eligible.Count];
+        var tensPeer = new bool[eligible.Count];
+        var detractorPeer = new bool[eligible.Count];
+        foreach (var (name, peerShape) in eligible)
+        {
+            var i = index.Count;
+            index[name] = i;
+            tensGaps[i] = peerShape.TensGap;
+            detractorGaps[i] = peerShape.DetractorGap;
+            tensPeer[i] = !tensOutliers.Contains(name);
+            detractorPeer[i] = !detractorOutliers.Contains(name);
+        }
+
+        var peers = new (double Gap, double Variance)[eligible.Count];
+
         var tests = new List<(string Value, string Indicator, double Excess, double PValue)>();
         foreach (var value in values)
         {
             if (!eligible.TryGetValue(value, out var shape)) continue;
             var cell = totals[value];
-            var tens = PeerShape.Of(eligible.Where(e => e.Key != value && !tensOutliers.Contains(e.Key)).Select(e => e.Value.TensGap));
+            var tens = PeerShape.Of(Peers(tensGaps, tensPeer, index[value]));
             if (tens is { } tensPeers)
             {
                 var (gap, variance) = shape.TensGap;
@@ -327,7 +355,7 @@ public sealed class CoachingSignalDetector
                     NormalDistribution.UpperTail((tensPeers.Mean - gap) / Math.Sqrt(variance + tensPeers.PredictionVariance))));
             }
 
-            var detractors = PeerShape.Of(eligible.Where(e => e.Key != value && !detractorOutliers.Contains(e.Key)).Select(e => e.Value.DetractorGap));
+            var detractors = PeerShape.Of(Peers(detractorGaps, detractorPeer, index[value]));
             if (detractors is { } detractorPeers)
             {
                 var (gap, variance) = shape.DetractorGap;
@@ -366,6 +394,17 @@ public sealed class CoachingSignalDetector
         }
 
         return signals;
+
+        ReadOnlySpan<(double Gap, double Variance)> Peers((double Gap, double Variance)[] gaps, bool[] peer, int self)
+        {
+            var count = 0;
+            for (var i = 0; i < gaps.Length; i++)
+            {
+                if (i != self && peer[i]) peers[count++] = gaps[i];
+            }
+
+            return peers.AsSpan(0, count);
+        }
     }
 
     /// <summary>One value's response rate against its peers' pooled rate, one-sided (higher), before adjustment.</summary>

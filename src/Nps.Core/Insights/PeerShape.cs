@@ -8,30 +8,40 @@ namespace Nps.Insights;
 internal readonly record struct PeerShape(double Mean, double PredictionVariance)
 {
     /// <summary>The peers' mean and prediction variance; <see langword="null"/> with fewer than two usable peers.</summary>
-    public static PeerShape? Of(IEnumerable<(double Gap, double Variance)> peers)
+    public static PeerShape? Of(ReadOnlySpan<(double Gap, double Variance)> peers)
     {
-        var usable = peers.Where(p => double.IsFinite(p.Gap) && p.Variance > 0 && double.IsFinite(p.Variance)).ToList();
-        if (usable.Count < 2) return null;
+        var count = 0;
         double sumW = 0, sumW2 = 0, sumWG = 0;
-        foreach (var (gap, variance) in usable)
+        foreach (var (gap, variance) in peers)
         {
+            if (!Usable(gap, variance)) continue;
+            count++;
             var w = 1 / variance;
             sumW += w;
             sumW2 += w * w;
             sumWG += w * gap;
         }
 
+        if (count < 2) return null;
         var fixedMean = sumWG / sumW;
-        var q = usable.Sum(p => (p.Gap - fixedMean) * (p.Gap - fixedMean) / p.Variance);
-        var tau2 = Math.Max(0, (q - (usable.Count - 1)) / (sumW - sumW2 / sumW));
-        double sumRandom = 0, sumRandomG = 0;
-        foreach (var (gap, variance) in usable)
+        double q = 0;
+        foreach (var (gap, variance) in peers)
         {
+            if (Usable(gap, variance)) q += (gap - fixedMean) * (gap - fixedMean) / variance;
+        }
+
+        var tau2 = Math.Max(0, (q - (count - 1)) / (sumW - sumW2 / sumW));
+        double sumRandom = 0, sumRandomG = 0;
+        foreach (var (gap, variance) in peers)
+        {
+            if (!Usable(gap, variance)) continue;
             var w = 1 / (variance + tau2);
             sumRandom += w;
             sumRandomG += w * gap;
         }
 
         return new PeerShape(sumRandomG / sumRandom, tau2 + 1 / sumRandom);
+
+        static bool Usable(double gap, double variance) => double.IsFinite(gap) && variance > 0 && double.IsFinite(variance);
     }
 }

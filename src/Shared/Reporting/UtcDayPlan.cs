@@ -685,7 +685,7 @@ internal sealed class UtcDayPlan
                     large = row.Less(small);
                 }
 
-                if (large.Counts.Any(c => c > 0)) Into(split.LargePeriod, value, manual).Add(large, row.Min, row.Max);
+                if (large.AnyCount()) Into(split.LargePeriod, value, manual).Add(large, row.Min, row.Max);
             }
 
             foreach (var ((day, value, manual), small) in _smallSides)
@@ -714,6 +714,7 @@ internal sealed class UtcDayPlan
                 if (rests.TryGetValue(key, out var rest) || _months.TryGetValue(key, out rest)) rests[key] = rest.Less(small);
             }
 
+            _cells.EnsureCapacity(_cells.Count + _months.Count);
             foreach (var (key, row) in _months)
             {
                 var rest = rests.GetValueOrDefault(key) ?? row;
@@ -723,10 +724,19 @@ internal sealed class UtcDayPlan
                     throw new InvalidOperationException($"The month rollup row of UTC day {key.Month} has mixed inclusion probabilities but was planned as a month.");
                 }
 
-                if (rest.Counts.Any(c => c > 0)) Into(plan.MonthOf(key.Month)!.Value.Period, key.Value, key.Kind).Add(rest, row.Min, row.Max);
+                if (!rest.AnyCount()) continue;
+                var target = (plan.MonthOf(key.Month)!.Value.Period, key.Value, key.Kind);
+                // The first group of its period is the rest itself (a new cell plus the rest would hold the same
+                // counts, sums and bounds): no copy per month row.
+                if (_cells.TryGetValue(target, out var cell)) cell.Add(rest, row.Min, row.Max);
+                else _cells.Add(target, rest);
             }
 
-            foreach (var key in _smallSides.Keys.Where(k => splits.ContainsKey(k.Day)).ToList()) _smallSides.Remove(key);
+            foreach (var key in _smallSides.Keys)
+            {
+                if (splits.ContainsKey(key.Day)) _smallSides.Remove(key); // removing while enumerating is allowed
+            }
+
             _months.Clear();
         }
 
@@ -778,6 +788,17 @@ internal sealed class UtcDayPlan
 
             Min = Math.Min(Min, min);
             Max = Math.Max(Max, max);
+        }
+
+        /// <summary>Whether any rating has a count above zero.</summary>
+        public bool AnyCount()
+        {
+            foreach (var count in Counts)
+            {
+                if (count > 0) return true;
+            }
+
+            return false;
         }
 
         /// <summary>This group less a part of it (counts and sums; the bounds stay this group's).</summary>
