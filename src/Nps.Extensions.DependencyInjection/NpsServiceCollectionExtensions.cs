@@ -7,6 +7,7 @@ using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
 using Nps.Sampling;
+using Nps.InMemory;
 
 namespace Nps;
 

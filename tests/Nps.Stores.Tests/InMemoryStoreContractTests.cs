@@ -2,6 +2,7 @@ using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
 using Nps.Sampling;
+using Nps.InMemory;
 
 namespace Nps.Stores.Tests;
 

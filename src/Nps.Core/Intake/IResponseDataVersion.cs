@@ -19,7 +19,7 @@ namespace Nps.Intake;
 /// a sequence lock). When they differ, the result is current but belongs to no single version.</item>
 /// </list>
 /// <para>Implemented by the response stores and report counters of the store packages and by
-/// <see cref="InMemoryResponseStore"/>; a source that cannot tell its version does not implement it.</para>
+/// <c>InMemoryResponseStore</c>; a source that cannot tell its version does not implement it.</para>
 /// </remarks>
 public interface IResponseDataVersion
 {

@@ -7,6 +7,7 @@ using Nps.FollowUp;
 using Nps.Intake;
 using Nps.Sampling;
 using Nps.Touchpoints;
+using Nps.InMemory;
 
 namespace Nps.Core.Tests.Delivery;
 

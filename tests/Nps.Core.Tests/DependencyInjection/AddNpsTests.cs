@@ -105,7 +105,7 @@ public sealed class AddNpsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
 
-        Assert.StartsWith("Nps:Themes: themes[0].keywords.nl[0] 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.StartsWith("Nps:Themes:0:Keywords:nl:0: 'wa*cht'", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class NpsProgramJsonTests
                 "Reporting:MinimumCount: must be at least 1 (it is 0).",
             ],
             errors.Select(e => e.Message));
-        Assert.Equal(new DataError(0, "Sampling:Policies:4:Rate", "must be within [0, 1] (it is 1.2).", "1.2"), errors[2]);
+        Assert.Equal(new DataError(0, "Sampling:Policies:4:Rate", "must be within [0, 1] (it is 1.2).", "1.2"), errors[1]);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Nps.FollowUp;
 using Nps.Intake;
 using Nps.Sampling;
 using Nps.Touchpoints;
+using Nps.InMemory;
 
 namespace Nps.Core.Tests.Diagnostics;
 

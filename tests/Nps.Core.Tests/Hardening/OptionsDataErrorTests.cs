@@ -2,6 +2,7 @@ using Nps.Delivery;
 using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
+using Nps.InMemory;
 
 namespace Nps.Tests.Hardening;
 

@@ -60,7 +60,7 @@ public sealed class RangeValidationTests
         Assert.Throws<NpsOptionsException>(() => AmbitionTracker.Evaluate([], [], early));
 
         var window = new AmbitionTrackerOptions { AsOf = new DateOnly(2026, 3, 1), WindowDays = int.MaxValue };
-        Assert.Equal([new DataError(0, "WindowDays", "must be from 1 to 3653 (it is 2147483647).")], window.Errors());
+        Assert.Equal([new DataError(0, "WindowDays", "must be from 1 to 3653 (it is 2147483647).", "2147483647")], window.Errors());
     }
 
     [Fact]

@@ -125,12 +125,12 @@ public sealed class ThemeAnalysisTests
     }
 
     [Theory]
-    [InlineData(-1, 0.95, "ExamplesPerTheme", "must be at least 0 (it is -1).")]
-    [InlineData(3, 1.0, "Level", "A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got 1.")]
-    public void Options_OutOfRange_Refused(int examples, double level, string field, string reason)
+    [InlineData(-1, 0.95, "ExamplesPerTheme", "must be at least 0 (it is -1).", "-1")]
+    [InlineData(3, 1.0, "Level", "A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got 1.", "1")]
+    public void Options_OutOfRange_Refused(int examples, double level, string field, string reason, string value)
     {
         var options = new ThemeAnalysisOptions { ExamplesPerTheme = examples, Level = level };
-        Assert.Equal([new DataError(0, field, reason)], options.Errors());
+        Assert.Equal([new DataError(0, field, reason, value)], options.Errors());
         Assert.Throws<NpsOptionsException>(() => ThemeAnalysis.Analyze([], ThemeTaxonomy.Default, options));
     }
 

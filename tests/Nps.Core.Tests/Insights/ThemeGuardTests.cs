@@ -122,6 +122,6 @@ public sealed class ThemeGuardTests
     public void Options_MinimumMentionsBelowOne_Throws()
     {
         var e = Assert.Throws<NpsOptionsException>(() => ThemeAnalysis.Analyze([], ThemeTaxonomy.Default, new ThemeAnalysisOptions { MinimumMentions = 0 }));
-        Assert.Equal([new DataError(0, "MinimumMentions", "must be at least 1 (it is 0).")], e.Errors);
+        Assert.Equal([new DataError(0, "MinimumMentions", "must be at least 1 (it is 0).", "0")], e.Errors);
     }
 }

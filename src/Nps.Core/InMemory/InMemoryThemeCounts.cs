@@ -1,6 +1,7 @@
 using Nps.Insights;
+using Nps.Intake;
 
-namespace Nps.Intake;
+namespace Nps.InMemory;
 
 /// <summary>
 /// The theme counts of an <see cref="InMemoryResponseStore"/>: each stored comment matched once against one taxonomy

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Nps.Fatigue;
 using Nps.FollowUp;
+using Nps.Intake;
 
-namespace Nps.Intake;
+namespace Nps.InMemory;
 
 /// <summary>
 /// An <see cref="IResponseStore"/> in process memory over an <see cref="InMemoryContactLedger"/> and an
