@@ -59,7 +59,7 @@ internal static class FollowUpEndpoints
         var result = await followUps.TransitionAsync(id, to!.Value, body.Note, cancellationToken);
         return result.Succeeded
             ? Document(result.FollowUp!, clock)
-            : new ConflictProblem("The follow-up cannot make this move.", result.Error);
+            : new ConflictProblem("The follow-up cannot make this move.", result.Error?.Reason);
     }
 
     private static FollowUpStatus? Status(FieldErrors errors, string? value)

@@ -138,7 +138,7 @@ public sealed class FollowUpService
         while (true)
         {
             var current = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (current is null) return new(false, null, $"No follow-up has id '{id}'.");
+            if (current is null) return new(false, null, new DataError(0, "id", $"No follow-up has id '{id}'.", id));
 
             var now = _timeProvider.GetUtcNow();
             if (!current.TryTransition(to, now, note, out var next, out var error)) return new(false, current, error);
