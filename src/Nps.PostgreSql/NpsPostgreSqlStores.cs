@@ -3,11 +3,12 @@ using Nps.Intake;
 using Nps.PostgreSql.Reporting;
 using Nps.Sampling;
 using Nps.Segmentation;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
 /// <summary>Every store on one PostgreSQL database, as one service instance uses them (migrated when opened).</summary>
-public sealed class NpsPostgreSqlStores : IAsyncDisposable
+public sealed class NpsPostgreSqlStores : IAsyncDisposable, INpsStoreSet
 {
     private NpsPostgreSqlStores(NpsPostgreSqlDatabase database)
     {

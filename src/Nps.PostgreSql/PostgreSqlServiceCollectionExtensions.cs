@@ -1,10 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Nps.Fatigue;
-using Nps.FollowUp;
-using Nps.Intake;
-using Nps.Sampling;
-using Nps.Segmentation;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -21,16 +17,7 @@ public static class PostgreSqlServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddNpsPostgreSql(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(connectionString);
-        services.TryAddSingleton(provider => NpsPostgreSqlStores.OpenAsync(connectionString(provider), provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()).GetAwaiter().GetResult());
-        services.TryAddSingleton<IContactLedger>(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Ledger);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Decisions);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Responses);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().FollowUps);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Invitations);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Eraser);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Retention);
+        StoreServices.AddStores(services, connectionString, (text, logs) => NpsPostgreSqlStores.OpenAsync(text, logs).GetAwaiter().GetResult());
         services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Counter);
         return services;
     }
