@@ -12,11 +12,11 @@ namespace Nps.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlContactLedger : IContactLedger
 {
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>A ledger on a migrated database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlContactLedger(NpsPostgreSqlDatabase database)
+    public PostgreSqlContactLedger(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

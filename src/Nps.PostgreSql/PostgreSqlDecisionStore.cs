@@ -22,11 +22,11 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
 {
     private const string FindSql = "SELECT body FROM nps_decisions WHERE customer_id = $1 AND event_id = $2";
     private const string FirstSeenSql = "SELECT first_seen_at FROM nps_first_seen WHERE customer_id = $1";
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>A decision store on a migrated database, with its ledger.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlDecisionStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlDecisionStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

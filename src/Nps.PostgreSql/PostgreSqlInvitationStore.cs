@@ -62,11 +62,11 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         """;
 
     private const string Open = "status IN ('scheduled', 'sent')";
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>Creates the store on a migrated database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlInvitationStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlInvitationStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

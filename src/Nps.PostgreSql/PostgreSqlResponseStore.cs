@@ -29,12 +29,12 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         received_at, received_offset_minutes, follow_up_id, seq, provenance
         """;
 
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
     private readonly Reporting.PostgreSqlThemeCounts _themes;
 
     /// <summary>A response store on a migrated database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlResponseStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlResponseStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

@@ -57,11 +57,11 @@ public sealed class PostgreSqlRetentionStore : IRetentionStore
             AND NOT EXISTS (SELECT 1 FROM nps_contacts AS c WHERE c.customer_id = f.customer_id) LIMIT $2)
         """;
 
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>Creates the retention over a database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlRetentionStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlRetentionStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

@@ -8,7 +8,7 @@ namespace Nps.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="NpsPostgreSqlStores"/> and its ledger, decision, response, follow-up and invitation stores and report
+    /// Registers <see cref="PostgreSqlNpsStores"/> and its ledger, decision, response, follow-up and invitation stores and report
     /// counter as singletons (before <c>AddNps</c>, which adds in-memory stores only where none is registered). The
     /// schema is migrated when the stores are first resolved.
     /// </summary>
@@ -17,8 +17,8 @@ public static class PostgreSqlServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddNpsPostgreSql(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        StoreServices.AddStores(services, connectionString, (text, logs) => NpsPostgreSqlStores.OpenAsync(text, logs).GetAwaiter().GetResult());
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Counter);
+        StoreServices.AddStores(services, connectionString, (text, logs) => PostgreSqlNpsStores.OpenAsync(text, logs).GetAwaiter().GetResult());
+        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlNpsStores>().Counter);
         return services;
     }
 }
