@@ -204,7 +204,7 @@ internal static class ViewsQuickRun
             }
         }
 
-        var database = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = name, CommandTimeout = 600 }.ToString());
+        var database = new PostgreSqlNpsDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = name, CommandTimeout = 600 }.ToString());
         database.MigrateAsync().GetAwaiter().GetResult();
         foreach (var sql in exists ? [] : new[] { ViewsSeed.Postgres(rows), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
         {

@@ -13,11 +13,11 @@ namespace Nps.PostgreSql;
 public sealed class PostgreSqlFollowUpStore : IFollowUpStore
 {
     private const string Order = "ORDER BY due_at, id COLLATE \"C\"";
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>A follow-up store on a migrated database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlFollowUpStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlFollowUpStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

@@ -23,7 +23,7 @@ namespace Nps.PostgreSql.Reporting;
 /// trigger takes deleted responses' mentions out of the day sums (erasure and retention alike); an update by hand
 /// of a counted column starts the counts again.
 /// </remarks>
-internal sealed class PostgreSqlThemeCounts(NpsPostgreSqlDatabase database)
+internal sealed class PostgreSqlThemeCounts(PostgreSqlNpsDatabase database)
 {
     /// <summary>The advisory lock key that serialises matching ("nps-them" as 8 bytes).</summary>
     private const long LockKey = 0x6E_70_73_2D_74_68_65_6D;

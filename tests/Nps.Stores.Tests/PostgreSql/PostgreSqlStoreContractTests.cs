@@ -7,7 +7,7 @@ namespace Nps.Stores.Tests.PostgreSql;
 
 /// <summary>
 /// The contract on PostgreSQL: each test gets its own schema; every <see cref="StoreContractTests.OpenAsync"/>
-/// opens a new <see cref="NpsPostgreSqlDatabase"/> (its own connection pool, as another service instance would)
+/// opens a new <see cref="PostgreSqlNpsDatabase"/> (its own connection pool, as another service instance would)
 /// on that schema and migrates it, so a second open is a restart or a second instance.
 /// </summary>
 public sealed class PostgreSqlStoreContractTests : StoreContractTests
@@ -20,7 +20,7 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
     {
         // Here, inside the test, so that a missing server skips (or under CI fails) the test by name.
         if (_connectionString is null) (_connectionString, _drop) = await PostgreSqlTestServer.CreateSchemaAsync();
-        var database = new NpsPostgreSqlDatabase(_connectionString!);
+        var database = new PostgreSqlNpsDatabase(_connectionString!);
         await database.MigrateAsync(Cancel);
         var decisions = new PostgreSqlDecisionStore(database);
         return new StoreSet(decisions.Ledger, decisions, new PostgreSqlResponseStore(database), new PostgreSqlFollowUpStore(database),
@@ -85,7 +85,7 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
             await ExecuteAsync(sql, Cancel);
         }
 
-        await using var database = new NpsPostgreSqlDatabase(_connectionString!);
+        await using var database = new PostgreSqlNpsDatabase(_connectionString!);
         Assert.Equal(4, await database.MigrateAsync(Cancel));
         var responses = new PostgreSqlResponseStore(database);
         var migrated = await responses.GetResponseVersionAsync(Cancel);
@@ -93,7 +93,7 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
 
         Assert.Equal(migrated + 1, await responses.GetResponseVersionAsync(Cancel));
         Assert.InRange(migrated, 0, (1L << 46) - 1);
-        Assert.Equal(NpsPostgreSqlDatabase.SchemaVersion, await database.MigrateAsync(Cancel)); // migrated once
+        Assert.Equal(PostgreSqlNpsDatabase.SchemaVersion, await database.MigrateAsync(Cancel)); // migrated once
     }
 
     /// <inheritdoc/>
