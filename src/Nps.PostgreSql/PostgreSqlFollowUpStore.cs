@@ -199,13 +199,15 @@ public sealed class PostgreSqlFollowUpStore : IFollowUpStore
     private static string CountFilter(FollowUpCountQuery query, int first)
     {
         var next = first;
-        var team = query.Team is null ? "true" : $"team_key = ${next++}";
-        return query.RespondedBy is null ? team : $"{team} AND responded_ticks <= ${next}";
+        var filter = query.Team is null ? "true" : $"team_key = ${next++}";
+        if (query.Status is not null) filter += $" AND status = ${next++}";
+        return query.RespondedBy is null ? filter : $"{filter} AND responded_ticks <= ${next}";
     }
 
     private static void BindCountFilter(NpgsqlParameterCollection parameters, FollowUpCountQuery query)
     {
         if (query.Team is not null) parameters.Add(new NpgsqlParameter { Value = FollowUpCountQuery.TeamKey(query.Team) });
+        if (query.Status is { } status) parameters.Add(new NpgsqlParameter { Value = WireNames.Format(status) });
         if (query.RespondedBy is { } by) parameters.Add(new NpgsqlParameter { Value = by.UtcTicks });
     }
 
@@ -229,7 +231,7 @@ public sealed class PostgreSqlFollowUpStore : IFollowUpStore
     /// team's queue, the list order (all, by status, by team), the counts and the time to first contact.
     /// </summary>
     internal const string AddCountIndexes = """
-        CREATE INDEX IF NOT EXISTS nps_follow_ups_by_team ON nps_follow_ups (team_key, status, responded_ticks, due_ticks);
+        CREATE INDEX IF NOT EXISTS nps_follow_ups_by_team ON nps_follow_ups (team_key, status, responded_ticks, due_ticks) INCLUDE (category, contacted_ticks);
         CREATE INDEX IF NOT EXISTS nps_follow_ups_by_page ON nps_follow_ups (due_ticks, id_hash);
         CREATE INDEX IF NOT EXISTS nps_follow_ups_by_status_page ON nps_follow_ups (status, due_ticks, id_hash);
         CREATE INDEX IF NOT EXISTS nps_follow_ups_by_team_page ON nps_follow_ups (team_key, due_ticks, id_hash);

@@ -199,11 +199,12 @@ public sealed class SqliteFollowUpStore : IFollowUpStore
 
     /// <summary>The filters of a count, written only when given (so the planner sees plain conditions on the team's index).</summary>
     private static string CountFilter(FollowUpCountQuery query) =>
-        (query.Team is null ? "1" : "team_key = $team") + (query.RespondedBy is null ? "" : " AND responded_at <= $by");
+        (query.Team is null ? "1" : "team_key = $team") + (query.Status is null ? "" : " AND status = $status") + (query.RespondedBy is null ? "" : " AND responded_at <= $by");
 
     private static void BindCountFilter(SqliteCommand command, FollowUpCountQuery query)
     {
         if (query.Team is not null) command.Parameters.AddWithValue("$team", FollowUpCountQuery.TeamKey(query.Team));
+        if (query.Status is { } status) command.Parameters.AddWithValue("$status", status.ToString());
         if (query.RespondedBy is { } by) command.Parameters.AddWithValue("$by", by.UtcTicks);
     }
 

@@ -160,6 +160,8 @@ public abstract partial class StoreContractTests
                 {
                     yield return (new FollowUpCountQuery { AsOf = asOf, Team = team }, $"{zone.Id} {asOf:O} {team}");
                     yield return (new FollowUpCountQuery { AsOf = asOf, Team = team, RespondedBy = asOf }, $"{zone.Id} {asOf:O} {team} answered by then");
+                    yield return (new FollowUpCountQuery { AsOf = asOf, Team = team, Status = FollowUpStatus.Open, RespondedBy = asOf }, $"{zone.Id} {asOf:O} {team} open");
+                    yield return (new FollowUpCountQuery { AsOf = asOf, Team = team, Status = FollowUpStatus.Closed }, $"{zone.Id} {asOf:O} {team} closed");
                 }
             }
         }

@@ -2,7 +2,7 @@ namespace Nps.FollowUp;
 
 /// <summary>
 /// Which follow-ups <see cref="IFollowUpStore.CountAsync"/> counts, and the moment overdue is judged at: all of them,
-/// or one owner team's (ignoring case), optionally only those whose customer answered by a moment.
+/// or one owner team's (ignoring case), optionally of one status and only those whose customer answered by a moment.
 /// </summary>
 public sealed record FollowUpCountQuery
 {
@@ -11,6 +11,9 @@ public sealed record FollowUpCountQuery
 
     /// <summary>Only follow-ups owned by this team, compared ignoring case (<see cref="TeamKey"/>); all when null.</summary>
     public string? Team { get; init; }
+
+    /// <summary>Only follow-ups in this status (the huddle's queue: open ones); all when null.</summary>
+    public FollowUpStatus? Status { get; init; }
 
     /// <summary>Only follow-ups whose customer answered at or before this moment; all when null.</summary>
     public DateTimeOffset? RespondedBy { get; init; }
@@ -29,7 +32,8 @@ public sealed record FollowUpCountQuery
     public bool Matches(FollowUpCase followUp)
     {
         ArgumentNullException.ThrowIfNull(followUp);
-        return (Team is null || string.Equals(TeamKey(followUp.OwnerTeam), TeamKey(Team), StringComparison.Ordinal))
+        return (Status is not { } status || followUp.Status == status)
+            && (Team is null || string.Equals(TeamKey(followUp.OwnerTeam), TeamKey(Team), StringComparison.Ordinal))
             && (RespondedBy is not { } by || followUp.RespondedAt <= by);
     }
 }

@@ -256,11 +256,11 @@ public sealed class HuddleBriefBuilder
         return now < end ? now : end;
     }
 
-    /// <summary>The team's follow-ups whose customer answered by the as-of moment, judged at it.</summary>
+    /// <summary>The team's open follow-ups whose customer answered by the as-of moment, judged at it.</summary>
     private FollowUpCountQuery FollowUpQuery(HuddlePeriod period)
     {
         var asOf = AsOf(period);
-        return new FollowUpCountQuery { AsOf = asOf, Team = _options.Team, RespondedBy = asOf };
+        return new FollowUpCountQuery { AsOf = asOf, Team = _options.Team, Status = FollowUpStatus.Open, RespondedBy = asOf };
     }
 
     private static HuddleFollowUpSummary Summarise(FollowUpCounts counts)
