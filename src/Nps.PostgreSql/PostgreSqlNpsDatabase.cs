@@ -120,6 +120,13 @@ public sealed class PostgreSqlNpsDatabase : IAsyncDisposable
             foreach (var statement in PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[version - 1])) step.BatchCommands.Add(new NpgsqlBatchCommand(statement));
             step.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO nps_schema_version (version) VALUES ($1)") { Parameters = { new() { Value = version } } });
             await step.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (version == PostgreSqlSchema.FollowUpCountColumnsVersion)
+            {
+                await PostgreSqlFollowUpStore.BackfillAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await using var indexes = new NpgsqlBatch(connection, transaction);
+                foreach (var statement in PostgreSqlSchema.Statements(PostgreSqlFollowUpStore.AddCountIndexes)) indexes.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+                await indexes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,13 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
             () => database.DisposeAsync(), new RawSql(ExecuteAsync, CopyColumns), new postgresql::Nps.PostgreSql.Reporting.PostgreSqlResponseCounter(database, postgresql::Nps.Reporting.RollupUse.Always)) { Invitations = new PostgreSqlInvitationStore(database), Eraser = new PostgreSqlCustomerEraser(database), Retention = new PostgreSqlRetentionStore(database) };
     }
 
+    /// <inheritdoc/>
+    protected override string? FollowUpsBeforeStep13Sql => """
+        ALTER TABLE nps_follow_ups DROP COLUMN team_key, DROP COLUMN category, DROP COLUMN responded_ticks, DROP COLUMN due_ticks,
+            DROP COLUMN contacted_ticks, DROP COLUMN time_to_contact, DROP COLUMN id_hash;
+        DELETE FROM nps_schema_version WHERE version >= 13
+        """;
+
     private const string CopyColumns = """
         respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes, team, agent, channel,
         product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, received_offset_minutes, follow_up_id
