@@ -95,7 +95,7 @@ public sealed class PostgreSqlFollowUpStore : IFollowUpStore
         parameters.Add(new NpgsqlParameter { Value = followUp.CustomerId });
         parameters.Add(new NpgsqlParameter { Value = WireNames.Format(followUp.Status) });
         parameters.Add(new NpgsqlParameter { Value = followUp.DueAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(followUp, PostgreSqlJsonContext.Default.FollowUpCase) });
+        parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(followUp, Stores.StoreJson.Default.FollowUpCase) });
         var counted = Counted.Of(followUp);
         parameters.Add(new NpgsqlParameter { Value = (object?)counted.TeamKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter { Value = counted.Category });
@@ -298,5 +298,5 @@ public sealed class PostgreSqlFollowUpStore : IFollowUpStore
     }
 
     private static FollowUpCase Deserialize(string body) =>
-        JsonSerializer.Deserialize(body, PostgreSqlJsonContext.Default.FollowUpCase) ?? throw new InvalidDataException("A stored follow-up is null.");
+        JsonSerializer.Deserialize(body, Stores.StoreJson.Default.FollowUpCase) ?? throw new InvalidDataException("A stored follow-up is null.");
 }

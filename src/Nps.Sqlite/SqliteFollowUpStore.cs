@@ -293,7 +293,7 @@ public sealed class SqliteFollowUpStore : IFollowUpStore
     }
 
     private static FollowUpCase Deserialize(string body) =>
-        JsonSerializer.Deserialize(body, SqliteJsonContext.Default.FollowUpCase) ?? throw new InvalidDataException("A stored follow-up is null.");
+        JsonSerializer.Deserialize(body, Stores.StoreJson.Default.FollowUpCase) ?? throw new InvalidDataException("A stored follow-up is null.");
 
-    private static string Serialize(FollowUpCase followUp) => JsonSerializer.Serialize(followUp, SqliteJsonContext.Default.FollowUpCase);
+    private static string Serialize(FollowUpCase followUp) => JsonSerializer.Serialize(followUp, Stores.StoreJson.Default.FollowUpCase);
 }
