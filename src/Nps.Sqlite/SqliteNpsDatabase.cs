@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 13;
+    public const int SchemaVersion = 14;
 
     /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
     internal const string SystemName = "sqlite";
@@ -246,6 +246,10 @@ public sealed class SqliteNpsDatabase
         // 13: the follow-ups' counted columns, in C# (SqliteFollowUpStore.AddCountColumns, run for FollowUpCountColumnsStep):
         // added, filled from the stored bodies and indexed, so counts and pages read no bodies.
         () => "",
+
+        // 14: the theme counts' delete trigger without an alias on its target (Reporting.SqliteThemeCounts.ReplaceDeleteTrigger),
+        // so a later step can drop or rename a column: SQLite rechecks every trigger then.
+        Reporting.SqliteThemeCounts.ReplaceDeleteTrigger,
     ];
 
     /// <summary>The step run in C#: the follow-ups' columns filled from their bodies (times at full precision, team keys as .NET cases them).</summary>

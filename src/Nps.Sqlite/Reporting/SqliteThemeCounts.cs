@@ -64,6 +64,25 @@ internal sealed class SqliteThemeCounts(SqliteNpsDatabase database)
 
         """;
 
+    /// <summary>
+    /// Schema 14: the delete trigger of schema 12 again, without an alias on the table it updates. SQLite checks every
+    /// trigger when any table's column is dropped or renamed, and it cannot resolve an aliased update target there
+    /// ("no such column: d.c0"), so schema 12's trigger made every later <c>ALTER TABLE … DROP COLUMN</c> fail.
+    /// </summary>
+    public static string ReplaceDeleteTrigger() => $"""
+        DROP TRIGGER IF EXISTS nps_theme_mentions_delete;
+        CREATE TRIGGER nps_theme_mentions_delete AFTER DELETE ON nps_responses BEGIN
+            UPDATE {Day} SET c0 = c0 - (m.category = 0), c1 = c1 - (m.category = 1), c2 = c2 - (m.category = 2),
+                n0 = n0 - (m.category = 0 AND m.negated), n1 = n1 - (m.category = 1 AND m.negated), n2 = n2 - (m.category = 2 AND m.negated)
+            FROM nps_theme_mentions AS m
+            WHERE m.response_seq = OLD.seq AND {Day}.utc_day = m.utc_day AND {Day}.theme = m.theme AND {Day}.manual = m.manual
+                AND {Day}.unsolicited = m.unsolicited AND {Day}.p = m.p;
+            DELETE FROM {Day} WHERE utc_day IN (SELECT utc_day FROM nps_theme_mentions WHERE response_seq = OLD.seq) AND c0 + c1 + c2 = 0;
+            DELETE FROM nps_theme_mentions WHERE response_seq = OLD.seq;
+        END;
+
+        """;
+
     /// <summary>See <see cref="IThemeCountSource.UpdateThemeCountsAsync"/>.</summary>
     public async ValueTask<bool> UpdateAsync(ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken)
     {
