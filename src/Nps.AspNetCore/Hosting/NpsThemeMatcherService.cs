@@ -25,7 +25,7 @@ internal sealed partial class NpsThemeMatcherService(
     /// <summary>The longest wait after failed passes.</summary>
     public static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
 
-    /// <summary>The most pages one pass matches before it looks at the stop token and the waiters again.</summary>
+    /// <summary>The most pages one pass matches; the waiters of <see cref="NpsThemeMatching.WhenCurrentAsync"/> are answered between passes.</summary>
     public const int PagesPerPass = 10;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
