@@ -14,8 +14,9 @@ public static class NpsWebServiceCollectionExtensions
     /// Adds problem details for every failure (Kestrel's 400, 408 and 413 keep their status), the report caches
     /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (readiness: start-up finished and the response
     /// store answers a read), the background start-up (<see cref="NpsStartup"/>: the stores opened with retries, then
-    /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the log-level floors that keep
-    /// request URLs (customer ids, survey tokens) out of the logs (<c>Nps.AspNetCore.Hosting.RequestLogFloors</c>, documented in docs/privacy.md), the concurrency limits of the heavy routes and the import (enforced by
+    /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the background theme matcher
+    /// (<see cref="NpsThemeMatching"/>: the comments stored are matched into the store's theme counts off the request path), the log-level floors that keep
+    /// request URLs (customer ids, survey tokens) out of the logs (<c>Nps.AspNetCore.Hosting.RequestLogFloors</c>, documented in docs/privacy.md), a thread-pool minimum that leaves threads for the probes while heavy routes hold theirs (<c>Nps.AspNetCore.Hosting.NpsThreadPoolReserve</c>), the concurrency limits of the heavy routes and the import (enforced by
     /// <c>app.UseRateLimiter()</c>) and <see cref="NpsWebOptions"/> (<c>Nps:Web</c>). The library itself is registered by
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
@@ -40,6 +41,9 @@ public static class NpsWebServiceCollectionExtensions
         services.TryAddSingleton<NpsStartup>();
         services.AddHostedService<NpsStartupService>(); // opens the stores with retries, then loads Nps:SeedFile, after the host listens
         services.AddHostedService<NpsRetentionService>(); // erases rows past Nps:Retention in batches, once start-up is ready
+        services.AddHostedService<NpsThreadPoolReserve>(); // threads for the probes while heavy routes hold theirs (SQLite is synchronous)
+        services.TryAddSingleton<NpsThemeMatching>();
+        services.AddHostedService<NpsThemeMatcherService>(); // matches stored comments into the theme counts, off the request path
         services.AddHealthChecks()
             .AddCheck<NpsStartupHealthCheck>(NpsStartupHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag])
             .AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);

@@ -42,18 +42,18 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
     }
 
     /// <inheritdoc/>
-    public ValueTask<bool> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
+    public ValueTask<Insights.ThemeCountUpdate> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
         _themes.UpdateAsync(taxonomy, maximumComments, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<Insights.ThemeCountRow>?> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
+    public ValueTask<Insights.ThemeCountSnapshot> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
         CancellationToken cancellationToken = default) =>
         _themes.CountAsync(taxonomy, start, until, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<Insights.ThemeExample>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until,
-        int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
-        _themes.ExamplesAsync(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
+    public ValueTask<IReadOnlyList<IReadOnlyList<Insights.ThemeExample>>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, IReadOnlyList<int> themes,
+        DateTimeOffset? start, DateTimeOffset? until, int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
+        _themes.ExamplesAsync(taxonomy, themes, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>
