@@ -21,7 +21,7 @@ public class ResponseRateBenchmarks
 {
     private const string PostgresVariable = "NPS_TEST_POSTGRES";
     private string? _folder;
-    private NpsPostgreSqlDatabase? _postgres;
+    private PostgreSqlNpsDatabase? _postgres;
     private IInvitationStore _store = null!;
     private readonly NpsReportOptions _options = new()
     {
@@ -71,7 +71,7 @@ public class ResponseRateBenchmarks
             schema.ExecuteNonQuery();
         }
 
-        _postgres = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = "nps_rate_bench", CommandTimeout = 600 }.ToString());
+        _postgres = new PostgreSqlNpsDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = "nps_rate_bench", CommandTimeout = 600 }.ToString());
         _postgres.MigrateAsync().GetAwaiter().GetResult();
         using (var seed = _postgres.DataSource.CreateCommand(string.Create(CultureInfo.InvariantCulture, $"""
             INSERT INTO nps_invitations (invitation_id, customer_id, event_id, kind, team, agent, channel, inclusion_probability, is_manual,

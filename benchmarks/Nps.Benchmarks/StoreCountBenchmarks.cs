@@ -23,7 +23,7 @@ public class StoreCountBenchmarks
 {
     private const string PostgresVariable = "NPS_TEST_POSTGRES";
     private string? _folder;
-    private NpsPostgreSqlDatabase? _postgres;
+    private PostgreSqlNpsDatabase? _postgres;
     private INpsCountSource _raw = null!;
     private INpsCountSource _rollups = null!;
     private NpsCountQuery _query = null!;
@@ -70,7 +70,7 @@ public class StoreCountBenchmarks
             schema.ExecuteNonQuery();
         }
 
-        _postgres = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = "nps_bench", CommandTimeout = 600 }.ToString());
+        _postgres = new PostgreSqlNpsDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = "nps_bench", CommandTimeout = 600 }.ToString());
         _postgres.MigrateAsync().GetAwaiter().GetResult();
         using (var seed = _postgres.DataSource.CreateCommand(PostgresSeed(Rows)))
         {

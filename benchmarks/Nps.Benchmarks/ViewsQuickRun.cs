@@ -64,7 +64,7 @@ internal static class ViewsQuickRun
             ];
             // The theme counts of the seed (inserted by SQL, so matched by the first update: what a taxonomy change costs too).
             var matching = Stopwatch.StartNew();
-            var current = ((IThemeCountSource)opened.Store).UpdateThemeCountsAsync(ThemeTaxonomy.Default, int.MaxValue).AsTask().GetAwaiter().GetResult();
+            var current = ((IThemeCountSource)opened.Store).UpdateThemeCountsAsync(ThemeTaxonomy.Default, int.MaxValue).AsTask().GetAwaiter().GetResult().IsCurrent;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: theme counts of every comment matched in {matching.Elapsed.TotalSeconds:F1} s (current: {current})"));
             // NPS_BENCH_VIEWS=coaching times the views it names only (a profile of one view).
             var onlyViews = Environment.GetEnvironmentVariable("NPS_BENCH_VIEWS")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -204,7 +204,7 @@ internal static class ViewsQuickRun
             }
         }
 
-        var database = new NpsPostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = name, CommandTimeout = 600 }.ToString());
+        var database = new PostgreSqlNpsDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = name, CommandTimeout = 600 }.ToString());
         database.MigrateAsync().GetAwaiter().GetResult();
         foreach (var sql in exists ? [] : new[] { ViewsSeed.Postgres(rows), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
         {

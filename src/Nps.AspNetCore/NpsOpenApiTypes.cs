@@ -102,6 +102,7 @@ internal static class NpsOpenApiTypes
         ("/api/follow-ups/{id}" or "/api/follow-ups/{id}/status", "id") => (Text(), "The follow-up's id."),
         ("/api/invitations/{id}/bounce", "id") => (Text(), "The invitation's id, as the invitation mail carries it."),
         (_, "method") => (Enum(WireNames.All<IntervalMethod>()), "The interval method; the configured one when absent."),
+        ("/api/follow-ups", "team") => (Text(), "Only follow-ups owned by this team (compared ignoring case); every team's when absent."),
         (_, "team") => (Text(), "The team the huddle is for (required)."),
         (_, "week") => (new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{4}-W[0-9]{2}$" },
             "An ISO week, e.g. 2026-W11; instead of from and to. The last complete week when neither is given."),

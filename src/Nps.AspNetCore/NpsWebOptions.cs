@@ -5,10 +5,14 @@ namespace Nps.AspNetCore;
 /// <summary>
 /// What <see cref="NpsWebEndpointRouteBuilderExtensions.MapNpsApi"/> maps the routes under: the authorisation policy of
 /// each role. The defaults are the policies <see cref="NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/> registers;
-/// a host with its own authentication names its own policies here.
+/// a host with its own authentication names its own policies here. Bound from <c>Nps:Web</c>, then changed by the
+/// delegate given to <see cref="NpsWebServiceCollectionExtensions.AddNpsWeb"/>; checked at start-up.
 /// </summary>
-public sealed class NpsWebOptions
+public sealed record NpsWebOptions : IValidatableOptions
 {
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Nps:Web";
+
     /// <summary>The policy of the survey system's routes (touchpoints, responses, import); <c>survey</c> by default.</summary>
     public string SurveyPolicy { get; set; } = NpsRoles.Survey;
 
@@ -39,4 +43,17 @@ public sealed class NpsWebOptions
 
     /// <summary>The <c>Retry-After</c> (seconds) of a 503 from <see cref="MaxConcurrentReports"/> or <see cref="MaxConcurrentImports"/>; 5 by default.</summary>
     public int BusyRetryAfterSeconds { get; set; } = 5;
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.NotBlank(path.Then(nameof(SurveyPolicy)), SurveyPolicy);
+        errors.NotBlank(path.Then(nameof(AnalystPolicy)), AnalystPolicy);
+        errors.NotBlank(path.Then(nameof(PrivacyPolicy)), PrivacyPolicy);
+        errors.AtLeast(path.Then(nameof(MaxConcurrentReports)), MaxConcurrentReports, 1);
+        errors.AtLeast(path.Then(nameof(MaxQueuedReports)), MaxQueuedReports, 0);
+        errors.AtLeast(path.Then(nameof(MaxConcurrentImports)), MaxConcurrentImports, 1);
+        errors.AtLeast(path.Then(nameof(BusyRetryAfterSeconds)), BusyRetryAfterSeconds, 1);
+    }
 }

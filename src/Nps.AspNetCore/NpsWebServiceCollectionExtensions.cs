@@ -1,6 +1,5 @@
 using Nps.AspNetCore.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Nps.AspNetCore.Hosting;
 using Nps.AspNetCore.Survey;
 using Nps.Delivery;
@@ -15,24 +14,21 @@ public static class NpsWebServiceCollectionExtensions
     /// Adds problem details for every failure (Kestrel's 400, 408 and 413 keep their status), the report caches
     /// (<see cref="ReportRevalidation"/>, <see cref="ReportBodyCache"/>), the health checks (readiness: start-up finished and the response
     /// store answers a read), the background start-up (<see cref="NpsStartup"/>: the stores opened with retries, then
-    /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the log-level floors that keep
-    /// request URLs (customer ids, survey tokens) out of the logs (<c>Nps.AspNetCore.Hosting.RequestLogFloors</c>, documented in docs/privacy.md), the concurrency limits of the heavy routes and the import (enforced by
-    /// <c>app.UseRateLimiter()</c>) and <see cref="NpsWebOptions"/>. The library itself is registered by
+    /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the background theme matcher
+    /// (<see cref="NpsThemeMatching"/>: the comments stored are matched into the store's theme counts off the request path), the log-level floors that keep
+    /// request URLs (customer ids, survey tokens) out of the logs (<c>Nps.AspNetCore.Hosting.RequestLogFloors</c>, documented in docs/privacy.md), a thread-pool minimum that leaves threads for the probes while heavy routes hold theirs (<c>Nps.AspNetCore.Hosting.NpsThreadPoolReserve</c>), the concurrency limits of the heavy routes and the import (enforced by
+    /// <c>app.UseRateLimiter()</c>) and <see cref="NpsWebOptions"/> (<c>Nps:Web</c>). The library itself is registered by
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Renames the role policies, when the host has its own.</param>
+    /// <param name="configure">Renames the role policies, when the host has its own; applied after <c>Nps:Web</c> is bound.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddNpsWeb(this IServiceCollection services, Action<NpsWebOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<NpsWebOptions>();
+        var options = services.AddOptions<NpsWebOptions>().BindConfiguration(NpsWebOptions.SectionName);
         if (configure is not null) options.Configure(configure);
-        options.Validate(o => !string.IsNullOrWhiteSpace(o.SurveyPolicy) && !string.IsNullOrWhiteSpace(o.AnalystPolicy) && !string.IsNullOrWhiteSpace(o.PrivacyPolicy),
-            "NpsWebOptions: SurveyPolicy, AnalystPolicy and PrivacyPolicy must name authorisation policies.")
-            .Validate(o => o.MaxConcurrentReports >= 1 && o.MaxConcurrentImports >= 1 && o.BusyRetryAfterSeconds >= 1 && o.MaxQueuedReports >= 0,
-                "NpsWebOptions: MaxConcurrentReports, MaxConcurrentImports and BusyRetryAfterSeconds must be at least 1, MaxQueuedReports at least 0.")
-            .ValidateOnStart();
+        options.ValidateNpsOptions(new OptionsPath(NpsWebOptions.SectionName));
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy<string, ReportConcurrencyPolicy>(ReportConcurrencyPolicy.Name);
@@ -45,6 +41,9 @@ public static class NpsWebServiceCollectionExtensions
         services.TryAddSingleton<NpsStartup>();
         services.AddHostedService<NpsStartupService>(); // opens the stores with retries, then loads Nps:SeedFile, after the host listens
         services.AddHostedService<NpsRetentionService>(); // erases rows past Nps:Retention in batches, once start-up is ready
+        services.AddHostedService<NpsThreadPoolReserve>(); // threads for the probes while heavy routes hold theirs (SQLite is synchronous)
+        services.TryAddSingleton<NpsThemeMatching>();
+        services.AddHostedService<NpsThemeMatcherService>(); // matches stored comments into the theme counts, off the request path
         services.AddHealthChecks()
             .AddCheck<NpsStartupHealthCheck>(NpsStartupHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag])
             .AddCheck<NpsStoreHealthCheck>(NpsStoreHealthCheck.Name, tags: [NpsHealthChecks.ReadyTag]);
@@ -57,8 +56,7 @@ public static class NpsWebServiceCollectionExtensions
     /// <summary>What <see cref="NpsSurveyEndpoints.MapNpsSurvey"/> needs: its options (<c>Nps:Survey</c>), antiforgery, its limiter, <see cref="SurveyAnswers"/>.</summary>
     private static void AddSurveyPages(IServiceCollection services)
     {
-        services.AddOptions<NpsSurveyOptions>().BindConfiguration(NpsSurveyOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NpsSurveyOptions>, NpsSurveyOptionsValidator>());
+        services.AddOptions<NpsSurveyOptions>().BindConfiguration(NpsSurveyOptions.SectionName).ValidateNpsOptions(new OptionsPath(NpsSurveyOptions.SectionName));
         services.AddAntiforgery();
         services.TryAddSingleton<SurveyRateLimiter>();
         services.TryAddSingleton(provider => new SurveyAnswers(provider.GetRequiredService<IInvitationStore>(),

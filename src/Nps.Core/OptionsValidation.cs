@@ -26,49 +26,93 @@ public static class OptionsValidation
         if (options.Errors() is { Count: > 0 } errors) throw new NpsOptionsException(errors, paramName);
     }
 
-    internal static void Add(this ICollection<DataError> errors, OptionsPath path, string reason) => errors.Add(path.Error(reason));
+    /// <summary>Adds a problem with the option at <paramref name="path"/>.</summary>
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="reason">What is wrong.</param>
+    public static void Add(this ICollection<DataError> errors, OptionsPath path, string reason) => errors.Add(path.Error(reason));
 
     /// <summary>An error that also carries the refused value (options are never secrets, except the sampling key, which is never passed here).</summary>
-    internal static void Add(this ICollection<DataError> errors, OptionsPath path, string reason, string value) => errors.Add(path.Error(reason) with { Value = value });
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="reason">What is wrong.</param>
+    /// <param name="value">The refused value, as text (never a secret).</param>
+    public static void Add(this ICollection<DataError> errors, OptionsPath path, string reason, string value) => errors.Add(path.Error(reason) with { Value = value });
 
-    internal static void Nested(this ICollection<DataError> errors, OptionsPath path, IValidatableOptions? options)
+    /// <summary>Checks nested options at <paramref name="path"/>; <see langword="null"/> is a problem.</summary>
+    /// <param name="errors">Receives the problems.</param>
+    /// <param name="path">The nested options' path.</param>
+    /// <param name="options">The nested options.</param>
+    public static void Nested(this ICollection<DataError> errors, OptionsPath path, IValidatableOptions? options)
     {
         if (options is null) errors.Add(path, "must not be null.");
         else options.Validate(path, errors);
     }
 
-    internal static void Each<T>(this ICollection<DataError> errors, OptionsPath path, IReadOnlyList<T?>? items) where T : class, IValidatableOptions
+    /// <summary>Checks each item of a list of options at <paramref name="path"/> (items at <c>path:0</c>, <c>path:1</c>, …); a <see langword="null"/> list or item is a problem.</summary>
+    /// <typeparam name="T">The item's options type.</typeparam>
+    /// <param name="errors">Receives the problems.</param>
+    /// <param name="path">The list's path.</param>
+    /// <param name="items">The list.</param>
+    public static void Each<T>(this ICollection<DataError> errors, OptionsPath path, IReadOnlyList<T?>? items) where T : class, IValidatableOptions
     {
         if (items is null) { errors.Add(path, "must not be null."); return; }
         for (var i = 0; i < items.Count; i++) errors.Nested(path.At(i), items[i]);
     }
 
-    internal static void NotNull(this ICollection<DataError> errors, OptionsPath path, object? value)
+    /// <summary>A <see langword="null"/> value is a problem.</summary>
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="value">The value.</param>
+    public static void NotNull(this ICollection<DataError> errors, OptionsPath path, object? value)
     {
         if (value is null) errors.Add(path, "must not be null.");
     }
 
-    internal static void NotBlank(this ICollection<DataError> errors, OptionsPath path, string? value)
+    /// <summary>An empty or blank text is a problem.</summary>
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="value">The value.</param>
+    public static void NotBlank(this ICollection<DataError> errors, OptionsPath path, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(path, "must not be empty.");
     }
 
-    internal static void Positive(this ICollection<DataError> errors, OptionsPath path, int value)
+    /// <summary>A number that is not above 0 is a problem.</summary>
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="value">The value.</param>
+    public static void Positive(this ICollection<DataError> errors, OptionsPath path, int value)
     {
         if (value <= 0) errors.Add(path, string.Create(CultureInfo.InvariantCulture, $"must be > 0 (it is {value})."), value.ToString(CultureInfo.InvariantCulture));
     }
 
-    internal static void Positive(this ICollection<DataError> errors, OptionsPath path, TimeSpan value)
+    /// <summary>A duration that is not above 0 is a problem.</summary>
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="value">The value.</param>
+    public static void Positive(this ICollection<DataError> errors, OptionsPath path, TimeSpan value)
     {
         if (value <= TimeSpan.Zero) errors.Add(path, $"must be > 0 (it is {value.ToString("c", CultureInfo.InvariantCulture)}).", value.ToString("c", CultureInfo.InvariantCulture));
     }
 
-    internal static void Range(this ICollection<DataError> errors, OptionsPath path, int value, int min, int max)
+    /// <summary>A number outside [<paramref name="min"/>, <paramref name="max"/>] is a problem.</summary>
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="min">The smallest value allowed.</param>
+    /// <param name="max">The largest value allowed.</param>
+    public static void Range(this ICollection<DataError> errors, OptionsPath path, int value, int min, int max)
     {
         if (value < min || value > max) errors.Add(path, string.Create(CultureInfo.InvariantCulture, $"must be from {min} to {max} (it is {value})."), value.ToString(CultureInfo.InvariantCulture));
     }
 
-    internal static void AtLeast(this ICollection<DataError> errors, OptionsPath path, int value, int min)
+    /// <summary>A number below <paramref name="min"/> is a problem.</summary>
+    /// <param name="errors">Receives the problem.</param>
+    /// <param name="path">The option's path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="min">The smallest value allowed.</param>
+    public static void AtLeast(this ICollection<DataError> errors, OptionsPath path, int value, int min)
     {
         if (value < min) errors.Add(path, string.Create(CultureInfo.InvariantCulture, $"must be at least {min} (it is {value})."), value.ToString(CultureInfo.InvariantCulture));
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nps.FollowUp;
 
 namespace Nps;
@@ -29,13 +28,8 @@ public sealed record NpsFollowUpOptions : IValidatableOptions
     public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        Positive(errors, path.Then(nameof(DetractorSla)), DetractorSla);
-        Positive(errors, path.Then(nameof(CallbackSla)), CallbackSla);
-        Positive(errors, path.Then(nameof(PassiveSla)), PassiveSla);
-    }
-
-    internal static void Positive(ICollection<DataError> errors, OptionsPath path, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero) errors.Add(path.Error($"must be > 0 (it is {value.ToString("c", CultureInfo.InvariantCulture)})."));
+        errors.Positive(path.Then(nameof(DetractorSla)), DetractorSla);
+        errors.Positive(path.Then(nameof(CallbackSla)), CallbackSla);
+        errors.Positive(path.Then(nameof(PassiveSla)), PassiveSla);
     }
 }

@@ -65,9 +65,9 @@ public sealed record NpsOptions : IValidatableOptions
         var before = errors.Count;
         ToSurveyProgramOptions().Validate(path, errors);
         var programValid = errors.Count == before;
-        Nested(errors, path.Then(nameof(Reporting)), Reporting);
-        Nested(errors, path.Then(nameof(FollowUps)), FollowUps);
-        Nested(errors, path.Then(nameof(Retention)), Retention);
+        errors.Nested(path.Then(nameof(Reporting)), Reporting);
+        errors.Nested(path.Then(nameof(FollowUps)), FollowUps);
+        errors.Nested(path.Then(nameof(Retention)), Retention);
         // A shorter keeping time would erase what the rules still look back on: refused rather than silently lengthened.
         if (programValid && Retention?.Contacts is { } contacts && contacts > TimeSpan.Zero
             && SurveyProgram.LookBackOf(ToSurveyProgramOptions()) is var lookBack && contacts < lookBack)
@@ -84,11 +84,5 @@ public sealed record NpsOptions : IValidatableOptions
             // The taxonomy checks the themes together (ids are unique across them) and names each problem by its place.
             foreach (var problem in themeErrors) errors.Add(NpsThemeOptions.ToOptionsError(themes, problem, single: false));
         }
-    }
-
-    private static void Nested(ICollection<DataError> errors, OptionsPath path, IValidatableOptions? options)
-    {
-        if (options is null) errors.Add(path.Error("must not be null."));
-        else options.Validate(path, errors);
     }
 }

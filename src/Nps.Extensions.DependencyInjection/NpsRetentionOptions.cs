@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nps.Privacy;
 
 namespace Nps;
@@ -38,12 +37,9 @@ public sealed record NpsRetentionOptions : IValidatableOptions
     public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (Responses is { } responses) NpsFollowUpOptions.Positive(errors, path.Then(nameof(Responses)), responses);
-        if (Contacts is { } contacts) NpsFollowUpOptions.Positive(errors, path.Then(nameof(Contacts)), contacts);
-        NpsFollowUpOptions.Positive(errors, path.Then(nameof(Interval)), Interval);
-        if (BatchSize is < 1 or > 100_000)
-        {
-            errors.Add(path.Then(nameof(BatchSize)).Error(string.Create(CultureInfo.InvariantCulture, $"must be from 1 to 100000 (it is {BatchSize}).")));
-        }
+        if (Responses is { } responses) errors.Positive(path.Then(nameof(Responses)), responses);
+        if (Contacts is { } contacts) errors.Positive(path.Then(nameof(Contacts)), contacts);
+        errors.Positive(path.Then(nameof(Interval)), Interval);
+        errors.Range(path.Then(nameof(BatchSize)), BatchSize, 1, 100_000);
     }
 }

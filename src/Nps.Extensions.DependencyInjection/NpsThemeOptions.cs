@@ -28,10 +28,10 @@ public sealed record NpsThemeOptions : IValidatableOptions
     public void Validate(OptionsPath path, ICollection<DataError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (string.IsNullOrWhiteSpace(Id)) errors.Add(path.Then(nameof(Id)).Error("must not be empty."));
-        if (string.IsNullOrWhiteSpace(Name)) errors.Add(path.Then(nameof(Name)).Error("must not be empty."));
-        if (Keywords is null) errors.Add(path.Then(nameof(Keywords)).Error("must not be null."));
-        else if (!ThemeTaxonomy.TryCreate([ToTheme()], out _, out var problems))
+        errors.NotBlank(path.Then(nameof(Id)), Id);
+        errors.NotBlank(path.Then(nameof(Name)), Name);
+        errors.NotNull(path.Then(nameof(Keywords)), Keywords);
+        if (Keywords is not null && !ThemeTaxonomy.TryCreate([ToTheme()], out _, out var problems))
         {
             // The taxonomy checks the phrases too; empty ids and names are reported above already.
             foreach (var problem in problems.Where(p => p.Reason != "is empty"))

@@ -28,12 +28,4 @@ internal static class CustomerLock
                 new() { Value = (object?)inclusionProbability ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double },
             },
         };
-
-    /// <summary>Reads the packed records of the history result set the reader is positioned on.</summary>
-    public static async Task<Fatigue.ContactHistory> ReadHistoryAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        var records = new List<Fatigue.ContactRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) records.Add(Fatigue.ContactRecord.FromPacked(reader.GetInt64(0)));
-        return Fatigue.ContactHistory.From(records);
-    }
 }

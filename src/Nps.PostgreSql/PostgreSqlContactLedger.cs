@@ -1,5 +1,6 @@
 using Npgsql;
 using Nps.Fatigue;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -11,11 +12,11 @@ namespace Nps.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlContactLedger : IContactLedger
 {
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>A ledger on a migrated database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlContactLedger(NpsPostgreSqlDatabase database)
+    public PostgreSqlContactLedger(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
@@ -38,7 +39,7 @@ public sealed class PostgreSqlContactLedger : IContactLedger
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            history = await CustomerLock.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
+            history = await ContactRows.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
         }
 
         var decision = decide(history);
@@ -74,7 +75,7 @@ public sealed class PostgreSqlContactLedger : IContactLedger
         await using var command = _database.DataSource.CreateCommand(CustomerLock.HistorySql);
         command.Parameters.Add(new NpgsqlParameter { Value = customerId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await CustomerLock.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
+        return await ContactRows.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -85,14 +86,6 @@ public sealed class PostgreSqlContactLedger : IContactLedger
             "SELECT packed, event_id, inclusion_probability FROM nps_contacts WHERE customer_id = $1 ORDER BY packed, seq");
         command.Parameters.Add(new NpgsqlParameter { Value = customerId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<LedgerEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new LedgerEntry(ContactRecord.FromPacked(reader.GetInt64(0)),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetDouble(2)));
-        }
-
-        return entries;
+        return await ContactRows.ReadEntriesAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 }

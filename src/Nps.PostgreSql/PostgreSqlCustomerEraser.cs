@@ -29,11 +29,11 @@ public sealed class PostgreSqlCustomerEraser : ICustomerEraser
         "DELETE FROM nps_contacts WHERE customer_id = $1",
     ];
 
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>Creates the eraser over a database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlCustomerEraser(NpsPostgreSqlDatabase database)
+    public PostgreSqlCustomerEraser(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Nps.Fatigue;
 using Nps.Sampling;
 using Nps.Serialization;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -22,11 +22,11 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
 {
     private const string FindSql = "SELECT body FROM nps_decisions WHERE customer_id = $1 AND event_id = $2";
     private const string FirstSeenSql = "SELECT first_seen_at FROM nps_first_seen WHERE customer_id = $1";
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>A decision store on a migrated database, with its ledger.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlDecisionStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlDecisionStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
@@ -40,10 +40,7 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
     public async ValueTask<RecordedDecision> DecideOnceAsync(DecisionRequest request, Func<DecisionState, DecisionCommit> decide,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(decide);
-        ArgumentException.ThrowIfNullOrEmpty(request.CustomerId);
-        ArgumentException.ThrowIfNullOrEmpty(request.EventId);
+        StoredDecisions.CheckRequest(request, decide);
         using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -56,14 +53,14 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var earlier = Deserialize(reader.GetString(0));
+                var earlier = StoredDecisions.Read(reader.GetString(0));
                 await reader.DisposeAsync().ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new RecordedDecision(earlier, IsReplay: true);
             }
 
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            history = await CustomerLock.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
+            history = await ContactRows.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
             if (request.SeenAt is not null)
             {
                 // Under the customer lock, so concurrent first sightings of one customer see each other.
@@ -94,7 +91,7 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
         DecisionStoreGuard.Check(request, commit);
         if (commit.CountsQuota && !quotaAvailable)
         {
-            throw new InvalidOperationException($"The decision counted quota '{request.Quota!.Policy}' past its maximum.");
+            throw StoredDecisions.QuotaPastMaximum(request.Quota!);
         }
 
         await using (var write = new NpgsqlBatch(connection, transaction))
@@ -128,7 +125,7 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
                     new() { Value = request.EventId },
                     new() { Value = WireNames.Format(commit.Decision.Outcome) },
                     new() { Value = commit.Decision.DecidedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                    new() { Value = JsonSerializer.Serialize(commit.Decision, PostgreSqlJsonContext.Default.SurveyDecision) },
+                    new() { Value = StoredDecisions.Write(commit.Decision) },
                 },
             });
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -146,7 +143,7 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
         await using var command = _database.DataSource.CreateCommand(FindSql);
         command.Parameters.Add(new NpgsqlParameter { Value = customerId });
         command.Parameters.Add(new NpgsqlParameter { Value = eventId });
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? Deserialize(body) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredDecisions.Read(body) : null;
     }
 
     /// <inheritdoc />
@@ -190,8 +187,4 @@ public sealed class PostgreSqlDecisionStore : IDecisionStore
             new() { Value = quota.PeriodStart.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
         },
     };
-
-    private static SurveyDecision Deserialize(string body) =>
-        JsonSerializer.Deserialize(body, PostgreSqlJsonContext.Default.SurveyDecision)
-        ?? throw new InvalidDataException("A stored decision is null.");
 }

@@ -7,6 +7,7 @@ using Nps.Delivery;
 using Nps.Fatigue;
 using Nps.Segmentation;
 using Nps.Serialization;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -61,11 +62,11 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         """;
 
     private const string Open = "status IN ('scheduled', 'sent')";
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>Creates the store on a migrated database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlInvitationStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlInvitationStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
@@ -83,7 +84,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         {
             new() { Value = i.Id }, new() { Value = i.CustomerId }, new() { Value = i.EventId }, new() { Value = (short)i.Kind },
             Text(i.Team), Text(i.Agent), Text(i.Channel), Text(i.Product), Text(i.Touchpoint),
-            new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), PostgreSqlJsonContext.Default.DictionaryStringString) },
+            new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString) },
             Text(i.TimeZoneId), new() { Value = i.InclusionProbability }, new() { Value = i.IsManual }, At(i.ScheduledAt),
             new() { Value = WireNames.Format(i.Status) }, At(i.DueAt),
             new() { Value = i.TokenHash.IsEmpty ? DBNull.Value : i.TokenHash.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea },
@@ -119,9 +120,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<InvitationClaim>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        InvitationRows.CheckClaim(limit, lease);
         var until = now + lease;
         await using var command = _database.DataSource.CreateCommand($"""
             UPDATE nps_invitations SET claimed_until = $2
@@ -344,23 +343,12 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
-    private static SurveyInvitation Read(NpgsqlDataReader r) => new()
-    {
-        Id = r.GetString(0), CustomerId = r.GetString(1), EventId = r.GetString(2), Kind = (SurveyKind)r.GetInt16(3),
-        Team = Text(r, 4), Agent = Text(r, 5), Channel = Text(r, 6), Product = Text(r, 7), Touchpoint = Text(r, 8),
-        Attributes = new Dictionary<string, string>(
-            JsonSerializer.Deserialize(r.GetString(9), PostgreSqlJsonContext.Default.DictionaryStringString) ?? [], StringComparer.Ordinal),
-        TimeZoneId = Text(r, 10), InclusionProbability = r.GetDouble(11), IsManual = r.GetBoolean(12), ScheduledAt = Time(r, 13)!.Value,
-        SentAt = Time(r, 14), ExpiresAt = Time(r, 15),
-        Status = WireNames.TryParse<InvitationStatus>(r.GetString(16), out var status) ? status : throw new InvalidDataException($"Unknown invitation status '{r.GetString(16)}'."),
-        Reminders = r.GetInt32(17), FailureReason = Text(r, 18), DueAt = Time(r, 19), Attempts = r.GetInt32(20),
-        TokenHash = r.IsDBNull(21) ? ReadOnlyMemory<byte>.Empty : r.GetFieldValue<byte[]>(21),
-    };
+    // Times are timestamptz; attributes are jsonb, '{}' when none.
+    private static SurveyInvitation Read(NpgsqlDataReader r) => InvitationRows.Read(r, Time, new Dictionary<string, string>(
+        JsonSerializer.Deserialize(r.GetString(9), StoreJson.Default.DictionaryStringString) ?? [], StringComparer.Ordinal));
 
-    private static DateTimeOffset? Time(NpgsqlDataReader r, int ordinal) =>
+    private static DateTimeOffset? Time(System.Data.Common.DbDataReader r, int ordinal) =>
         r.IsDBNull(ordinal) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
-
-    private static string? Text(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 

@@ -7,6 +7,7 @@ using NpgsqlTypes;
 using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -28,12 +29,12 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         received_at, received_offset_minutes, follow_up_id, seq, provenance
         """;
 
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
     private readonly Reporting.PostgreSqlThemeCounts _themes;
 
     /// <summary>A response store on a migrated database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlResponseStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlResponseStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
@@ -41,18 +42,18 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
     }
 
     /// <inheritdoc/>
-    public ValueTask<bool> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
+    public ValueTask<Insights.ThemeCountUpdate> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
         _themes.UpdateAsync(taxonomy, maximumComments, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<Insights.ThemeCountRow>?> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
+    public ValueTask<Insights.ThemeCountSnapshot> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
         CancellationToken cancellationToken = default) =>
         _themes.CountAsync(taxonomy, start, until, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<Insights.ThemeExample>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until,
-        int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
-        _themes.ExamplesAsync(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
+    public ValueTask<IReadOnlyList<IReadOnlyList<Insights.ThemeExample>>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, IReadOnlyList<int> themes,
+        DateTimeOffset? start, DateTimeOffset? until, int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
+        _themes.ExamplesAsync(taxonomy, themes, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>
@@ -122,13 +123,11 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
     /// <inheritdoc />
     public async ValueTask<ResponsePage> ListAsync(int limit, string? cursor = null, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        ResponsePaging.CheckLimit(limit);
         long after = 0;
-        if (cursor is not null && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 1
-            || !await ExistsAsync(after, cancellationToken).ConfigureAwait(false)))
+        if (cursor is not null && (!ResponsePaging.TryParse(cursor, out after) || !await ExistsAsync(after, cancellationToken).ConfigureAwait(false)))
         {
-            throw new ArgumentException($"'{cursor}' is not a response cursor.", nameof(cursor));
+            throw ResponsePaging.NotACursor(cursor);
         }
 
         var items = new List<StoredResponse>(Math.Min(limit, 1_000));
@@ -147,7 +146,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
             last = seq;
         }
 
-        return new ResponsePage(items, more ? last.ToString(CultureInfo.InvariantCulture) : null);
+        return new ResponsePage(items, more ? ResponsePaging.Cursor(last) : null);
     }
 
     /// <inheritdoc />
@@ -267,7 +266,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
                 Text(r.Channel),
                 Text(r.Product),
                 Text(r.Touchpoint),
-                new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), PostgreSqlJsonContext.Default.DictionaryStringString) },
+                new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString) },
                 new() { Value = r.InclusionProbability },
                 new() { Value = r.HasStatedInclusionProbability },
                 new() { Value = r.IsManual },
@@ -288,7 +287,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
 
     private static StoredResponse Read(NpgsqlDataReader reader)
     {
-        var attributes = JsonSerializer.Deserialize(reader.GetString(15), PostgreSqlJsonContext.Default.DictionaryStringString)
+        var attributes = JsonSerializer.Deserialize(reader.GetString(15), StoreJson.Default.DictionaryStringString)
             ?? throw new InvalidDataException("Stored attributes are null.");
         var response = new SurveyResponse
         {

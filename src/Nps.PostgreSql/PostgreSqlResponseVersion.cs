@@ -53,7 +53,7 @@ internal static class PostgreSqlResponseVersion
         """;
 
     /// <summary>Reads the version (one statement, so one snapshot).</summary>
-    public static async ValueTask<long> ReadAsync(NpsPostgreSqlDatabase database, CancellationToken cancellationToken)
+    public static async ValueTask<long> ReadAsync(PostgreSqlNpsDatabase database, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(Read);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version

@@ -1,5 +1,6 @@
 using Npgsql;
 using Nps.Privacy;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -56,11 +57,11 @@ public sealed class PostgreSqlRetentionStore : IRetentionStore
             AND NOT EXISTS (SELECT 1 FROM nps_contacts AS c WHERE c.customer_id = f.customer_id) LIMIT $2)
         """;
 
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>Creates the retention over a database.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlRetentionStore(NpsPostgreSqlDatabase database)
+    public PostgreSqlRetentionStore(PostgreSqlNpsDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
@@ -82,7 +83,7 @@ public sealed class PostgreSqlRetentionStore : IRetentionStore
     public ValueTask<int> EraseContactsBeforeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var packed = Fatigue.ContactRecord.Create(Fatigue.ContactKind.Invitation, cutoff).Packed; // the lowest record of the cutoff's millisecond
+        var packed = RetentionBatch.PackedBefore(cutoff);
         return BatchAsync(batchSize, [
             (Delete(Invitations, cutoff.UtcDateTime), true), (Delete(Decisions, cutoff.UtcDateTime), true),
             (Delete(Contacts, packed), true), (Delete(FirstSeen, cutoff.UtcDateTime), true)], cancellationToken);
@@ -110,17 +111,13 @@ public sealed class PostgreSqlRetentionStore : IRetentionStore
             await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = 0;
-        foreach (var (make, counted) in commands)
+        var removed = await RetentionBatch.RunAsync(batchSize, commands, (make, limit) =>
         {
-            if (counted && removed >= batchSize) break;
-            await using var command = make(batchSize - removed);
+            var command = make(limit);
             command.Connection = connection;
             command.Transaction = transaction;
-            var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (counted) removed += changed;
-        }
-
+            return command;
+        }, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return removed;
     }

@@ -146,5 +146,12 @@ internal static class PostgreSqlSchema
         // 12: comment themes as counts (Reporting.PostgreSqlThemeCounts): the matched mentions, their day sums, the queue
         // of comments to match and the taxonomy's state, empty until the first theme analysis matches the stored comments.
         Reporting.PostgreSqlThemeCounts.Create(),
+
+        // 13: the follow-ups' counted columns (PostgreSqlFollowUpStore.AddCountColumns), filled from the stored bodies and
+        // indexed right after the step (FollowUpCountColumnsVersion), so counts and pages read no bodies.
+        PostgreSqlFollowUpStore.AddCountColumns,
     ];
+
+    /// <summary>The version whose columns are backfilled from the stored follow-ups (in C#: times at full precision, team keys as .NET cases them) and then indexed.</summary>
+    public const int FollowUpCountColumnsVersion = 13;
 }

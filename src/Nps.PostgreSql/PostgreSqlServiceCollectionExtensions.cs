@@ -1,10 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Nps.Fatigue;
-using Nps.FollowUp;
-using Nps.Intake;
-using Nps.Sampling;
-using Nps.Segmentation;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -12,7 +8,7 @@ namespace Nps.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="NpsPostgreSqlStores"/> and its ledger, decision, response, follow-up and invitation stores and report
+    /// Registers <see cref="PostgreSqlNpsStores"/> and its ledger, decision, response, follow-up and invitation stores and report
     /// counter as singletons (before <c>AddNps</c>, which adds in-memory stores only where none is registered). The
     /// schema is migrated when the stores are first resolved.
     /// </summary>
@@ -21,17 +17,8 @@ public static class PostgreSqlServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddNpsPostgreSql(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(connectionString);
-        services.TryAddSingleton(provider => NpsPostgreSqlStores.OpenAsync(connectionString(provider), provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()).GetAwaiter().GetResult());
-        services.TryAddSingleton<IContactLedger>(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Ledger);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Decisions);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Responses);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().FollowUps);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Invitations);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Eraser);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Retention);
-        services.TryAddSingleton(provider => provider.GetRequiredService<NpsPostgreSqlStores>().Counter);
+        StoreServices.AddStores(services, connectionString, (text, logs) => PostgreSqlNpsStores.OpenAsync(text, logs).GetAwaiter().GetResult());
+        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlNpsStores>().Counter);
         return services;
     }
 }

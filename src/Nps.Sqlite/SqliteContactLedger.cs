@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Nps.Fatigue;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
@@ -66,15 +67,8 @@ public sealed class SqliteContactLedger : IContactLedger
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT packed, event_id, inclusion_probability FROM nps_contacts WHERE customer_id = $customer ORDER BY packed, rowid;";
         select.Parameters.AddWithValue("$customer", customerId);
-        var entries = new List<LedgerEntry>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new LedgerEntry(ContactRecord.FromPacked(reader.GetInt64(0)),
-                reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetDouble(2)));
-        }
-
-        return entries;
+        return await ContactRows.ReadEntriesAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends an entry inside a write (a decision or a response commits it with its own rows).</summary>
@@ -94,9 +88,7 @@ public sealed class SqliteContactLedger : IContactLedger
         await using var select = write?.Command("") ?? connection.CreateCommand();
         select.CommandText = "SELECT packed FROM nps_contacts WHERE customer_id = $customer ORDER BY packed;";
         select.Parameters.AddWithValue("$customer", customerId);
-        var records = new List<ContactRecord>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) records.Add(ContactRecord.FromPacked(reader.GetInt64(0)));
-        return ContactHistory.From(records);
+        return await ContactRows.ReadHistoryAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 }

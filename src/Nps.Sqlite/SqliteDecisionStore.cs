@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Nps.Fatigue;
 using Nps.Sampling;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
@@ -30,16 +30,13 @@ public sealed class SqliteDecisionStore : IDecisionStore
     public async ValueTask<RecordedDecision> DecideOnceAsync(DecisionRequest request, Func<DecisionState, DecisionCommit> decide,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(decide);
-        ArgumentException.ThrowIfNullOrEmpty(request.CustomerId);
-        ArgumentException.ThrowIfNullOrEmpty(request.EventId);
+        StoredDecisions.CheckRequest(request, decide);
         await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (var find = write.Command("SELECT body FROM nps_decisions WHERE customer_id = $customer AND event_id = $event;"))
         {
             find.Parameters.AddWithValue("$customer", request.CustomerId);
             find.Parameters.AddWithValue("$event", request.EventId);
-            if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string earlier) return new RecordedDecision(Read(earlier), IsReplay: true);
+            if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string earlier) return new RecordedDecision(StoredDecisions.Read(earlier), IsReplay: true);
         }
 
         var history = await SqliteContactLedger.ReadHistoryAsync(write.Connection, write, request.CustomerId, cancellationToken).ConfigureAwait(false);
@@ -67,7 +64,7 @@ public sealed class SqliteDecisionStore : IDecisionStore
             count.Parameters.AddWithValue("$max", q.MaxInvitations);
             if (await count.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
-                throw new InvalidOperationException($"The decision counted quota '{q.Policy}' past its maximum.");
+                throw StoredDecisions.QuotaPastMaximum(q);
             }
         }
 
@@ -78,7 +75,7 @@ public sealed class SqliteDecisionStore : IDecisionStore
             insert.Parameters.AddWithValue("$customer", request.CustomerId);
             insert.Parameters.AddWithValue("$at", commit.Decision.DecidedAt.UtcTicks);
             insert.Parameters.AddWithValue("$event", request.EventId);
-            insert.Parameters.AddWithValue("$body", JsonSerializer.Serialize(commit.Decision, SqliteJsonContext.Default.SurveyDecision));
+            insert.Parameters.AddWithValue("$body", StoredDecisions.Write(commit.Decision));
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -97,7 +94,7 @@ public sealed class SqliteDecisionStore : IDecisionStore
         find.CommandText = "SELECT body FROM nps_decisions WHERE customer_id = $customer AND event_id = $event;";
         find.Parameters.AddWithValue("$customer", customerId);
         find.Parameters.AddWithValue("$event", eventId);
-        return await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? Read(body) : null;
+        return await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredDecisions.Read(body) : null;
     }
 
     /// <inheritdoc/>
@@ -138,7 +135,4 @@ public sealed class SqliteDecisionStore : IDecisionStore
         select.Parameters.AddWithValue("$customer", customerId);
         return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     }
-
-    private static SurveyDecision Read(string body) =>
-        JsonSerializer.Deserialize(body, SqliteJsonContext.Default.SurveyDecision) ?? throw new InvalidDataException("A stored decision is null.");
 }

@@ -7,6 +7,7 @@ using Nps.Delivery;
 using Nps.Fatigue;
 using Nps.Segmentation;
 using Nps.Serialization;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
@@ -92,7 +93,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
         p.AddWithValue("$product", Nullable(i.Product));
         p.AddWithValue("$touchpoint", Nullable(i.Touchpoint));
         p.AddWithValue("$attributes", i.Attributes.Count == 0 ? DBNull.Value
-            : JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), SqliteJsonContext.Default.DictionaryStringString));
+            : JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString));
         p.AddWithValue("$zone", Nullable(i.TimeZoneId));
         p.AddWithValue("$p", i.InclusionProbability);
         p.AddWithValue("$manual", i.IsManual);
@@ -136,9 +137,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<InvitationClaim>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        InvitationRows.CheckClaim(limit, lease);
         var until = now + lease;
         await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var claimed = new List<InvitationClaim>();
@@ -383,21 +382,12 @@ public sealed class SqliteInvitationStore : IInvitationStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
-    private static SurveyInvitation Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0), CustomerId = r.GetString(1), EventId = r.GetString(2), Kind = (SurveyKind)r.GetInt32(3),
-        Team = Text(r, 4), Agent = Text(r, 5), Channel = Text(r, 6), Product = Text(r, 7), Touchpoint = Text(r, 8),
-        Attributes = Text(r, 9) is { } json
-            ? JsonSerializer.Deserialize(json, SqliteJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal),
-        TimeZoneId = Text(r, 10), InclusionProbability = r.GetDouble(11), IsManual = r.GetBoolean(12), ScheduledAt = Ticks(r, 13)!.Value,
-        SentAt = Ticks(r, 14), ExpiresAt = Ticks(r, 15),
-        Status = WireNames.TryParse<InvitationStatus>(r.GetString(16), out var status) ? status : throw new InvalidDataException($"Unknown invitation status '{r.GetString(16)}'."),
-        Reminders = r.GetInt32(17), FailureReason = Text(r, 18), DueAt = Ticks(r, 19), Attempts = r.GetInt32(20),
-        TokenHash = r.IsDBNull(21) ? ReadOnlyMemory<byte>.Empty : (byte[])r.GetValue(21),
-    };
+    // Times are ticks UTC; no attributes is NULL.
+    private static SurveyInvitation Read(SqliteDataReader r) => InvitationRows.Read(r, Ticks, Text(r, 9) is { } json
+        ? JsonSerializer.Deserialize(json, StoreJson.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
+        : new Dictionary<string, string>(StringComparer.Ordinal));
 
-    private static DateTimeOffset? Ticks(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
+    private static DateTimeOffset? Ticks(System.Data.Common.DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
 
     private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 

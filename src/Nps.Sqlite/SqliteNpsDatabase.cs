@@ -13,7 +13,7 @@ namespace Nps.Sqlite;
 public sealed class SqliteNpsDatabase
 {
     /// <summary>The schema version this package writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 12;
+    public const int SchemaVersion = 14;
 
     /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
     internal const string SystemName = "sqlite";
@@ -132,6 +132,7 @@ public sealed class SqliteNpsDatabase
             step.Transaction = transaction;
             step.CommandText = Steps[next - 1]() + $"PRAGMA user_version = {next.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
             step.ExecuteNonQuery();
+            if (next == FollowUpCountColumnsStep) SqliteFollowUpStore.AddCountColumns(connection, transaction);
         }
 
         transaction.Commit();
@@ -241,5 +242,16 @@ public sealed class SqliteNpsDatabase
         // 12: comment themes as counts (Reporting.SqliteThemeCounts): the matched mentions, their day sums and the
         // taxonomy's state, empty until the first theme analysis matches the stored comments.
         Reporting.SqliteThemeCounts.Create,
+
+        // 13: the follow-ups' counted columns, in C# (SqliteFollowUpStore.AddCountColumns, run for FollowUpCountColumnsStep):
+        // added, filled from the stored bodies and indexed, so counts and pages read no bodies.
+        () => "",
+
+        // 14: the theme counts' delete trigger without an alias on its target (Reporting.SqliteThemeCounts.ReplaceDeleteTrigger),
+        // so a later step can drop or rename a column: SQLite rechecks every trigger then.
+        Reporting.SqliteThemeCounts.ReplaceDeleteTrigger,
     ];
+
+    /// <summary>The step run in C#: the follow-ups' columns filled from their bodies (times at full precision, team keys as .NET cases them).</summary>
+    private const int FollowUpCountColumnsStep = 13;
 }

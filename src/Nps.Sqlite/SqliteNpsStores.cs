@@ -2,11 +2,12 @@ using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
 using Nps.Sampling;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
 /// <summary>Every Nps store on one SQLite file, opened together (the schema is created or migrated when opened).</summary>
-public sealed class SqliteNpsStores
+public sealed class SqliteNpsStores : INpsStoreSet
 {
     /// <summary>Opens the stores on a file.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=nps.db</c>.</param>

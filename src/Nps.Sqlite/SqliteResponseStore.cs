@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
@@ -35,18 +36,18 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
     }
 
     /// <inheritdoc/>
-    public ValueTask<bool> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
+    public ValueTask<Insights.ThemeCountUpdate> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
         _themes.UpdateAsync(taxonomy, maximumComments, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<Insights.ThemeCountRow>?> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
+    public ValueTask<Insights.ThemeCountSnapshot> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
         CancellationToken cancellationToken = default) =>
         _themes.CountAsync(taxonomy, start, until, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<Insights.ThemeExample>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until,
-        int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
-        _themes.ExamplesAsync(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
+    public ValueTask<IReadOnlyList<IReadOnlyList<Insights.ThemeExample>>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, IReadOnlyList<int> themes,
+        DateTimeOffset? start, DateTimeOffset? until, int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default) =>
+        _themes.ExamplesAsync(taxonomy, themes, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<long> GetResponseVersionAsync(CancellationToken cancellationToken = default) =>
@@ -91,7 +92,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
             p.AddWithValue("$product", Nullable(r.Product));
             p.AddWithValue("$touchpoint", Nullable(r.Touchpoint));
             p.AddWithValue("$attributes", r.Attributes.Count == 0 ? DBNull.Value
-                : JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), SqliteJsonContext.Default.DictionaryStringString));
+                : JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString));
             p.AddWithValue("$p", r.InclusionProbability);
             p.AddWithValue("$stated", r.HasStatedInclusionProbability);
             p.AddWithValue("$manual", r.IsManual);
@@ -119,13 +120,9 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
     /// <inheritdoc/>
     public async ValueTask<ResponsePage> ListAsync(int limit, string? cursor = null, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        ResponsePaging.CheckLimit(limit);
         long after = 0;
-        if (cursor is not null && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 1))
-        {
-            throw new ArgumentException($"'{cursor}' is not a response cursor.", nameof(cursor));
-        }
+        if (cursor is not null && !ResponsePaging.TryParse(cursor, out after)) throw ResponsePaging.NotACursor(cursor);
 
         var rows = await QueryAsync("WHERE seq > $after ORDER BY seq LIMIT $limit", c =>
         {
@@ -134,7 +131,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         }, cancellationToken).ConfigureAwait(false);
         var more = rows.Count > limit;
         if (more) rows.RemoveAt(rows.Count - 1);
-        return new ResponsePage(rows.Select(x => x.Response).ToList(), more ? rows[^1].Seq.ToString(CultureInfo.InvariantCulture) : null);
+        return new ResponsePage(rows.Select(x => x.Response).ToList(), more ? ResponsePaging.Cursor(rows[^1].Seq) : null);
     }
 
     /// <inheritdoc/>
@@ -213,7 +210,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
             CallbackRequested = reader.GetBoolean(8), RespondedAt = at, Team = Text(reader, 11), Agent = Text(reader, 12), Channel = Text(reader, 13),
             Product = Text(reader, 14), Touchpoint = Text(reader, 15),
             Attributes = Text(reader, 16) is { } json
-                ? JsonSerializer.Deserialize(json, SqliteJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
+                ? JsonSerializer.Deserialize(json, StoreJson.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
             IsManual = reader.GetBoolean(19), Provenance = (ResponseProvenance)reader.GetInt32(22),
         };

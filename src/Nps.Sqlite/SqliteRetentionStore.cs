@@ -1,4 +1,5 @@
 using Nps.Privacy;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
@@ -86,31 +87,22 @@ public sealed class SqliteRetentionStore : IRetentionStore
     private async ValueTask<int> BatchAsync(DateTimeOffset cutoff, int batchSize, (string Sql, bool Counted)[] statements, CancellationToken cancellationToken,
         [System.Runtime.CompilerServices.CallerMemberName] string operationName = "")
     {
-        var removed = 0;
+        int removed;
         await using (var write = await _database.BeginWriteAsync(cancellationToken, operationName).ConfigureAwait(false))
         {
             await SqliteCustomerEraser.SecureDeleteAsync(write, cancellationToken).ConfigureAwait(false);
-            foreach (var (sql, counted) in statements)
+            removed = await RetentionBatch.RunAsync(batchSize, statements, (sql, limit) =>
             {
-                if (counted && removed >= batchSize) break;
-                await using var command = write.Command(sql);
+                var command = write.Command(sql);
                 command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
-                command.Parameters.AddWithValue("$limit", batchSize - removed);
-                if (sql.Contains("$packed", StringComparison.Ordinal)) command.Parameters.AddWithValue("$packed", PackedBefore(cutoff));
-                var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                if (counted) removed += changed;
-            }
-
+                command.Parameters.AddWithValue("$limit", limit);
+                if (sql.Contains("$packed", StringComparison.Ordinal)) command.Parameters.AddWithValue("$packed", RetentionBatch.PackedBefore(cutoff));
+                return command;
+            }, cancellationToken).ConfigureAwait(false);
             await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (removed > 0) await SqliteCustomerEraser.CheckpointAsync(_database, cancellationToken).ConfigureAwait(false);
         return removed;
     }
-
-    /// <summary>
-    /// The packed contact records (<see cref="Fatigue.ContactRecord.Packed"/>) below this are dated before the cutoff: the
-    /// packed form orders by time first, and the lowest record of the cutoff's millisecond is an invitation's.
-    /// </summary>
-    internal static long PackedBefore(DateTimeOffset cutoff) => Fatigue.ContactRecord.Create(Fatigue.ContactKind.Invitation, cutoff).Packed;
 }

@@ -4,6 +4,7 @@ using Nps.Fatigue;
 using Nps.FollowUp;
 using Nps.Intake;
 using Nps.Sampling;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
@@ -20,16 +21,7 @@ public static class SqliteServiceCollectionExtensions
     /// <returns>The same service collection, for chaining.</returns>
     public static IServiceCollection AddNpsSqlite(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(connectionString);
-        services.TryAddSingleton(provider => new SqliteNpsStores(connectionString(provider), provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
-        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Ledger);
-        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Decisions);
-        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Responses);
-        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().FollowUps);
-        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Invitations);
-        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Eraser);
-        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteNpsStores>().Retention);
+        StoreServices.AddStores(services, connectionString, (text, logs) => new SqliteNpsStores(text, logs));
         services.TryAddSingleton<Segmentation.INpsCountSource>(provider => new Reporting.SqliteResponseCounter(provider.GetRequiredService<SqliteNpsStores>().Database));
         return services;
     }

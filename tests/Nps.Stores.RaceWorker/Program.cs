@@ -16,7 +16,7 @@ if (args.Length != 5)
 var customers = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
 var events = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 var quota = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
-await using var database = new NpsPostgreSqlDatabase(args[0]);
+await using var database = new PostgreSqlNpsDatabase(args[0]);
 await database.MigrateAsync();
 var options = new SurveyProgramOptions
 {

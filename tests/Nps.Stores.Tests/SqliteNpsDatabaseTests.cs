@@ -108,6 +108,35 @@ public sealed class SqliteNpsDatabaseTests : IDisposable
         Assert.Equal($"The database {Path.Combine(_folder, "nps.db")} has schema version {SqliteNpsDatabase.SchemaVersion + 2}; this Nps.Sqlite knows up to {SqliteNpsDatabase.SchemaVersion}.", error.Message);
     }
 
+    [Fact]
+    public void Open_Version13File_LaterStepsCanDropAndRenameColumns()
+    {
+        _ = new SqliteNpsDatabase(ConnectionString);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            // Schema 12's delete trigger as it shipped, with its aliased update target.
+            Scalar(connection, "DROP TRIGGER nps_theme_mentions_delete;");
+            Scalar(connection, """
+                CREATE TRIGGER nps_theme_mentions_delete AFTER DELETE ON nps_responses BEGIN
+                    UPDATE nps_theme_days AS d SET c0 = d.c0 - (m.category = 0) FROM nps_theme_mentions AS m
+                    WHERE m.response_seq = OLD.seq AND d.utc_day = m.utc_day AND d.theme = m.theme;
+                END;
+                PRAGMA user_version = 13;
+                """);
+            Scalar(connection, "CREATE TABLE scratch (a INTEGER, b INTEGER);");
+            Assert.Contains("d.c0", Assert.Throws<SqliteException>(() => Scalar(connection, "ALTER TABLE scratch DROP COLUMN b;")).Message);
+        }
+
+        _ = new SqliteNpsDatabase(ConnectionString);
+
+        using var reopened = new SqliteConnection(ConnectionString);
+        reopened.Open();
+        Assert.Equal((long)SqliteNpsDatabase.SchemaVersion, Scalar(reopened, "PRAGMA user_version;"));
+        Scalar(reopened, "ALTER TABLE scratch DROP COLUMN b; ALTER TABLE scratch RENAME COLUMN a TO c;");
+        Assert.Equal(1L, Scalar(reopened, "SELECT count(*) FROM pragma_table_info('scratch') WHERE name = 'c';"));
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -19,6 +19,19 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             Sql: new RawSql(ExecuteAsync, CopyColumns), Counts: new Sqlite.Reporting.SqliteResponseCounter(stores.Database, Nps.Reporting.RollupUse.Always)) { Invitations = stores.Invitations, Eraser = stores.Eraser, Retention = stores.Retention });
     }
 
+    /// <inheritdoc/>
+    protected override string? FollowUpsBeforeStep13Sql => """
+        PRAGMA legacy_alter_table = ON;
+        CREATE TABLE nps_follow_ups_v12 (follow_up_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, status TEXT NOT NULL, due_at INTEGER NOT NULL, body TEXT NOT NULL);
+        INSERT INTO nps_follow_ups_v12 SELECT follow_up_id, customer_id, status, due_at, body FROM nps_follow_ups;
+        DROP TABLE nps_follow_ups;
+        ALTER TABLE nps_follow_ups_v12 RENAME TO nps_follow_ups;
+        CREATE INDEX nps_follow_ups_by_status ON nps_follow_ups (status, due_at);
+        CREATE INDEX nps_follow_ups_by_customer ON nps_follow_ups (customer_id);
+        CREATE INDEX nps_follow_ups_by_due ON nps_follow_ups (due_at);
+        PRAGMA user_version = 12;
+        """;
+
     private const string CopyColumns = """
         respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes, team, agent, channel,
         product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id

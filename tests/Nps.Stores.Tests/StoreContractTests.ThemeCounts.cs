@@ -7,10 +7,12 @@ using Nps.Serialization;
 namespace Nps.Stores.Tests;
 
 /// <summary>
-/// Comment themes from a store's theme counts (<see cref="IThemeCountSource"/>) equal the in-memory analysis of the
-/// same responses — over local months in zones with DST, a half-hour offset and none, after erasure and retention
-/// deletes, and after the taxonomy changes — and read no comment pages: count rows at most one per theme, flags and
-/// probability, and at most the examples shown.
+/// Comment themes from a store's theme counts (<see cref="IThemeCountSource"/>), once a <see cref="ThemeCountMatcher"/>
+/// has caught up, equal the in-memory analysis of the same responses — over local months in zones with DST, a
+/// half-hour offset and none, after erasure and retention deletes, after the taxonomy changes, and with two matchers
+/// (two store instances) at once — and read no comment pages: count rows at most one per theme, flags and
+/// probability, the examples of every theme in one read and at most those shown. Until the matcher catches up, an
+/// analysis answers from the counts as they stand and says how many comments wait.
 /// </summary>
 public abstract partial class StoreContractTests
 {
@@ -24,6 +26,7 @@ public abstract partial class StoreContractTests
     {
         var (responses, views) = await SeedViewsAsync(seed: unequalProbabilities ? 81 : 80, unequalProbabilities);
         var themes = new CountingThemes(views.Counts, (IThemeCountSource)views.Slices, views.Slices);
+        Assert.True((await new ThemeCountMatcher(themes, ThemeTaxonomy.Default).CatchUpAsync(cancellationToken: Cancel)).IsCurrent);
         var options = new ThemeAnalysisOptions { Baseline = baseline, IncludeManual = true, IncludeUnsolicited = includeUnsolicited, MinimumMentions = 5, ExamplesPerTheme = 3 };
         foreach (var (from, to) in ThemeRanges())
         {
@@ -31,6 +34,7 @@ public abstract partial class StoreContractTests
             Assert.Equal(0, themes.SliceRowsRead);
             Assert.InRange(themes.ThemeRowsRead, 0, (ThemeTaxonomy.Default.Themes.Count + 2) * 2 * 2 * 2); // theme × manual × unsolicited × probability
             Assert.InRange(themes.ExampleRowsRead, 0, ThemeTaxonomy.Default.Themes.Count * options.ExamplesPerTheme);
+            Assert.Equal(1, themes.ExampleReads);
         }
     }
 
@@ -39,6 +43,7 @@ public abstract partial class StoreContractTests
     {
         var (responses, views) = await SeedViewsAsync(seed: 82, unequalProbabilities: true, count: 900);
         var themes = new CountingThemes(views.Counts, (IThemeCountSource)views.Slices, views.Slices);
+        Assert.True((await new ThemeCountMatcher(themes, ThemeTaxonomy.Default).CatchUpAsync(cancellationToken: Cancel)).IsCurrent);
         await AssertThemesEqualInMemoryAsync(responses, themes, ThemeTaxonomy.Default, null, null, new ThemeAnalysisOptions()); // the counts exist before the deletes
 
         var stores = views.Stores;
@@ -57,11 +62,22 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task ThemesAnalyzeAsync_TaxonomyChanged_RebuiltAndCommentPagesUntilDone()
+    public async Task ThemesAnalyzeAsync_TaxonomyChanged_CountsAsTheyStandWithPendingUntilTheMatcherCatchesUp()
     {
         var (responses, views) = await SeedViewsAsync(seed: 83, unequalProbabilities: false, count: 700);
         var source = (IThemeCountSource)views.Slices;
         var options = new ThemeAnalysisOptions { MinimumMentions = 5 };
+        var commented = responses.Count(r => !string.IsNullOrEmpty(r.Comment));
+
+        // Nothing matched yet: no theme counts, every comment pending, and the analysis matches none itself.
+        var unmatched = new CountingThemes(views.Counts, source, views.Slices);
+        var before = await ThemeAnalysis.AnalyzeAsync(unmatched, unmatched, ThemeTaxonomy.Default, cancellationToken: Cancel);
+        Assert.Equal(commented, before.PendingComments);
+        Assert.Equal(0, before.CommentsWithTheme);
+        Assert.Equal(0, unmatched.SliceRowsRead);
+        Assert.Equal(commented, (await source.CountThemesAsync(ThemeTaxonomy.Default, null, null, Cancel)).Pending);
+
+        Assert.True((await new ThemeCountMatcher(source, ThemeTaxonomy.Default).CatchUpAsync(cancellationToken: Cancel)).IsCurrent);
         await AssertThemesEqualInMemoryAsync(responses, new CountingThemes(views.Counts, source, views.Slices), ThemeTaxonomy.Default, null, null, options);
         var other = new ThemeTaxonomy(
         [
@@ -70,31 +86,88 @@ public abstract partial class StoreContractTests
         ]);
         Assert.NotEqual(ThemeTaxonomy.Default.Fingerprint, other.Fingerprint);
 
-        // A few comments at a time: until every comment is matched against the new taxonomy, no counts, and the
-        // analysis reads the comments themselves (and still equals the in-memory one).
-        Assert.False(await source.UpdateThemeCountsAsync(other, 10, Cancel));
-        Assert.Null(await source.CountThemesAsync(other, null, null, Cancel));
-        Assert.Null(await source.CountThemesAsync(ThemeTaxonomy.Default, null, null, Cancel));
-        var slow = new CountingThemes(views.Counts, source, views.Slices, maximumComments: 10);
-        await AssertThemesEqualInMemoryAsync(responses, slow, other, null, null, options);
-        Assert.True(slow.SliceRowsRead > 0);
+        // Ten comments matched against the new taxonomy: its counts hold those ten and say the rest wait; the old
+        // taxonomy's counts are gone (no rows, every comment pending).
+        var update = await source.UpdateThemeCountsAsync(other, 10, Cancel);
+        Assert.Equal(new ThemeCountUpdate(10, commented - 10), update);
+        Assert.False(update.IsCurrent);
+        var partial = await source.CountThemesAsync(other, null, null, Cancel);
+        Assert.Equal(commented - 10, partial.Pending);
+        Assert.InRange(partial.Rows.Where(r => r.Theme == ThemeCountRow.Commented).Sum(r => r.Mentions.Count), 1, 10);
+        var old = await source.CountThemesAsync(ThemeTaxonomy.Default, null, null, Cancel);
+        Assert.Empty(old.Rows);
+        Assert.Equal(commented, old.Pending);
+        Assert.All(await source.ReadThemeExamplesAsync(ThemeTaxonomy.Default, [0, 1], null, null, 5, true, true, Cancel), Assert.Empty);
+        var slow = new CountingThemes(views.Counts, source, views.Slices);
+        var stale = await ThemeAnalysis.AnalyzeAsync(slow, slow, other, null, null, options, cancellationToken: Cancel);
+        Assert.Equal(commented - 10, stale.PendingComments);
+        Assert.Equal(commented - 10, ThemeAnalysisDocument.From(stale).Pending);
+        Assert.Equal(0, slow.SliceRowsRead);
 
-        var commented = responses.Count(r => !string.IsNullOrEmpty(r.Comment));
-        for (var i = 0; i <= (commented / 10) + 1 && !await source.UpdateThemeCountsAsync(other, 10, Cancel); i++)
-        {
-        }
-
-        Assert.True(await source.UpdateThemeCountsAsync(other, 10, Cancel));
+        // A matcher with small pages catches up, a bounded number of pages.
+        var matcher = new ThemeCountMatcher(source, other, pageSize: 25);
+        var caughtUp = await matcher.CatchUpAsync(maximumPages: (commented / 25) + 2, Cancel);
+        Assert.Equal(new ThemeCountUpdate(commented - 10, 0), caughtUp);
 
         var fast = new CountingThemes(views.Counts, source, views.Slices);
         foreach (var (from, to) in ThemeRanges()) await AssertThemesEqualInMemoryAsync(responses, fast, other, from, to, options);
         Assert.Equal(0, fast.SliceRowsRead);
 
-        // New responses after the rebuild are matched by the next analysis.
+        // A new response waits for the matcher: the analysis says so, then counts it once the matcher has run.
         var later = responses[0] with { ResponseId = "theme-later", Comment = "I had to wait for an hour", RespondedAt = responses[0].RespondedAt.AddMinutes(1) };
         await views.Stores.Responses.AddAsync(new StoredResponse { Response = later }, null, null, Cancel);
+        Assert.Equal(1, (await ThemeAnalysis.AnalyzeAsync(fast, fast, other, null, null, options, cancellationToken: Cancel)).PendingComments);
+        Assert.Equal(new ThemeCountUpdate(1, 0), await matcher.CatchUpAsync(cancellationToken: Cancel));
         await AssertThemesEqualInMemoryAsync([.. responses, later], fast, other, null, null, options);
         Assert.Equal(0, fast.SliceRowsRead);
+    }
+
+    [Fact]
+    public async Task ThemeCountMatcher_TwoInstancesAtOnce_CountEachCommentOnceLikeInMemory()
+    {
+        var (responses, views) = await SeedViewsAsync(seed: 84, unequalProbabilities: true, count: 1_200);
+        var second = await OpenAsync(); // another instance on the same storage: another process, as far as the store can tell
+        var first = new ThemeCountMatcher((IThemeCountSource)views.Slices, ThemeTaxonomy.Default, pageSize: 30);
+        var other = new ThemeCountMatcher((IThemeCountSource)second.Responses, ThemeTaxonomy.Default, pageSize: 30);
+        var pages = (responses.Count / 30) + 2;
+
+        var both = await Task.WhenAll(
+            Task.Run(() => first.CatchUpAsync(pages, Cancel), Cancel),
+            Task.Run(() => other.CatchUpAsync(pages, Cancel), Cancel));
+
+        // Each ends current; together they matched every comment once (a comment is matched by one of them).
+        var finished = await first.CatchUpAsync(cancellationToken: Cancel);
+        Assert.True(finished.IsCurrent);
+        Assert.Equal(responses.Count(r => !string.IsNullOrEmpty(r.Comment)), both.Sum(u => (long)u.Matched) + finished.Matched);
+        var options = new ThemeAnalysisOptions { IncludeManual = true, MinimumMentions = 5, ExamplesPerTheme = 2 };
+        foreach (var (from, to) in ThemeRanges())
+        {
+            await AssertThemesEqualInMemoryAsync(responses, new CountingThemes(views.Counts, (IThemeCountSource)views.Slices, views.Slices), ThemeTaxonomy.Default, from, to, options);
+            await AssertThemesEqualInMemoryAsync(responses, new CountingThemes(views.Counts, (IThemeCountSource)second.Responses, views.Slices), ThemeTaxonomy.Default, from, to, options);
+        }
+    }
+
+    [Fact]
+    public async Task ReadThemeExamplesAsync_SeveralThemesInOneRead_SameAsOneThemeAtATime()
+    {
+        var (_, views) = await SeedViewsAsync(seed: 85, unequalProbabilities: false, count: 900);
+        var source = (IThemeCountSource)views.Slices;
+        Assert.True((await new ThemeCountMatcher(source, ThemeTaxonomy.Default).CatchUpAsync(cancellationToken: Cancel)).IsCurrent);
+        int[] themes = [.. Enumerable.Range(0, ThemeTaxonomy.Default.Themes.Count).Reverse()];
+        var from = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromMinutes(330));
+        foreach (var (manual, unsolicited) in new[] { (false, false), (true, true), (true, false) })
+        {
+            var together = await source.ReadThemeExamplesAsync(ThemeTaxonomy.Default, themes, from, null, 3, manual, unsolicited, Cancel);
+            Assert.Equal(themes.Length, together.Count);
+            for (var i = 0; i < themes.Length; i++)
+            {
+                var alone = (await source.ReadThemeExamplesAsync(ThemeTaxonomy.Default, [themes[i]], from, null, 3, manual, unsolicited, Cancel)).Single();
+                Assert.Equal(alone, together[i]);
+                Assert.InRange(together[i].Count, 0, 3);
+            }
+
+            Assert.Contains(together, e => e.Count == 3);
+        }
     }
 
     /// <summary>The whole range, and local months (one across a DST change in Amsterdam) in each theme zone.</summary>
@@ -125,11 +198,12 @@ public abstract partial class StoreContractTests
         var analysis = await ThemeAnalysis.AnalyzeAsync(themes, themes, taxonomy, from, to, options, cancellationToken: Cancel);
 
         Assert.Equal(expected, NpsJson.Serialize(ThemeAnalysisDocument.From(analysis)));
+        Assert.Equal(0, analysis.PendingComments);
         Assert.True(analysis.CommentsWithTheme > 0, $"{from}–{to}: the seed has themes to find");
     }
 
-    /// <summary>A store's counts, slices and theme counts that count the rows they hand out (and can match only a few comments per update).</summary>
-    private sealed class CountingThemes(INpsCountSource counts, IThemeCountSource themes, IResponseSliceSource slices, int? maximumComments = null)
+    /// <summary>A store's counts, slices and theme counts that count the rows and example reads they hand out.</summary>
+    private sealed class CountingThemes(INpsCountSource counts, IThemeCountSource themes, IResponseSliceSource slices)
         : INpsCountSource, IResponseSliceSource, IThemeCountSource
     {
         public long SliceRowsRead { get; private set; }
@@ -138,7 +212,9 @@ public abstract partial class StoreContractTests
 
         public long ExampleRowsRead { get; private set; }
 
-        public void Reset() => (SliceRowsRead, ThemeRowsRead, ExampleRowsRead) = (0, 0, 0);
+        public int ExampleReads { get; private set; }
+
+        public void Reset() => (SliceRowsRead, ThemeRowsRead, ExampleRowsRead, ExampleReads) = (0, 0, 0, 0);
 
         public IAsyncEnumerable<NpsCountRow> CountAsync(NpsCountQuery query, CancellationToken cancellationToken = default) => counts.CountAsync(query, cancellationToken);
 
@@ -149,21 +225,22 @@ public abstract partial class StoreContractTests
             return slice;
         }
 
-        public ValueTask<bool> UpdateThemeCountsAsync(ThemeTaxonomy taxonomy, int maximum, CancellationToken cancellationToken = default) =>
-            themes.UpdateThemeCountsAsync(taxonomy, Math.Min(maximum, maximumComments ?? maximum), cancellationToken);
+        public ValueTask<ThemeCountUpdate> UpdateThemeCountsAsync(ThemeTaxonomy taxonomy, int maximum, CancellationToken cancellationToken = default) =>
+            themes.UpdateThemeCountsAsync(taxonomy, maximum, cancellationToken);
 
-        public async ValueTask<IReadOnlyList<ThemeCountRow>?> CountThemesAsync(ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until, CancellationToken cancellationToken = default)
+        public async ValueTask<ThemeCountSnapshot> CountThemesAsync(ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until, CancellationToken cancellationToken = default)
         {
-            var rows = await themes.CountThemesAsync(taxonomy, start, until, cancellationToken);
-            ThemeRowsRead += rows?.Count ?? 0;
-            return rows;
+            var snapshot = await themes.CountThemesAsync(taxonomy, start, until, cancellationToken);
+            ThemeRowsRead += snapshot.Rows.Count;
+            return snapshot;
         }
 
-        public async ValueTask<IReadOnlyList<ThemeExample>> ReadThemeExamplesAsync(ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until, int limit,
-            bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default)
+        public async ValueTask<IReadOnlyList<IReadOnlyList<ThemeExample>>> ReadThemeExamplesAsync(ThemeTaxonomy taxonomy, IReadOnlyList<int> asked, DateTimeOffset? start,
+            DateTimeOffset? until, int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default)
         {
-            var examples = await themes.ReadThemeExamplesAsync(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
-            ExampleRowsRead += examples.Count;
+            var examples = await themes.ReadThemeExamplesAsync(taxonomy, asked, start, until, limit, includeManual, includeUnsolicited, cancellationToken);
+            ExampleRowsRead += examples.Sum(e => e.Count);
+            ExampleReads++;
             return examples;
         }
     }

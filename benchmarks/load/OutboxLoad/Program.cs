@@ -39,7 +39,7 @@ foreach (var instances in instanceCounts)
     try
     {
         var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
-        await using (var seed = await NpsPostgreSqlStores.OpenAsync(connectionString))
+        await using (var seed = await PostgreSqlNpsStores.OpenAsync(connectionString))
         {
             var program = Program(seed.Decisions);
             var now = DateTimeOffset.UtcNow;
@@ -56,10 +56,10 @@ foreach (var instances in instanceCounts)
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build(), services).StartAsync(stop.Token);
         await WaitListeningAsync(port);
 
-        var outboxes = new List<(NpsPostgreSqlStores Stores, OutboxDispatcher Outbox, SmtpInvitationSender Sender)>();
+        var outboxes = new List<(PostgreSqlNpsStores Stores, OutboxDispatcher Outbox, SmtpInvitationSender Sender)>();
         for (var i = 0; i < instances; i++)
         {
-            var stores = await NpsPostgreSqlStores.OpenAsync(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = $"outbox-{i}" }.ToString());
+            var stores = await PostgreSqlNpsStores.OpenAsync(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = $"outbox-{i}" }.ToString());
             var sender = new SmtpInvitationSender(new NpsSmtpOptions { Host = "127.0.0.1", Port = port, UseTls = false, From = "survey@example.test" });
             outboxes.Add((stores, new OutboxDispatcher(stores.Invitations, stores.Ledger, new Directory(), sender,
                 new InvitationMessageRenderer(new InvitationMessageOptions { BaseUrl = new Uri("https://survey.example.test/"), OrganisationName = "Acme" }),

@@ -30,4 +30,35 @@ static class ViewsSeed
           CASE i % 3 WHEN 0 THEN 'phone' ELSE 'chat' END, 1.0, false, i % 50 = 0, timestamptz '2025-01-01 00:00:00+00', 60, {Comment}
         FROM generate_series(0, {rows} - 1) AS i
         """);
+
+    /// <summary>
+    /// PostgreSQL: the follow-ups of the seeded detractors and callback requests (as the follow-up policy opens them:
+    /// callback 24 h, else detractor 48 h), in every status: of each ten, four contacted within the SLA and closed, two
+    /// contacted late and closed, two contacted, one closed without contact and one still open; with the columns the
+    /// store counts and pages by (schema step 13), as the store writes them.
+    /// </summary>
+    public static string PostgresFollowUps() => $"""
+        INSERT INTO nps_follow_ups (id, customer_id, status, due_at, team_key, category, responded_ticks, due_ticks, contacted_ticks, time_to_contact, id_hash, body)
+        SELECT 'fu-' || response_id, respondent_id, status, due, upper(team), CASE WHEN rating <= 6 THEN 0 WHEN rating <= 8 THEN 1 ELSE 2 END,
+            {Ticks("responded_at")}, {Ticks("due")}, {Ticks("contacted")}, {Ticks("contacted")} - {Ticks("responded_at")},
+            upper(encode(substring(sha256(convert_to('fu-' || response_id, 'UTF8')) from 1 for 16), 'hex')), json_build_object(
+            'id', 'fu-' || response_id, 'responseId', response_id, 'customerId', respondent_id, 'reason', reason, 'rating', rating,
+            'respondedAt', {Iso("responded_at")}, 'createdAt', {Iso("responded_at")}, 'dueAt', {Iso("due")}, 'ownerTeam', team, 'ownerAgent', agent,
+            'status', initcap(status), 'contactedAt', {Iso("contacted")}, 'closedAt', {Iso("closed")})::text
+        FROM (
+            SELECT r.response_id, r.respondent_id, r.rating, r.responded_at, r.team, r.agent,
+                CASE WHEN r.callback_requested THEN 'Callback' ELSE 'Detractor' END AS reason,
+                CASE k WHEN 9 THEN 'open' WHEN 6 THEN 'contacted' WHEN 7 THEN 'contacted' ELSE 'closed' END AS status,
+                CASE WHEN k <= 3 THEN r.responded_at + interval '20 hours' WHEN k <= 5 THEN r.responded_at + interval '60 hours'
+                     WHEN k <= 7 THEN r.responded_at + interval '10 hours' END AS contacted,
+                CASE WHEN k <= 5 THEN r.responded_at + interval '70 hours' WHEN k = 8 THEN r.responded_at + interval '72 hours' END AS closed,
+                r.responded_at + CASE WHEN r.callback_requested THEN interval '24 hours' ELSE interval '48 hours' END AS due
+            FROM nps_responses r, LATERAL (SELECT substring(r.response_id from 2)::bigint % 10 AS k) f
+            WHERE r.rating <= 6 OR r.callback_requested
+        ) s
+        """;
+
+    private static string Ticks(string column) => $"(621355968000000000 + (extract(epoch from {column}) * 1000000)::bigint * 10)";
+
+    private static string Iso(string column) => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')";
 }

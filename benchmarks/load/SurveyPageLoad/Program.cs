@@ -143,7 +143,7 @@ static async Task SeedSqliteAsync(string connectionString, int count, SurveyToke
 // The store's schema (migrated by the store), then one binary COPY of the store's columns.
 static async Task SeedPostgresAsync(string connectionString, int count, SurveyTokens tokens)
 {
-    await using (var opened = await NpsPostgreSqlStores.OpenAsync(connectionString)) { }
+    await using (var opened = await PostgreSqlNpsStores.OpenAsync(connectionString)) { }
 
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();

@@ -204,9 +204,9 @@ static class Seeding
         var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, CommandTimeout = 1800 }.ToString();
         if (reuse && await PostgresCountAsync(server, schema) == count) return (connectionString, false);
         await SqlAsync(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}");
-        await using var database = new NpsPostgreSqlDatabase(connectionString);
+        await using var database = new PostgreSqlNpsDatabase(connectionString);
         await database.MigrateAsync();
-        foreach (var sql in new[] { ViewsSeed.Postgres(count), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days" })
+        foreach (var sql in new[] { ViewsSeed.Postgres(count), ViewsSeed.PostgresFollowUps(), "VACUUM ANALYZE nps_responses", "VACUUM ANALYZE nps_response_days", "VACUUM ANALYZE nps_follow_ups" })
         {
             await using var command = database.DataSource.CreateCommand(sql);
             await command.ExecuteNonQueryAsync();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Nps.FollowUp;
 using Nps.Huddle;
 using Nps.Segmentation;
@@ -134,7 +133,7 @@ public static class HuddleCommand
     internal static bool TryDate(string text, string option, out DateOnly date, out string problem)
     {
         problem = "";
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
+        if (IsoDate.TryParse(text, out date)) return true;
         problem = $"{option} must be a date (yyyy-MM-dd), got '{text}'";
         return false;
     }

@@ -4,7 +4,7 @@ using Nps.Serialization;
 
 namespace Nps.AspNetCore.Api;
 
-/// <summary><c>GET /api/follow-ups?status=</c>, <c>GET /api/follow-ups/{id}</c>, <c>POST /api/follow-ups/{id}/status</c>.</summary>
+/// <summary><c>GET /api/follow-ups?status=&amp;team=&amp;limit=&amp;cursor=</c> (a page read from the store), <c>GET /api/follow-ups/{id}</c>, <c>POST /api/follow-ups/{id}/status</c>.</summary>
 internal static class FollowUpEndpoints
 {
     internal static void MapFollowUps(this IEndpointRouteBuilder app)
@@ -12,7 +12,7 @@ internal static class FollowUpEndpoints
         app.MapGet("/api/follow-ups", ListAsync)
             .WithName("ListFollowUps")
             .WithTags("Follow-ups")
-            .WithSummary("Follow-ups (optionally by status: open, contacted, closed), by due time, a page at a time (limit, cursor; next page in the Link header).")
+            .WithSummary("Follow-ups (optionally by status: open, contacted, closed; and by owner team, ignoring case), by due time, a page at a time (limit, cursor; next page in the Link header).")
             .WithNoStore();
 
         app.MapGet("/api/follow-ups/{id}", GetAsync)
@@ -31,11 +31,12 @@ internal static class FollowUpEndpoints
         FollowUpService followUps, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var (wanted, size, after) = query.Resolve(errors);
+        var (page, size) = query.Resolve(errors);
         if (errors.Any) return errors.ToProblem();
         var now = clock.GetUtcNow();
-        var page = Paging.Apply(context, await followUps.ListAsync(wanted, cancellationToken), f => Paging.TimeThenId(f.DueAt, f.Id), size, after);
-        IReadOnlyList<FollowUpCaseDocument> list = [.. page.Select(f => FollowUpCaseDocument.From(f, now))];
+        var read = await followUps.ListPageAsync(page, cancellationToken);
+        var shown = Paging.Page(context, read, f => Paging.Key(FollowUpListPosition.Of(f)), size);
+        IReadOnlyList<FollowUpCaseDocument> list = [.. shown.Select(f => FollowUpCaseDocument.From(f, now))];
         return new JsonOk<IReadOnlyList<FollowUpCaseDocument>>(list, NpsJson.TypeInfo<IReadOnlyList<FollowUpCaseDocument>>());
     }
 
@@ -59,7 +60,7 @@ internal static class FollowUpEndpoints
         var result = await followUps.TransitionAsync(id, to!.Value, body.Note, cancellationToken);
         return result.Succeeded
             ? Document(result.FollowUp!, clock)
-            : new ConflictProblem("The follow-up cannot make this move.", result.Error);
+            : new ConflictProblem("The follow-up cannot make this move.", result.Error?.Reason);
     }
 
     private static FollowUpStatus? Status(FieldErrors errors, string? value)

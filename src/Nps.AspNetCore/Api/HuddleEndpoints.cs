@@ -53,8 +53,7 @@ internal static class HuddleEndpoints
             return errors.ToProblem();
         }
         var builder = new HuddleBriefBuilder(briefOptions, clock);
-        var cases = await followUps.ListAsync(null, cancellationToken);
-        return new JsonOk<HuddleBriefDocument>(HuddleBriefDocument.From(await builder.BuildAsync(counts, (IResponseSliceSource)store, cases, invitations, cancellationToken)),
+        return new JsonOk<HuddleBriefDocument>(HuddleBriefDocument.From(await builder.BuildFromStoresAsync(counts, (IResponseSliceSource)store, followUps, invitations, cancellationToken)),
             NpsJson.TypeInfo<HuddleBriefDocument>());
     }
 

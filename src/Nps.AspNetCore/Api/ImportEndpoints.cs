@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using Nps.AspNetCore.Hosting;
 using Nps.Data;
 using Nps.Intake;
 using Nps.Serialization;
@@ -44,6 +45,7 @@ internal static class ImportEndpoints
         if (context.Features.Get<IHttpBodyControlFeature>() is { } bodyControl) bodyControl.AllowSynchronousIO = true;
         var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ResponseImport));
         var (document, error) = await ResponseImport.ImportAsync(context.Request.Body, format, intake, clock, isHistorical, cancellationToken, logger: logger);
+        context.RequestServices.GetService<NpsThemeMatching>()?.Wake(); // the comments stored, matched off the request path
         if (error is { } unreadable)
         {
             errors.Add(unreadable.Field ?? "$", unreadable.Message);

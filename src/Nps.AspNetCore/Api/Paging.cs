@@ -34,38 +34,39 @@ internal static class Paging
     }
 
     /// <summary>
-    /// The page of <paramref name="items"/> after the cursor, in order of <paramref name="key"/> (ordinal), and
-    /// sets the <c>Link</c> header to the next page when there is one.
+    /// A page read in order from a store, asked for one item more than <paramref name="limit"/>: the first
+    /// <paramref name="limit"/> items, and the <c>Link</c> header to the next page when the extra one came.
     /// </summary>
-    public static IReadOnlyList<T> Apply<T>(HttpContext context, IEnumerable<T> items, Func<T, string> key, int limit, string? after)
+    public static IReadOnlyList<T> Page<T>(HttpContext context, IReadOnlyList<T> read, Func<T, string> key, int limit)
     {
-        var ordered = items.Select(item => (Key: key(item), Item: item))
-            .Where(entry => after is null || string.CompareOrdinal(entry.Key, after) > 0)
-            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
-            .Take(limit + 1)
-            .ToList();
-        if (ordered.Count > limit)
-        {
-            var request = context.Request;
-            var query = request.Query.Where(q => q.Key is not ("cursor" or "limit"))
-                .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
-                .Append(new("limit", limit.ToString(CultureInfo.InvariantCulture)))
-                .Append(new("cursor", Encode(ordered[limit - 1].Key)));
-            var next = request.PathBase + request.Path + QueryString.Create(query);
-            context.Response.Headers.Link = $"<{next}>; rel=\"next\"";
-            ordered.RemoveAt(limit);
-        }
-
-        return [.. ordered.Select(entry => entry.Item)];
+        if (read.Count <= limit) return read;
+        var request = context.Request;
+        var query = request.Query.Where(q => q.Key is not ("cursor" or "limit"))
+            .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+            .Append(new("limit", limit.ToString(CultureInfo.InvariantCulture)))
+            .Append(new("cursor", Encode(key(read[limit - 1]))));
+        var next = request.PathBase + request.Path + QueryString.Create(query);
+        context.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+        return [.. read.Take(limit)];
     }
 
     /// <summary>
-    /// A sort key for items ordered by a time, then by a hash of their id: bounded (52 characters whatever the id's
-    /// length) and carrying nothing of the id, so a cursor made from it is small and opaque.
+    /// A sort key for items ordered by a time, then by a hash of their id (<see cref="Nps.FollowUp.FollowUpListPosition"/>):
+    /// bounded (52 characters whatever the id's length) and carrying nothing of the id, so a cursor made from it is small and opaque.
     /// </summary>
-    public static string TimeThenId(DateTimeOffset time, string id) =>
-        time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" +
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0, 16);
+    public static string TimeThenId(DateTimeOffset time, string id) => Key(new Nps.FollowUp.FollowUpListPosition(time.UtcTicks, Nps.FollowUp.FollowUpListPosition.IdHashOf(id)));
+
+    /// <summary>The sort key of a list position: its ticks (19 digits), a bar, and its id hash.</summary>
+    public static string Key(Nps.FollowUp.FollowUpListPosition position) =>
+        position.DueUtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + position.IdHash;
+
+    /// <summary>The list position a sort key names (from a cursor), or null when it is not one.</summary>
+    public static Nps.FollowUp.FollowUpListPosition? Position(string key)
+    {
+        if (key.Length != 52 || key[19] != '|' || !long.TryParse(key.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)) return null;
+        var hash = key[20..];
+        return hash.All(c => char.IsAsciiDigit(c) || c is >= 'A' and <= 'F') ? new Nps.FollowUp.FollowUpListPosition(ticks, hash) : null;
+    }
 
     private static string Encode(string key) => "c1." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Nps.AspNetCore.Api;
 
 /// <summary>
@@ -12,7 +10,7 @@ internal readonly record struct QueryDate(DateOnly? Value, string? Invalid)
     public static bool TryParse(string? text, IFormatProvider? provider, out QueryDate result)
     {
         result = string.IsNullOrWhiteSpace(text) ? default
-            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? new QueryDate(date, null)
+            : IsoDate.TryParse(text, out var date) ? new QueryDate(date, null)
             : new QueryDate(null, text);
         return true;
     }

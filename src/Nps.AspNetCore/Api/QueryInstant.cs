@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nps.Data;
 
 namespace Nps.AspNetCore.Api;
@@ -14,7 +13,7 @@ internal readonly record struct QueryInstant(DateTimeOffset? Value, DataError? E
     public static bool TryParse(string? text, IFormatProvider? provider, out QueryInstant result)
     {
         if (string.IsNullOrWhiteSpace(text)) result = default;
-        else if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        else if (IsoDate.TryParse(text, out var date))
         {
             result = new QueryInstant(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null);
         }

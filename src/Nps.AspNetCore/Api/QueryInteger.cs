@@ -20,11 +20,18 @@ internal readonly record struct QueryInteger(int? Value, string Text)
     /// The value when it lies in [<paramref name="min"/>, <paramref name="max"/>], <paramref name="fallback"/> when
     /// absent; otherwise <paramref name="fallback"/>, and <paramref name="message"/> (given the text) under <paramref name="field"/>.
     /// </summary>
-    public int Check(FieldErrors errors, string field, int min, int max, int fallback, Func<string, string> message)
+    public int Check(FieldErrors errors, string field, int min, int max, int fallback, Func<string, string> message) =>
+        Check(errors, field, min, max, message) ?? fallback;
+
+    /// <summary>
+    /// The value when it lies in [<paramref name="min"/>, <paramref name="max"/>]; null when absent, or when not in
+    /// range, then with <paramref name="message"/> (given the text) under <paramref name="field"/>.
+    /// </summary>
+    public int? Check(FieldErrors errors, string field, int min, int max, Func<string, string> message)
     {
-        if (Text is null) return fallback;
+        if (Text is null) return null;
         if (Value is { } number && number >= min && number <= max) return number;
         errors.Add(field, message(Text));
-        return fallback;
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nps.AspNetCore.Hosting;
 using Nps.Intake;
 
 namespace Nps.AspNetCore.Api;
@@ -35,6 +36,7 @@ internal static class ResponseEndpoints
 
         // One call: validated, stored with its contact and follow-up in one transaction, idempotent per responseId.
         var result = await intake.SubmitAsync(response!, cancellationToken);
+        if (result.Outcome == ResponseIntakeOutcome.Created) context.RequestServices.GetService<NpsThemeMatching>()?.Wake(); // its comment, off the request path
         switch (result.Outcome)
         {
             case ResponseIntakeOutcome.Invalid:

@@ -31,7 +31,8 @@ internal static class ThemeEndpoints
             start = end is { } until && until < cutoff ? until : cutoff;
         }
 
-        // The range's totals from the store's counts; only the commented responses are read, a page at a time.
+        // The range's totals from the store's counts and its theme counts as they stand (the background matcher keeps
+        // them current; "pending" says how many comments they leave out): no comment is matched in the request.
         var analysis = await ThemeAnalysis.AnalyzeAsync(counts, (IResponseSliceSource)store, taxonomy, start, end,
             new ThemeAnalysisOptions { IncludeUnsolicited = unsolicited }, cancellationToken: cancellationToken);
         return new JsonOk<ThemeAnalysisDocument>(ThemeAnalysisDocument.From(analysis), NpsJson.TypeInfo<ThemeAnalysisDocument>());

@@ -4,9 +4,11 @@ namespace Nps.AspNetCore.Delivery;
 
 /// <summary>
 /// The outbox of the hosting package (configuration section <c>Nps:Delivery</c>): how often it polls, where the survey
-/// links point, the SMTP server, and the library's <see cref="DeliveryOptions"/>.
+/// links point, the SMTP server, and the library's <see cref="DeliveryOptions"/>. Checks itself
+/// (<see cref="IValidatableOptions"/>); the links' base address and the organisation's name are required only when
+/// something sends (an SMTP host here, or a sender the embedder registered, which <c>AddNpsDelivery</c> checks for).
 /// </summary>
-public sealed class NpsDeliveryOptions
+public sealed record NpsDeliveryOptions : IValidatableOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Nps:Delivery";
@@ -57,6 +59,28 @@ public sealed class NpsDeliveryOptions
         TokenLifetime = TokenLifetime, Reminders = Reminders, ReminderAfter = ReminderAfter, BatchSize = BatchSize, ClaimLease = ClaimLease,
         MaxAttempts = MaxAttempts, RetryDelay = RetryDelay,
     };
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors) => Validate(path, errors, sends: Smtp?.IsConfigured == true);
+
+    /// <summary>The one check, with whether something sends (then the links' base address and the organisation's name are required).</summary>
+    internal void Validate(OptionsPath path, ICollection<DataError> errors, bool sends)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Positive(path.Then(nameof(PollInterval)), PollInterval);
+        errors.Positive(path.Then(nameof(StuckAfter)), StuckAfter);
+        ToDeliveryOptions().Validate(path, errors);
+        errors.Nested(path.Then(nameof(Smtp)), Smtp);
+        if (!sends) return;
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
+        {
+            errors.Add(path.Then(nameof(BaseUrl)), "must be the absolute http(s) address the survey links point to (e.g. https://survey.example.com/).", BaseUrl ?? "");
+        }
+        else
+        {
+            ToMessageOptions().Validate(path, errors);
+        }
+    }
 
     /// <summary>The renderer's options from these (validate first: the base address must be absolute).</summary>
     /// <returns>The message options.</returns>

@@ -12,6 +12,9 @@ internal sealed class NpsStoreHealthCheck(NpsStartup startup, IServiceProvider s
     /// <summary>The check's name in the health report.</summary>
     public const string Name = "nps-store";
 
+    /// <summary>The data entry with the comments the background theme matcher last saw waiting (<see cref="NpsThemeMatching.Pending"/>).</summary>
+    public const string ThemesPendingKey = "themes-pending";
+
     /// <summary>An id no response is stored under (ids are the caller's, and this one is reserved for the probe).</summary>
     private const string ProbeId = "nps-health-probe";
 
@@ -23,7 +26,12 @@ internal sealed class NpsStoreHealthCheck(NpsStartup startup, IServiceProvider s
         try
         {
             await services.GetRequiredService<IResponseStore>().FindAsync(ProbeId, cancellationToken);
-            return HealthCheckResult.Healthy("The response store answers.");
+
+            // The theme matcher's backlog is shown, never judged: counts a little behind still serve.
+            IReadOnlyDictionary<string, object>? data = services.GetService<NpsThemeMatching>()?.Pending is { } pending
+                ? new Dictionary<string, object> { [ThemesPendingKey] = pending }
+                : null;
+            return HealthCheckResult.Healthy("The response store answers.", data);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

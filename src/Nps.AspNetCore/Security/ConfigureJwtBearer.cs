@@ -28,7 +28,7 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> settings, IHostEnv
         options.MapInboundClaims = false;
         options.IncludeErrorDetails = true;
         options.SaveToken = false;
-        var sharedKey = string.IsNullOrWhiteSpace(jwt.SigningKey) ? null : JwtOptionsValidator.SigningKeyBytes(jwt.SigningKey);
+        var sharedKey = string.IsNullOrWhiteSpace(jwt.SigningKey) ? null : JwtOptions.SigningKeyBytes(jwt.SigningKey);
         options.Events = new NpsJwtBearerEvents(jwt.RoleClaim, sharedKey is null ? null : sharedKey.Length * 8);
         if (!string.IsNullOrWhiteSpace(jwt.Authority)) options.Authority = jwt.Authority;
         if (!string.IsNullOrWhiteSpace(jwt.MetadataAddress)) options.MetadataAddress = jwt.MetadataAddress;
@@ -46,7 +46,7 @@ internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> settings, IHostEnv
         parameters.ClockSkew = TimeSpan.FromSeconds(jwt.ClockSkewSeconds);
         parameters.ValidAudiences = [.. jwt.Audiences];
         if (jwt.Issuers.Count > 0) parameters.ValidIssuers = [.. jwt.Issuers];
-        if (!string.IsNullOrWhiteSpace(jwt.SigningKey) && JwtOptionsValidator.SigningKeyBytes(jwt.SigningKey) is { } key)
+        if (!string.IsNullOrWhiteSpace(jwt.SigningKey) && JwtOptions.SigningKeyBytes(jwt.SigningKey) is { } key)
         {
             parameters.IssuerSigningKey = new SymmetricSecurityKey(key);
             parameters.ValidateIssuerSigningKey = true;

@@ -1,3 +1,4 @@
+using Nps.AspNetCore.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -46,8 +47,9 @@ public static class NpsSurveyEndpoints
         return app;
     }
 
-    private static async Task ShowAsync(HttpContext context, string token)
+    private static async Task ShowAsync(HttpContext context, [AsParameters] SurveyPageQuery query)
     {
+        var token = query.Token;
         if (!await AdmitAsync(context)) return;
         var services = context.RequestServices;
         var found = await services.GetRequiredService<SurveyAnswers>().LookupAsync(token, context.RequestAborted);
@@ -58,7 +60,8 @@ public static class NpsSurveyEndpoints
             return;
         }
 
-        await FormAsync(context, text, token, SurveyForm.Preselected(context.Request.Query[SurveyForm.ScoreField]), StatusCodes.Status200OK, null);
+        // A bad pre-filled score (11, abc) preselects nothing; the page opens all the same.
+        await FormAsync(context, text, token, new SurveyForm { Score = query.Preselected(new FieldErrors()) }, StatusCodes.Status200OK, null);
     }
 
     private static async Task AnswerAsync(HttpContext context, string token)
@@ -95,6 +98,7 @@ public static class NpsSurveyEndpoints
         }
 
         var result = await answers.SubmitAsync(token, NpsRating.From(form.Score!.Value), form.Comment, form.Callback, form.Answers, context.RequestAborted);
+        if (result.Intake is { Accepted: true }) context.RequestServices.GetService<Hosting.NpsThemeMatching>()?.Wake(); // its comment, off the request path
         if (result.State != SurveyTokenState.Open)
         {
             await RefusedAsync(context, text, result.State);

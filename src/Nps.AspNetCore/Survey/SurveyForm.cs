@@ -33,8 +33,6 @@ internal sealed class SurveyForm
 
     public static string QuestionField(string id) => "q:" + id;
 
-    /// <summary>An empty form, with the score of a one-click link (<c>?score=N</c>) chosen when it is one of 0–10.</summary>
-    public static SurveyForm Preselected(string? score) => new() { Score = ParseScore(score) };
 
     /// <summary>Reads and checks a posted form against the configured questions.</summary>
     public static SurveyForm Read(IFormCollection form, NpsSurveyOptions options, SurveyText text)

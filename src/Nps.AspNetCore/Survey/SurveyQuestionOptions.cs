@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Nps.AspNetCore.Survey;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Nps.AspNetCore.Survey;
 /// the attribute <c>q:&lt;Id&gt;</c> (<see cref="Nps.Intake.SurveyAnswers.AnswerAttributePrefix"/>), so a choice
 /// question can be segmented like any attribute.
 /// </summary>
-public sealed class SurveyQuestionOptions
+public sealed partial record SurveyQuestionOptions : IValidatableOptions
 {
     /// <summary>The question's id: 1 to 32 of <c>a-z</c>, <c>0-9</c>, <c>-</c> and <c>_</c> (the form field is <c>q:&lt;Id&gt;</c>).</summary>
     public string Id { get; set; } = "";
@@ -14,5 +16,17 @@ public sealed class SurveyQuestionOptions
     public Dictionary<string, string> Text { get; set; } = [];
 
     /// <summary>The answers to choose from; none makes it a free-text question.</summary>
-    public List<SurveyChoiceOptions> Choices { get; set; } = [];
+    public IReadOnlyList<SurveyChoiceOptions> Choices { get; set; } = [];
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!QuestionId().IsMatch(Id ?? "")) errors.Add(path.Then(nameof(Id)), "must be 1 to 32 of a-z, 0-9, '-' and '_'.", Id ?? "");
+        if (Text is null || Text.Values.All(string.IsNullOrWhiteSpace)) errors.Add(path.Then(nameof(Text)), "needs the question in at least one language (nl, en).");
+        errors.Each(path.Then(nameof(Choices)), Choices);
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]{1,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionId();
 }

@@ -4,7 +4,7 @@ namespace Nps.AspNetCore.Survey;
 /// The response page's own limits (ASP.NET Core's rate limiter, a fixed window per token and one per client address,
 /// both must admit a request); beyond them 429 with <c>Retry-After</c>.
 /// </summary>
-public sealed class SurveyRateLimitOptions
+public sealed record SurveyRateLimitOptions : IValidatableOptions
 {
     /// <summary>Requests per token per window (a customer opening, correcting and sending the form uses a few).</summary>
     public int PerToken { get; set; } = 20;
@@ -14,4 +14,13 @@ public sealed class SurveyRateLimitOptions
 
     /// <summary>The window in seconds.</summary>
     public int WindowSeconds { get; set; } = 60;
+
+    /// <inheritdoc />
+    public void Validate(OptionsPath path, ICollection<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.AtLeast(path.Then(nameof(PerToken)), PerToken, 1);
+        errors.AtLeast(path.Then(nameof(PerAddress)), PerAddress, 1);
+        errors.AtLeast(path.Then(nameof(WindowSeconds)), WindowSeconds, 1);
+    }
 }

@@ -40,6 +40,12 @@ public static class NpsTelemetry
     /// <summary>Counter of invitations recorded as bounced; tag <see cref="ComplaintTag"/>.</summary>
     public const string InvitationsBounced = "nps.invitations.bounced";
 
+    /// <summary>Counter of stored comments matched into the theme counts by a <see cref="Insights.ThemeCountMatcher"/> (off the request path).</summary>
+    public const string ThemeCommentsMatched = "nps.themes.comments.matched";
+
+    /// <summary>Gauge: the stored comments not yet matched into the theme counts (the backlog), as a matcher last counted it.</summary>
+    public const string ThemeCommentsPending = "nps.themes.comments.pending";
+
     /// <summary>Histogram of report build time in seconds; tag <see cref="ReportTag"/>.</summary>
     public const string ReportDuration = "nps.report.duration";
 
@@ -90,6 +96,8 @@ public static class NpsTelemetry
     private static readonly Counter<long> SentCounter = Meter.CreateCounter<long>(InvitationsSent, "{invitation}", "Invitations sent by the outbox.");
     private static readonly Counter<long> FailedCounter = Meter.CreateCounter<long>(InvitationsFailed, "{invitation}", "Invitations that failed for good.");
     private static readonly Counter<long> BouncedCounter = Meter.CreateCounter<long>(InvitationsBounced, "{invitation}", "Invitations recorded as bounced.");
+    private static readonly Counter<long> ThemeMatchedCounter = Meter.CreateCounter<long>(ThemeCommentsMatched, "{comment}", "Stored comments matched into the theme counts.");
+    private static readonly Gauge<long> ThemePendingGauge = Meter.CreateGauge<long>(ThemeCommentsPending, "{comment}", "Stored comments not yet matched into the theme counts, as last counted.");
     private static readonly Histogram<double> ReportHistogram = Meter.CreateHistogram<double>(ReportDuration, "s", "Report build time.");
     private static readonly Histogram<double> StoreHistogram = Meter.CreateHistogram<double>(StoreOperationDuration, "s", "Store operation time.");
 
@@ -104,6 +112,12 @@ public static class NpsTelemetry
     internal static void FollowUpClosed() => ClosedCounter.Add(1);
 
     internal static void OverdueCounted(long overdue) => OverdueGauge.Record(overdue);
+
+    internal static void ThemeCommentsMatchedPage(int matched, long pending)
+    {
+        if (matched > 0) ThemeMatchedCounter.Add(matched);
+        ThemePendingGauge.Record(pending);
+    }
 
     internal static void InvitationSent() => SentCounter.Add(1);
 

@@ -92,26 +92,26 @@ public sealed record FollowUpCase
     /// <param name="at">When.</param>
     /// <param name="note">The contact note (to Contacted) or the outcome (to Closed).</param>
     /// <param name="next">The follow-up after the transition.</param>
-    /// <param name="error">Why the transition is not allowed.</param>
+    /// <param name="error">Why the transition is not allowed: its field <c>status</c>, its value the refused status.</param>
     /// <returns>Whether the transition is allowed.</returns>
-    public bool TryTransition(FollowUpStatus to, DateTimeOffset at, string? note, [NotNullWhen(true)] out FollowUpCase? next, [NotNullWhen(false)] out string? error)
+    public bool TryTransition(FollowUpStatus to, DateTimeOffset at, string? note, [NotNullWhen(true)] out FollowUpCase? next, [NotNullWhen(false)] out DataError? error)
     {
         next = null;
         if (!Enum.IsDefined(to))
         {
-            error = $"Follow-up {Id}: '{to}' is not a follow-up status.";
+            error = StatusError($"Follow-up {Id}: '{to}' is not a follow-up status.", to);
             return false;
         }
 
         if (to == Status)
         {
-            error = $"Follow-up {Id} is already {Status}.";
+            error = StatusError($"Follow-up {Id} is already {Status}.", to);
             return false;
         }
 
         if (!IsAllowed(Status, to))
         {
-            error = $"Follow-up {Id} is {Status} and cannot become {to}: allowed are Open → Contacted → Closed and Open → Closed.";
+            error = StatusError($"Follow-up {Id} is {Status} and cannot become {to}: allowed are Open → Contacted → Closed and Open → Closed.", to);
             return false;
         }
 
@@ -121,4 +121,8 @@ public sealed record FollowUpCase
             : this with { Status = to, ClosedAt = at, Outcome = note };
         return true;
     }
+
+    // The field is the request's: a status change names only the status.
+    private static DataError StatusError(string reason, FollowUpStatus to) =>
+        new(0, "status", reason, to.ToString());
 }

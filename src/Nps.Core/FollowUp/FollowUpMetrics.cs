@@ -88,67 +88,38 @@ public sealed record FollowUpMetrics
     public static FollowUpMetrics Compute(IEnumerable<FollowUpCase> followUps, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(followUps);
-        int total = 0, open = 0, contacted = 0, closed = 0, closedWithoutContact = 0, reached = 0, withinSla = 0, late = 0, pending = 0;
-        int breaches = 0, detractors = 0, detractorsFollowedUp = 0, detractorsClosedWithoutContact = 0, overdue = 0;
-        var toFirstContact = new List<long>();
-        foreach (var f in followUps)
-        {
-            ArgumentNullException.ThrowIfNull(f, nameof(followUps));
-            total++;
-            switch (f.Status)
-            {
-                case FollowUpStatus.Open: open++; break;
-                case FollowUpStatus.Contacted: contacted++; break;
-                default: closed++; break;
-            }
+        return From(FollowUpCounts.Of(followUps, new FollowUpCountQuery { AsOf = asOf }));
+    }
 
-            var isDetractor = f.Category == NpsCategory.Detractor;
-            if (isDetractor) detractors++;
-            if (f.ContactedAt is { } at)
-            {
-                reached++;
-                toFirstContact.Add((at - f.RespondedAt).Ticks);
-                if (isDetractor) detractorsFollowedUp++;
-                if (at <= f.DueAt) withinSla++;
-                else
-                {
-                    late++;
-                    breaches++;
-                }
-            }
-            else if (f.Status == FollowUpStatus.Closed)
-            {
-                closedWithoutContact++;
-                if (isDetractor) detractorsClosedWithoutContact++;
-                if (asOf > f.DueAt) breaches++;
-            }
-            else if (f.IsOverdue(asOf))
-            {
-                overdue++;
-                breaches++;
-            }
-            else
-            {
-                pending++;
-            }
-        }
-
+    /// <summary>The metrics from counts (<see cref="IFollowUpStore.CountAsync"/>): the same as <see cref="Compute"/> over the follow-ups counted.</summary>
+    /// <param name="counts">The counts.</param>
+    /// <returns>The metrics, as of the counts' moment.</returns>
+    public static FollowUpMetrics From(FollowUpCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var closedWithoutContact = counts.Sum(c => !c.Contacted && c.Status == FollowUpStatus.Closed);
+        var overdue = counts.Sum(c => !c.Contacted && c.Status == FollowUpStatus.Open && c.Due);
+        var late = counts.Sum(c => c.Contacted && c.ContactedLate);
         return new FollowUpMetrics
         {
-            AsOf = asOf, Total = total, Open = open, Contacted = contacted, Closed = closed, ClosedWithoutContact = closedWithoutContact,
-            Reached = reached, ContactedWithinSla = withinSla, ContactedLate = late, Pending = pending, SlaBreaches = breaches,
-            Detractors = detractors, DetractorsFollowedUp = detractorsFollowedUp, DetractorsClosedWithoutContact = detractorsClosedWithoutContact,
-            Overdue = overdue, MedianTimeToFirstContact = Median(toFirstContact),
+            AsOf = counts.AsOf,
+            Total = Int(counts.Sum(_ => true)),
+            Open = Int(counts.Sum(c => c.Status == FollowUpStatus.Open)),
+            Contacted = Int(counts.Sum(c => c.Status == FollowUpStatus.Contacted)),
+            Closed = Int(counts.Sum(c => c.Status == FollowUpStatus.Closed)),
+            ClosedWithoutContact = Int(closedWithoutContact),
+            Reached = Int(counts.Sum(c => c.Contacted)),
+            ContactedWithinSla = Int(counts.Sum(c => c.Contacted && !c.ContactedLate)),
+            ContactedLate = Int(late),
+            Pending = Int(counts.Sum(c => !c.Contacted && c.Status != FollowUpStatus.Closed && !(c.Status == FollowUpStatus.Open && c.Due))),
+            SlaBreaches = Int(late + overdue + counts.Sum(c => !c.Contacted && c.Status == FollowUpStatus.Closed && c.Due)),
+            Detractors = Int(counts.Sum(c => c.Category == NpsCategory.Detractor)),
+            DetractorsFollowedUp = Int(counts.Sum(c => c.Category == NpsCategory.Detractor && c.Contacted)),
+            DetractorsClosedWithoutContact = Int(counts.Sum(c => c.Category == NpsCategory.Detractor && !c.Contacted && c.Status == FollowUpStatus.Closed)),
+            Overdue = Int(overdue),
+            MedianTimeToFirstContact = counts.MedianTimeToFirstContact,
         };
     }
 
-    private static TimeSpan? Median(List<long> ticks)
-    {
-        if (ticks.Count == 0) return null;
-        ticks.Sort();
-        var middle = ticks.Count / 2;
-        return ticks.Count % 2 == 1
-            ? TimeSpan.FromTicks(ticks[middle])
-            : TimeSpan.FromTicks(ticks[middle - 1] + ((ticks[middle] - ticks[middle - 1]) / 2));
-    }
+    private static int Int(long count) => checked((int)count);
 }

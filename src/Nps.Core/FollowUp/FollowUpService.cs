@@ -98,6 +98,16 @@ public sealed class FollowUpService
     public ValueTask<IReadOnlyList<FollowUpCase>> ListAsync(FollowUpStatus? status = null, CancellationToken cancellationToken = default) =>
         _store.ListAsync(status, cancellationToken);
 
+    /// <summary>One page of follow-ups (optionally of one status and owner team), ordered by due time, then id hash.</summary>
+    /// <param name="query">The filters, the position after which the page starts and its size.</param>
+    /// <param name="cancellationToken">Cancels the store operation.</param>
+    /// <returns>The page.</returns>
+    public ValueTask<IReadOnlyList<FollowUpCase>> ListPageAsync(FollowUpPageQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _store.ListPageAsync(query, cancellationToken);
+    }
+
     /// <summary>The follow-ups still open after their due time, as of now, most overdue first.</summary>
     /// <param name="cancellationToken">Cancels the store operation.</param>
     /// <returns>The overdue follow-ups.</returns>
@@ -138,7 +148,7 @@ public sealed class FollowUpService
         while (true)
         {
             var current = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (current is null) return new(false, null, $"No follow-up has id '{id}'.");
+            if (current is null) return new(false, null, new DataError(0, "id", $"No follow-up has id '{id}'.", id));
 
             var now = _timeProvider.GetUtcNow();
             if (!current.TryTransition(to, now, note, out var next, out var error)) return new(false, current, error);
@@ -156,13 +166,13 @@ public sealed class FollowUpService
         }
     }
 
-    /// <summary>The loop's metrics over every stored follow-up, as of now.</summary>
+    /// <summary>The loop's metrics over every stored follow-up, as of now, counted in the store (<see cref="IFollowUpStore.CountAsync"/>).</summary>
     /// <param name="cancellationToken">Cancels the store operation.</param>
     /// <returns>The metrics.</returns>
     public async ValueTask<FollowUpMetrics> GetMetricsAsync(CancellationToken cancellationToken = default)
     {
-        var all = await _store.ListAsync(null, cancellationToken).ConfigureAwait(false);
-        var metrics = FollowUpMetrics.Compute(all, _timeProvider.GetUtcNow());
+        var counts = await _store.CountAsync(new FollowUpCountQuery { AsOf = _timeProvider.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        var metrics = FollowUpMetrics.From(counts);
         Diagnostics.NpsTelemetry.OverdueCounted(metrics.Overdue);
         return metrics;
     }

@@ -38,4 +38,22 @@ public interface IFollowUpStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The follow-ups.</returns>
     ValueTask<IReadOnlyList<FollowUpCase>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts follow-ups (all, or one team's, optionally answered by a moment) by status, category and standing against
+    /// their due time, without reading them: what the loop's metrics and the huddle's queue need.
+    /// </summary>
+    /// <param name="query">Which to count, and the moment to judge at.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The counts (the same on every store for the same follow-ups).</returns>
+    ValueTask<FollowUpCounts> CountAsync(FollowUpCountQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists one page of follow-ups (optionally of one status and team), ordered by due time, then id hash
+    /// (<see cref="FollowUpListPosition"/>), after a position.
+    /// </summary>
+    /// <param name="query">The filters, the position and the page size.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>At most <see cref="FollowUpPageQuery.Limit"/> follow-ups.</returns>
+    ValueTask<IReadOnlyList<FollowUpCase>> ListPageAsync(FollowUpPageQuery query, CancellationToken cancellationToken = default);
 }

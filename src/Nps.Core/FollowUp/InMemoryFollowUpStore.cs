@@ -82,4 +82,18 @@ public sealed class InMemoryFollowUpStore : IFollowUpStore
             .ToList();
         return ValueTask.FromResult(list);
     }
+
+    /// <inheritdoc/>
+    public ValueTask<FollowUpCounts> CountAsync(FollowUpCountQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ValueTask.FromResult(FollowUpCounts.Of(_items.Values, query));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<FollowUpCase>> ListPageAsync(FollowUpPageQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ValueTask.FromResult(query.Apply(_items.Values));
+    }
 }

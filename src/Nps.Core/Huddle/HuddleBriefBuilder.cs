@@ -67,7 +67,7 @@ public sealed class HuddleBriefBuilder
             counts[(index * 3) + (int)response.Category]++;
         }
 
-        return Brief(period, counts, inPeriod, followUps);
+        return Brief(period, counts, inPeriod, followUps is null ? null : Summarise(FollowUpCounts.Of(followUps, FollowUpQuery(period))));
     }
 
     /// <summary>
@@ -95,8 +95,30 @@ public sealed class HuddleBriefBuilder
     /// <param name="invitations">Where the invitations are counted, or null for a brief without a response rate.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The brief.</returns>
-    public async Task<HuddleBrief> BuildAsync(INpsCountSource counts, IResponseSliceSource slices, IEnumerable<FollowUpCase>? followUps,
-        IInvitationStore? invitations, CancellationToken cancellationToken = default)
+    public Task<HuddleBrief> BuildAsync(INpsCountSource counts, IResponseSliceSource slices, IEnumerable<FollowUpCase>? followUps,
+        IInvitationStore? invitations, CancellationToken cancellationToken = default) =>
+        BuildFromAsync(counts, slices, followUps is null ? null : (period, _) => ValueTask.FromResult(FollowUpCounts.Of(followUps, FollowUpQuery(period))), invitations, cancellationToken);
+
+    /// <summary>
+    /// Builds the brief from a store as <see cref="BuildAsync(INpsCountSource, IResponseSliceSource, IEnumerable{FollowUpCase}?, IInvitationStore?, CancellationToken)"/>
+    /// does, with the team's follow-up queue counted in <paramref name="followUps"/> (<see cref="IFollowUpStore.CountAsync"/>)
+    /// instead of read: the same brief as over the stored follow-ups.
+    /// </summary>
+    /// <param name="counts">Where the responses are counted.</param>
+    /// <param name="slices">Where the period's comments are read.</param>
+    /// <param name="followUps">Where the follow-ups are counted.</param>
+    /// <param name="invitations">Where the invitations are counted, or null for a brief without a response rate.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The brief.</returns>
+    public Task<HuddleBrief> BuildFromStoresAsync(INpsCountSource counts, IResponseSliceSource slices, IFollowUpStore followUps, IInvitationStore? invitations,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(followUps);
+        return BuildFromAsync(counts, slices, (period, cancel) => followUps.CountAsync(FollowUpQuery(period), cancel), invitations, cancellationToken);
+    }
+
+    private async Task<HuddleBrief> BuildFromAsync(INpsCountSource counts, IResponseSliceSource slices,
+        Func<HuddlePeriod, CancellationToken, ValueTask<FollowUpCounts>>? followUps, IInvitationStore? invitations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(slices);
@@ -129,7 +151,8 @@ public sealed class HuddleBriefBuilder
             }
         }
 
-        var brief = Brief(period, categories, inPeriod, followUps);
+        var queue = followUps is null ? (HuddleFollowUpSummary?)null : Summarise(await followUps(period, cancellationToken).ConfigureAwait(false));
+        var brief = Brief(period, categories, inPeriod, queue);
         return invitations is null ? brief : brief with { ResponseRate = await ResponseRateAsync(invitations, period, zone, cancellationToken).ConfigureAwait(false) };
     }
 
@@ -164,7 +187,7 @@ public sealed class HuddleBriefBuilder
         return Math.Max(_options.TrendPeriods, Math.Min(wanted, fits));
     }
 
-    private HuddleBrief Brief(HuddlePeriod period, long[] counts, List<SurveyResponse> inPeriod, IEnumerable<FollowUpCase>? followUps)
+    private HuddleBrief Brief(HuddlePeriod period, long[] counts, List<SurveyResponse> inPeriod, HuddleFollowUpSummary? followUps)
     {
         var options = _options;
         var history = counts.Length / 3;
@@ -220,7 +243,7 @@ public sealed class HuddleBriefBuilder
             DetractorComments = Comments(inPeriod, r => r.Category == NpsCategory.Detractor && HasComment(r)),
             Callbacks = Comments(inPeriod, r => r.CallbackRequested),
             Compliments = Comments(inPeriod, r => r.Category == NpsCategory.Promoter && HasComment(r)),
-            FollowUps = followUps is null ? null : Summarise(followUps, AsOf(period)),
+            FollowUps = followUps,
         };
         return brief with { DiscussionPoints = HuddleDiscussionPoints.Derive(brief, previous.Period, mentioned) };
     }
@@ -233,19 +256,18 @@ public sealed class HuddleBriefBuilder
         return now < end ? now : end;
     }
 
-    private HuddleFollowUpSummary Summarise(IEnumerable<FollowUpCase> followUps, DateTimeOffset asOf)
+    /// <summary>The team's open follow-ups whose customer answered by the as-of moment, judged at it.</summary>
+    private FollowUpCountQuery FollowUpQuery(HuddlePeriod period)
     {
-        int open = 0, overdue = 0;
-        foreach (var followUp in followUps)
-        {
-            ArgumentNullException.ThrowIfNull(followUp, nameof(followUps));
-            if (!string.Equals(followUp.OwnerTeam, _options.Team, StringComparison.OrdinalIgnoreCase) || followUp.RespondedAt > asOf) continue;
-            if (followUp.Status != FollowUpStatus.Open) continue;
-            open++;
-            if (followUp.IsOverdue(asOf)) overdue++;
-        }
+        var asOf = AsOf(period);
+        return new FollowUpCountQuery { AsOf = asOf, Team = _options.Team, Status = FollowUpStatus.Open, RespondedBy = asOf };
+    }
 
-        return new HuddleFollowUpSummary(open, overdue, asOf);
+    private static HuddleFollowUpSummary Summarise(FollowUpCounts counts)
+    {
+        var open = counts.Sum(c => c.Status == FollowUpStatus.Open);
+        var overdue = counts.Sum(c => c.Status == FollowUpStatus.Open && c.Due);
+        return new HuddleFollowUpSummary(checked((int)open), checked((int)overdue), counts.AsOf);
     }
 
     private static bool HasComment(SurveyResponse response) => !string.IsNullOrWhiteSpace(response.Comment);

@@ -235,32 +235,32 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default)
+    public ValueTask<Insights.ThemeCountUpdate> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentOutOfRangeException.ThrowIfLessThan(maximumComments, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate) return ValueTask.FromResult(_themes.Update(taxonomy, maximumComments, _inOrder, _byId));
+        lock (_gate) return ValueTask.FromResult(_themes.Update(taxonomy, maximumComments, _inOrder));
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<Insights.ThemeCountRow>?> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
+    public ValueTask<Insights.ThemeCountSnapshot> CountThemesAsync(Insights.ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate) return ValueTask.FromResult(_themes.Count(taxonomy, start, until));
+        lock (_gate) return ValueTask.FromResult(_themes.Count(taxonomy, start, until, _inOrder));
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<Insights.ThemeExample>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until,
-        int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<IReadOnlyList<Insights.ThemeExample>>> ReadThemeExamplesAsync(Insights.ThemeTaxonomy taxonomy, IReadOnlyList<int> themes,
+        DateTimeOffset? start, DateTimeOffset? until, int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
-        ArgumentOutOfRangeException.ThrowIfNegative(theme);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(theme, taxonomy.Themes.Count);
+        ArgumentNullException.ThrowIfNull(themes);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        foreach (var theme in themes) ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)theme, (uint)taxonomy.Themes.Count, nameof(themes)); // negative too
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate) return ValueTask.FromResult(_themes.Examples(taxonomy, theme, start, until, limit, includeManual, includeUnsolicited));
+        lock (_gate) return ValueTask.FromResult(_themes.Examples(taxonomy, themes, start, until, limit, includeManual, includeUnsolicited));
     }
 }

@@ -77,7 +77,7 @@ public static class LaunchDates
             }
 
             var text = launchedColumn < fields.Count ? fields[launchedColumn].Trim() : "";
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var launched))
+            if (!IsoDate.TryParse(text, out var launched))
             {
                 error = new DataError(lineNumber, dateColumn, $"'{text}' is not an ISO date (yyyy-MM-dd).", text);
                 return false;

@@ -39,6 +39,13 @@ public sealed record ThemeAnalysis
     /// <summary>Whether the impacts compare weighted estimates (the inclusion probabilities differ).</summary>
     public bool Weighted { get; init; }
 
+    /// <summary>
+    /// The stored comments (in the whole store) that a store's theme counts did not hold yet when this analysis read
+    /// them, so they are left out of it: a <see cref="ThemeCountMatcher"/> matches them off the request path. 0 when
+    /// the counts were current, and for an analysis of the comments themselves.
+    /// </summary>
+    public long PendingComments { get; init; }
+
     /// <summary>Per theme, in taxonomy order.</summary>
     public IReadOnlyList<ThemeResult> Themes { get; init; } = [];
 
@@ -63,12 +70,13 @@ public sealed record ThemeAnalysis
 
     /// <summary>
     /// Analyses the comments of the responses answered in [<paramref name="from"/>, <paramref name="to"/>) from a
-    /// store's counts and its commented responses, never every stored response: the totals by category (and their
-    /// weight sums) come from one count query; when <paramref name="slices"/> keeps theme counts
-    /// (<see cref="IThemeCountSource"/>) and they are current for the taxonomy, the themes come from them and only
-    /// each theme's examples are read, else only responses with a comment are read, in pages of
-    /// <paramref name="pageSize"/>. Gives the same analysis as <see cref="Analyze"/> over the store's responses of
-    /// the range in (instant, response id) order, as the store's <c>ReadAsync</c> gives them.
+    /// store's counts, never every stored response: the totals by category (and their weight sums) come from one count
+    /// query; when <paramref name="slices"/> keeps theme counts (<see cref="IThemeCountSource"/>), the themes come from
+    /// them as they stand (matching nothing: comments not matched yet are left out and counted in
+    /// <see cref="PendingComments"/>) and the examples of every theme from one read; else only responses with a
+    /// comment are read, in pages of <paramref name="pageSize"/>. With the theme counts current (or without them),
+    /// gives the same analysis as <see cref="Analyze"/> over the store's responses of the range in (instant, response
+    /// id) order, as the store's <c>ReadAsync</c> gives them.
     /// </summary>
     /// <param name="counts">The store's counts.</param>
     /// <param name="slices">The store's slices.</param>
@@ -94,11 +102,7 @@ public sealed record ThemeAnalysis
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, ResponseSliceQuery.MaximumLimit);
         options ??= new ThemeAnalysisOptions();
-        if (slices is IThemeCountSource themes
-            && await FromThemeCountsAsync(counts, themes, taxonomy, from, to, options, cancellationToken).ConfigureAwait(false) is { } analysis)
-        {
-            return analysis;
-        }
+        if (slices is IThemeCountSource themes) return await FromThemeCountsAsync(counts, themes, taxonomy, from, to, options, cancellationToken).ConfigureAwait(false);
 
         var tally = new ThemeTally(taxonomy, options, othersFromTotals: true);
         await AddTotalsAsync(tally, counts, from, to, cancellationToken).ConfigureAwait(false);
@@ -115,31 +119,24 @@ public sealed record ThemeAnalysis
         return tally.ToAnalysis();
     }
 
-    /// <summary>
-    /// How many comments one analysis matches at most to bring a store's theme counts up to date: beyond it (after a
-    /// taxonomy change, or a bulk load by SQL) the analysis reads the comments instead, and the next one carries on.
-    /// </summary>
-    internal const int MaximumCommentsMatchedPerAnalysis = 20_000;
-
-    /// <summary>The analysis from a store's theme counts and its examples, or null while they are not current for the taxonomy.</summary>
-    private static async Task<ThemeAnalysis?> FromThemeCountsAsync(INpsCountSource counts, IThemeCountSource themes, ThemeTaxonomy taxonomy,
+    /// <summary>The analysis from a store's theme counts as they stand and the examples of its themes (one read each).</summary>
+    private static async Task<ThemeAnalysis> FromThemeCountsAsync(INpsCountSource counts, IThemeCountSource themes, ThemeTaxonomy taxonomy,
         DateTimeOffset? from, DateTimeOffset? to, ThemeAnalysisOptions options, CancellationToken cancellationToken)
     {
-        if (!await themes.UpdateThemeCountsAsync(taxonomy, MaximumCommentsMatchedPerAnalysis, cancellationToken).ConfigureAwait(false)) return null;
-        if (await themes.CountThemesAsync(taxonomy, from, to, cancellationToken).ConfigureAwait(false) is not { } rows) return null;
+        var snapshot = await themes.CountThemesAsync(taxonomy, from, to, cancellationToken).ConfigureAwait(false);
         var tally = new ThemeTally(taxonomy, options, othersFromTotals: true);
         await AddTotalsAsync(tally, counts, from, to, cancellationToken).ConfigureAwait(false);
-        foreach (var row in rows) tally.AddCounts(row);
-        if (options.ExamplesPerTheme > 0)
+        foreach (var row in snapshot.Rows) tally.AddCounts(row);
+        var mentioned = tally.MentionedThemes().ToList();
+        if (options.ExamplesPerTheme > 0 && mentioned.Count > 0)
         {
-            foreach (var theme in tally.MentionedThemes().ToList())
-            {
-                tally.AddExamples(theme, await themes.ReadThemeExamplesAsync(taxonomy, theme, from, to, options.ExamplesPerTheme,
-                    options.IncludeManual, options.IncludeUnsolicited, cancellationToken).ConfigureAwait(false));
-            }
+            var examples = await themes.ReadThemeExamplesAsync(taxonomy, mentioned, from, to, options.ExamplesPerTheme,
+                options.IncludeManual, options.IncludeUnsolicited, cancellationToken).ConfigureAwait(false);
+            if (examples.Count != mentioned.Count) throw new InvalidOperationException("The theme count source returned examples that do not fit the themes asked.");
+            for (var i = 0; i < mentioned.Count; i++) tally.AddExamples(mentioned[i], examples[i]);
         }
 
-        return tally.ToAnalysis();
+        return tally.ToAnalysis() with { PendingComments = snapshot.Pending };
     }
 
     private static async Task AddTotalsAsync(ThemeTally tally, INpsCountSource counts, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)

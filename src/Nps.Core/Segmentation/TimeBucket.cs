@@ -119,13 +119,13 @@ public readonly record struct TimeBucket : IComparable<TimeBucket>
             return true;
         }
 
-        if (label.Length == 10 && DateOnly.TryParseExact(label, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
+        if (label.Length == 10 && IsoDate.TryParse(label, out var day))
         {
             bucket = new TimeBucket(Period.Day, day);
             return true;
         }
 
-        if (label.Length == 7 && DateOnly.TryParseExact(label + "-01", "yyyy-MM-dd", invariant, DateTimeStyles.None, out var month))
+        if (label.Length == 7 && IsoDate.TryParse(label + "-01", out var month))
         {
             bucket = new TimeBucket(Period.Month, month);
             return true;

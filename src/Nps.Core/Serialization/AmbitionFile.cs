@@ -157,7 +157,7 @@ public static class AmbitionFile
     private static DateOnly? Date(JsonElement element, string path, List<DataError> problems)
     {
         if (element.ValueKind == JsonValueKind.String
-            && DateOnly.TryParseExact(element.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            && IsoDate.TryParse(element.GetString(), out var date))
         {
             return date;
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Nps.FollowUp;
 
 namespace Nps.Serialization;
@@ -62,32 +63,33 @@ public sealed record FollowUpCaseDocument(
     /// <summary>The follow-up this document describes (for a store or a client that reads documents back);
     /// <see cref="Category"/> and <see cref="Overdue"/> follow from the rest and are not read.</summary>
     /// <param name="followUp">The follow-up, when the document is valid.</param>
-    /// <param name="error">What is wrong, naming the field, when it is not.</param>
+    /// <param name="error">What is wrong, its field the document's JSON field, when it is not.</param>
     /// <returns>Whether the document describes a follow-up.</returns>
-    public bool TryToFollowUpCase([NotNullWhen(true)] out FollowUpCase? followUp, [NotNullWhen(false)] out string? error)
+    public bool TryToFollowUpCase([NotNullWhen(true)] out FollowUpCase? followUp, [NotNullWhen(false)] out DataError? error)
     {
         followUp = null;
         if (string.IsNullOrWhiteSpace(Id) || string.IsNullOrWhiteSpace(ResponseId) || string.IsNullOrWhiteSpace(CustomerId))
         {
-            error = "id, responseId and customerId are required.";
+            var missing = string.IsNullOrWhiteSpace(Id) ? "id" : string.IsNullOrWhiteSpace(ResponseId) ? "responseId" : "customerId";
+            error = new DataError(0, missing, "id, responseId and customerId are required.");
             return false;
         }
 
         if (!WireNames.TryParse(Reason, out FollowUpReason reason))
         {
-            error = $"reason: '{Reason}' is not {WireNames.Describe<FollowUpReason>()}.";
+            error = new DataError(0, "reason", $"'{Reason}' is not {WireNames.Describe<FollowUpReason>()}.", Reason);
             return false;
         }
 
         if (!WireNames.TryParse(Status, out FollowUpStatus status))
         {
-            error = $"status: '{Status}' is not {WireNames.Describe<FollowUpStatus>()}.";
+            error = new DataError(0, "status", $"'{Status}' is not {WireNames.Describe<FollowUpStatus>()}.", Status);
             return false;
         }
 
         if (!NpsRating.TryCreate(Rating, out var rating))
         {
-            error = $"rating: {Rating} is not a rating from 0 to 10.";
+            error = new DataError(0, "rating", string.Create(CultureInfo.InvariantCulture, $"{Rating} is not a rating from 0 to 10."), Rating.ToString(CultureInfo.InvariantCulture));
             return false;
         }
 

@@ -20,6 +20,13 @@ public sealed record ThemeAnalysisDocument(
     long Rejected,
     IReadOnlyList<ThemeResultDocument> Themes)
 {
+    /// <summary>
+    /// The stored comments (in the whole store) not yet matched into the store's theme counts, so left out of this
+    /// analysis (<see cref="ThemeAnalysis.PendingComments"/>): the background matcher is catching up; 0 when the
+    /// counts are current, and for an analysis of a file.
+    /// </summary>
+    public long Pending { get; init; }
+
     /// <summary>The document of an analysis.</summary>
     /// <param name="analysis">The analysis.</param>
     /// <param name="rejected">Invalid input rows that were skipped before the analysis saw them.</param>
@@ -33,6 +40,6 @@ public sealed record ThemeAnalysisDocument(
             NpsCategoryCountsDocument.From(analysis.Commented),
             analysis.CommentsWithTheme,
             rejected,
-            [.. analysis.Themes.Select(ThemeResultDocument.From)]);
+            [.. analysis.Themes.Select(ThemeResultDocument.From)]) { Pending = analysis.PendingComments };
     }
 }

@@ -21,12 +21,12 @@ namespace Nps.PostgreSql.Reporting;
 /// </remarks>
 public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IResponseDataVersion
 {
-    private readonly NpsPostgreSqlDatabase _database;
+    private readonly PostgreSqlNpsDatabase _database;
     private readonly RollupUse _rollups;
 
-    /// <summary>Counts in a database (migrated with <see cref="NpsPostgreSqlDatabase.MigrateAsync"/>), reading the daily rollups where they serve the query.</summary>
+    /// <summary>Counts in a database (migrated with <see cref="PostgreSqlNpsDatabase.MigrateAsync"/>), reading the daily rollups where they serve the query.</summary>
     /// <param name="database">The database.</param>
-    public PostgreSqlResponseCounter(NpsPostgreSqlDatabase database)
+    public PostgreSqlResponseCounter(PostgreSqlNpsDatabase database)
         : this(database, RollupUse.Auto)
     {
     }
@@ -37,12 +37,12 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
     /// <see langword="false"/> to count every query from the responses themselves (slower; the same counts — to
     /// check the rollups or measure against them).
     /// </param>
-    public PostgreSqlResponseCounter(NpsPostgreSqlDatabase database, bool useRollups)
+    public PostgreSqlResponseCounter(PostgreSqlNpsDatabase database, bool useRollups)
         : this(database, useRollups ? RollupUse.Auto : RollupUse.Never)
     {
     }
 
-    internal PostgreSqlResponseCounter(NpsPostgreSqlDatabase database, RollupUse rollups)
+    internal PostgreSqlResponseCounter(PostgreSqlNpsDatabase database, RollupUse rollups)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;

@@ -17,13 +17,14 @@ namespace Nps.PostgreSql.Reporting;
 /// <remarks>
 /// Matching needs the taxonomy, which the host chooses and SQL cannot run: a statement-level insert trigger queues
 /// each commented response (whatever inserts it: the store, <c>COPY</c>, SQL by hand, in any commit order), and the
-/// next <see cref="UpdateAsync"/> (each theme analysis calls it first) matches the queue in pages, each page one
+/// next <see cref="UpdateAsync"/> (a <see cref="ThemeCountMatcher"/>, off the request path) matches the queue in pages, each page one
 /// transaction under an advisory lock (two instances take turns), holding its responses with <c>FOR KEY SHARE</c>
 /// so a concurrent erasure waits rather than leaving mentions of a deleted response. A statement-level delete
 /// trigger takes deleted responses' mentions out of the day sums (erasure and retention alike); an update by hand
-/// of a counted column starts the counts again.
+/// of a counted column starts the counts again. Readers answer from the counts as they stand, with the queue's length
+/// as pending; a response leaves the queue in the transaction that counts it, so no instance counts it twice.
 /// </remarks>
-internal sealed class PostgreSqlThemeCounts(NpsPostgreSqlDatabase database)
+internal sealed class PostgreSqlThemeCounts(PostgreSqlNpsDatabase database)
 {
     /// <summary>The advisory lock key that serialises matching ("nps-them" as 8 bytes).</summary>
     private const long LockKey = 0x6E_70_73_2D_74_68_65_6D;
@@ -102,13 +103,13 @@ internal sealed class PostgreSqlThemeCounts(NpsPostgreSqlDatabase database)
     private static readonly string EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>See <see cref="IThemeCountSource.UpdateThemeCountsAsync"/>.</summary>
-    public async ValueTask<bool> UpdateAsync(ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken)
+    public async ValueTask<ThemeCountUpdate> UpdateAsync(ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentOutOfRangeException.ThrowIfLessThan(maximumComments, 1);
         using var operation = database.Log.Start();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (await IsCurrentAsync(connection, null, taxonomy, cancellationToken).ConfigureAwait(false)) return true;
+        if (await IsCurrentAsync(connection, null, taxonomy, cancellationToken).ConfigureAwait(false)) return new ThemeCountUpdate(0, 0);
         var matched = 0;
         while (true)
         {
@@ -127,38 +128,47 @@ internal sealed class PostgreSqlThemeCounts(NpsPostgreSqlDatabase database)
             }
 
             var limit = Math.Min(PageSize, maximumComments - matched);
-            var page = limit <= 0 ? [] : await ReadPageAsync(connection, transaction, limit, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0)
+            var page = await ReadPageAsync(connection, transaction, limit, cancellationToken).ConfigureAwait(false);
+            if (page.Count > 0)
             {
-                var done = limit > 0 || !await AnyPendingAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                if (done && !ready) await ExecuteAsync(connection, transaction, "UPDATE nps_theme_state SET ready = true WHERE id = 1", cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return done;
-            }
-
-            var matches = ThemeMatchPage.Match(taxonomy, page);
-            await using (var batch = new NpgsqlBatch(connection, transaction))
-            {
+                var matches = ThemeMatchPage.Match(taxonomy, page);
+                await using var batch = new NpgsqlBatch(connection, transaction);
                 batch.BatchCommands.Add(InsertMentions(matches.Mentions));
                 batch.BatchCommands.Add(AddDays(matches.Sums));
                 batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM nps_theme_pending WHERE seq = ANY($1)") { Parameters = { new() { Value = page.Select(c => c.Seq).ToArray() } } });
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                matched += page.Count;
             }
 
+            if (page.Count == limit && matched < maximumComments)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                continue; // a full page, and the call's share is not matched yet
+            }
+
+            // The queue ran out or the call's share is matched: what still waits, counted in the same transaction.
+            var pending = await PendingAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            if (pending == 0 && !ready) await ExecuteAsync(connection, transaction, "UPDATE nps_theme_state SET ready = true WHERE id = 1", cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            matched += page.Count;
+            return new ThemeCountUpdate(matched, pending);
         }
     }
 
     /// <summary>See <see cref="IThemeCountSource.CountThemesAsync"/>.</summary>
-    public async ValueTask<IReadOnlyList<ThemeCountRow>?> CountAsync(ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until, CancellationToken cancellationToken)
+    public async ValueTask<ThemeCountSnapshot> CountAsync(ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         using var operation = database.Log.Start();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        var (fingerprint, ready) = await StateAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        if (!ready || !string.Equals(fingerprint, taxonomy.Fingerprint, StringComparison.Ordinal)) return null;
+        var (fingerprint, _) = await StateAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(fingerprint, taxonomy.Fingerprint, StringComparison.Ordinal))
+        {
+            await using var commented = new NpgsqlCommand("SELECT count(*) FROM nps_responses WHERE comment IS NOT NULL AND comment <> ''", connection, transaction);
+            return new ThemeCountSnapshot([], (long)(await commented.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+        }
+
+        var pending = await PendingAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var range = ThemeDayRange.Of(start, until);
         await using var select = new NpgsqlCommand("""
             SELECT theme, manual, unsolicited, p, sum(c0)::bigint, sum(c1)::bigint, sum(c2)::bigint, sum(n0)::bigint, sum(n1)::bigint, sum(n2)::bigint FROM (
@@ -179,30 +189,41 @@ internal sealed class PostgreSqlThemeCounts(NpsPostgreSqlDatabase database)
             },
         };
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await ThemeMatchPage.ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+        return new ThemeCountSnapshot(await ThemeMatchPage.ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false), pending);
     }
 
-    /// <summary>See <see cref="IThemeCountSource.ReadThemeExamplesAsync"/>.</summary>
-    public async ValueTask<IReadOnlyList<ThemeExample>> ExamplesAsync(ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until, int limit,
-        bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken)
+    /// <summary>
+    /// See <see cref="IThemeCountSource.ReadThemeExamplesAsync"/>: one statement for every theme asked, a
+    /// <c>CROSS JOIN LATERAL (… LIMIT n)</c> per theme over the mentions' (theme, instant, id) index, so each theme
+    /// stops at its limit, in one round trip.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<IReadOnlyList<ThemeExample>>> ExamplesAsync(ThemeTaxonomy taxonomy, IReadOnlyList<int> themes, DateTimeOffset? start,
+        DateTimeOffset? until, int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken)
     {
-        ThemeMatchPage.CheckExamples(taxonomy, theme, limit);
+        ThemeMatchPage.CheckExamples(taxonomy, themes, limit);
+        if (themes.Count == 0) return [];
         using var operation = database.Log.Start();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var select = new NpgsqlCommand("""
-            SELECT m.response_id, r.rating, r.comment FROM nps_theme_mentions AS m JOIN nps_responses AS r ON r.seq = m.response_seq
-            WHERE m.theme = $1 AND m.responded_at >= $2 AND m.responded_at < $3 AND ($4 OR NOT m.manual) AND ($5 OR NOT m.unsolicited)
-            ORDER BY m.responded_at, m.response_id COLLATE "C" LIMIT $6
+            SELECT t.theme, e.response_id, e.rating, e.comment
+            FROM unnest($1::integer[]) WITH ORDINALITY AS t (theme, position)
+            CROSS JOIN LATERAL (
+                SELECT m.response_id, m.responded_at, r.rating, r.comment FROM nps_theme_mentions AS m JOIN nps_responses AS r ON r.seq = m.response_seq
+                WHERE m.theme = t.theme AND m.responded_at >= $2 AND m.responded_at < $3 AND ($4 OR NOT m.manual) AND ($5 OR NOT m.unsolicited)
+                ORDER BY m.responded_at, m.response_id COLLATE "C" LIMIT $6
+            ) AS e
+            WHERE EXISTS (SELECT 1 FROM nps_theme_state WHERE id = 1 AND fingerprint = $7)
+            ORDER BY t.position, e.responded_at, e.response_id COLLATE "C"
             """, connection)
         {
             Parameters =
             {
-                new() { Value = theme }, new() { Value = start?.UtcTicks ?? long.MinValue }, new() { Value = until?.UtcTicks ?? long.MaxValue },
-                new() { Value = includeManual }, new() { Value = includeUnsolicited }, new() { Value = limit },
+                new() { Value = themes.Distinct().ToArray() }, new() { Value = start?.UtcTicks ?? long.MinValue }, new() { Value = until?.UtcTicks ?? long.MaxValue },
+                new() { Value = includeManual }, new() { Value = includeUnsolicited }, new() { Value = limit }, new() { Value = taxonomy.Fingerprint },
             },
         };
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await ThemeMatchPage.ReadExamplesAsync(reader, cancellationToken).ConfigureAwait(false);
+        return await ThemeMatchPage.ReadExamplesAsync(reader, themes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The mention rows of a page in one <c>unnest</c> insert.</summary>
@@ -262,10 +283,10 @@ internal sealed class PostgreSqlThemeCounts(NpsPostgreSqlDatabase database)
         return page;
     }
 
-    private static async Task<bool> AnyPendingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<long> PendingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM nps_theme_pending)", connection, transaction);
-        return (bool)(await any.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM nps_theme_pending", connection, transaction);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private static async Task<bool> IsCurrentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ThemeTaxonomy taxonomy, CancellationToken cancellationToken)

@@ -14,8 +14,10 @@ namespace Nps.Sqlite.Reporting;
 /// </summary>
 /// <remarks>
 /// Matching needs the taxonomy, which the host chooses and SQL cannot run, so new comments are matched by the next
-/// <see cref="UpdateAsync"/> (each theme analysis calls it first): the comments stored since the last one, in pages,
-/// each page one write transaction. A delete trigger takes a deleted response's mentions out of the day sums
+/// <see cref="UpdateAsync"/> (a <see cref="ThemeCountMatcher"/>, off the request path): the comments stored since the
+/// last one, in pages, each page one write transaction, which also reads the state, so two processes on one file take
+/// turns (SQLite has one writer) and never match a comment twice. Readers answer from the counts as they stand, with
+/// the commented responses past <c>indexed_seq</c> as pending. A delete trigger takes a deleted response's mentions out of the day sums
 /// (erasure and retention alike: a deleted comment is no longer there to analyse); an update by hand of a counted
 /// column starts the counts again.
 /// </remarks>
@@ -64,12 +66,32 @@ internal sealed class SqliteThemeCounts(SqliteNpsDatabase database)
 
         """;
 
+    /// <summary>
+    /// Schema 14: the delete trigger of schema 12 again, without an alias on the table it updates. SQLite checks every
+    /// trigger when any table's column is dropped or renamed, and it cannot resolve an aliased update target there
+    /// ("no such column: d.c0"), so schema 12's trigger made every later <c>ALTER TABLE … DROP COLUMN</c> fail.
+    /// </summary>
+    public static string ReplaceDeleteTrigger() => $"""
+        DROP TRIGGER IF EXISTS nps_theme_mentions_delete;
+        CREATE TRIGGER nps_theme_mentions_delete AFTER DELETE ON nps_responses BEGIN
+            UPDATE {Day} SET c0 = c0 - (m.category = 0), c1 = c1 - (m.category = 1), c2 = c2 - (m.category = 2),
+                n0 = n0 - (m.category = 0 AND m.negated), n1 = n1 - (m.category = 1 AND m.negated), n2 = n2 - (m.category = 2 AND m.negated)
+            FROM nps_theme_mentions AS m
+            WHERE m.response_seq = OLD.seq AND {Day}.utc_day = m.utc_day AND {Day}.theme = m.theme AND {Day}.manual = m.manual
+                AND {Day}.unsolicited = m.unsolicited AND {Day}.p = m.p;
+            DELETE FROM {Day} WHERE utc_day IN (SELECT utc_day FROM nps_theme_mentions WHERE response_seq = OLD.seq) AND c0 + c1 + c2 = 0;
+            DELETE FROM nps_theme_mentions WHERE response_seq = OLD.seq;
+        END;
+
+        """;
+
     /// <summary>See <see cref="IThemeCountSource.UpdateThemeCountsAsync"/>.</summary>
-    public async ValueTask<bool> UpdateAsync(ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken)
+    public async ValueTask<ThemeCountUpdate> UpdateAsync(ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentOutOfRangeException.ThrowIfLessThan(maximumComments, 1);
-        if (await IsCurrentAsync(taxonomy, cancellationToken).ConfigureAwait(false)) return true;
+        using var operation = database.Log.Start();
+        if (await IsCurrentAsync(taxonomy, cancellationToken).ConfigureAwait(false)) return new ThemeCountUpdate(0, 0);
         var matched = 0;
         while (true)
         {
@@ -87,8 +109,9 @@ internal sealed class SqliteThemeCounts(SqliteNpsDatabase database)
             {
                 var done = indexed >= last;
                 if (done && !ready) await ExecuteAsync(write.Command("UPDATE nps_theme_state SET ready = 1 WHERE id = 1;"), cancellationToken).ConfigureAwait(false);
+                var pending = done ? 0 : await PendingAsync(write.Command(PendingSql), indexed, cancellationToken).ConfigureAwait(false);
                 await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return done;
+                return new ThemeCountUpdate(matched, pending);
             }
 
             var limit = Math.Min(PageSize, maximumComments - matched);
@@ -111,30 +134,45 @@ internal sealed class SqliteThemeCounts(SqliteNpsDatabase database)
             }
 
             await AddDaysAsync(write, matches.Sums, cancellationToken).ConfigureAwait(false);
+            var through = page.Count < limit ? last : page[^1].Seq;
             await using (var advance = write.Command("UPDATE nps_theme_state SET indexed_seq = $seq WHERE id = 1;"))
             {
-                advance.Parameters.AddWithValue("$seq", page.Count < limit ? last : page[^1].Seq);
+                advance.Parameters.AddWithValue("$seq", through);
                 await advance.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
             matched += page.Count;
+            if (through < last && matched >= maximumComments)
+            {
+                // The call's share is matched: what still waits is counted in the same transaction.
+                var pending = await PendingAsync(write.Command(PendingSql), through, cancellationToken).ConfigureAwait(false);
+                await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new ThemeCountUpdate(matched, pending);
+            }
+
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>See <see cref="IThemeCountSource.CountThemesAsync"/>.</summary>
-    public async ValueTask<IReadOnlyList<ThemeCountRow>?> CountAsync(ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until, CancellationToken cancellationToken)
+    public async ValueTask<ThemeCountSnapshot> CountAsync(ThemeTaxonomy taxonomy, DateTimeOffset? start, DateTimeOffset? until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         using var operation = database.Log.Start();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: true);
+        long pending;
         await using (var state = connection.CreateCommand())
         {
             state.Transaction = transaction;
             state.CommandText = StateSql;
-            var (fingerprint, _, ready, _) = await StateAsync(state, cancellationToken).ConfigureAwait(false);
-            if (!ready || !string.Equals(fingerprint, taxonomy.Fingerprint, StringComparison.Ordinal)) return null;
+            var (fingerprint, indexed, _, last) = await StateAsync(state, cancellationToken).ConfigureAwait(false);
+            var holds = string.Equals(fingerprint, taxonomy.Fingerprint, StringComparison.Ordinal);
+            await using var count = connection.CreateCommand();
+            count.Transaction = transaction;
+            count.CommandText = PendingSql;
+            pending = holds && indexed >= last ? 0 : await PendingAsync(count, holds ? indexed : 0, cancellationToken).ConfigureAwait(false);
+            if (!holds) return new ThemeCountSnapshot([], pending);
         }
 
         var range = ThemeDayRange.Of(start, until);
@@ -157,31 +195,50 @@ internal sealed class SqliteThemeCounts(SqliteNpsDatabase database)
         select.Parameters.AddWithValue("$from2", range.Tail.From);
         select.Parameters.AddWithValue("$to2", range.Tail.To);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await ThemeMatchPage.ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+        return new ThemeCountSnapshot(await ThemeMatchPage.ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false), pending);
     }
 
-    /// <summary>See <see cref="IThemeCountSource.ReadThemeExamplesAsync"/>.</summary>
-    public async ValueTask<IReadOnlyList<ThemeExample>> ExamplesAsync(ThemeTaxonomy taxonomy, int theme, DateTimeOffset? start, DateTimeOffset? until, int limit,
-        bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken)
+    /// <summary>
+    /// See <see cref="IThemeCountSource.ReadThemeExamplesAsync"/>: one statement, a <c>UNION ALL</c> of one
+    /// <c>ORDER BY … LIMIT</c> arm per theme, each read from the mentions' (theme, instant, id) index and stopping at its
+    /// limit. A window function (<c>row_number() OVER (PARTITION BY theme …)</c>) would number every mention of the
+    /// range before keeping the first few, and SQLite has no <c>LATERAL</c>.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<IReadOnlyList<ThemeExample>>> ExamplesAsync(ThemeTaxonomy taxonomy, IReadOnlyList<int> themes, DateTimeOffset? start,
+        DateTimeOffset? until, int limit, bool includeManual, bool includeUnsolicited, CancellationToken cancellationToken)
     {
-        ThemeMatchPage.CheckExamples(taxonomy, theme, limit);
+        ThemeMatchPage.CheckExamples(taxonomy, themes, limit);
+        if (themes.Count == 0) return [];
         using var operation = database.Log.Start();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using (var state = connection.CreateCommand())
+        {
+            state.Transaction = transaction;
+            state.CommandText = StateSql;
+            var (fingerprint, _, _, _) = await StateAsync(state, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(fingerprint, taxonomy.Fingerprint, StringComparison.Ordinal)) return [.. themes.Select(_ => (IReadOnlyList<ThemeExample>)[])];
+        }
+
         await using var select = connection.CreateCommand();
-        select.CommandText = """
-            SELECT m.response_id, r.rating, r.comment FROM nps_theme_mentions AS m JOIN nps_responses AS r ON r.seq = m.response_seq
-            WHERE m.theme = $theme AND m.responded_at >= $from AND m.responded_at < $to AND ($manual OR NOT m.manual) AND ($unsolicited OR NOT m.unsolicited)
-            ORDER BY m.responded_at, m.response_id LIMIT $limit;
-            """;
-        select.Parameters.AddWithValue("$theme", theme);
+        select.Transaction = transaction;
+        var arms = themes.Distinct().Select(theme => string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT * FROM (SELECT m.theme, m.response_id, r.rating, r.comment, m.responded_at FROM nps_theme_mentions AS m JOIN nps_responses AS r ON r.seq = m.response_seq
+                WHERE m.theme = {theme} AND m.responded_at >= $from AND m.responded_at < $to AND ($manual OR NOT m.manual) AND ($unsolicited OR NOT m.unsolicited)
+                ORDER BY m.responded_at, m.response_id LIMIT $limit)
+            """));
+        select.CommandText = string.Join("\nUNION ALL\n", arms) + "\nORDER BY 1, 5, 2;";
         select.Parameters.AddWithValue("$from", start?.UtcTicks ?? long.MinValue);
         select.Parameters.AddWithValue("$to", until?.UtcTicks ?? long.MaxValue);
         select.Parameters.AddWithValue("$manual", includeManual);
         select.Parameters.AddWithValue("$unsolicited", includeUnsolicited);
         select.Parameters.AddWithValue("$limit", limit);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await ThemeMatchPage.ReadExamplesAsync(reader, cancellationToken).ConfigureAwait(false);
+        return await ThemeMatchPage.ReadExamplesAsync(reader, themes, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The commented responses past a sequence number ($after): the comments not yet matched.</summary>
+    private const string PendingSql = "SELECT count(*) FROM nps_responses WHERE seq > $after AND comment IS NOT NULL AND comment <> '';";
 
     private const string StateSql = "SELECT fingerprint, indexed_seq, ready, (SELECT coalesce(max(seq), 0) FROM nps_responses) FROM nps_theme_state WHERE id = 1;";
 
@@ -201,6 +258,15 @@ internal sealed class SqliteThemeCounts(SqliteNpsDatabase database)
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException("nps_theme_state has no row.");
             return (reader.GetString(0), reader.GetInt64(1), reader.GetBoolean(2), reader.GetInt64(3));
+        }
+    }
+
+    private static async Task<long> PendingAsync(SqliteCommand command, long after, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            command.Parameters.AddWithValue("$after", after);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
     }
 

@@ -73,24 +73,34 @@ internal sealed class ThemeMatchPage
         return rows;
     }
 
-    /// <summary>Reads examples: response id, rating, comment.</summary>
-    public static async Task<List<ThemeExample>> ReadExamplesAsync(DbDataReader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the examples of several themes: theme, response id, rating, comment, each theme's rows in example order;
+    /// one list per theme asked, in the order asked.
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<ThemeExample>>> ReadExamplesAsync(DbDataReader reader, IReadOnlyList<int> themes, CancellationToken cancellationToken)
     {
-        var examples = new List<ThemeExample>();
+        var byTheme = new Dictionary<int, List<ThemeExample>>();
+        foreach (var theme in themes) byTheme.TryAdd(theme, []);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            examples.Add(new ThemeExample(reader.GetString(0), NpsRating.From(Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), reader.GetString(2)));
+            var rating = NpsRating.From(Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+            byTheme[reader.GetInt32(0)].Add(new ThemeExample(reader.GetString(1), rating, reader.GetString(3)));
         }
 
-        return examples;
+        return [.. themes.Select(t => (IReadOnlyList<ThemeExample>)byTheme[t])];
     }
 
     /// <summary>The argument checks of an examples read.</summary>
-    public static void CheckExamples(ThemeTaxonomy taxonomy, int theme, int limit)
+    public static void CheckExamples(ThemeTaxonomy taxonomy, IReadOnlyList<int> themes, int limit)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
-        ArgumentOutOfRangeException.ThrowIfNegative(theme);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(theme, taxonomy.Themes.Count);
+        ArgumentNullException.ThrowIfNull(themes);
+        foreach (var theme in themes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(theme, nameof(themes));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(theme, taxonomy.Themes.Count, nameof(themes));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
     }
 }

@@ -4,8 +4,9 @@ namespace Nps.Tests.Architecture;
 
 /// <summary>
 /// Bad data has one shape: <see cref="DataError"/>. Fails when a public or protected member of a shipped assembly
-/// returns or outs another type named <c>…Error</c> (directly or inside a generic such as a list), or a sequence of
-/// strings as its errors (a member or out parameter named <c>…error…</c>, or a <c>Validate</c> method).
+/// returns or outs another type named <c>…Error</c> (directly or inside a generic such as a list), a sequence of
+/// strings as its errors (a member or out parameter named <c>…error…</c>, or a <c>Validate</c> method), or a single
+/// reason as a bare string (an out parameter named <c>…error…</c> or <c>…reason…</c>).
 /// </summary>
 public sealed class OneErrorTypeTests
 {
@@ -23,7 +24,9 @@ public sealed class OneErrorTypeTests
         Assert.Equal(
         [
             "OneErrorTypeTests+OtherShapes.Check returns IReadOnlyList`1[OneErrorTypeTests+OtherShapes+ParseError]",
+            "OneErrorTypeTests+OtherShapes.TryConvert outs reason as String",
             "OneErrorTypeTests+OtherShapes.TryParse outs errors as IReadOnlyList`1[String]",
+            "OneErrorTypeTests+OtherShapes.TryRead outs error as String",
             "OneErrorTypeTests+OtherShapes.Validate returns IReadOnlyList`1[String]",
             "OneErrorTypeTests+OtherShapes.get_Errors returns String[]",
         ], Violations(typeof(OtherShapes)).Order(StringComparer.Ordinal));
@@ -33,7 +36,8 @@ public sealed class OneErrorTypeTests
     private static IEnumerable<string> Violations(Type type)
     {
         const BindingFlags Members = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        foreach (var method in type.GetMethods(Members).Where(m => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly))
+        // A record's Deconstruct outs its properties (a document's Reason is data, not an error channel).
+        foreach (var method in type.GetMethods(Members).Where(m => (m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly) && m.Name != "Deconstruct"))
         {
             var name = $"{Name(type)}.{method.Name}";
             var errorsByName = method.Name.Contains("error", StringComparison.OrdinalIgnoreCase) || method.Name == "Validate";
@@ -46,7 +50,8 @@ public sealed class OneErrorTypeTests
             {
                 var parameterType = parameter.ParameterType.GetElementType()!;
                 var errorsByParameter = parameter.Name?.Contains("error", StringComparison.OrdinalIgnoreCase) == true;
-                if (OtherErrorType(parameterType) || (errorsByParameter && IsStrings(parameterType)))
+                var reasonByParameter = errorsByParameter || parameter.Name?.Contains("reason", StringComparison.OrdinalIgnoreCase) == true;
+                if (OtherErrorType(parameterType) || (errorsByParameter && IsStrings(parameterType)) || (reasonByParameter && parameterType == typeof(string)))
                 {
                     yield return $"{name} outs {parameter.Name} as {Name(parameterType)}";
                 }
@@ -81,6 +86,10 @@ public sealed class OneErrorTypeTests
 
         public static IReadOnlyList<ParseError> Check() => [];
 
+        public static bool TryRead(string text, out string? error) => (error = text) is null;
+
+        public static bool TryConvert(string text, out string reason) => (reason = text).Length == 0;
+
         public sealed record ParseError(string Reason);
     }
 
@@ -94,5 +103,11 @@ public sealed class OneErrorTypeTests
         public static IReadOnlyList<DataError> Validate() => [];
 
         public static bool TryRead(string text, out DataError error) => (error = new(1, "x", text)).Line == 0;
+
+        public static bool TryCheck(string text, out DataError? error, out string value)
+        {
+            (error, value) = (null, text);
+            return true;
+        }
     }
 }

@@ -126,6 +126,23 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task ThemeCountMatcher_Page_CountsMatchedCommentsAndRecordsTheBacklog()
+    {
+        var store = new InMemoryResponseStore(new InMemoryContactLedger(new FakeTimeProvider(Start)), new InMemoryFollowUpStore());
+        foreach (var (id, comment) in new[] { ("T1", "Snel geholpen"), ("T2", "Te lang gewacht"), ("T3", "Vriendelijk"), ("T4", null) })
+        {
+            var response = new SurveyResponse { ResponseId = id, RespondentId = "c-" + id, Rating = NpsRating.From(9), RespondedAt = Start, Comment = comment };
+            await store.AddAsync(new StoredResponse { Response = response }, null, null, Cancel);
+        }
+
+        var first = await new Insights.ThemeCountMatcher(store, Insights.ThemeTaxonomy.Default, pageSize: 2).MatchPageAsync(Cancel);
+
+        Assert.Equal(new Insights.ThemeCountUpdate(2, 1), first);
+        Assert.Contains(measured, m => m is { Instrument: NpsTelemetry.ThemeCommentsMatched, Unit: "{comment}", Value: 2 });
+        Assert.Contains(measured, m => m is { Instrument: NpsTelemetry.ThemeCommentsPending, Unit: "{comment}", Value: 1 });
+    }
+
+    [Fact]
     public void InvitationBounced_Complaint_CountedWithTheComplaintTag()
     {
         NpsTelemetry.InvitationBounced(complaint: true);

@@ -168,7 +168,8 @@ public sealed class FollowUpServiceTests
         var result = t.Contact("fu-R1");
 
         Assert.False(result.Succeeded);
-        Assert.Equal("Follow-up fu-R1 is Closed and cannot become Contacted: allowed are Open → Contacted → Closed and Open → Closed.", result.Error);
+        Assert.Equal("Follow-up fu-R1 is Closed and cannot become Contacted: allowed are Open → Contacted → Closed and Open → Closed.", result.Error?.Reason);
+        Assert.Equal(("status", "Contacted"), (result.Error?.Field, result.Error?.Value));
         Assert.Equal(closed, result.FollowUp);
         Assert.Equal(closed, t.List().Single());
     }
@@ -189,7 +190,8 @@ public sealed class FollowUpServiceTests
         var result = FollowUpTestData.Sync(t.Service.TransitionAsync("fu-R1", to, null, TestContext.Current.CancellationToken));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(message, result.Error);
+        Assert.Equal(message, result.Error?.Reason);
+        Assert.Equal("status", result.Error?.Field);
         Assert.Equal(from, result.FollowUp!.Status);
     }
 
@@ -197,7 +199,7 @@ public sealed class FollowUpServiceTests
     public void Transition_UnknownId_Refused()
     {
         var result = new FollowUpTestData().Close("fu-nope");
-        Assert.Equal(new FollowUpTransitionResult(false, null, "No follow-up has id 'fu-nope'."), result);
+        Assert.Equal(new FollowUpTransitionResult(false, null, new DataError(0, "id", "No follow-up has id 'fu-nope'.", "fu-nope")), result);
     }
 
     [Fact]

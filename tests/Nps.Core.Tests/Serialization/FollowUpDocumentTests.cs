@@ -40,7 +40,7 @@ public sealed class FollowUpDocumentTests
 
         var document = NpsJson.Deserialize<FollowUpCaseDocument>(NpsJson.Serialize(FollowUpCaseDocument.From(contacted)))!;
 
-        Assert.True(document.TryToFollowUpCase(out var back, out var error), error);
+        Assert.True(document.TryToFollowUpCase(out var back, out var error), error?.Message);
         Assert.Equal(contacted, back);
     }
 
@@ -52,7 +52,7 @@ public sealed class FollowUpDocumentTests
         var document = FollowUpCaseDocument.From(Open()) with { Status = status };
 
         Assert.Equal(valid, document.TryToFollowUpCase(out _, out var error));
-        Assert.Equal(message, error);
+        Assert.Equal(message, error?.Message);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class FollowUpDocumentTests
         var document = FollowUpCaseDocument.From(Open()) with { Rating = 11 };
 
         Assert.False(document.TryToFollowUpCase(out _, out var error));
-        Assert.Equal("rating: 11 is not a rating from 0 to 10.", error);
+        Assert.Equal(new DataError(0, "rating", "11 is not a rating from 0 to 10.", "11"), error);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class InsightDocumentTests
 
         var json = DocumentShape.Parse(NpsJson.Serialize(ThemeAnalysisDocument.From(analysis)));
 
-        Assert.Equal(["baseline", "responses", "commented", "commentsWithTheme", "rejected", "themes"], DocumentShape.Names(json));
+        Assert.Equal(["baseline", "responses", "commented", "commentsWithTheme", "rejected", "themes", "pending"], DocumentShape.Names(json));
         Assert.Equal("all-other-responses", json.GetProperty("baseline").GetString());
         Assert.Equal(["count", "promoters", "passives", "detractors", "nps"], DocumentShape.Names(json.GetProperty("responses")));
         var themes = json.GetProperty("themes").EnumerateArray().ToList();

@@ -14,7 +14,7 @@ public sealed class JwtStartupTests : ApiTestBase
             builder.UseSetting("Authentication:Jwt:SigningKey", Convert.ToBase64String(new byte[16]));
         });
 
-        Assert.Contains("Authentication:Jwt:SigningKey must be at least 256 bits (32 bytes, base64); it is 128 bits.", message, StringComparison.Ordinal);
+        Assert.Contains("Authentication:Jwt:SigningKey: must be at least 256 bits (32 bytes, base64); it is 128 bits.", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class JwtStartupTests : ApiTestBase
             builder.UseSetting("Authentication:Jwt:SigningKey", "not base64 at all, even if it is long enough");
         });
 
-        Assert.Contains("Authentication:Jwt:SigningKey must be base64 (at least 32 random bytes).", message, StringComparison.Ordinal);
+        Assert.Contains("Authentication:Jwt:SigningKey: must be base64 (at least 32 random bytes).", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,9 +34,9 @@ public sealed class JwtStartupTests : ApiTestBase
     {
         var message = StartFailure(builder => builder.UseSetting("Authentication:Jwt:SigningKey", JwtTests.SigningKey));
 
-        Assert.Contains("Authentication:Jwt:Audiences is empty: name the audience(s) tokens must be issued for (Authentication:Jwt:Audiences:0).",
+        Assert.Contains("Authentication:Jwt:Audiences: is empty: name the audience(s) tokens must be issued for (Audiences:0, Audiences:1, …).",
             message, StringComparison.Ordinal);
-        Assert.Contains("Authentication:Jwt:Issuers is empty: a SigningKey needs the issuer(s) its tokens name (Authentication:Jwt:Issuers:0).",
+        Assert.Contains("Authentication:Jwt:Issuers: is empty: a SigningKey needs the issuer(s) its tokens name (Issuers:0, Issuers:1, …).",
             message, StringComparison.Ordinal);
     }
 
@@ -50,7 +50,7 @@ public sealed class JwtStartupTests : ApiTestBase
             builder.UseSetting("Authentication:Jwt:Audiences:0", JwtTests.Audience);
         });
 
-        Assert.Contains("Authentication:Jwt:Authority must use https outside Development; the 'Production' environment would fetch signing keys " +
+        Assert.Contains("Authentication:Jwt:Authority: must use https outside Development; the 'Production' environment would fetch signing keys " +
             "over plain http (it is 'http://id.example.test/realms/nps').", message, StringComparison.Ordinal);
     }
 
@@ -72,7 +72,7 @@ public sealed class JwtStartupTests : ApiTestBase
     {
         var message = StartFailure(builder => builder.UseSetting("Authentication:Jwt:Audiences:0", JwtTests.Audience));
 
-        Assert.Contains("Authentication:Jwt has issuers or audiences but neither Authority nor SigningKey; set one of them, or remove the " +
+        Assert.Contains("Authentication:Jwt: has issuers or audiences but neither Authority nor SigningKey; set one of them, or remove the " +
             "section to keep JWT bearer authentication off.", message, StringComparison.Ordinal);
     }
 
@@ -85,6 +85,6 @@ public sealed class JwtStartupTests : ApiTestBase
             builder.UseSetting("Authentication:Jwt:ClockSkewSeconds", "900");
         });
 
-        Assert.Contains("Authentication:Jwt:ClockSkewSeconds must be between 0 and 300 (it is 900).", message, StringComparison.Ordinal);
+        Assert.Contains("Authentication:Jwt:ClockSkewSeconds: must be from 0 to 300 (it is 900).", message, StringComparison.Ordinal);
     }
 }

@@ -77,7 +77,7 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         }
 
         // Free text only: dimension names, the opaque cursor, a team name, an IANA zone id.
-        Assert.Equal(["/api/follow-ups?cursor", "/api/huddle?team", "/api/reports/nps?by", "/api/reports/response-rates?by", "/api/reports/response-rates?timeZone"],
+        Assert.Equal(["/api/follow-ups?cursor", "/api/follow-ups?team", "/api/huddle?team", "/api/reports/nps?by", "/api/reports/response-rates?by", "/api/reports/response-rates?timeZone"],
             plain.Order(StringComparer.Ordinal));
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.DoesNotContain(schemas.EnumerateObject(), s => s.Name.StartsWith("Query", StringComparison.Ordinal));

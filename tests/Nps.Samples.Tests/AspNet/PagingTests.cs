@@ -66,7 +66,11 @@ public sealed class PagingTests : ApiTestBase
     [InlineData("limit=0", "limit", "'0' is not a page size: a whole number from 1 to 1000.")]
     [InlineData("limit=1001", "limit", "'1001' is not a page size: a whole number from 1 to 1000.")]
     [InlineData("limit=ten", "limit", "'ten' is not a page size: a whole number from 1 to 1000.")]
+    [InlineData("limit=1e9", "limit", "'1e9' is not a page size: a whole number from 1 to 1000.")]
+    [InlineData("limit=1000000000", "limit", "'1000000000' is not a page size: a whole number from 1 to 1000.")]
     [InlineData("cursor=abc", "cursor", "'abc' is not a cursor from this list; send the one from the Link header.")]
+    [InlineData("cursor=c1.aGVsbG8", "cursor", "'c1.aGVsbG8' is not a cursor from this list; send the one from the Link header.")] // valid base64url, not a position
+    [InlineData("team=%20", "team", "is empty: give a team name, or leave team out for every team.")]
     public async Task ListFollowUps_BadPagingValue_NamesTheField(string query, string field, string message)
     {
         using var response = await Client.GetAsync("/api/follow-ups?" + query, Token);
@@ -74,6 +78,38 @@ public sealed class PagingTests : ApiTestBase
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
         Assert.Equal([message], errors.GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task ListFollowUps_TeamAndStatus_OnlyThatTeamIgnoringCaseWalkedByCursor()
+    {
+        for (var i = 0; i < 9; i++)
+        {
+            var body = Api.Response($"T{i}", rating: 2, respondent: $"C{i}").Replace("\"Billing\"", i % 3 == 0 ? "\"Sales\"" : i % 2 == 0 ? "\"BILLING\"" : "\"billing\"", StringComparison.Ordinal);
+            using var post = await Client.PostAsync("/api/responses", Api.Json(body), Token);
+            Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        }
+
+        using (var contacted = await Client.PostAsync("/api/follow-ups/fu-T1/status", Api.Json("""{ "status": "contacted" }"""), Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
+        }
+
+        var seen = new List<string>();
+        var pages = 0;
+        for (var next = "/api/follow-ups?team=Billing&status=open&limit=2"; next is not null && pages < 10; pages++)
+        {
+            using var page = await Client.GetAsync(next, Token);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var items = (await page.ReadJsonAsync()).EnumerateArray().ToList();
+            Assert.All(items, f => Assert.Equal("billing", f.GetProperty("ownerTeam").GetString(), StringComparer.OrdinalIgnoreCase));
+            seen.AddRange(items.Select(f => f.GetProperty("id").GetString()!));
+            next = NextLink(page);
+            if (next is not null) Assert.Contains("team=Billing", next, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["fu-T2", "fu-T4", "fu-T5", "fu-T7", "fu-T8"], seen.Order(StringComparer.Ordinal));
+        Assert.Equal(3, pages);
     }
 
     private static string? NextLink(HttpResponseMessage response)

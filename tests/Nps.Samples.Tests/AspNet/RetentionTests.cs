@@ -42,6 +42,7 @@ public sealed class RetentionTests : IDisposable
         using var client = factory.CreateClient(NpsApiFactory.AnalystKey);
 
         var logged = await pass.Task.WaitAsync(TimeSpan.FromMinutes(2), token); // a bound on a hang, not a speed target
+        await factory.Services.GetRequiredService<Nps.AspNetCore.Hosting.NpsThemeMatching>().WhenCurrentAsync(token); // the seed's comments, matched in the background
         using var report = await client.GetAsync("/api/reports/nps?includeUnsolicited=true", token);
         using var themes = await client.GetAsync("/api/insights/themes?includeUnsolicited=true", token);
 

@@ -31,8 +31,8 @@ public sealed class StartupTests : ApiTestBase
         var message = StartFailure(builder => builder.UseEnvironment("Production"), withTestKeys: false);
 
         Assert.Contains(
-            "Authentication:ApiKeys is empty: the 'Production' environment needs API keys configured " +
-            "(Authentication:ApiKeys:0:Name, :Key and :Role = survey, analyst or privacy) or JWT bearer authentication (Authentication:Jwt).",
+            "Authentication:ApiKeys: is empty: the 'Production' environment needs API keys configured " +
+            "(ApiKeys:0:Name, :Key and :Role = survey, analyst or privacy) or JWT bearer authentication (Authentication:Jwt).",
             message, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,7 @@ public sealed class StartupTests : ApiTestBase
             builder.UseSetting("Authentication:ApiKeys:1:Key", "analyst-dev-key");
         });
 
-        Assert.Contains("Authentication:ApiKeys:1:Key is a Development key; the 'Production' environment needs keys of its own.", message,
+        Assert.Contains("Authentication:ApiKeys:1:Key: is a Development key; the 'Production' environment needs keys of its own.", message,
             StringComparison.Ordinal);
     }
 

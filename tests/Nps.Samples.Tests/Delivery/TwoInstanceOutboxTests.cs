@@ -22,7 +22,7 @@ public sealed class TwoInstanceOutboxTests
         try
         {
             await using var sink = await SmtpSink.StartAsync(Token);
-            await using (var seed = await NpsPostgreSqlStores.OpenAsync(connectionString, Token))
+            await using (var seed = await PostgreSqlNpsStores.OpenAsync(connectionString, Token))
             {
                 var program = Program(seed.Decisions);
                 for (var i = 0; i < 1000; i++)
@@ -34,7 +34,7 @@ public sealed class TwoInstanceOutboxTests
             var sent = await Task.WhenAll(new[] { "a", "b" }.Select(name => Task.Run(async () =>
             {
                 var own = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "outbox-" + name }.ToString(); // a pool of its own
-                await using var stores = await NpsPostgreSqlStores.OpenAsync(own, Token);
+                await using var stores = await PostgreSqlNpsStores.OpenAsync(own, Token);
                 await using var sender = new SmtpInvitationSender(new NpsSmtpOptions { Host = "127.0.0.1", Port = sink.Port, UseTls = false, From = "survey@example.test" });
                 var outbox = new OutboxDispatcher(stores.Invitations, stores.Ledger, new Directory(), sender,
                     new InvitationMessageRenderer(new InvitationMessageOptions { BaseUrl = new Uri("https://survey.example.test/"), OrganisationName = "Acme" }),

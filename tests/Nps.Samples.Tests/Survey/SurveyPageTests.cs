@@ -55,6 +55,27 @@ public abstract class SurveyPageTests(SurveyStore store)
         }
     }
 
+    [Theory]
+    [InlineData("11")]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("-1")]
+    [InlineData("7.0")]
+    public async Task Get_BadOneClickScore_OpensThePageWithNothingPreselected(string score)
+    {
+        using var host = new SurveyHost(store);
+        var (_, token) = await host.InviteAsync("C1");
+        using var browser = host.Browser();
+
+        using var page = await browser.GetAsync($"/s/{token}?score={Uri.EscapeDataString(score)}", Token);
+        var html = await page.Content.ReadAsStringAsync(Token);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("id=\"score-10\" name=\"score\" value=\"10\"", html);
+        Assert.DoesNotContain(" checked", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("score-error", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Get_OneClickScore_PreselectsItAndSetsEveryHeader()
     {

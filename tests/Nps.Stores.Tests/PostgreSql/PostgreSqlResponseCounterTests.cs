@@ -15,7 +15,7 @@ namespace Nps.Stores.Tests.PostgreSql;
 /// <summary>Reports counted by PostgreSQL (<c>AT TIME ZONE</c>, <c>date_trunc</c>) equal the in-memory builder.</summary>
 public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
 {
-    private NpsPostgreSqlDatabase? _database;
+    private PostgreSqlNpsDatabase? _database;
     private Func<Task>? _drop;
 
     /// <inheritdoc/>
@@ -26,7 +26,7 @@ public sealed class PostgreSqlResponseCounterTests : ResponseCounterTests
     {
         var (connectionString, drop) = await PostgreSqlTestServer.CreateSchemaAsync();
         _drop = drop;
-        var database = _database = new NpsPostgreSqlDatabase(connectionString);
+        var database = _database = new PostgreSqlNpsDatabase(connectionString);
         await database.MigrateAsync(Cancel);
         return (new PostgreSqlResponseStore(database), mode => new PostgreSqlResponseCounter(database, mode switch
         {

@@ -7,7 +7,7 @@ namespace Nps.Stores.Tests.PostgreSql;
 
 /// <summary>
 /// The contract on PostgreSQL: each test gets its own schema; every <see cref="StoreContractTests.OpenAsync"/>
-/// opens a new <see cref="NpsPostgreSqlDatabase"/> (its own connection pool, as another service instance would)
+/// opens a new <see cref="PostgreSqlNpsDatabase"/> (its own connection pool, as another service instance would)
 /// on that schema and migrates it, so a second open is a restart or a second instance.
 /// </summary>
 public sealed class PostgreSqlStoreContractTests : StoreContractTests
@@ -20,12 +20,19 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
     {
         // Here, inside the test, so that a missing server skips (or under CI fails) the test by name.
         if (_connectionString is null) (_connectionString, _drop) = await PostgreSqlTestServer.CreateSchemaAsync();
-        var database = new NpsPostgreSqlDatabase(_connectionString!);
+        var database = new PostgreSqlNpsDatabase(_connectionString!);
         await database.MigrateAsync(Cancel);
         var decisions = new PostgreSqlDecisionStore(database);
         return new StoreSet(decisions.Ledger, decisions, new PostgreSqlResponseStore(database), new PostgreSqlFollowUpStore(database),
             () => database.DisposeAsync(), new RawSql(ExecuteAsync, CopyColumns), new postgresql::Nps.PostgreSql.Reporting.PostgreSqlResponseCounter(database, postgresql::Nps.Reporting.RollupUse.Always)) { Invitations = new PostgreSqlInvitationStore(database), Eraser = new PostgreSqlCustomerEraser(database), Retention = new PostgreSqlRetentionStore(database) };
     }
+
+    /// <inheritdoc/>
+    protected override string? FollowUpsBeforeStep13Sql => """
+        ALTER TABLE nps_follow_ups DROP COLUMN team_key, DROP COLUMN category, DROP COLUMN responded_ticks, DROP COLUMN due_ticks,
+            DROP COLUMN contacted_ticks, DROP COLUMN time_to_contact, DROP COLUMN id_hash;
+        DELETE FROM nps_schema_version WHERE version >= 13
+        """;
 
     private const string CopyColumns = """
         respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes, team, agent, channel,
@@ -85,7 +92,7 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
             await ExecuteAsync(sql, Cancel);
         }
 
-        await using var database = new NpsPostgreSqlDatabase(_connectionString!);
+        await using var database = new PostgreSqlNpsDatabase(_connectionString!);
         Assert.Equal(4, await database.MigrateAsync(Cancel));
         var responses = new PostgreSqlResponseStore(database);
         var migrated = await responses.GetResponseVersionAsync(Cancel);
@@ -93,7 +100,7 @@ public sealed class PostgreSqlStoreContractTests : StoreContractTests
 
         Assert.Equal(migrated + 1, await responses.GetResponseVersionAsync(Cancel));
         Assert.InRange(migrated, 0, (1L << 46) - 1);
-        Assert.Equal(NpsPostgreSqlDatabase.SchemaVersion, await database.MigrateAsync(Cancel)); // migrated once
+        Assert.Equal(PostgreSqlNpsDatabase.SchemaVersion, await database.MigrateAsync(Cancel)); // migrated once
     }
 
     /// <inheritdoc/>

@@ -11,14 +11,14 @@ namespace Nps.PostgreSql;
 /// string to use another schema). Migration runs in one transaction under a transaction-scoped advisory lock, so
 /// instances that start together migrate once, one after the other.
 /// </remarks>
-public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
+public sealed class PostgreSqlNpsDatabase : IAsyncDisposable
 {
     /// <summary>The database's name in telemetry (the semantic conventions' <c>db.system.name</c>).</summary>
     internal const string SystemName = "postgresql";
 
     private readonly bool _ownsDataSource;
 
-    /// <summary>Statements Npgsql keeps prepared per connection when the connection string does not say (<see cref="NpsPostgreSqlDatabase(string)"/>).</summary>
+    /// <summary>Statements Npgsql keeps prepared per connection when the connection string does not say (<see cref="PostgreSqlNpsDatabase(string)"/>).</summary>
     public const int DefaultMaxAutoPrepare = 64;
 
     /// <summary>
@@ -30,16 +30,16 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     /// </summary>
     /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=127.0.0.1;Username=nps;Database=nps</c>.</param>
     /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
-    public NpsPostgreSqlDatabase(string connectionString)
+    public PostgreSqlNpsDatabase(string connectionString)
         : this(connectionString, null)
     {
     }
 
-    /// <summary>Opens a pool as <see cref="NpsPostgreSqlDatabase(string)"/> does, logging migrations and slow operations.</summary>
+    /// <summary>Opens a pool as <see cref="PostgreSqlNpsDatabase(string)"/> does, logging migrations and slow operations.</summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="loggerFactory">Where the store logs (category <c>Nps.Stores</c>); none when null.</param>
     /// <exception cref="ArgumentException">The connection string is empty or not a valid Npgsql connection string.</exception>
-    public NpsPostgreSqlDatabase(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+    public PostgreSqlNpsDatabase(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Log = new Diagnostics.StoreLog(loggerFactory, SystemName);
@@ -57,7 +57,7 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
 
     /// <summary>Uses a data source configured elsewhere (the caller keeps owning it).</summary>
     /// <param name="dataSource">The data source.</param>
-    public NpsPostgreSqlDatabase(NpgsqlDataSource dataSource)
+    public PostgreSqlNpsDatabase(NpgsqlDataSource dataSource)
         : this(dataSource, null)
     {
     }
@@ -65,7 +65,7 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
     /// <summary>Uses a data source configured elsewhere (the caller keeps owning it), logging migrations and slow operations.</summary>
     /// <param name="dataSource">The data source.</param>
     /// <param name="loggerFactory">Where the store logs (category <c>Nps.Stores</c>); none when null.</param>
-    public NpsPostgreSqlDatabase(NpgsqlDataSource dataSource, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+    public PostgreSqlNpsDatabase(NpgsqlDataSource dataSource, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         DataSource = dataSource;
@@ -120,6 +120,13 @@ public sealed class NpsPostgreSqlDatabase : IAsyncDisposable
             foreach (var statement in PostgreSqlSchema.Statements(PostgreSqlSchema.Migrations[version - 1])) step.BatchCommands.Add(new NpgsqlBatchCommand(statement));
             step.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO nps_schema_version (version) VALUES ($1)") { Parameters = { new() { Value = version } } });
             await step.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (version == PostgreSqlSchema.FollowUpCountColumnsVersion)
+            {
+                await PostgreSqlFollowUpStore.BackfillAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await using var indexes = new NpgsqlBatch(connection, transaction);
+                foreach (var statement in PostgreSqlSchema.Statements(PostgreSqlFollowUpStore.AddCountIndexes)) indexes.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+                await indexes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -3,13 +3,14 @@ using Nps.Intake;
 using Nps.PostgreSql.Reporting;
 using Nps.Sampling;
 using Nps.Segmentation;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
 /// <summary>Every store on one PostgreSQL database, as one service instance uses them (migrated when opened).</summary>
-public sealed class NpsPostgreSqlStores : IAsyncDisposable
+public sealed class PostgreSqlNpsStores : IAsyncDisposable, INpsStoreSet
 {
-    private NpsPostgreSqlStores(NpsPostgreSqlDatabase database)
+    private PostgreSqlNpsStores(PostgreSqlNpsDatabase database)
     {
         Database = database;
         Decisions = new PostgreSqlDecisionStore(database);
@@ -31,7 +32,7 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
     public Privacy.IRetentionStore Retention { get; }
 
     /// <summary>The database (connection pool and schema).</summary>
-    public NpsPostgreSqlDatabase Database { get; }
+    public PostgreSqlNpsDatabase Database { get; }
 
     /// <summary>The contact ledger (the decision store's).</summary>
     public Fatigue.IContactLedger Ledger => Decisions.Ledger;
@@ -52,7 +53,7 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <returns>The stores.</returns>
-    public static Task<NpsPostgreSqlStores> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+    public static Task<PostgreSqlNpsStores> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
         OpenAsync(connectionString, null, cancellationToken);
 
     /// <summary>Opens a pool on a connection string and migrates the schema, logging migrations and slow operations.</summary>
@@ -60,13 +61,13 @@ public sealed class NpsPostgreSqlStores : IAsyncDisposable
     /// <param name="loggerFactory">Where the stores log (category <c>Nps.Stores</c>); none when null.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <returns>The stores.</returns>
-    public static async Task<NpsPostgreSqlStores> OpenAsync(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory, CancellationToken cancellationToken = default)
+    public static async Task<PostgreSqlNpsStores> OpenAsync(string connectionString, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory, CancellationToken cancellationToken = default)
     {
-        var database = new NpsPostgreSqlDatabase(connectionString, loggerFactory);
+        var database = new PostgreSqlNpsDatabase(connectionString, loggerFactory);
         try
         {
             await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            return new NpsPostgreSqlStores(database);
+            return new PostgreSqlNpsStores(database);
         }
         catch
         {

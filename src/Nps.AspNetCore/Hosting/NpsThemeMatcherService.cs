@@ -1,0 +1,118 @@
+using Nps.Insights;
+using Nps.Intake;
+
+namespace Nps.AspNetCore.Hosting;
+
+/// <summary>
+/// Keeps the store's theme counts current off the request path (<see cref="ThemeCountMatcher"/>): once start-up is
+/// ready, a pass matches the comments not yet matched in pages of <see cref="ThemeCountMatcher.DefaultPageSize"/>
+/// (each one store transaction), at most <see cref="PagesPerPass"/> pages before it looks at the stop token again;
+/// then it waits for a wake-up (a response route stored a response: <see cref="NpsThemeMatching.Wake"/>) or
+/// <see cref="Interval"/> at the latest (what other instances or SQL stored). A failed pass is logged and retried
+/// after a backoff from <see cref="FirstRetry"/> doubling to <see cref="LongestRetry"/>. Any number of instances
+/// may run it over one store: the stores count each comment once. Logs numbers only.
+/// </summary>
+internal sealed partial class NpsThemeMatcherService(
+    IServiceProvider services, NpsStartup startup, NpsThemeMatching matching, TimeProvider clock, ILogger<NpsThemeMatcherService> logger)
+    : BackgroundService
+{
+    /// <summary>The longest wait between passes without a wake-up.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    /// <summary>The wait after the first failed pass.</summary>
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait after failed passes.</summary>
+    public static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most pages one pass matches; the waiters of <see cref="NpsThemeMatching.WhenCurrentAsync"/> are answered between passes.</summary>
+    public const int PagesPerPass = 10;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await startup.WhenReady.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (!startup.IsReady)
+        {
+            return; // stopping, or start-up failed (the start-up service reports that and stops the host)
+        }
+
+        if (services.GetService<IResponseStore>() is not IThemeCountSource source)
+        {
+            LogNoThemeCounts(logger);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                matching.NothingToMatch(matching.BeginPass());
+                await matching.WaitAsync(Interval, clock, stoppingToken);
+            }
+
+            return;
+        }
+
+        var matcher = new ThemeCountMatcher(source, services.GetRequiredService<ThemeTaxonomy>());
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var waiters = matching.BeginPass();
+            try
+            {
+                var update = await matcher.CatchUpAsync(PagesPerPass, stoppingToken);
+                matching.PassEnded(waiters, update);
+                if (update.Matched > 0) LogMatched(logger, update.Matched, update.Pending);
+                if (failures > 0) LogRecovered(logger, failures);
+                failures = 0;
+                if (!update.IsCurrent && update.Matched > 0) continue; // more waits: no pause
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                matching.PassFailed(waiters);
+                break;
+            }
+            catch (Exception exception)
+            {
+                // The store may be briefly unreachable; each page is all or nothing, and the next pass goes on.
+                matching.PassFailed(waiters);
+                failures++;
+                var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 20)));
+                LogFailed(logger, exception, failures, (long)wait.TotalMilliseconds);
+                try
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            try
+            {
+                await matching.WaitAsync(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2300, EventName = "ThemeCommentsMatched", Level = LogLevel.Debug,
+        Message = "Theme matcher: {Matched} comments matched, {Pending} still waiting.")]
+    private static partial void LogMatched(ILogger logger, int matched, long pending);
+
+    [LoggerMessage(EventId = 2301, EventName = "ThemeMatchFailed", Level = LogLevel.Warning,
+        Message = "Theme matcher: a pass failed ({Failures} in a row); the next begins in {WaitMilliseconds} ms where it stopped.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int failures, long waitMilliseconds);
+
+    [LoggerMessage(EventId = 2302, EventName = "ThemeMatchRecovered", Level = LogLevel.Information,
+        Message = "Theme matcher: a pass worked again after {Failures} failed.")]
+    private static partial void LogRecovered(ILogger logger, int failures);
+
+    [LoggerMessage(EventId = 2303, EventName = "ThemeMatcherWithoutThemeCounts", Level = LogLevel.Information,
+        Message = "Theme matcher: the response store keeps no theme counts; nothing to match.")]
+    private static partial void LogNoThemeCounts(ILogger logger);
+}
