@@ -39,7 +39,7 @@ public static class AmbitionCommand
             var day = TimeBucket.LocalDate(clock.GetUtcNow(), zone);
             if (parse.GetValue(asOf) is { } asOfText && !HuddleCommand.TryDate(asOfText, "--as-of", out day, out var problem))
             {
-                return context.UsageError(problem);
+                return context.UsageError(problem.Message);
             }
 
             var ambitionFile = parse.GetRequiredValue(ambitions);

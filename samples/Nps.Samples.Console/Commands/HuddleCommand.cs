@@ -112,7 +112,12 @@ public static class HuddleCommand
             return false;
         }
 
-        if (!TryDate(from, "--from", out var first, out problem) || !TryDate(to, "--to", out var last, out problem)) return false;
+        if (!TryDate(from, "--from", out var first, out var dateError) || !TryDate(to, "--to", out var last, out dateError))
+        {
+            problem = dateError.Message;
+            return false;
+        }
+
         if (last < first)
         {
             problem = $"--to ({to}) is before --from ({from})";
@@ -130,11 +135,12 @@ public static class HuddleCommand
         return problem.Length == 0;
     }
 
-    internal static bool TryDate(string text, string option, out DateOnly date, out string problem)
+    /// <summary>A day given to <paramref name="option"/>, read by <see cref="IsoDate"/>; otherwise its error, naming the option.</summary>
+    internal static bool TryDate(string text, string option, out DateOnly date, out DataError error)
     {
-        problem = "";
+        error = default;
         if (IsoDate.TryParse(text, out date)) return true;
-        problem = $"{option} must be a date (yyyy-MM-dd), got '{text}'";
+        error = new DataError(0, option, $"must be a date ({IsoDate.Format}), got '{text}'", text);
         return false;
     }
 

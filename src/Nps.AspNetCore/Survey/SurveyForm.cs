@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nps.AspNetCore.Api;
 
 namespace Nps.AspNetCore.Survey;
 
@@ -38,9 +39,11 @@ internal sealed class SurveyForm
     public static SurveyForm Read(IFormCollection form, NpsSurveyOptions options, SurveyText text)
     {
         var comment = form[CommentField].ToString();
+        QueryInteger.TryParse(form[ScoreField].ToString(), CultureInfo.InvariantCulture, out var score);
         var read = new SurveyForm
         {
-            Score = ParseScore(form[ScoreField].ToString()),
+            // The page shows the customer its own sentence (ChooseScore); the rule is the query's.
+            Score = CheckScore(score, new FieldErrors()),
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             Callback = form[CallbackField].ToString() is "true" or "on" or "1",
         };
@@ -62,6 +65,10 @@ internal sealed class SurveyForm
         return read;
     }
 
-    private static int? ParseScore(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 10 ? score : null;
+    /// <summary>
+    /// The score of <c>score</c>, the form field and the one-click query parameter alike: a whole number from 0 to
+    /// 10; null when absent, or when not one, then with its error under the field's name in <paramref name="errors"/>.
+    /// </summary>
+    public static int? CheckScore(QueryInteger score, FieldErrors errors) =>
+        score.Check(errors, ScoreField, NpsRating.MinValue, NpsRating.MaxValue, text => $"'{text}' is not a score: a whole number from 0 to 10.");
 }

@@ -18,6 +18,5 @@ internal sealed class SurveyPageQuery
     /// <paramref name="errors"/>. A page does not answer a bad pre-filled score with a problem: the link is only a
     /// shortcut, the customer still sees the form, and the score is chosen and checked when the form is sent.
     /// </summary>
-    public int? Preselected(FieldErrors errors) =>
-        Score.GetValueOrDefault().Check(errors, SurveyForm.ScoreField, 0, 10, text => $"'{text}' is not a score: a whole number from 0 to 10.");
+    public int? Preselected(FieldErrors errors) => SurveyForm.CheckScore(Score.GetValueOrDefault(), errors);
 }

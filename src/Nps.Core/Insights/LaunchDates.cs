@@ -44,11 +44,7 @@ public static class LaunchDates
             lineNumber++;
             if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
             if (string.IsNullOrWhiteSpace(line)) continue;
-            if (!TrySplit(line, out var fields, out var splitReason))
-            {
-                error = new DataError(lineNumber, valueColumn < 0 ? "header" : "value", splitReason);
-                return false;
-            }
+            if (!TrySplit(line, lineNumber, valueColumn < 0 ? "header" : "value", out var fields, out error)) return false;
 
             if (valueColumn < 0)
             {
@@ -105,11 +101,12 @@ public static class LaunchDates
         return true;
     }
 
-    // One CSV line into fields: commas separate, a field may be quoted, "" inside quotes is a quote.
-    private static bool TrySplit(string line, out List<string> fields, out string reason)
+    // One CSV line into fields: commas separate, a field may be quoted, "" inside quotes is a quote. A line that
+    // cannot be split is reported on its line, under the column being read there.
+    private static bool TrySplit(string line, long lineNumber, string column, out List<string> fields, out DataError error)
     {
         fields = [];
-        reason = "";
+        error = default;
         var field = new StringBuilder();
         var i = 0;
         while (true)
@@ -122,7 +119,7 @@ public static class LaunchDates
                 {
                     if (i >= line.Length)
                     {
-                        reason = "a quoted field is not closed.";
+                        error = new DataError(lineNumber, column, "a quoted field is not closed.");
                         return false;
                     }
 
@@ -144,7 +141,7 @@ public static class LaunchDates
 
                 if (i < line.Length && line[i] != ',')
                 {
-                    reason = "unexpected text after a closing quote.";
+                    error = new DataError(lineNumber, column, "unexpected text after a closing quote.");
                     return false;
                 }
             }

@@ -35,6 +35,8 @@ public sealed class LaunchDatesTests
     [InlineData("value,launched\n,2026-01-01\n", "line 2, column value: is empty; name the team or agent.")]
     [InlineData("value,launched\nA,2026-01-01\nB,2026-02-01\nA,2026-03-01\n", "line 4, column value: 'A' already has a start date (line 2).")]
     [InlineData("value,launched\n\"A,2026-01-01\n", "line 2, column value: a quoted field is not closed.")]
+    [InlineData("value,launched\n\"A\"B,2026-01-01\n", "line 2, column value: unexpected text after a closing quote.")]
+    [InlineData("\n\"value,launched\n", "line 2, column header: a quoted field is not closed.")]
     public void TryReadCsv_BadInput_NamesLineColumnAndReason(string csv, string message)
     {
         var (launches, error) = Read(csv);

@@ -51,7 +51,7 @@ public sealed class AmbitionCommandTests : IDisposable
     {
         var asOf = CliRun.Of("ambition", SampleData.Responses, "--ambitions", Ambitions, "--as-of", "31-12-2025");
         Assert.Equal(1, asOf.ExitCode);
-        Assert.Equal("error: --as-of must be a date (yyyy-MM-dd), got '31-12-2025'\n", asOf.Error);
+        Assert.Equal("error: --as-of: must be a date (yyyy-MM-dd), got '31-12-2025'\n", asOf.Error);
 
         var window = CliRun.Of("ambition", SampleData.Responses, "--ambitions", Ambitions, "--window-days", "0");
         Assert.Equal(1, window.ExitCode);

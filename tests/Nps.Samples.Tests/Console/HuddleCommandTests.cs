@@ -143,7 +143,7 @@ public sealed class HuddleCommandTests : IDisposable
     public void Huddle_ToBeforeFromOrBadDate_ExitsOne()
     {
         Assert.Equal("error: --to (2025-11-30) is before --from (2025-12-01)\n", CliRun.Of("huddle", SampleData.Responses, "--team", "Billing", "--from", "2025-12-01", "--to", "2025-11-30").Error);
-        Assert.Equal("error: --from must be a date (yyyy-MM-dd), got '1-12-2025'\n", CliRun.Of("huddle", SampleData.Responses, "--team", "Billing", "--from", "1-12-2025", "--to", "2025-11-30").Error);
+        Assert.Equal("error: --from: must be a date (yyyy-MM-dd), got '1-12-2025'\n", CliRun.Of("huddle", SampleData.Responses, "--team", "Billing", "--from", "1-12-2025", "--to", "2025-11-30").Error);
     }
 
     [Fact]

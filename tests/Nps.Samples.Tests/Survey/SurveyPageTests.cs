@@ -174,6 +174,29 @@ public abstract class SurveyPageTests(SurveyStore store)
         Assert.Equal(InvitationStatus.Scheduled, (await host.Invitations.FindAsync(invitation.Id, Token))!.Status);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("-1")]
+    [InlineData("7.0")]
+    [InlineData(" 7")]
+    [InlineData("+7")]
+    [InlineData("11")]
+    public async Task Post_BadScore_RefusedUnderTheScoreFieldAndStoresNothing(string score)
+    {
+        using var host = new SurveyHost(store);
+        var (invitation, token) = await host.InviteAsync("C1");
+        using var browser = host.Browser();
+
+        using var post = await SurveyHost.AnswerAsync(browser, token, ("score", score));
+        var html = await post.Content.ReadAsStringAsync(Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("score-error", html, StringComparison.Ordinal);
+        Assert.Contains("Choose a score from 0 to 10.", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Api.GetAsync($"/api/responses/{SurveyAnswers.ResponseIdFor(invitation.Id)}", Token)).StatusCode);
+    }
+
     [Fact]
     public async Task Tokens_TamperedUnknownExpiredReused_StoreNothingWithTheirStatus()
     {
