@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Nps.Delivery;
@@ -84,7 +83,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         {
             new() { Value = i.Id }, new() { Value = i.CustomerId }, new() { Value = i.EventId }, new() { Value = (short)i.Kind },
             Text(i.Team), Text(i.Agent), Text(i.Channel), Text(i.Product), Text(i.Touchpoint),
-            new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString) },
+            new() { Value = StoredAttributes.Write(i.Attributes) },
             Text(i.TimeZoneId), new() { Value = i.InclusionProbability }, new() { Value = i.IsManual }, At(i.ScheduledAt),
             new() { Value = WireNames.Format(i.Status) }, At(i.DueAt),
             new() { Value = i.TokenHash.IsEmpty ? DBNull.Value : i.TokenHash.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea },
@@ -344,8 +343,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     }
 
     // Times are timestamptz; attributes are jsonb, '{}' when none.
-    private static SurveyInvitation Read(NpgsqlDataReader r) => InvitationRows.Read(r, Time, new Dictionary<string, string>(
-        JsonSerializer.Deserialize(r.GetString(9), StoreJson.Default.DictionaryStringString) ?? [], StringComparer.Ordinal));
+    private static SurveyInvitation Read(NpgsqlDataReader r) => InvitationRows.Read(r, Time, StoredAttributes.Read(r.GetString(9)));
 
     private static DateTimeOffset? Time(System.Data.Common.DbDataReader r, int ordinal) =>
         r.IsDBNull(ordinal) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Nps.Delivery;
 using Nps.Fatigue;
@@ -92,8 +91,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
         p.AddWithValue("$channel", Nullable(i.Channel));
         p.AddWithValue("$product", Nullable(i.Product));
         p.AddWithValue("$touchpoint", Nullable(i.Touchpoint));
-        p.AddWithValue("$attributes", i.Attributes.Count == 0 ? DBNull.Value
-            : JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString));
+        p.AddWithValue("$attributes", i.Attributes.Count == 0 ? DBNull.Value : StoredAttributes.Write(i.Attributes));
         p.AddWithValue("$zone", Nullable(i.TimeZoneId));
         p.AddWithValue("$p", i.InclusionProbability);
         p.AddWithValue("$manual", i.IsManual);
@@ -383,9 +381,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     }
 
     // Times are ticks UTC; no attributes is NULL.
-    private static SurveyInvitation Read(SqliteDataReader r) => InvitationRows.Read(r, Ticks, Text(r, 9) is { } json
-        ? JsonSerializer.Deserialize(json, StoreJson.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
-        : new Dictionary<string, string>(StringComparer.Ordinal));
+    private static SurveyInvitation Read(SqliteDataReader r) => InvitationRows.Read(r, Ticks, StoredAttributes.Read(Text(r, 9)));
 
     private static DateTimeOffset? Ticks(System.Data.Common.DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
 
