@@ -31,29 +31,24 @@ public sealed class SqliteRetentionStore : IRetentionStore
 
         """ + Reporting.SqliteRollupSchema.KeepCountsOnRetention();
 
-    private const string Responses = "DELETE FROM nps_responses WHERE seq IN (SELECT seq FROM nps_responses WHERE responded_at < $cutoff ORDER BY responded_at LIMIT $limit);";
-    private const string FollowUps = "DELETE FROM nps_follow_ups WHERE rowid IN (SELECT rowid FROM nps_follow_ups WHERE due_at < $cutoff LIMIT $limit);";
+    // Rows are found by rowid (responses by their sequence number), in batches of $limit.
+    private static readonly string Responses =
+        $"DELETE FROM nps_responses WHERE seq IN (SELECT r.seq FROM nps_responses AS r WHERE {RetentionRules.Responses("$cutoff")} ORDER BY r.responded_at LIMIT $limit);";
 
-    // A sent invitation whose link still opens stays until the link expires.
-    private const string Invitations = """
-        DELETE FROM nps_invitations WHERE rowid IN (SELECT rowid FROM nps_invitations
-            WHERE scheduled_at < $cutoff AND NOT (status = 'sent' AND expires_at IS NOT NULL AND expires_at >= $cutoff) LIMIT $limit);
-        """;
+    private static readonly string FollowUps =
+        $"DELETE FROM nps_follow_ups WHERE rowid IN (SELECT u.rowid FROM nps_follow_ups AS u WHERE {RetentionRules.FollowUps("$cutoff")} LIMIT $limit);";
 
-    private const string Decisions = "DELETE FROM nps_decisions WHERE rowid IN (SELECT rowid FROM nps_decisions WHERE decided_at < $cutoff LIMIT $limit);";
+    private static readonly string Invitations =
+        $"DELETE FROM nps_invitations WHERE rowid IN (SELECT i.rowid FROM nps_invitations AS i WHERE {RetentionRules.Invitations("$cutoff")} LIMIT $limit);";
 
-    // Kinds 3 and 4 are opt-out and opt-in (ContactKind): each customer's latest stays, since consent does not expire.
-    private const string Contacts = """
-        DELETE FROM nps_contacts WHERE rowid IN (SELECT c.rowid FROM nps_contacts AS c WHERE c.packed < $packed
-            AND NOT ((c.packed & 15) IN (3, 4) AND NOT EXISTS (SELECT 1 FROM nps_contacts AS l
-                WHERE l.customer_id = c.customer_id AND (l.packed & 15) IN (3, 4) AND l.packed > c.packed))
-            LIMIT $limit);
-        """;
+    private static readonly string Decisions =
+        $"DELETE FROM nps_decisions WHERE rowid IN (SELECT d.rowid FROM nps_decisions AS d WHERE {RetentionRules.Decisions("$cutoff")} LIMIT $limit);";
 
-    private const string FirstSeen = """
-        DELETE FROM nps_first_seen WHERE rowid IN (SELECT f.rowid FROM nps_first_seen AS f WHERE f.first_seen_at < $cutoff
-            AND NOT EXISTS (SELECT 1 FROM nps_contacts AS c WHERE c.customer_id = f.customer_id) LIMIT $limit);
-        """;
+    private static readonly string Contacts =
+        $"DELETE FROM nps_contacts WHERE rowid IN (SELECT c.rowid FROM nps_contacts AS c WHERE {RetentionRules.Contacts("$packed")} LIMIT $limit);";
+
+    private static readonly string FirstSeen =
+        $"DELETE FROM nps_first_seen WHERE rowid IN (SELECT f.rowid FROM nps_first_seen AS f WHERE {RetentionRules.FirstSeen("$cutoff")} LIMIT $limit);";
 
     private readonly SqliteNpsDatabase _database;
 
