@@ -30,23 +30,12 @@ public sealed class PostgreSqlRetentionStore : IRetentionStore
         """ + Reporting.PostgreSqlRollupSchema.KeepCountsOnRetention;
 
     // Rows are found by key, in batches of $2; $1 is the cutoff.
-    private static readonly string Responses =
-        $"DELETE FROM nps_responses WHERE response_id IN (SELECT r.response_id FROM nps_responses AS r WHERE {RetentionRules.Responses("$1")} ORDER BY r.responded_at LIMIT $2)";
-
-    private static readonly string FollowUps =
-        $"DELETE FROM nps_follow_ups WHERE id IN (SELECT u.id FROM nps_follow_ups AS u WHERE {RetentionRules.FollowUps("$1")} LIMIT $2)";
-
-    private static readonly string Invitations =
-        $"DELETE FROM nps_invitations WHERE invitation_id IN (SELECT i.invitation_id FROM nps_invitations AS i WHERE {RetentionRules.Invitations("$1")} LIMIT $2)";
-
-    private static readonly string Decisions =
-        $"DELETE FROM nps_decisions WHERE (customer_id, event_id) IN (SELECT d.customer_id, d.event_id FROM nps_decisions AS d WHERE {RetentionRules.Decisions("$1")} LIMIT $2)";
-
-    private static readonly string Contacts =
-        $"DELETE FROM nps_contacts WHERE seq IN (SELECT c.seq FROM nps_contacts AS c WHERE {RetentionRules.Contacts("$1")} LIMIT $2)";
-
-    private static readonly string FirstSeen =
-        $"DELETE FROM nps_first_seen WHERE customer_id IN (SELECT f.customer_id FROM nps_first_seen AS f WHERE {RetentionRules.FirstSeen("$1")} LIMIT $2)";
+    private static readonly string Responses = RetentionRules.Delete(RetentionRules.Responses, "response_id", "$1", "$2");
+    private static readonly string FollowUps = RetentionRules.Delete(RetentionRules.FollowUps, "id", "$1", "$2");
+    private static readonly string Invitations = RetentionRules.Delete(RetentionRules.Invitations, "invitation_id", "$1", "$2");
+    private static readonly string Decisions = RetentionRules.Delete(RetentionRules.Decisions, "customer_id, event_id", "$1", "$2");
+    private static readonly string Contacts = RetentionRules.Delete(RetentionRules.Contacts, "seq", "$1", "$2");
+    private static readonly string FirstSeen = RetentionRules.Delete(RetentionRules.FirstSeen, "customer_id", "$1", "$2");
 
     private readonly PostgreSqlNpsDatabase _database;
 

@@ -32,23 +32,12 @@ public sealed class SqliteRetentionStore : IRetentionStore
         """ + Reporting.SqliteRollupSchema.KeepCountsOnRetention();
 
     // Rows are found by rowid (responses by their sequence number), in batches of $limit.
-    private static readonly string Responses =
-        $"DELETE FROM nps_responses WHERE seq IN (SELECT r.seq FROM nps_responses AS r WHERE {RetentionRules.Responses("$cutoff")} ORDER BY r.responded_at LIMIT $limit);";
-
-    private static readonly string FollowUps =
-        $"DELETE FROM nps_follow_ups WHERE rowid IN (SELECT u.rowid FROM nps_follow_ups AS u WHERE {RetentionRules.FollowUps("$cutoff")} LIMIT $limit);";
-
-    private static readonly string Invitations =
-        $"DELETE FROM nps_invitations WHERE rowid IN (SELECT i.rowid FROM nps_invitations AS i WHERE {RetentionRules.Invitations("$cutoff")} LIMIT $limit);";
-
-    private static readonly string Decisions =
-        $"DELETE FROM nps_decisions WHERE rowid IN (SELECT d.rowid FROM nps_decisions AS d WHERE {RetentionRules.Decisions("$cutoff")} LIMIT $limit);";
-
-    private static readonly string Contacts =
-        $"DELETE FROM nps_contacts WHERE rowid IN (SELECT c.rowid FROM nps_contacts AS c WHERE {RetentionRules.Contacts("$packed")} LIMIT $limit);";
-
-    private static readonly string FirstSeen =
-        $"DELETE FROM nps_first_seen WHERE rowid IN (SELECT f.rowid FROM nps_first_seen AS f WHERE {RetentionRules.FirstSeen("$cutoff")} LIMIT $limit);";
+    private static readonly string Responses = Delete(RetentionRules.Responses, "seq");
+    private static readonly string FollowUps = Delete(RetentionRules.FollowUps);
+    private static readonly string Invitations = Delete(RetentionRules.Invitations);
+    private static readonly string Decisions = Delete(RetentionRules.Decisions);
+    private static readonly string Contacts = Delete(RetentionRules.Contacts, cutoff: "$packed");
+    private static readonly string FirstSeen = Delete(RetentionRules.FirstSeen);
 
     private readonly SqliteNpsDatabase _database;
 
@@ -77,6 +66,9 @@ public sealed class SqliteRetentionStore : IRetentionStore
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         return BatchAsync(cutoff, batchSize, [(Invitations, true), (Decisions, true), (Contacts, true), (FirstSeen, true)], cancellationToken);
     }
+
+    private static string Delete(RetentionRules.Rule rule, string key = "rowid", string cutoff = "$cutoff") =>
+        RetentionRules.Delete(rule, key, cutoff, "$limit") + ";";
 
     /// <summary>Runs the statements in one write; each counted one removes at most what is left of the batch.</summary>
     private async ValueTask<int> BatchAsync(DateTimeOffset cutoff, int batchSize, (string Sql, bool Counted)[] statements, CancellationToken cancellationToken,
