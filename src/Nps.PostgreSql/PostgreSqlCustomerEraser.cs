@@ -1,5 +1,6 @@
 using Npgsql;
 using Nps.Privacy;
+using Nps.Stores;
 
 namespace Nps.PostgreSql;
 
@@ -19,15 +20,7 @@ public sealed class PostgreSqlCustomerEraser : ICustomerEraser
         );
         """;
 
-    private static readonly string[] Deletes =
-    [
-        "DELETE FROM nps_responses WHERE respondent_id = $1",
-        "DELETE FROM nps_follow_ups WHERE customer_id = $1",
-        "DELETE FROM nps_invitations WHERE customer_id = $1",
-        "DELETE FROM nps_decisions WHERE customer_id = $1",
-        "DELETE FROM nps_first_seen WHERE customer_id = $1",
-        "DELETE FROM nps_contacts WHERE customer_id = $1",
-    ];
+    private static readonly string[] Deletes = [.. CustomerTables.Deletes("$1")];
 
     private readonly PostgreSqlNpsDatabase _database;
 

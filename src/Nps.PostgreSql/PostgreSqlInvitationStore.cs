@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Nps.Delivery;
@@ -61,7 +60,6 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         is_manual, scheduled_at, sent_at, expires_at, status, reminders, failure_reason, due_at, attempts, token_hash
         """;
 
-    private const string Open = "status IN ('scheduled', 'sent')";
     private readonly PostgreSqlNpsDatabase _database;
 
     /// <summary>Creates the store on a migrated database.</summary>
@@ -84,7 +82,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         {
             new() { Value = i.Id }, new() { Value = i.CustomerId }, new() { Value = i.EventId }, new() { Value = (short)i.Kind },
             Text(i.Team), Text(i.Agent), Text(i.Channel), Text(i.Product), Text(i.Touchpoint),
-            new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString) },
+            new() { Value = StoredAttributes.Write(i.Attributes) },
             Text(i.TimeZoneId), new() { Value = i.InclusionProbability }, new() { Value = i.IsManual }, At(i.ScheduledAt),
             new() { Value = WireNames.Format(i.Status) }, At(i.DueAt),
             new() { Value = i.TokenHash.IsEmpty ? DBNull.Value : i.TokenHash.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea },
@@ -92,8 +90,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     };
 
     /// <summary>The mark of an invitation answered, for the response's batch.</summary>
-    internal static NpgsqlBatchCommand Answer(string invitationId) => new(
-        "UPDATE nps_invitations SET status = 'answered', due_at = NULL, claimed_until = NULL WHERE invitation_id = $1 AND status IN ('scheduled', 'sent', 'expired')")
+    internal static NpgsqlBatchCommand Answer(string invitationId) => new(InvitationTransitions.Answer("$1"))
     {
         Parameters = { new() { Value = invitationId } },
     };
@@ -154,10 +151,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         var i = claim.Invitation;
         if (claim.Attempt == OutboxAttempt.Invitation)
         {
-            await using var sent = _database.DataSource.CreateCommand("""
-                UPDATE nps_invitations SET status = 'sent', sent_at = $2, expires_at = $3, due_at = $4, attempts = 0, claimed_until = NULL
-                WHERE invitation_id = $1 AND status = 'scheduled'
-                """);
+            await using var sent = _database.DataSource.CreateCommand(InvitationTransitions.Send("$1", "$2", "$3", "$4"));
             sent.Parameters.Add(new NpgsqlParameter { Value = i.Id });
             sent.Parameters.Add(At(sentAt));
             sent.Parameters.Add(At(expiresAt));
@@ -168,10 +162,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
         using var operation = _database.Log.Start();
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var update = new NpgsqlCommand("""
-            UPDATE nps_invitations SET reminders = $2, due_at = $3, attempts = 0, claimed_until = NULL
-            WHERE invitation_id = $1 AND status = 'sent' AND reminders = $2 - 1
-            """, connection, transaction))
+        await using (var update = new NpgsqlCommand(InvitationTransitions.Remind("$1", "$2", "$3"), connection, transaction))
         {
             update.Parameters.Add(new NpgsqlParameter { Value = i.Id });
             update.Parameters.Add(new NpgsqlParameter { Value = claim.Number });
@@ -199,8 +190,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     public async ValueTask<bool> RetryAsync(string invitationId, DateTimeOffset dueAt, bool failed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitationId);
-        await using var command = _database.DataSource.CreateCommand(
-            $"UPDATE nps_invitations SET due_at = $2, attempts = attempts + $3, claimed_until = NULL WHERE invitation_id = $1 AND {Open}");
+        await using var command = _database.DataSource.CreateCommand(InvitationTransitions.Retry("$1", "$2", "$3"));
         command.Parameters.Add(new NpgsqlParameter { Value = invitationId });
         command.Parameters.Add(At(dueAt));
         command.Parameters.Add(new NpgsqlParameter { Value = failed ? 1 : 0 });
@@ -212,11 +202,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     {
         ArgumentNullException.ThrowIfNull(invitationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        await using var command = _database.DataSource.CreateCommand($"""
-            UPDATE nps_invitations SET status = CASE status WHEN 'scheduled' THEN 'failed' ELSE status END, failure_reason = $2,
-                due_at = NULL, claimed_until = NULL
-            WHERE invitation_id = $1 AND {Open}
-            """);
+        await using var command = _database.DataSource.CreateCommand(InvitationTransitions.Fail("$1", "$2"));
         command.Parameters.Add(new NpgsqlParameter { Value = invitationId });
         command.Parameters.Add(new NpgsqlParameter { Value = reason });
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -227,8 +213,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     {
         ArgumentNullException.ThrowIfNull(invitationId);
         if (complaint) return await OptOutAsync(invitationId, at, cancellationToken).ConfigureAwait(false);
-        await using (var command = _database.DataSource.CreateCommand(
-            $"UPDATE nps_invitations SET status = 'bounced', failure_reason = 'bounced', due_at = NULL, claimed_until = NULL WHERE invitation_id = $1 AND {Open}"))
+        await using (var command = _database.DataSource.CreateCommand(InvitationTransitions.Bounce("$1")))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = invitationId });
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -261,10 +246,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
                 {
                     BatchCommands =
                     {
-                        new NpgsqlBatchCommand("""
-                            UPDATE nps_invitations SET status = CASE status WHEN 'answered' THEN status ELSE 'opted-out' END, due_at = NULL, claimed_until = NULL
-                            WHERE invitation_id = $1
-                            """) { Parameters = { new() { Value = invitationId } } },
+                        new NpgsqlBatchCommand(InvitationTransitions.OptOut("$1")) { Parameters = { new() { Value = invitationId } } },
                         CustomerLock.Take(customer),
                         CustomerLock.InsertContact(customer, ContactRecord.Create(ContactKind.OptOut, at).Packed),
                     },
@@ -292,8 +274,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     /// <inheritdoc/>
     public async ValueTask<int> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var command = _database.DataSource.CreateCommand(
-            "UPDATE nps_invitations SET status = 'expired', due_at = NULL, claimed_until = NULL WHERE status = 'sent' AND expires_at <= $1");
+        await using var command = _database.DataSource.CreateCommand(InvitationTransitions.Expire("$1"));
         command.Parameters.Add(At(now));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -344,8 +325,7 @@ public sealed class PostgreSqlInvitationStore : IInvitationStore
     }
 
     // Times are timestamptz; attributes are jsonb, '{}' when none.
-    private static SurveyInvitation Read(NpgsqlDataReader r) => InvitationRows.Read(r, Time, new Dictionary<string, string>(
-        JsonSerializer.Deserialize(r.GetString(9), StoreJson.Default.DictionaryStringString) ?? [], StringComparer.Ordinal));
+    private static SurveyInvitation Read(NpgsqlDataReader r) => InvitationRows.Read(r, Time, StoredAttributes.Read(r.GetString(9)));
 
     private static DateTimeOffset? Time(System.Data.Common.DbDataReader r, int ordinal) =>
         r.IsDBNull(ordinal) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Nps.Fatigue;
@@ -23,11 +22,7 @@ namespace Nps.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource
 {
-    private const string Columns = """
-        response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
-        team, agent, channel, product, touchpoint, attributes::text, inclusion_probability, probability_stated, is_manual,
-        received_at, received_offset_minutes, follow_up_id, seq, provenance
-        """;
+    private static readonly string Columns = ResponseRows.Columns(receivedOffset: "received_offset_minutes");
 
     private readonly PostgreSqlNpsDatabase _database;
     private readonly Reporting.PostgreSqlThemeCounts _themes;
@@ -117,7 +112,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM nps_responses WHERE response_id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = responseId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ResponseRows.Read(reader, Utc) : null;
     }
 
     /// <inheritdoc />
@@ -130,23 +125,8 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
             throw ResponsePaging.NotACursor(cursor);
         }
 
-        var items = new List<StoredResponse>(Math.Min(limit, 1_000));
-        long last = 0;
-        var more = false;
-        await foreach (var (stored, seq) in QueryAsync($"SELECT {Columns} FROM nps_responses WHERE seq > $1 ORDER BY seq LIMIT $2",
-            [after, limit + 1], cancellationToken).ConfigureAwait(false))
-        {
-            if (items.Count == limit)
-            {
-                more = true;
-                break;
-            }
-
-            items.Add(stored);
-            last = seq;
-        }
-
-        return new ResponsePage(items, more ? ResponsePaging.Cursor(last) : null);
+        return await ResponsePaging.PageAsync(QueryAsync($"SELECT {Columns} FROM nps_responses WHERE seq > $1 ORDER BY seq LIMIT $2", [after, limit + 1], cancellationToken),
+            limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -199,20 +179,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
 
         parameters.Add(query.Limit + 1);
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY responded_at, response_id COLLATE \"C\" LIMIT ${parameters.Count}");
-        var items = new List<SurveyResponse>(Math.Min(query.Limit, 1_000));
-        var more = false;
-        await foreach (var (stored, _) in QueryAsync(sql.ToString(), [.. parameters], cancellationToken).ConfigureAwait(false))
-        {
-            if (items.Count == query.Limit)
-            {
-                more = true;
-                break;
-            }
-
-            items.Add(stored.Response);
-        }
-
-        return new ResponseSlice(items, more ? ResponseSlice.Cursor(items[^1].RespondedAt.UtcTicks, items[^1].ResponseId) : null);
+        return await ResponsePaging.SliceAsync(QueryAsync(sql.ToString(), [.. parameters], cancellationToken), query.Limit, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> ExistsAsync(long seq, CancellationToken cancellationToken)
@@ -234,7 +201,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return (Read(reader), reader.GetInt64(22));
+        await foreach (var row in ResponseRows.ReadAllAsync(reader, Utc, cancellationToken).ConfigureAwait(false)) yield return row;
     }
 
     private static NpgsqlBatchCommand Insert(StoredResponse stored)
@@ -266,7 +233,7 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
                 Text(r.Channel),
                 Text(r.Product),
                 Text(r.Touchpoint),
-                new() { Value = JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString) },
+                new() { Value = StoredAttributes.Write(r.Attributes) },
                 new() { Value = r.InclusionProbability },
                 new() { Value = r.HasStatedInclusionProbability },
                 new() { Value = r.IsManual },
@@ -280,36 +247,6 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset At(NpgsqlDataReader reader, int ordinal, int offsetOrdinal) =>
-        new DateTimeOffset(reader.GetFieldValue<DateTime>(ordinal), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(reader.GetInt16(offsetOrdinal)));
-
-    private static StoredResponse Read(NpgsqlDataReader reader)
-    {
-        var attributes = JsonSerializer.Deserialize(reader.GetString(15), StoreJson.Default.DictionaryStringString)
-            ?? throw new InvalidDataException("Stored attributes are null.");
-        var response = new SurveyResponse
-        {
-            ResponseId = reader.GetString(0),
-            RespondentId = reader.GetString(1),
-            InvitationId = Text(reader, 2),
-            EventId = Text(reader, 3),
-            Kind = (SurveyKind)reader.GetInt16(4),
-            Rating = NpsRating.From(reader.GetInt16(5)),
-            Comment = Text(reader, 6),
-            CallbackRequested = reader.GetBoolean(7),
-            RespondedAt = At(reader, 8, 9),
-            Team = Text(reader, 10),
-            Agent = Text(reader, 11),
-            Channel = Text(reader, 12),
-            Product = Text(reader, 13),
-            Touchpoint = Text(reader, 14),
-            Attributes = new Dictionary<string, string>(attributes, StringComparer.Ordinal),
-            IsManual = reader.GetBoolean(18),
-            Provenance = (ResponseProvenance)reader.GetInt16(23),
-        };
-        if (reader.GetBoolean(17)) response = response with { InclusionProbability = reader.GetDouble(16) };
-        return new StoredResponse { Response = response, ReceivedAt = At(reader, 19, 20), FollowUpId = Text(reader, 21) };
-    }
+    // Times are timestamptz.
+    private static DateTimeOffset Utc(System.Data.Common.DbDataReader reader, int ordinal) => new(reader.GetFieldValue<DateTime>(ordinal), TimeSpan.Zero);
 }

@@ -29,33 +29,13 @@ public sealed class PostgreSqlRetentionStore : IRetentionStore
 
         """ + Reporting.PostgreSqlRollupSchema.KeepCountsOnRetention;
 
-    private const string Responses =
-        "DELETE FROM nps_responses WHERE response_id IN (SELECT response_id FROM nps_responses WHERE responded_at < $1 ORDER BY responded_at LIMIT $2)";
-
-    private const string FollowUps = "DELETE FROM nps_follow_ups WHERE id IN (SELECT id FROM nps_follow_ups WHERE due_at < $1 LIMIT $2)";
-
-    // A sent invitation whose link still opens stays until the link expires.
-    private const string Invitations = """
-        DELETE FROM nps_invitations WHERE invitation_id IN (SELECT invitation_id FROM nps_invitations
-            WHERE scheduled_at < $1 AND NOT (status = 'sent' AND expires_at IS NOT NULL AND expires_at >= $1) LIMIT $2)
-        """;
-
-    private const string Decisions = """
-        DELETE FROM nps_decisions WHERE (customer_id, event_id) IN (SELECT customer_id, event_id FROM nps_decisions WHERE decided_at < $1 LIMIT $2)
-        """;
-
-    // Kinds 3 and 4 are opt-out and opt-in (ContactKind): each customer's latest stays, since consent does not expire.
-    private const string Contacts = """
-        DELETE FROM nps_contacts WHERE seq IN (SELECT c.seq FROM nps_contacts AS c WHERE c.packed < $1
-            AND NOT ((c.packed & 15) IN (3, 4) AND NOT EXISTS (SELECT 1 FROM nps_contacts AS l
-                WHERE l.customer_id = c.customer_id AND (l.packed & 15) IN (3, 4) AND l.packed > c.packed))
-            LIMIT $2)
-        """;
-
-    private const string FirstSeen = """
-        DELETE FROM nps_first_seen WHERE customer_id IN (SELECT f.customer_id FROM nps_first_seen AS f WHERE f.first_seen_at < $1
-            AND NOT EXISTS (SELECT 1 FROM nps_contacts AS c WHERE c.customer_id = f.customer_id) LIMIT $2)
-        """;
+    // Rows are found by key, in batches of $2; $1 is the cutoff.
+    private static readonly string Responses = RetentionRules.Delete(RetentionRules.Responses, "response_id", "$1", "$2");
+    private static readonly string FollowUps = RetentionRules.Delete(RetentionRules.FollowUps, "id", "$1", "$2");
+    private static readonly string Invitations = RetentionRules.Delete(RetentionRules.Invitations, "invitation_id", "$1", "$2");
+    private static readonly string Decisions = RetentionRules.Delete(RetentionRules.Decisions, "customer_id, event_id", "$1", "$2");
+    private static readonly string Contacts = RetentionRules.Delete(RetentionRules.Contacts, "seq", "$1", "$2");
+    private static readonly string FirstSeen = RetentionRules.Delete(RetentionRules.FirstSeen, "customer_id", "$1", "$2");
 
     private readonly PostgreSqlNpsDatabase _database;
 

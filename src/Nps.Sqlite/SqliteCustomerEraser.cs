@@ -1,4 +1,5 @@
 using Nps.Privacy;
+using Nps.Stores;
 
 namespace Nps.Sqlite;
 
@@ -21,17 +22,12 @@ public sealed class SqliteCustomerEraser : ICustomerEraser
 
         """;
 
-    // Responses first: their triggers read nothing of the other tables, and a reader never sees a response without its contact.
-    private const string Erase = """
+    // The tombstone, then the customer's rows: one script, so the count of changed rows less one is what was removed.
+    private static readonly string Erase = """
         INSERT INTO nps_erased_customers (customer_hash, erased_at) VALUES ($hash, $at)
             ON CONFLICT (customer_hash) DO UPDATE SET erased_at = max(erased_at, excluded.erased_at);
-        DELETE FROM nps_responses WHERE respondent_id = $id;
-        DELETE FROM nps_follow_ups WHERE customer_id = $id;
-        DELETE FROM nps_invitations WHERE customer_id = $id;
-        DELETE FROM nps_decisions WHERE customer_id = $id;
-        DELETE FROM nps_first_seen WHERE customer_id = $id;
-        DELETE FROM nps_contacts WHERE customer_id = $id;
-        """;
+
+        """ + string.Concat(CustomerTables.Deletes("$id").Select(delete => delete + ";\n"));
 
     private readonly SqliteNpsDatabase _database;
 

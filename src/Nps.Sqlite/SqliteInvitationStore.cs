@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Nps.Delivery;
 using Nps.Fatigue;
@@ -92,8 +91,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
         p.AddWithValue("$channel", Nullable(i.Channel));
         p.AddWithValue("$product", Nullable(i.Product));
         p.AddWithValue("$touchpoint", Nullable(i.Touchpoint));
-        p.AddWithValue("$attributes", i.Attributes.Count == 0 ? DBNull.Value
-            : JsonSerializer.Serialize(new Dictionary<string, string>(i.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString));
+        p.AddWithValue("$attributes", i.Attributes.Count == 0 ? DBNull.Value : StoredAttributes.Write(i.Attributes));
         p.AddWithValue("$zone", Nullable(i.TimeZoneId));
         p.AddWithValue("$p", i.InclusionProbability);
         p.AddWithValue("$manual", i.IsManual);
@@ -107,10 +105,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     /// <summary>Marks an invitation answered in the response's transaction.</summary>
     internal static async Task AnswerAsync(SqliteWrite write, string invitationId, CancellationToken cancellationToken)
     {
-        await using var update = write.Command("""
-            UPDATE nps_invitations SET status = 'answered', due_at = NULL, claimed_until = NULL
-            WHERE invitation_id = $id AND status IN ('scheduled', 'sent', 'expired');
-            """);
+        await using var update = write.Command(InvitationTransitions.Answer("$id"));
         update.Parameters.AddWithValue("$id", invitationId);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -177,14 +172,8 @@ public sealed class SqliteInvitationStore : IInvitationStore
         var i = claim.Invitation;
         await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var update = write.Command(claim.Attempt == OutboxAttempt.Invitation
-            ? $"""
-              UPDATE nps_invitations SET status = '{Sent}', sent_at = $at, expires_at = $expires, due_at = $next, attempts = 0, claimed_until = NULL
-              WHERE invitation_id = $id AND status = '{Scheduled}';
-              """
-            : $"""
-              UPDATE nps_invitations SET reminders = $number, due_at = $next, attempts = 0, claimed_until = NULL
-              WHERE invitation_id = $id AND status = '{Sent}' AND reminders = $number - 1;
-              """);
+            ? InvitationTransitions.Send("$id", "$at", "$expires", "$next")
+            : InvitationTransitions.Remind("$id", "$number", "$next"));
         update.Parameters.AddWithValue("$id", i.Id);
         update.Parameters.AddWithValue("$at", sentAt.UtcTicks);
         update.Parameters.AddWithValue("$expires", expiresAt.UtcTicks);
@@ -205,10 +194,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     public ValueTask<bool> RetryAsync(string invitationId, DateTimeOffset dueAt, bool failed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitationId);
-        return UpdateAsync($"""
-            UPDATE nps_invitations SET due_at = $due, attempts = attempts + $failed, claimed_until = NULL
-            WHERE invitation_id = $id AND status IN ('{Scheduled}', '{Sent}');
-            """, invitationId, c =>
+        return UpdateAsync(InvitationTransitions.Retry("$id", "$due", "$failed"), invitationId, c =>
         {
             c.Parameters.AddWithValue("$due", dueAt.UtcTicks);
             c.Parameters.AddWithValue("$failed", failed ? 1 : 0);
@@ -220,11 +206,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     {
         ArgumentNullException.ThrowIfNull(invitationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return UpdateAsync($"""
-            UPDATE nps_invitations SET status = CASE status WHEN '{Scheduled}' THEN 'failed' ELSE status END, failure_reason = $reason,
-                due_at = NULL, claimed_until = NULL
-            WHERE invitation_id = $id AND status IN ('{Scheduled}', '{Sent}');
-            """, invitationId, c => c.Parameters.AddWithValue("$reason", reason), cancellationToken);
+        return UpdateAsync(InvitationTransitions.Fail("$id", "$reason"), invitationId, c => c.Parameters.AddWithValue("$reason", reason), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -232,10 +214,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     {
         ArgumentNullException.ThrowIfNull(invitationId);
         if (complaint) return await OptOutAsync(invitationId, at, cancellationToken).ConfigureAwait(false);
-        await UpdateAsync($"""
-            UPDATE nps_invitations SET status = 'bounced', failure_reason = 'bounced', due_at = NULL, claimed_until = NULL
-            WHERE invitation_id = $id AND status IN ('{Scheduled}', '{Sent}');
-            """, invitationId, _ => { }, cancellationToken).ConfigureAwait(false);
+        await UpdateAsync(InvitationTransitions.Bounce("$id"), invitationId, _ => { }, cancellationToken).ConfigureAwait(false);
         return await FindAsync(invitationId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -257,10 +236,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
             if (customer is null) return null;
             if (status != WireNames.Format(InvitationStatus.OptedOut))
             {
-                await using var update = write.Command("""
-                    UPDATE nps_invitations SET status = CASE status WHEN 'answered' THEN status ELSE 'opted-out' END, due_at = NULL, claimed_until = NULL
-                    WHERE invitation_id = $id;
-                    """);
+                await using var update = write.Command(InvitationTransitions.OptOut("$id"));
                 update.Parameters.AddWithValue("$id", invitationId);
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await SqliteContactLedger.InsertAsync(write, customer, new LedgerEntry(ContactRecord.Create(ContactKind.OptOut, at)), cancellationToken).ConfigureAwait(false);
@@ -289,10 +265,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     public async ValueTask<int> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var update = write.Command($"""
-            UPDATE nps_invitations SET status = 'expired', due_at = NULL, claimed_until = NULL
-            WHERE status = '{Sent}' AND expires_at <= $now;
-            """);
+        await using var update = write.Command(InvitationTransitions.Expire("$now"));
         update.Parameters.AddWithValue("$now", now.UtcTicks);
         var expired = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -383,9 +356,7 @@ public sealed class SqliteInvitationStore : IInvitationStore
     }
 
     // Times are ticks UTC; no attributes is NULL.
-    private static SurveyInvitation Read(SqliteDataReader r) => InvitationRows.Read(r, Ticks, Text(r, 9) is { } json
-        ? JsonSerializer.Deserialize(json, StoreJson.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
-        : new Dictionary<string, string>(StringComparer.Ordinal));
+    private static SurveyInvitation Read(SqliteDataReader r) => InvitationRows.Read(r, Ticks, StoredAttributes.Read(Text(r, 9)));
 
     private static DateTimeOffset? Ticks(System.Data.Common.DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Nps.Fatigue;
 using Nps.FollowUp;
@@ -18,10 +17,8 @@ namespace Nps.Sqlite;
 /// </summary>
 public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource
 {
-    private const string Columns = """
-        seq, response_id, respondent_id, invitation_id, event_id, kind, rating, comment, callback_requested, responded_at, offset_minutes,
-        team, agent, channel, product, touchpoint, attributes, inclusion_probability, probability_stated, is_manual, received_at, follow_up_id, provenance
-        """;
+    // Received times are kept in UTC only.
+    private static readonly string Columns = ResponseRows.Columns(receivedOffset: "0");
 
     private readonly SqliteNpsDatabase _database;
     private readonly Reporting.SqliteThemeCounts _themes;
@@ -65,7 +62,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         {
             find.Parameters.AddWithValue("$id", r.ResponseId);
             await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return (Read(reader), false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return (ResponseRows.Read(reader, Utc), false);
         }
 
         await using (var insert = write.Command("""
@@ -91,8 +88,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
             p.AddWithValue("$channel", Nullable(r.Channel));
             p.AddWithValue("$product", Nullable(r.Product));
             p.AddWithValue("$touchpoint", Nullable(r.Touchpoint));
-            p.AddWithValue("$attributes", r.Attributes.Count == 0 ? DBNull.Value
-                : JsonSerializer.Serialize(new Dictionary<string, string>(r.Attributes, StringComparer.Ordinal), StoreJson.Default.DictionaryStringString));
+            p.AddWithValue("$attributes", r.Attributes.Count == 0 ? DBNull.Value : StoredAttributes.Write(r.Attributes));
             p.AddWithValue("$p", r.InclusionProbability);
             p.AddWithValue("$stated", r.HasStatedInclusionProbability);
             p.AddWithValue("$manual", r.IsManual);
@@ -113,8 +109,13 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
     public async ValueTask<StoredResponse?> FindAsync(string responseId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(responseId);
-        var found = await QueryAsync("WHERE response_id = $id", c => c.Parameters.AddWithValue("$id", responseId), cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? null : found[0].Response;
+        await foreach (var (stored, _) in QueryAsync("WHERE response_id = $id", c => c.Parameters.AddWithValue("$id", responseId), cancellationToken)
+            .ConfigureAwait(false))
+        {
+            return stored;
+        }
+
+        return null;
     }
 
     /// <inheritdoc/>
@@ -124,37 +125,39 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         long after = 0;
         if (cursor is not null && !ResponsePaging.TryParse(cursor, out after)) throw ResponsePaging.NotACursor(cursor);
 
-        var rows = await QueryAsync("WHERE seq > $after ORDER BY seq LIMIT $limit", c =>
+        return await ResponsePaging.PageAsync(QueryAsync("WHERE seq > $after ORDER BY seq LIMIT $limit", c =>
         {
             c.Parameters.AddWithValue("$after", after);
             c.Parameters.AddWithValue("$limit", limit + 1);
-        }, cancellationToken).ConfigureAwait(false);
-        var more = rows.Count > limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new ResponsePage(rows.Select(x => x.Response).ToList(), more ? ResponsePaging.Cursor(rows[^1].Seq) : null);
+        }, cancellationToken), limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<StoredResponse>> ListByRespondentAsync(string respondentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(respondentId);
-        var rows = await QueryAsync("WHERE respondent_id = $respondent ORDER BY responded_at, response_id",
-            c => c.Parameters.AddWithValue("$respondent", respondentId), cancellationToken).ConfigureAwait(false);
-        return rows.Select(x => x.Response).ToList();
+        var list = new List<StoredResponse>();
+        await foreach (var (stored, _) in QueryAsync("WHERE respondent_id = $respondent ORDER BY responded_at, response_id",
+            c => c.Parameters.AddWithValue("$respondent", respondentId), cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(stored);
+        }
+
+        return list;
     }
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<StoredResponse> ReadAsync(DateTimeOffset? start = null, DateTimeOffset? until = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var operation = _database.Log.Start();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Columns} FROM nps_responses WHERE responded_at >= $from AND responded_at < $to ORDER BY responded_at, response_id;";
-        select.Parameters.AddWithValue("$from", start?.UtcTicks ?? long.MinValue);
-        select.Parameters.AddWithValue("$to", until?.UtcTicks ?? long.MaxValue);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Read(reader);
+        await foreach (var (stored, _) in QueryAsync("WHERE responded_at >= $from AND responded_at < $to ORDER BY responded_at, response_id", c =>
+        {
+            c.Parameters.AddWithValue("$from", start?.UtcTicks ?? long.MinValue);
+            c.Parameters.AddWithValue("$to", until?.UtcTicks ?? long.MaxValue);
+        }, cancellationToken).ConfigureAwait(false))
+        {
+            yield return stored;
+        }
     }
 
     /// <inheritdoc/>
@@ -168,7 +171,7 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         if (query.OnlyWithCommentOrCallback) where.Append(" AND ((comment IS NOT NULL AND comment <> '') OR callback_requested)");
         if (after is not null) where.Append(" AND (responded_at > $at OR (responded_at = $at AND response_id > $id))");
         where.Append(" ORDER BY responded_at, response_id LIMIT $limit");
-        var rows = await QueryAsync(where.ToString(), c =>
+        return await ResponsePaging.SliceAsync(QueryAsync(where.ToString(), c =>
         {
             c.Parameters.AddWithValue("$from", query.From.UtcTicks);
             c.Parameters.AddWithValue("$to", query.To.UtcTicks);
@@ -180,14 +183,11 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
             }
 
             c.Parameters.AddWithValue("$limit", query.Limit + 1);
-        }, cancellationToken).ConfigureAwait(false);
-        var more = rows.Count > query.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        var last = more ? rows[^1].Response.Response : null;
-        return new ResponseSlice([.. rows.Select(r => r.Response.Response)], last is null ? null : ResponseSlice.Cursor(last.RespondedAt.UtcTicks, last.ResponseId));
+        }, cancellationToken), query.Limit, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<(long Seq, StoredResponse Response)>> QueryAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(StoredResponse Stored, long Seq)> QueryAsync(string where, Action<SqliteCommand> bind,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var operation = _database.Log.Start();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -195,30 +195,11 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         select.CommandText = $"SELECT {Columns} FROM nps_responses {where};";
         bind(select);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<(long, StoredResponse)>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add((reader.GetInt64(0), Read(reader)));
-        return list;
+        await foreach (var row in ResponseRows.ReadAllAsync(reader, Utc, cancellationToken).ConfigureAwait(false)) yield return row;
     }
 
-    private static StoredResponse Read(SqliteDataReader reader)
-    {
-        var at = new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(reader.GetInt32(10)));
-        var response = new SurveyResponse
-        {
-            ResponseId = reader.GetString(1), RespondentId = reader.GetString(2), InvitationId = Text(reader, 3), EventId = Text(reader, 4),
-            Kind = (SurveyKind)reader.GetInt32(5), Rating = NpsRating.From(reader.GetInt32(6)), Comment = Text(reader, 7),
-            CallbackRequested = reader.GetBoolean(8), RespondedAt = at, Team = Text(reader, 11), Agent = Text(reader, 12), Channel = Text(reader, 13),
-            Product = Text(reader, 14), Touchpoint = Text(reader, 15),
-            Attributes = Text(reader, 16) is { } json
-                ? JsonSerializer.Deserialize(json, StoreJson.Default.DictionaryStringString) ?? new Dictionary<string, string>(StringComparer.Ordinal)
-                : new Dictionary<string, string>(StringComparer.Ordinal),
-            IsManual = reader.GetBoolean(19), Provenance = (ResponseProvenance)reader.GetInt32(22),
-        };
-        if (reader.GetBoolean(18)) response = response with { InclusionProbability = reader.GetDouble(17) };
-        return new StoredResponse { Response = response, ReceivedAt = new DateTimeOffset(reader.GetInt64(20), TimeSpan.Zero), FollowUpId = Text(reader, 21) };
-    }
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    // Times are UTC ticks.
+    private static DateTimeOffset Utc(System.Data.Common.DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 }

@@ -31,29 +31,13 @@ public sealed class SqliteRetentionStore : IRetentionStore
 
         """ + Reporting.SqliteRollupSchema.KeepCountsOnRetention();
 
-    private const string Responses = "DELETE FROM nps_responses WHERE seq IN (SELECT seq FROM nps_responses WHERE responded_at < $cutoff ORDER BY responded_at LIMIT $limit);";
-    private const string FollowUps = "DELETE FROM nps_follow_ups WHERE rowid IN (SELECT rowid FROM nps_follow_ups WHERE due_at < $cutoff LIMIT $limit);";
-
-    // A sent invitation whose link still opens stays until the link expires.
-    private const string Invitations = """
-        DELETE FROM nps_invitations WHERE rowid IN (SELECT rowid FROM nps_invitations
-            WHERE scheduled_at < $cutoff AND NOT (status = 'sent' AND expires_at IS NOT NULL AND expires_at >= $cutoff) LIMIT $limit);
-        """;
-
-    private const string Decisions = "DELETE FROM nps_decisions WHERE rowid IN (SELECT rowid FROM nps_decisions WHERE decided_at < $cutoff LIMIT $limit);";
-
-    // Kinds 3 and 4 are opt-out and opt-in (ContactKind): each customer's latest stays, since consent does not expire.
-    private const string Contacts = """
-        DELETE FROM nps_contacts WHERE rowid IN (SELECT c.rowid FROM nps_contacts AS c WHERE c.packed < $packed
-            AND NOT ((c.packed & 15) IN (3, 4) AND NOT EXISTS (SELECT 1 FROM nps_contacts AS l
-                WHERE l.customer_id = c.customer_id AND (l.packed & 15) IN (3, 4) AND l.packed > c.packed))
-            LIMIT $limit);
-        """;
-
-    private const string FirstSeen = """
-        DELETE FROM nps_first_seen WHERE rowid IN (SELECT f.rowid FROM nps_first_seen AS f WHERE f.first_seen_at < $cutoff
-            AND NOT EXISTS (SELECT 1 FROM nps_contacts AS c WHERE c.customer_id = f.customer_id) LIMIT $limit);
-        """;
+    // Rows are found by rowid (responses by their sequence number), in batches of $limit.
+    private static readonly string Responses = Delete(RetentionRules.Responses, "seq");
+    private static readonly string FollowUps = Delete(RetentionRules.FollowUps);
+    private static readonly string Invitations = Delete(RetentionRules.Invitations);
+    private static readonly string Decisions = Delete(RetentionRules.Decisions);
+    private static readonly string Contacts = Delete(RetentionRules.Contacts, cutoff: "$packed");
+    private static readonly string FirstSeen = Delete(RetentionRules.FirstSeen);
 
     private readonly SqliteNpsDatabase _database;
 
@@ -82,6 +66,9 @@ public sealed class SqliteRetentionStore : IRetentionStore
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         return BatchAsync(cutoff, batchSize, [(Invitations, true), (Decisions, true), (Contacts, true), (FirstSeen, true)], cancellationToken);
     }
+
+    private static string Delete(RetentionRules.Rule rule, string key = "rowid", string cutoff = "$cutoff") =>
+        RetentionRules.Delete(rule, key, cutoff, "$limit") + ";";
 
     /// <summary>Runs the statements in one write; each counted one removes at most what is left of the batch.</summary>
     private async ValueTask<int> BatchAsync(DateTimeOffset cutoff, int batchSize, (string Sql, bool Counted)[] statements, CancellationToken cancellationToken,
