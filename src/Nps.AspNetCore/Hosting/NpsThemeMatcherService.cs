@@ -48,7 +48,7 @@ internal sealed partial class NpsThemeMatcherService(
             while (!stoppingToken.IsCancellationRequested)
             {
                 matching.NothingToMatch(matching.BeginPass());
-                await matching.WaitAsync(Interval, clock, stoppingToken);
+                await matching.WaitAsync(matching.FallbackInterval, clock, stoppingToken);
             }
 
             return;
@@ -142,7 +142,7 @@ internal sealed partial class NpsThemeMatcherService(
 
             try
             {
-                await matching.WaitAsync(Interval, clock, stoppingToken);
+                await matching.WaitAsync(matching.FallbackInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Nps.AspNetCore.Hosting;
 using Nps.Intake;
 using Nps.PostgreSql;
@@ -11,7 +13,8 @@ namespace Nps.Samples.Tests.AspNet;
 /// <summary>
 /// The background theme matcher is woken where comments are written, not by the routes: a host's own code writing
 /// through the store (SQLite: in process), and another instance writing to the same PostgreSQL schema
-/// (<c>LISTEN</c>/<c>NOTIFY</c>). The host's clock is a fake that stands still, so its once-a-minute fallback pass
+/// (<c>LISTEN</c>/<c>NOTIFY</c>), also after the server dropped the listening connection. The host's clock is a fake
+/// that stands still (or, where the backoff must run, the fallback pass is an hour away), so the once-a-minute fallback
 /// never runs in these tests: only a wake can match the comment, and without one the generous bound fails the test.
 /// </summary>
 public sealed class ThemeWakeTests
@@ -70,6 +73,59 @@ public sealed class ThemeWakeTests
         }
     }
 
+    [Fact]
+    public async Task Listen_ConnectionTerminatedByTheServer_ListensAgainAfterABackoffAndHearsTheNextWrite()
+    {
+        var server = await PostgreSqlTestServer.RequireAsync();
+        var databaseName = $"nps_listen_{Guid.NewGuid():N}"; // a database of its own: only this host's listener is terminated
+        await ExecuteAsync(server, $"CREATE DATABASE {databaseName}");
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
+            var events = new LoggedEvents();
+            using var database = new TempDatabase();
+            using (var factory = new NpsApiFactory(database.Path, builder =>
+            {
+                builder.UseSetting("Nps:Store", "postgresql");
+                builder.UseSetting("ConnectionStrings:Nps", connectionString);
+                Capture(builder, events);
+
+                // The real clock, so the listening's backoff (1 s) runs; the fallback pass an hour away, so only a wake matches.
+                builder.ConfigureTestServices(services => services.AddSingleton(TimeProvider.System)
+                    .AddSingleton(new NpsThemeMatching { FallbackInterval = TimeSpan.FromHours(1) }));
+            }))
+            {
+                await ListeningAsync(factory, events);
+
+                await ExecuteAsync(connectionString,
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()");
+                await events.WhenLoggedAsync(2304).WaitAsync(Bound, Token); // ThemeListenFailed
+                var matching = await ListeningAsync(factory, events, nth: 2);
+
+                await using (var other = await PostgreSqlNpsStores.OpenAsync(connectionString, Token))
+                {
+                    Assert.True((await other.Responses.AddAsync(Commented("L1"), null, null, Token)).Added);
+                }
+
+                await events.WhenLoggedAsync(2300).WaitAsync(Bound, Token); // heard on the new listening connection
+                Assert.Equal(0, matching.Pending);
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Token);
+    }
+
     private static void Capture(IWebHostBuilder builder, LoggedEvents events)
     {
         builder.UseSetting("Logging:LogLevel:Nps.AspNetCore.Hosting.NpsThemeMatcherService", "Debug");
@@ -80,10 +136,10 @@ public sealed class ThemeWakeTests
     /// Waits until the matcher listens (event 2305) and a pass that began after that found the counts current (the
     /// taxonomy's counts exist, so the store queues new comments): from then on only a wake runs a pass.
     /// </summary>
-    private static async Task<NpsThemeMatching> ListeningAsync(NpsApiFactory factory, LoggedEvents events)
+    private static async Task<NpsThemeMatching> ListeningAsync(NpsApiFactory factory, LoggedEvents events, int nth = 1)
     {
         var matching = factory.Services.GetRequiredService<NpsThemeMatching>();
-        await events.WhenLoggedAsync(2305).WaitAsync(Bound, Token); // ThemeListening
+        await events.WhenLoggedAsync(2305, nth).WaitAsync(Bound, Token); // ThemeListening
         // Twice: the first may be answered by the start's pass while the wake of listening is still queued; the
         // second is answered by the pass that takes it, so no wake is left over.
         await matching.WhenCurrentAsync(Token).WaitAsync(Bound, Token);
