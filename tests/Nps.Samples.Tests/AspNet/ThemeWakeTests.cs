@@ -47,12 +47,7 @@ public sealed class ThemeWakeTests
         {
             var events = new LoggedEvents();
             using var database = new TempDatabase();
-            using (var factory = new NpsApiFactory(database.Path, builder =>
-            {
-                builder.UseSetting("Nps:Store", "postgresql");
-                builder.UseSetting("ConnectionStrings:Nps", connectionString);
-                Capture(builder, events);
-            }))
+            using (var factory = new NpsApiFactory(database.Path, builder => OnPostgreSql(builder, connectionString, events)))
             {
                 var matching = await ListeningAsync(factory, events);
 
@@ -86,9 +81,7 @@ public sealed class ThemeWakeTests
             using var database = new TempDatabase();
             using (var factory = new NpsApiFactory(database.Path, builder =>
             {
-                builder.UseSetting("Nps:Store", "postgresql");
-                builder.UseSetting("ConnectionStrings:Nps", connectionString);
-                Capture(builder, events);
+                OnPostgreSql(builder, connectionString, events);
 
                 // The real clock, so the listening's backoff (1 s) runs; the fallback pass an hour away, so only a wake matches.
                 builder.ConfigureTestServices(services => services.AddSingleton(TimeProvider.System)
@@ -124,6 +117,13 @@ public sealed class ThemeWakeTests
         await connection.OpenAsync(Token);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(Token);
+    }
+
+    private static void OnPostgreSql(IWebHostBuilder builder, string connectionString, LoggedEvents events)
+    {
+        builder.UseSetting("Nps:Store", "postgresql");
+        builder.UseSetting("ConnectionStrings:Nps", connectionString);
+        Capture(builder, events);
     }
 
     private static void Capture(IWebHostBuilder builder, LoggedEvents events)
