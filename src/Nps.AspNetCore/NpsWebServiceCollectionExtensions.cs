@@ -16,7 +16,7 @@ public static class NpsWebServiceCollectionExtensions
     /// store answers a read), the background start-up (<see cref="NpsStartup"/>: the stores opened with retries, then
     /// <c>Nps:SeedFile</c> loaded), the retention pass (<c>Nps:Retention</c>, off unless a keeping time is set), the background theme matcher
     /// (<see cref="NpsThemeMatching"/>: the comments stored are matched into the store's theme counts off the request path), the log-level floors that keep
-    /// request URLs (customer ids, survey tokens) out of the logs (<c>Nps.AspNetCore.Hosting.RequestLogFloors</c>, documented in docs/privacy.md), a thread-pool minimum that leaves threads for the probes while heavy routes hold theirs (<c>Nps.AspNetCore.Hosting.NpsThreadPoolReserve</c>), the concurrency limits of the heavy routes and the import (enforced by
+    /// request URLs (customer ids, survey tokens) out of the logs (<c>Nps.AspNetCore.Hosting.RequestLogFloors</c>, documented in docs/privacy.md), a thread-pool minimum that leaves threads for the probes while heavy routes hold theirs on a store whose calls block (<see cref="IStoreThreading"/>: SQLite; <c>Nps.AspNetCore.Hosting.NpsThreadPoolReserve</c>), the concurrency limits of the heavy routes and the import (enforced by
     /// <c>app.UseRateLimiter()</c>) and <see cref="NpsWebOptions"/> (<c>Nps:Web</c>). The library itself is registered by
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
@@ -41,7 +41,7 @@ public static class NpsWebServiceCollectionExtensions
         services.TryAddSingleton<NpsStartup>();
         services.AddHostedService<NpsStartupService>(); // opens the stores with retries, then loads Nps:SeedFile, after the host listens
         services.AddHostedService<NpsRetentionService>(); // erases rows past Nps:Retention in batches, once start-up is ready
-        services.AddHostedService<NpsThreadPoolReserve>(); // threads for the probes while heavy routes hold theirs (SQLite is synchronous)
+        services.AddHostedService<NpsThreadPoolReserve>(); // threads for the probes while heavy routes hold theirs, on a store whose calls block (SQLite)
         services.TryAddSingleton<NpsThemeMatching>();
         services.AddHostedService<NpsThemeMatcherService>(); // matches stored comments into the theme counts, off the request path
         services.AddHealthChecks()

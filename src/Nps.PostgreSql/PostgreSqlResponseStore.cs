@@ -20,12 +20,14 @@ namespace Nps.PostgreSql;
 /// (the last number seen) never skips one that commits later. Retries of a stored id take no lock. Its
 /// <see cref="IResponseDataVersion"/> is the database's <c>nps_response_version</c>, kept by triggers.
 /// </remarks>
-public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource
+public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource,
+    Insights.IThemeCountNotifications
 {
     private static readonly string Columns = ResponseRows.Columns(receivedOffset: "received_offset_minutes");
 
     private readonly PostgreSqlNpsDatabase _database;
     private readonly Reporting.PostgreSqlThemeCounts _themes;
+    private readonly Reporting.PostgreSqlThemeNotifications _notifications;
 
     /// <summary>A response store on a migrated database.</summary>
     /// <param name="database">The database.</param>
@@ -34,7 +36,17 @@ public sealed class PostgreSqlResponseStore : IResponseStore, IResponseDataVersi
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _themes = new Reporting.PostgreSqlThemeCounts(database);
+        _notifications = new Reporting.PostgreSqlThemeNotifications(database);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Every instance on the database hears every commented response queued for matching, by any writer (PostgreSQL's
+    /// <c>LISTEN</c>/<c>NOTIFY</c>, on one connection of the pool held while listening); the task faults when that
+    /// connection breaks, and the caller listens again.
+    /// </remarks>
+    public Task ListenAsync(Action listening, Action commentsStored, CancellationToken cancellationToken) =>
+        _notifications.ListenAsync(listening, commentsStored, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<Insights.ThemeCountUpdate> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>

@@ -150,6 +150,10 @@ internal static class PostgreSqlSchema
         // 13: the follow-ups' counted columns (PostgreSqlFollowUpStore.AddCountColumns), filled from the stored bodies and
         // indexed right after the step (FollowUpCountColumnsVersion), so counts and pages read no bodies.
         PostgreSqlFollowUpStore.AddCountColumns,
+
+        // 14: comments queued for matching announced to every listening instance (Reporting.PostgreSqlThemeNotifications):
+        // a statement-level trigger on the queue calling pg_notify; no data changed.
+        Reporting.PostgreSqlThemeNotifications.Create,
     ];
 
     /// <summary>The version whose columns are backfilled from the stored follow-ups (in C#: times at full precision, team keys as .NET cases them) and then indexed.</summary>

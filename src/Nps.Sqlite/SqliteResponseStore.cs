@@ -15,13 +15,15 @@ namespace Nps.Sqlite;
 /// the response id is stored. Pages follow the order of storing (the row sequence). Its
 /// <see cref="IResponseDataVersion"/> is the file's <c>nps_response_version</c>, kept by triggers.
 /// </summary>
-public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource
+public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Insights.IThemeCountSource,
+    Insights.IThemeCountNotifications, IStoreThreading
 {
     // Received times are kept in UTC only.
     private static readonly string Columns = ResponseRows.Columns(receivedOffset: "0");
 
     private readonly SqliteNpsDatabase _database;
     private readonly Reporting.SqliteThemeCounts _themes;
+    private readonly CommentSignal _comments = new();
 
     /// <summary>Creates the store on a database.</summary>
     /// <param name="database">The database.</param>
@@ -31,6 +33,9 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         _database = database;
         _themes = new Reporting.SqliteThemeCounts(database);
     }
+
+    /// <summary>True: Microsoft.Data.Sqlite runs every call synchronously under its asynchronous API.</summary>
+    public bool RunsSynchronously => true;
 
     /// <inheritdoc/>
     public ValueTask<Insights.ThemeCountUpdate> UpdateThemeCountsAsync(Insights.ThemeTaxonomy taxonomy, int maximumComments, CancellationToken cancellationToken = default) =>
@@ -102,8 +107,17 @@ public sealed class SqliteResponseStore : IResponseStore, IResponseDataVersion, 
         if (followUp is not null) await SqliteFollowUpStore.InsertAsync(write, followUp, cancellationToken).ConfigureAwait(false);
         if (Nps.Intake.InvitationBinding.BoundInvitationId(r) is { } invitationId) await SqliteInvitationStore.AnswerAsync(write, invitationId, cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(r.Comment)) _comments.Stored();
         return (response, true);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// In process: the comments this store's <see cref="AddAsync"/> committed. SQLite has one writing process per file in
+    /// practice; what another process or SQL by hand stores waits for the matcher's periodic pass.
+    /// </remarks>
+    public Task ListenAsync(Action listening, Action commentsStored, CancellationToken cancellationToken) =>
+        _comments.ListenAsync(listening, commentsStored, cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask<StoredResponse?> FindAsync(string responseId, CancellationToken cancellationToken = default)

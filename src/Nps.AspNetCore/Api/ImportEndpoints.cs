@@ -45,7 +45,6 @@ internal static class ImportEndpoints
         if (context.Features.Get<IHttpBodyControlFeature>() is { } bodyControl) bodyControl.AllowSynchronousIO = true;
         var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ResponseImport));
         var (document, error) = await ResponseImport.ImportAsync(context.Request.Body, format, intake, clock, isHistorical, cancellationToken, logger: logger);
-        context.RequestServices.GetService<NpsThemeMatching>()?.Wake(); // the comments stored, matched off the request path
         if (error is { } unreadable)
         {
             errors.Add(unreadable.Field ?? "$", unreadable.Message);

@@ -36,7 +36,6 @@ internal static class ResponseEndpoints
 
         // One call: validated, stored with its contact and follow-up in one transaction, idempotent per responseId.
         var result = await intake.SubmitAsync(response!, cancellationToken);
-        if (result.Outcome == ResponseIntakeOutcome.Created) context.RequestServices.GetService<NpsThemeMatching>()?.Wake(); // its comment, off the request path
         switch (result.Outcome)
         {
             case ResponseIntakeOutcome.Invalid:

@@ -7,10 +7,13 @@ namespace Nps.AspNetCore.Hosting;
 /// Keeps the store's theme counts current off the request path (<see cref="ThemeCountMatcher"/>): once start-up is
 /// ready, a pass matches the comments not yet matched in pages of <see cref="ThemeCountMatcher.DefaultPageSize"/>
 /// (each one store transaction), at most <see cref="PagesPerPass"/> pages before it looks at the stop token again;
-/// then it waits for a wake-up (a response route stored a response: <see cref="NpsThemeMatching.Wake"/>) or
-/// <see cref="Interval"/> at the latest (what other instances or SQL stored). A failed pass is logged and retried
-/// after a backoff from <see cref="FirstRetry"/> doubling to <see cref="LongestRetry"/>. Any number of instances
-/// may run it over one store: the stores count each comment once. Logs numbers only.
+/// then it waits for a wake-up or <see cref="Interval"/> at the latest. The store wakes it
+/// (<see cref="IThemeCountNotifications"/>) whenever comments are stored, by any code of this process and, on
+/// PostgreSQL, by any instance or SQL by hand; the interval is the fallback for what no store announces (SQLite written
+/// by another process) and for the time the listening is broken. A failed pass, and a broken listening, is logged and
+/// retried after a backoff from <see cref="FirstRetry"/> doubling to <see cref="LongestRetry"/>; listening again runs a
+/// pass for what went unannounced. Any number of instances may run it over one store: the stores count each comment
+/// once. Logs numbers only.
 /// </summary>
 internal sealed partial class NpsThemeMatcherService(
     IServiceProvider services, NpsStartup startup, NpsThemeMatching matching, TimeProvider clock, ILogger<NpsThemeMatcherService> logger)
@@ -45,13 +48,61 @@ internal sealed partial class NpsThemeMatcherService(
             while (!stoppingToken.IsCancellationRequested)
             {
                 matching.NothingToMatch(matching.BeginPass());
-                await matching.WaitAsync(Interval, clock, stoppingToken);
+                await matching.WaitAsync(matching.FallbackInterval, clock, stoppingToken);
             }
 
             return;
         }
 
-        var matcher = new ThemeCountMatcher(source, services.GetRequiredService<ThemeTaxonomy>());
+        var listening = source is IThemeCountNotifications notifications ? ListenAsync(notifications, stoppingToken) : Task.CompletedTask;
+        try
+        {
+            await MatchAsync(new ThemeCountMatcher(source, services.GetRequiredService<ThemeTaxonomy>()), stoppingToken);
+        }
+        finally
+        {
+            await listening; // ends when stopping; never faults (failures are logged and retried)
+        }
+    }
+
+    /// <summary>Listens for stored comments while the service runs, waking the matcher; listens again after a backoff when the listening breaks.</summary>
+    private async Task ListenAsync(IThemeCountNotifications notifications, CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await notifications.ListenAsync(() =>
+                {
+                    matching.Wake(); // what was stored while nobody listened
+                    LogListening(logger, failures > 0 ? LogLevel.Information : LogLevel.Debug, failures);
+                    failures = 0;
+                }, matching.Wake, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                var wait = Backoff(failures);
+                LogListenFailed(logger, exception, failures, (long)wait.TotalMilliseconds);
+                try
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task MatchAsync(ThemeCountMatcher matcher, CancellationToken stoppingToken)
+    {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -75,7 +126,7 @@ internal sealed partial class NpsThemeMatcherService(
                 // The store may be briefly unreachable; each page is all or nothing, and the next pass goes on.
                 matching.PassFailed(waiters);
                 failures++;
-                var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 20)));
+                var wait = Backoff(failures);
                 LogFailed(logger, exception, failures, (long)wait.TotalMilliseconds);
                 try
                 {
@@ -91,7 +142,7 @@ internal sealed partial class NpsThemeMatcherService(
 
             try
             {
-                await matching.WaitAsync(Interval, clock, stoppingToken);
+                await matching.WaitAsync(matching.FallbackInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -99,6 +150,9 @@ internal sealed partial class NpsThemeMatcherService(
             }
         }
     }
+
+    /// <summary>The wait after <paramref name="failures"/> failures in a row: <see cref="FirstRetry"/>, doubling up to <see cref="LongestRetry"/>.</summary>
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 20)));
 
     [LoggerMessage(EventId = 2300, EventName = "ThemeCommentsMatched", Level = LogLevel.Debug,
         Message = "Theme matcher: {Matched} comments matched, {Pending} still waiting.")]
@@ -115,4 +169,12 @@ internal sealed partial class NpsThemeMatcherService(
     [LoggerMessage(EventId = 2303, EventName = "ThemeMatcherWithoutThemeCounts", Level = LogLevel.Information,
         Message = "Theme matcher: the response store keeps no theme counts; nothing to match.")]
     private static partial void LogNoThemeCounts(ILogger logger);
+
+    [LoggerMessage(EventId = 2304, EventName = "ThemeListenFailed", Level = LogLevel.Warning,
+        Message = "Theme matcher: listening for stored comments failed ({Failures} in a row); it listens again in {WaitMilliseconds} ms, and passes still run at least once a minute.")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception, int failures, long waitMilliseconds);
+
+    [LoggerMessage(EventId = 2305, EventName = "ThemeListening",
+        Message = "Theme matcher: listening for stored comments (after {Failures} failed attempts); a pass runs for what came before.")]
+    private static partial void LogListening(ILogger logger, LogLevel level, int failures);
 }

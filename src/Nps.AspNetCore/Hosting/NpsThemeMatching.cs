@@ -5,7 +5,7 @@ namespace Nps.AspNetCore.Hosting;
 
 /// <summary>
 /// Where the background theme matcher stands (registered by <c>AddNpsWeb</c>): the comments it last saw waiting
-/// (<see cref="Pending"/>), a wake-up the response routes send when they store a response, and
+/// (<see cref="Pending"/>), a wake-up (the store sends one where comments are written, see <see cref="IThemeCountNotifications"/>), and
 /// <see cref="WhenCurrentAsync"/>, which completes once a pass that began after the call found the store's theme
 /// counts current. The themes route never matches comments itself; it answers from the counts as they stand.
 /// </summary>
@@ -16,13 +16,16 @@ public sealed class NpsThemeMatching
     private List<TaskCompletionSource> _waiters = [];
     private long _pending = -1;
 
+    /// <summary>The longest wait between passes without a wake-up (a seam for tests that must see a wake, not the fallback).</summary>
+    internal TimeSpan FallbackInterval { get; init; } = NpsThemeMatcherService.Interval;
+
     /// <summary>The stored comments not yet matched into the theme counts, as the last pass counted them; null before the first pass ends.</summary>
     public long? Pending => Interlocked.Read(ref _pending) is var pending and >= 0 ? pending : null;
 
     /// <summary>How many passes in a row failed (the store did not answer); 0 after a pass that worked.</summary>
     public int FailedPasses { get; private set; }
 
-    /// <summary>Asks the matcher to run a pass soon (responses were stored); cheap, and never blocks.</summary>
+    /// <summary>Asks the matcher to run a pass soon (comments were stored where no store announces them, e.g. SQL by hand); cheap, and never blocks.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
     /// <summary>
@@ -84,7 +87,7 @@ public sealed class NpsThemeMatching
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            // The periodic pass: writers the routes did not see (another instance, SQL by hand) are matched too.
+            // The periodic pass: what no store announced (SQLite written by another process, a broken listening) is matched too.
         }
     }
 

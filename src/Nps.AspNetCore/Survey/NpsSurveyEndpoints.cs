@@ -98,7 +98,6 @@ public static class NpsSurveyEndpoints
         }
 
         var result = await answers.SubmitAsync(token, NpsRating.From(form.Score!.Value), form.Comment, form.Callback, form.Answers, context.RequestAborted);
-        if (result.Intake is { Accepted: true }) context.RequestServices.GetService<Hosting.NpsThemeMatching>()?.Wake(); // its comment, off the request path
         if (result.State != SurveyTokenState.Open)
         {
             await RefusedAsync(context, text, result.State);

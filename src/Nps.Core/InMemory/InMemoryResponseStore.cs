@@ -12,9 +12,11 @@ namespace Nps.InMemory;
 /// so is the <see cref="IResponseDataVersion"/> it bumps. It counts (<see cref="Segmentation.INpsCountSource"/>) and reads
 /// slices (<see cref="IResponseSliceSource"/>) over a snapshot, as a database would in SQL.
 /// </summary>
-public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Segmentation.INpsCountSource, Insights.IThemeCountSource
+public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion, IResponseSliceSource, Segmentation.INpsCountSource, Insights.IThemeCountSource,
+    Insights.IThemeCountNotifications
 {
     private readonly InMemoryThemeCounts _themes = new();
+    private readonly Stores.CommentSignal _comments = new();
     private readonly InMemoryContactLedger _ledger;
     private readonly InMemoryFollowUpStore _followUps;
     private readonly Delivery.InMemoryInvitationStore? _invitations;
@@ -65,9 +67,15 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
             _inOrder.Add(response);
             _themes.Added(response);
             _version++;
-            return ValueTask.FromResult((response, true));
         }
+
+        if (!string.IsNullOrEmpty(response.Response.Comment)) _comments.Stored(); // outside the lock: a listener may read the store
+        return ValueTask.FromResult((response, true));
     }
+
+    /// <inheritdoc/>
+    public Task ListenAsync(Action listening, Action commentsStored, CancellationToken cancellationToken) =>
+        _comments.ListenAsync(listening, commentsStored, cancellationToken);
 
     /// <summary>Removes a respondent's responses (erasure), moving the version when any was removed.</summary>
     internal int Forget(string respondentId)
