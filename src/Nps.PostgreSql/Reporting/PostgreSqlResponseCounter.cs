@@ -157,8 +157,10 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             yield break;
         }
 
-        // A few thousand rows: starting parallel workers costs more than it saves (10–20 ms on a busy machine).
-        await using (var serial = new NpgsqlCommand("SET LOCAL max_parallel_workers_per_gather = 0", connection, transaction))
+        // A few thousand rows: starting parallel workers costs more than it saves (10–20 ms on a busy machine), and so
+        // does compiling the query (JIT): the planner prices the many raw ranges above jit_above_cost, but compiling the
+        // wide rollup columns takes far longer than reading the few thousand rows they hold.
+        await using (var serial = new NpgsqlCommand("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off", connection, transaction))
         {
             await serial.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
