@@ -87,6 +87,34 @@ public abstract partial class StoreContractTests
         }
     }
 
+    [Theory]
+    [InlineData("2026-03-03")]
+    [InlineData("2026-06-01")]
+    [InlineData("2027-06-01")]
+    public async Task ListOverdueAsync_FromTheStore_ListsOnlyWhatItReturnsMostOverdueFirst(string asOf)
+    {
+        var (responses, views) = await SeedViewsAsync(seed: 34, unequalProbabilities: false);
+        var service = new FollowUpService(views.Stores.FollowUps, timeProvider: Clock);
+        await service.CreateFromResponsesAsync(responses, Cancel);
+        var all = (await views.Stores.FollowUps.ListAsync(null, Cancel)).ToList();
+        foreach (var f in all.Where((_, i) => i % 4 == 0))
+        {
+            Assert.True(f.TryTransition(FollowUpStatus.Contacted, f.RespondedAt.AddHours(1), null, out var next, out _));
+            Assert.True(await views.Stores.FollowUps.TryReplaceAsync(f, next, Cancel));
+        }
+
+        all = [.. await views.Stores.FollowUps.ListAsync(null, Cancel)];
+        Clock.SetUtcNow(DateTimeOffset.Parse(asOf + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var counting = new CountingFollowUps(views.Stores.FollowUps);
+
+        var overdue = await new FollowUpService(counting, timeProvider: Clock).ListOverdueAsync(Cancel);
+
+        var expected = all.Where(f => f.IsOverdue(Clock.GetUtcNow())).OrderBy(FollowUpListPosition.Of).Select(f => f.Id).ToList();
+        Assert.Equal(expected, overdue.Select(f => f.Id));
+        Assert.Equal(overdue.Count, counting.RowsListed);
+        Assert.True(asOf == "2026-03-03" ? expected.Count < all.Count(f => f.Status == FollowUpStatus.Open) : expected.Count > 0, $"{expected.Count} overdue");
+    }
+
     [Fact]
     public async Task MetricsAndHuddle_FromTheStore_ListNoFollowUpAndEqualInMemory()
     {

@@ -3,7 +3,8 @@ using System.Globalization;
 /// <summary>
 /// The analyst views' seed, shared by <c>--views-quick</c> and the ViewsLoad kit so their figures compare: the load
 /// kit's responses (<c>run.sh</c>: two years from 2025-01-01, 12 teams, 300 agents, a third by phone, 2 % manual) with a
-/// comment on every fifth and a callback request on every 37th, inserted straight into <c>nps_responses</c>.
+/// comment on every fifth and a callback request on every 37th, inserted straight into <c>nps_responses</c>, and the
+/// follow-ups of their detractors and callback requests in <c>nps_follow_ups</c>.
 /// </summary>
 static class ViewsSeed
 {
@@ -57,6 +58,37 @@ static class ViewsSeed
             WHERE r.rating <= 6 OR r.callback_requested
         ) s
         """;
+
+    /// <summary>
+    /// SQLite: the same follow-ups as <see cref="PostgresFollowUps"/>, as the SQLite store writes them (status by its
+    /// name, instants in UTC ticks, the id hash from <c>nps_id_hash</c>, a function the seeding connection defines
+    /// as <c>FollowUpListPosition.IdHashOf</c>).
+    /// </summary>
+    public static string SqliteFollowUps() => $"""
+        INSERT INTO nps_follow_ups (follow_up_id, customer_id, status, due_at, body, team_key, category, responded_at, contacted_at, time_to_contact, id_hash)
+        SELECT 'fu-' || response_id, respondent_id, status, due, json_object(
+            'id', 'fu-' || response_id, 'responseId', response_id, 'customerId', respondent_id, 'reason', reason, 'rating', rating,
+            'respondedAt', {SqliteIso("responded_at")}, 'createdAt', {SqliteIso("responded_at")}, 'dueAt', {SqliteIso("due")}, 'ownerTeam', team, 'ownerAgent', agent,
+            'status', status, 'contactedAt', {SqliteIso("contacted")}, 'closedAt', {SqliteIso("closed")}),
+            upper(team), CASE WHEN rating <= 6 THEN 0 WHEN rating <= 8 THEN 1 ELSE 2 END, responded_at, contacted, contacted - responded_at, nps_id_hash('fu-' || response_id)
+        FROM (
+            SELECT r.response_id, r.respondent_id, r.rating, r.responded_at, r.team, r.agent,
+                CASE WHEN r.callback_requested THEN 'Callback' ELSE 'Detractor' END AS reason,
+                CASE k WHEN 9 THEN 'Open' WHEN 6 THEN 'Contacted' WHEN 7 THEN 'Contacted' ELSE 'Closed' END AS status,
+                CASE WHEN k <= 3 THEN r.responded_at + 20 * {TicksPerHour} WHEN k <= 5 THEN r.responded_at + 60 * {TicksPerHour}
+                     WHEN k <= 7 THEN r.responded_at + 10 * {TicksPerHour} END AS contacted,
+                CASE WHEN k <= 5 THEN r.responded_at + 70 * {TicksPerHour} WHEN k = 8 THEN r.responded_at + 72 * {TicksPerHour} END AS closed,
+                r.responded_at + CASE WHEN r.callback_requested THEN 24 ELSE 48 END * {TicksPerHour} AS due
+            FROM (SELECT *, CAST(substr(response_id, 2) AS INTEGER) % 10 AS k FROM nps_responses) AS r
+            WHERE r.rating <= 6 OR r.callback_requested
+        );
+        """;
+
+    private const long TicksPerHour = TimeSpan.TicksPerHour;
+
+    /// <summary>A UTC ticks column as the round-trip text the store writes (seven fractional digits), or NULL.</summary>
+    private static string SqliteIso(string column) =>
+        $"CASE WHEN {column} IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%S', ({column} - 621355968000000000) / 10000000, 'unixepoch') || '.' || printf('%07d', {column} % 10000000) || '+00:00' END";
 
     private static string Ticks(string column) => $"(621355968000000000 + (extract(epoch from {column}) * 1000000)::bigint * 10)";
 

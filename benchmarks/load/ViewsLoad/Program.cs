@@ -190,6 +190,9 @@ static class Seeding
             await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
             command.Transaction = null;
+            connection.CreateFunction("nps_id_hash", (string id) => Nps.FollowUp.FollowUpListPosition.IdHashOf(id), isDeterministic: true);
+            command.CommandText = $"BEGIN;\n{ViewsSeed.SqliteFollowUps()}\nCOMMIT;";
+            await command.ExecuteNonQueryAsync();
             command.CommandText = "ANALYZE";
             await command.ExecuteNonQueryAsync();
         }

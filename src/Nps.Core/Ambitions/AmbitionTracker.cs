@@ -85,7 +85,7 @@ public static class AmbitionTracker
                 if (!counted.TryGetValue((ambition.Dimension, first, last), out var rows))
                 {
                     rows = [];
-                    await foreach (var row in LocalDayCounts.CountAsync(source, [ambition.Dimension], first, last, zone, byDay: false, cancellationToken).ConfigureAwait(false))
+                    await foreach (var row in LocalDayCounts.CountAsync(source, [ambition.Dimension], first, last, zone, byDay: false, cancellationToken: cancellationToken).ConfigureAwait(false))
                     {
                         if ((row.IsManual && !options.IncludeManual) || (row.IsUnsolicited && !options.IncludeUnsolicited)) continue;
                         rows.Add((row.DimensionValues[0], NpsRating.Classify(row.Rating.Value), row.Count));

@@ -108,14 +108,34 @@ public sealed class FollowUpService
         return _store.ListPageAsync(query, cancellationToken);
     }
 
-    /// <summary>The follow-ups still open after their due time, as of now, most overdue first.</summary>
+    /// <summary>
+    /// The follow-ups still open after their due time, as of now, most overdue first (by due time, then
+    /// <see cref="FollowUpListPosition"/>): counted in the store first, then read page by page in list order, so no
+    /// follow-up is read that is not returned.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the store operation.</param>
     /// <returns>The overdue follow-ups.</returns>
     public async ValueTask<IReadOnlyList<FollowUpCase>> ListOverdueAsync(CancellationToken cancellationToken = default)
     {
         var now = _timeProvider.GetUtcNow();
-        var open = await _store.ListAsync(FollowUpStatus.Open, cancellationToken).ConfigureAwait(false);
-        var overdue = open.Where(f => f.IsOverdue(now)).ToList();
+        var counts = await _store.CountAsync(new FollowUpCountQuery { AsOf = now, Status = FollowUpStatus.Open }, cancellationToken).ConfigureAwait(false);
+        var remaining = counts.Sum(c => c.Due);
+        var overdue = new List<FollowUpCase>();
+        FollowUpListPosition? after = null;
+        // The list order is due time first, so the overdue ones lead the open ones; a page never asks for more than
+        // are still counted, and a follow-up contacted or closed since the count ends the walk early.
+        while (remaining > 0)
+        {
+            var limit = (int)Math.Min(remaining, FollowUpPageQuery.MaximumLimit);
+            var page = await _store.ListPageAsync(new FollowUpPageQuery { Status = FollowUpStatus.Open, After = after, Limit = limit }, cancellationToken)
+                .ConfigureAwait(false);
+            var kept = page.TakeWhile(f => f.IsOverdue(now)).ToList();
+            overdue.AddRange(kept);
+            if (kept.Count < limit) break;
+            remaining -= kept.Count;
+            after = FollowUpListPosition.Of(kept[^1]);
+        }
+
         Diagnostics.NpsTelemetry.OverdueCounted(overdue.Count);
         return overdue;
     }

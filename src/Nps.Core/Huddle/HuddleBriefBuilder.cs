@@ -129,7 +129,12 @@ public sealed class HuddleBriefBuilder
         var categories = new long[history * 3];
         var teams = new HashSet<string>(StringComparer.Ordinal);
         var first = period.From.AddDays(-(history - 1) * period.Days);
-        await foreach (var row in LocalDayCounts.CountAsync(counts, ["team"], first, period.To, zone, byDay: true, cancellationToken).ConfigureAwait(false))
+        // Only the team's own rows: its stored spellings first (the rollups answer that), then its days counted by them alone.
+        var spellings = await LocalDayCounts.SpellingsAsync(counts, "team", options.Team, first, period.To, cancellationToken).ConfigureAwait(false);
+        var rows = spellings.Count == 0
+            ? AsyncEnumerable.Empty<NpsCountRow>()
+            : LocalDayCounts.CountAsync(counts, ["team"], first, period.To, zone, byDay: true, new NpsDimensionFilter("team", spellings), cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
         {
             if (row.DimensionValues[0] is not { } team || !string.Equals(team, options.Team, StringComparison.OrdinalIgnoreCase)) continue;
             var index = (period.To.DayNumber - row.Period!.Value.Start.DayNumber) / period.Days;

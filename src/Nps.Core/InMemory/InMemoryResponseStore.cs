@@ -226,6 +226,7 @@ public sealed class InMemoryResponseStore : IResponseStore, IResponseDataVersion
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        query.ValidateFilter();
         List<SurveyResponse> snapshot;
         lock (_gate)
         {

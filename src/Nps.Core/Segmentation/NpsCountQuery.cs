@@ -31,6 +31,12 @@ public sealed record NpsCountQuery
     /// <summary>The instant where counting stops (exclusive), or null for no upper bound.</summary>
     public DateTimeOffset? To { get; init; }
 
+    /// <summary>
+    /// Only the responses whose value of one of the <see cref="Dimensions"/> is one of some values, or null for all:
+    /// a store counts and returns only their groups.
+    /// </summary>
+    public NpsDimensionFilter? Filter { get; init; }
+
     /// <summary>The query a report with these options needs, over responses answered in [from, to).</summary>
     /// <param name="options">The report options (dimensions, period, time zone).</param>
     /// <param name="from">The first instant counted, or null.</param>
@@ -46,13 +52,30 @@ public sealed record NpsCountQuery
     }
 
     /// <summary>Checks the query before anything is counted: every store calls it first.</summary>
-    /// <exception cref="ArgumentException">More dimensions than <see cref="MaxDimensions"/>, or a null list or zone.</exception>
+    /// <exception cref="ArgumentException">
+    /// More dimensions than <see cref="MaxDimensions"/>, a null list or zone, or a <see cref="Filter"/> on a dimension the query does not group by.
+    /// </exception>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Dimensions, nameof(Dimensions));
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
         if (DimensionCountProblem(Dimensions.Count, MaxDimensions) is { } problem) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions.Count, problem);
+        ValidateFilter();
     }
+
+    /// <summary>Checks that the <see cref="Filter"/>, if any, is on one of the query's dimensions.</summary>
+    internal void ValidateFilter()
+    {
+        ArgumentNullException.ThrowIfNull(Dimensions, nameof(Dimensions));
+        if (Filter is { } filter && filter.IndexIn(Dimensions) < 0)
+        {
+            throw new ArgumentException(
+                $"The filter is on dimension '{filter.Dimension}', which the query does not group by ({string.Join(", ", Dimensions.Select(d => $"'{d}'"))}).", nameof(Filter));
+        }
+    }
+
+    /// <summary>Whether a response passes the <see cref="Filter"/> (true without one).</summary>
+    internal bool Selects(SurveyResponse response) => Filter is not { } filter || filter.Matches(response.GetDimension(filter.Dimension));
 
     /// <summary>Why a number of dimensions is refused, or null.</summary>
     internal static string? DimensionCountProblem(int count, int max) => max < 0

@@ -14,12 +14,13 @@ public static class NpsCounts
     {
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(query);
+        query.ValidateFilter();
         var dimensions = query.Dimensions;
         var groups = new Dictionary<GroupKey, int>();
         var rows = new List<NpsCountRow>();
         foreach (var response in responses)
         {
-            if (!query.Covers(response.RespondedAt)) continue;
+            if (!query.Covers(response.RespondedAt) || !query.Selects(response)) continue;
             var values = new string?[dimensions.Count];
             for (var d = 0; d < values.Length; d++) values[d] = response.GetDimension(dimensions[d]);
             TimeBucket? period = query.Period is { } p ? TimeBucket.Of(response.RespondedAt, p, query.TimeZone) : null;

@@ -75,6 +75,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             if (Column(dimension) is null) command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
         }
 
+        AddFilter(command, query);
         await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
         await foreach (var row in ReadRawAsync(reader, query, cancellationToken).ConfigureAwait(false)) yield return row;
     }
@@ -150,13 +151,16 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.From ?? DateTimeOffset.MinValue).UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (query.To ?? DateTimeOffset.MaxValue).UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
+            AddFilter(command, query);
             await using var raw = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
             await foreach (var row in ReadRawAsync(raw, query, cancellationToken).ConfigureAwait(false)) yield return row;
             yield break;
         }
 
-        // A few thousand rows: starting parallel workers costs more than it saves (10–20 ms on a busy machine).
-        await using (var serial = new NpgsqlCommand("SET LOCAL max_parallel_workers_per_gather = 0", connection, transaction))
+        // A few thousand rows: starting parallel workers costs more than it saves (10–20 ms on a busy machine), and so
+        // does compiling the query (JIT): the planner prices the many raw ranges above jit_above_cost, but compiling the
+        // wide rollup columns takes far longer than reading the few thousand rows they hold.
+        await using (var serial = new NpgsqlCommand("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off", connection, transaction))
         {
             await serial.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -172,6 +176,7 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = dimension });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = zone });
+            if (FilterSql(query, dimension) is not null) AddFilter(command, query);
             await using var reader = await ExecuteAsync(command, query, zone, cancellationToken).ConfigureAwait(false);
             await into.AddAsync(reader, weights, cancellationToken).ConfigureAwait(false);
         }
@@ -193,24 +198,25 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
     internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan, bool weights)
     {
         var parts = new List<string>();
+        var rollupFilter = FilterSql(query, dimension) is not null ? " AND has_value AND value = ANY($3)" : "";
         if (plan.SpanFilterSql() is { } spans)
         {
             parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, " + RollupKind + ", -1, ")
                 .Append(UtcDayPlan.SummedWideColumns(weights)).Append(", min(min_p), max(max_p) FROM nps_response_days WHERE dimension = $1 AND ")
-                .Append(spans).Append(" GROUP BY 2, 3, 4, 5").ToString());
+                .Append(spans).Append(rollupFilter).Append(" GROUP BY 2, 3, 4, 5").ToString());
         }
 
         if (plan.Months.Count > 0)
         {
             parts.Add($"SELECT 4, utc_day, has_value, value, {RollupKind}, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
-                + $"FROM nps_response_days WHERE dimension = $1 AND span = {UtcDayPlan.MonthSpan} AND utc_day IN ({plan.MonthsSql()})");
+                + $"FROM nps_response_days WHERE dimension = $1 AND span = {UtcDayPlan.MonthSpan} AND utc_day IN ({plan.MonthsSql()}){rollupFilter}");
         }
 
         if (plan.RawRanges.Count > 0) parts.Add(RawSql(query, dimension, plan.RawRanges));
         if (plan.Splits.Count > 0)
         {
             parts.Add($"SELECT 2, utc_day, has_value, value, {RollupKind}, -1, {UtcDayPlan.RowWideColumns(weights, c => c + "::bigint")}, min_p, max_p "
-                + $"FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day IN ({plan.SplitDaysSql()})");
+                + $"FROM nps_response_days WHERE dimension = $1 AND span = 1 AND utc_day IN ({plan.SplitDaysSql()}){rollupFilter}");
         }
 
         if (plan.Splits.Count + plan.MonthSplits.Count > 0)
@@ -218,8 +224,8 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
             var value = Value(dimension);
             parts.Add(new StringBuilder("SELECT 3, (r.responded_at AT TIME ZONE 'UTC')::date - date '0001-01-01', ").Append(value).Append(" IS NOT NULL, coalesce(")
                 .Append(value).Append(", ''), ").Append(RawKind("r.")).Append(", r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
-                .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
-                .Append(Ranges(plan.SmallSides)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
+                .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE (")
+                .Append(Ranges(plan.SmallSides)).Append(')').Append(FilterSql(query, dimension)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
 
         return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
@@ -237,8 +243,23 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         var value = Value(dimension);
         return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value)
             .Append(", ''), ").Append(RawKind("r.")).Append(", r.rating::integer, ").Append(UtcDayPlan.NarrowColumns("r.inclusion_probability"))
-            .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE ")
-            .Append(Ranges(ranges)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString();
+            .Append(", min(r.inclusion_probability), max(r.inclusion_probability) FROM nps_responses AS r WHERE (")
+            .Append(Ranges(ranges)).Append(')').Append(FilterSql(query, dimension)).Append(" GROUP BY 2, 3, 4, 5, 6").ToString();
+    }
+
+    /// <summary>
+    /// The planned read's filter on the raw responses (<c>$3</c> the values), or null when the query has no filter or
+    /// its rollup dimension is the (team, agent) pair, whose rows are filtered after reading.
+    /// </summary>
+    private static string? FilterSql(NpsCountQuery query, string dimension) =>
+        query.Filter is { } filter && dimension != UtcDayPlan.TeamAgent && NpsCountQuery.BuiltInDimension(filter.Dimension) == dimension
+            ? $" AND {Value(dimension)} = ANY($3)"
+            : null;
+
+    /// <summary>The filter's values as the last parameter (a <c>text[]</c>), when the query has a filter.</summary>
+    private static void AddFilter(NpgsqlCommand command, NpsCountQuery query)
+    {
+        if (query.Filter is { } filter) command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = filter.Values.ToArray() });
     }
 
     private static string Value(string dimension) => dimension switch
@@ -292,9 +313,11 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
         var sql = new StringBuilder("SELECT ").Append(LocalPeriodSql(query, "responded_at"));
 
         var parameter = 4;
+        var expressions = new List<string>();
         foreach (var dimension in query.Dimensions)
         {
-            sql.Append(", ").Append(Column(dimension) ?? $"attributes ->> ${parameter++}");
+            expressions.Add(Column(dimension) ?? $"attributes ->> ${parameter++}");
+            sql.Append(", ").Append(expressions[^1]);
         }
 
         sql.Append(", rating, ").Append(RawKind("")).Append("""
@@ -302,8 +325,9 @@ public sealed class PostgreSqlResponseCounter : INpsCountSource, Intake.IRespons
               sum((1.0 / inclusion_probability) * (1.0 / inclusion_probability)), min(inclusion_probability), max(inclusion_probability)
             FROM nps_responses
             WHERE responded_at >= $1 AND responded_at < $2
-            GROUP BY 1
             """);
+        if (query.Filter is { } filter) sql.Append(" AND ").Append(expressions[filter.IndexIn(query.Dimensions)]).Append(" = ANY($").Append(parameter).Append(')');
+        sql.Append("\nGROUP BY 1");
         for (var column = 2; column <= query.Dimensions.Count + 3; column++) sql.Append(", ").Append(column);
         return sql.ToString();
     }

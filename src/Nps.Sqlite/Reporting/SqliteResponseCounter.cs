@@ -148,6 +148,8 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             if (Column(query.Dimensions[d]) is null) command.Parameters.AddWithValue("$path" + d.ToString(CultureInfo.InvariantCulture), AttributePath(query.Dimensions[d]));
         }
 
+        AddFilter(command, query);
+
         await using var reader = await SqliteInterrupt.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var dimensions = query.Dimensions.Count;
         while (await SqliteInterrupt.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
@@ -188,19 +190,17 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
     internal static string Sql(NpsCountQuery query, (string Day, string Period) periodSql)
     {
         var sql = new StringBuilder("SELECT ").Append(periodSql.Period);
-        for (var d = 0; d < query.Dimensions.Count; d++)
-        {
-            sql.Append(", ").Append(Column(query.Dimensions[d]) ?? $"json_extract(attributes, $path{d.ToString(CultureInfo.InvariantCulture)})");
-        }
+        for (var d = 0; d < query.Dimensions.Count; d++) sql.Append(", ").Append(DimensionSql(query, d));
 
         sql.Append(", rating, ").Append(RawKind).Append("""
             , count(*), sum(1.0 / inclusion_probability),
               sum((1.0 / inclusion_probability) * (1.0 / inclusion_probability)), min(inclusion_probability), max(inclusion_probability)
             FROM (SELECT *, 
             """).Append(periodSql.Day).Append("""
-             AS d FROM nps_responses WHERE responded_at >= $from AND responded_at < $to)
-            GROUP BY 1
+             AS d FROM nps_responses WHERE responded_at >= $from AND responded_at < $to
             """);
+        if (query.Filter is { } filter) sql.Append(" AND ").Append(DimensionSql(query, filter.IndexIn(query.Dimensions))).Append(" IN (").Append(FilterParameters(filter)).Append(')');
+        sql.Append(")\nGROUP BY 1");
         for (var column = 2; column <= query.Dimensions.Count + 3; column++) sql.Append(", ").Append(column.ToString(CultureInfo.InvariantCulture));
         return sql.ToString();
     }
@@ -237,6 +237,8 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
     internal static string? RollupSql(NpsCountQuery query, string dimension, UtcDayPlan plan, bool weights)
     {
         var parts = new List<string>();
+        // A filter is applied after reading (UtcDayPlan.Cells.Rows), not here: with it in this SQL SQLite's planner
+        // reads the raw ranges far more slowly than it reads every value's rows.
         if (plan.SpanFilterSql() is { } spans)
         {
             parts.Add(new StringBuilder("SELECT 0, ").Append(plan.PeriodOfDaySql("utc_day")).Append(", has_value, value, " + RollupKind + ", -1, ")
@@ -262,8 +264,8 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
             var value = Value(dimension);
             parts.Add(new StringBuilder("SELECT 3, responded_at / ").Append(TimeSpan.TicksPerDay.ToString(CultureInfo.InvariantCulture)).Append(", ")
                 .Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), ").Append(RawKind).Append(", rating, ").Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
-                .Append(", min(inclusion_probability), max(inclusion_probability) FROM nps_responses WHERE ").Append(Ranges(plan.SmallSides))
-                .Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
+                .Append(", min(inclusion_probability), max(inclusion_probability) FROM nps_responses WHERE (").Append(Ranges(plan.SmallSides))
+                .Append(')').Append(" GROUP BY 2, 3, 4, 5, 6").ToString());
         }
 
         return parts.Count == 0 ? null : string.Join("\nUNION ALL\n", parts);
@@ -276,8 +278,23 @@ public sealed class SqliteResponseCounter : INpsCountSource, Intake.IResponseDat
         var value = Value(dimension);
         return new StringBuilder("SELECT 1, ").Append(period).Append(", ").Append(value).Append(" IS NOT NULL, coalesce(").Append(value).Append(", ''), ").Append(RawKind).Append(", rating, ")
             .Append(UtcDayPlan.NarrowColumns("inclusion_probability"))
-            .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE ")
-            .Append(Ranges(ranges)).Append(") GROUP BY 2, 3, 4, 5, 6").ToString();
+            .Append(", min(inclusion_probability), max(inclusion_probability) FROM (SELECT *, ").Append(day).Append(" AS d FROM nps_responses WHERE (")
+            .Append(Ranges(ranges)).Append(')').Append(") GROUP BY 2, 3, 4, 5, 6").ToString();
+    }
+
+    /// <summary>The SQL of the query's dimension <paramref name="index"/> over a response row (a free attribute through its <c>$path</c> parameter).</summary>
+    private static string DimensionSql(NpsCountQuery query, int index) =>
+        Column(query.Dimensions[index]) ?? $"json_extract(attributes, $path{index.ToString(CultureInfo.InvariantCulture)})";
+
+    /// <summary>The filter's value parameters, <c>$filter0, $filter1, …</c>.</summary>
+    private static string FilterParameters(NpsDimensionFilter filter) =>
+        string.Join(", ", Enumerable.Range(0, filter.Values.Count).Select(i => "$filter" + i.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Binds the filter's values (<see cref="FilterParameters"/>), when the query has a filter.</summary>
+    private static void AddFilter(SqliteCommand command, NpsCountQuery query)
+    {
+        if (query.Filter is not { } filter) return;
+        for (var i = 0; i < filter.Values.Count; i++) command.Parameters.AddWithValue("$filter" + i.ToString(CultureInfo.InvariantCulture), filter.Values[i]);
     }
 
     private static string Value(string dimension) => dimension switch

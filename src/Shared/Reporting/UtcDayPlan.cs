@@ -750,6 +750,8 @@ internal sealed class UtcDayPlan
         public IEnumerable<NpsCountRow> Rows(NpsCountQuery query, bool weightsAreCounts)
         {
             var agentFirst = query.Dimensions.Count == 2 && NpsCountQuery.BuiltInDimension(query.Dimensions[0]) == "agent";
+            var filter = query.Filter;
+            var filtered = filter?.IndexIn(query.Dimensions) ?? -1;
             foreach (var ((period, value, manual), cell) in _cells)
             {
                 TimeBucket? bucket = query.Period is { } kind ? TimeBucket.Containing(DateOnly.FromDayNumber(period), kind) : null;
@@ -759,6 +761,9 @@ internal sealed class UtcDayPlan
                     1 => [value],
                     _ => DecodePair(value!) is var (team, agent) && agentFirst ? [agent, team] : [team, agent],
                 };
+
+                // The SQL keeps only the filter's values where it can (not in the pair rows); this keeps exactly them.
+                if (filter is not null && !filter.Matches(values[filtered])) continue;
                 for (var r = 0; r < Ratings; r++)
                 {
                     var count = cell.Counts[r];
