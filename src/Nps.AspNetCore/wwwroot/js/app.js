@@ -28,11 +28,29 @@ async function renderView(name, context) {
   }
 }
 
-async function renderAll() {
-  const context = filters();
-  announce("Loading…");
-  await Promise.all(Object.keys(views).map(name => renderView(name, context)));
-  announce(`Dashboard loaded, grouped by ${context.dimension} per ${context.period}.`);
+// One render at a time: a filter changed while rendering renders again when that render ends, with the filters as
+// they are then, so an older, slower answer can never overwrite the views or the status of a newer choice.
+let rendering = null;
+let changedWhileRendering = false;
+function renderAll() {
+  if (rendering) {
+    changedWhileRendering = true;
+    return rendering;
+  }
+  rendering = (async () => {
+    try {
+      do {
+        changedWhileRendering = false;
+        const context = filters();
+        announce("Loading…");
+        await Promise.all(Object.keys(views).map(name => renderView(name, context)));
+        if (!changedWhileRendering) announce(`Dashboard loaded, grouped by ${context.dimension} per ${context.period}.`);
+      } while (changedWhileRendering);
+    } finally {
+      rendering = null;
+    }
+  })();
+  return rendering;
 }
 
 function showSignedIn(signedIn) {
