@@ -145,8 +145,9 @@ public sealed class PostgreSqlFollowUpStore : IFollowUpStore
                 SELECT time_to_contact FROM nps_follow_ups WHERE time_to_contact IS NOT NULL AND {CountFilter(query, 3)}
                 ORDER BY time_to_contact LIMIT $1 OFFSET $2
                 """, connection);
-            middle.Parameters.Add(new NpgsqlParameter { Value = reached % 2 == 1 ? 1L : 2L });
-            middle.Parameters.Add(new NpgsqlParameter { Value = (reached - 1) / 2 });
+            var (skip, take) = Stores.MiddleRows.Of(reached);
+            middle.Parameters.Add(new NpgsqlParameter { Value = take });
+            middle.Parameters.Add(new NpgsqlParameter { Value = skip });
             BindCountFilter(middle.Parameters, query);
             var values = new List<long>(2);
             await using var reader = await middle.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -162,8 +162,9 @@ public sealed class SqliteFollowUpStore : IFollowUpStore
                 ORDER BY time_to_contact LIMIT $take OFFSET $skip;
                 """;
             BindCountFilter(middle, query);
-            middle.Parameters.AddWithValue("$skip", (reached - 1) / 2);
-            middle.Parameters.AddWithValue("$take", reached % 2 == 1 ? 1 : 2);
+            var (skip, take) = Stores.MiddleRows.Of(reached);
+            middle.Parameters.AddWithValue("$skip", skip);
+            middle.Parameters.AddWithValue("$take", take);
             var values = new List<long>(2);
             await using var reader = await middle.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) values.Add(reader.GetInt64(0));

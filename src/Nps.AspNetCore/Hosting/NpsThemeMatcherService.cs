@@ -89,14 +89,7 @@ internal sealed partial class NpsThemeMatcherService(
                 failures++;
                 var wait = Backoff(failures);
                 LogListenFailed(logger, exception, failures, (long)wait.TotalMilliseconds);
-                try
-                {
-                    await Task.Delay(wait, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                if (!await PauseAsync(wait, stoppingToken)) return;
             }
         }
     }
@@ -128,15 +121,7 @@ internal sealed partial class NpsThemeMatcherService(
                 failures++;
                 var wait = Backoff(failures);
                 LogFailed(logger, exception, failures, (long)wait.TotalMilliseconds);
-                try
-                {
-                    await Task.Delay(wait, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
+                if (!await PauseAsync(wait, stoppingToken)) break;
                 continue;
             }
 
@@ -148,6 +133,20 @@ internal sealed partial class NpsThemeMatcherService(
             {
                 break;
             }
+        }
+    }
+
+    /// <summary>Waits out a backoff on the service's clock; false when the service stops meanwhile.</summary>
+    private async Task<bool> PauseAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
