@@ -47,7 +47,8 @@ public static class NpsOptionsBuilderExtensions
     /// <summary>
     /// Binds <paramref name="configuration"/> over these options: each key present replaces the value built so far, nested
     /// options and lists included, through their <c>init</c> properties. Sections bound this way are applied before every
-    /// <see cref="ConfigureNpsOptions{TOptions}"/> change, each in the order registered.
+    /// <see cref="ConfigureNpsOptions{TOptions}"/> change, each in the order registered. When the configuration reloads,
+    /// <see cref="IOptionsMonitor{TOptions}"/> builds the options again.
     /// </summary>
     /// <typeparam name="TOptions">The options type.</typeparam>
     /// <param name="builder">The options builder.</param>
@@ -60,6 +61,7 @@ public static class NpsOptionsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(builder.Name, configuration));
         return AddStep(builder, new NpsOptionsStep<TOptions>(builder.Name, IsBinding: true, (_, value) => BindOver(configuration, value)));
     }
 
@@ -78,6 +80,9 @@ public static class NpsOptionsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(sectionPath);
+        var name = builder.Name;
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(provider =>
+            new ConfigurationChangeTokenSource<TOptions>(name, provider.GetRequiredService<IConfiguration>().GetSection(sectionPath)));
         return AddStep(builder, new NpsOptionsStep<TOptions>(builder.Name, IsBinding: true,
             (provider, value) => BindOver(provider.GetRequiredService<IConfiguration>().GetSection(sectionPath), value)));
     }

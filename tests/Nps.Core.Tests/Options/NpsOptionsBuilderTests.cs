@@ -57,6 +57,24 @@ public sealed class NpsOptionsBuilderTests
     }
 
     [Fact]
+    public void BindNpsOptions_ConfigurationReloaded_MonitorBuildsTheOptionsAgain()
+    {
+        var source = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = [KeyValuePair.Create("Nps:Web:MaxQueuedReports", (string?)"3")] };
+        var root = new ConfigurationBuilder().Add(source).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(root);
+        services.AddOptions<NpsWebOptions>().BindNpsOptions(NpsWebOptions.SectionName).ConfigureNpsOptions(o => o with { MaxConcurrentImports = 7 });
+        services.AddOptions<NpsWebOptions>("direct").BindNpsOptions(root.GetSection(NpsWebOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+        var monitor = provider.GetRequiredService<IOptionsMonitor<NpsWebOptions>>();
+        Assert.Equal((3, 3), (monitor.CurrentValue.MaxQueuedReports, monitor.Get("direct").MaxQueuedReports));
+
+        root["Nps:Web:MaxQueuedReports"] = "5";
+        root.Reload();
+
+        Assert.Equal((5, 7, 5), (monitor.CurrentValue.MaxQueuedReports, monitor.CurrentValue.MaxConcurrentImports, monitor.Get("direct").MaxQueuedReports));
+    }
+
+    [Fact]
     public void Steps_NamedOptions_ApplyOnlyToTheirName()
     {
         var services = new ServiceCollection();
