@@ -51,7 +51,7 @@ public class DecisionBenchmarks
         var options = new SurveyProgramOptions
         {
             SamplingKey = Convert.ToBase64String("benchmark-sampling-key-0123456789"u8),
-            Fatigue =
+            Fatigue = new()
             {
                 Cooldowns =
                 [
@@ -63,14 +63,14 @@ public class DecisionBenchmarks
                 ContactBudget = new ContactBudgetOptions { MaxContacts = 6, WindowDays = 365, ReservedForRelational = 1 },
                 QuietHours = new QuietHoursOptions(),
             },
-            Sampling =
+            Sampling = new()
             {
                 // Web events are never selected: the cheapest full decision (event rules, draw, ledger read).
                 // Everything else is selected, so quiet hours run too; with the clock standing still, a customer
                 // invited once stays in cooldown, which keeps the ledger from growing while the benchmark runs.
                 Policies =
                 [
-                    new SamplingPolicyOptions { Name = "web", Rate = 0.0, Scope = { Channel = "web" } },
+                    new SamplingPolicyOptions { Name = "web", Rate = 0.0, Scope = new() { Channel = "web" } },
                     new SamplingPolicyOptions { Name = "all", Rate = 1.0 },
                 ],
             },

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Nps.AspNetCore.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nps.AspNetCore.Hosting;
@@ -21,13 +22,15 @@ public static class NpsWebServiceCollectionExtensions
     /// <c>AddNps</c>, authentication by the host (or <see cref="Security.NpsApiKeyServiceCollectionExtensions.AddNpsApiKeys"/>).
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Renames the role policies, when the host has its own; applied after <c>Nps:Web</c> is bound.</param>
+    /// <param name="configure">Changes the options after <c>Nps:Web</c> is bound, e.g. <c>o =&gt; o with { AnalystPolicy = "reporting" }</c> to use the host's own role policies.</param>
     /// <returns>The services.</returns>
-    public static IServiceCollection AddNpsWeb(this IServiceCollection services, Action<NpsWebOptions>? configure = null)
+    [RequiresUnreferencedCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
+    [RequiresDynamicCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
+    public static IServiceCollection AddNpsWeb(this IServiceCollection services, Func<NpsWebOptions, NpsWebOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<NpsWebOptions>().BindConfiguration(NpsWebOptions.SectionName);
-        if (configure is not null) options.Configure(configure);
+        var options = services.AddOptions<NpsWebOptions>().BindNpsOptions(NpsWebOptions.SectionName);
+        if (configure is not null) options.ConfigureNpsOptions(configure);
         options.ValidateNpsOptions(new OptionsPath(NpsWebOptions.SectionName));
         services.AddRateLimiter(limiter =>
         {
@@ -54,9 +57,11 @@ public static class NpsWebServiceCollectionExtensions
     }
 
     /// <summary>What <see cref="NpsSurveyEndpoints.MapNpsSurvey"/> needs: its options (<c>Nps:Survey</c>), antiforgery, its limiter, <see cref="SurveyAnswers"/>.</summary>
+    [RequiresUnreferencedCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
+    [RequiresDynamicCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
     private static void AddSurveyPages(IServiceCollection services)
     {
-        services.AddOptions<NpsSurveyOptions>().BindConfiguration(NpsSurveyOptions.SectionName).ValidateNpsOptions(new OptionsPath(NpsSurveyOptions.SectionName));
+        services.AddOptions<NpsSurveyOptions>().BindNpsOptions(NpsSurveyOptions.SectionName).ValidateNpsOptions(new OptionsPath(NpsSurveyOptions.SectionName));
         services.AddAntiforgery();
         services.TryAddSingleton<SurveyRateLimiter>();
         services.TryAddSingleton(provider => new SurveyAnswers(provider.GetRequiredService<IInvitationStore>(),

@@ -6,16 +6,16 @@ namespace Nps;
 public sealed record NpsFollowUpOptions : IValidatableOptions
 {
     /// <summary>Passives get a follow-up too (default off: detractors and callback requests only).</summary>
-    public bool IncludePassives { get; set; }
+    public bool IncludePassives { get; init; }
 
     /// <summary>Time to first contact for a detractor (default 48 hours).</summary>
-    public TimeSpan DetractorSla { get; set; } = TimeSpan.FromHours(48);
+    public TimeSpan DetractorSla { get; init; } = TimeSpan.FromHours(48);
 
     /// <summary>Time to first contact for a callback request (default 24 hours).</summary>
-    public TimeSpan CallbackSla { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan CallbackSla { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>Time to first contact for a passive, when included (default 5 days).</summary>
-    public TimeSpan PassiveSla { get; set; } = TimeSpan.FromDays(5);
+    public TimeSpan PassiveSla { get; init; } = TimeSpan.FromDays(5);
 
     /// <summary>The follow-up policy these options describe (validate first: SLAs must be positive).</summary>
     /// <returns>The policy.</returns>

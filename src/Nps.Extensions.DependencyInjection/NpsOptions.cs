@@ -16,28 +16,28 @@ namespace Nps;
 public sealed record NpsOptions : IValidatableOptions
 {
     /// <summary>The secret key of the keyed sampling hash, base64 (at least 16 bytes). Keep it out of source control.</summary>
-    public string SamplingKey { get; set; } = "";
+    public string SamplingKey { get; init; } = "";
 
     /// <summary>The IANA time zone used when an event names none (default <c>UTC</c>).</summary>
-    public string DefaultTimeZone { get; set; } = "UTC";
+    public string DefaultTimeZone { get; init; } = "UTC";
 
     /// <summary>The survey-fatigue rules.</summary>
-    public FatigueOptions Fatigue { get; set; } = new();
+    public FatigueOptions Fatigue { get; init; } = new();
 
     /// <summary>The sampling policies and cadence.</summary>
-    public SamplingOptions Sampling { get; set; } = new();
+    public SamplingOptions Sampling { get; init; } = new();
 
     /// <summary>How scores are reported: minimum sample, interval method and confidence level.</summary>
-    public NpsReportingOptions Reporting { get; set; } = new();
+    public NpsReportingOptions Reporting { get; init; } = new();
 
     /// <summary>Which responses become follow-ups, and their SLAs.</summary>
-    public NpsFollowUpOptions FollowUps { get; set; } = new();
+    public NpsFollowUpOptions FollowUps { get; init; } = new();
 
     /// <summary>The comment-theme taxonomy; empty means the built-in Dutch and English one (<see cref="Insights.ThemeTaxonomy.Default"/>).</summary>
-    public IReadOnlyList<NpsThemeOptions> Themes { get; set; } = [];
+    public IReadOnlyList<NpsThemeOptions> Themes { get; init; } = [];
 
     /// <summary>How long responses and contact history are kept (default: forever).</summary>
-    public NpsRetentionOptions Retention { get; set; } = new();
+    public NpsRetentionOptions Retention { get; init; } = new();
 
     /// <summary>The retention policy these options describe, with the look-back of their rules (validate first).</summary>
     /// <returns>The policy.</returns>

@@ -7,19 +7,19 @@ namespace Nps;
 public sealed record NpsReportingOptions : IValidatableOptions
 {
     /// <summary>The smallest number of responses for which a cell shows a score (default 30); below it, "not enough data".</summary>
-    public int MinimumCount { get; set; } = 30;
+    public int MinimumCount { get; init; } = 30;
 
     /// <summary>The confidence level of intervals, strictly between 0 and 1 (default 0.95).</summary>
-    public double Level { get; set; } = 0.95;
+    public double Level { get; init; } = 0.95;
 
     /// <summary>How intervals are computed (default <see cref="IntervalMethod.AdjustedWald"/>).</summary>
-    public IntervalMethod Method { get; set; } = IntervalMethod.AdjustedWald;
+    public IntervalMethod Method { get; init; } = IntervalMethod.AdjustedWald;
 
     /// <summary>
     /// Whether unsolicited responses (that matched no invitation) count in reports and coaching (default false: left out
     /// and counted apart, as manual sends are). Configuration key <c>Nps:Reporting:IncludeUnsolicited</c>.
     /// </summary>
-    public bool IncludeUnsolicited { get; set; }
+    public bool IncludeUnsolicited { get; init; }
 
     /// <summary>Report defaults from these options (no dimensions, no period; a report sets its own).</summary>
     /// <returns>The report options.</returns>

@@ -13,20 +13,20 @@ public sealed record NpsRetentionOptions : IValidatableOptions
     /// How long responses (with their comments and attributes) and follow-ups are kept, e.g. <c>730.00:00:00</c>;
     /// none (the default): forever. Key <c>Nps:Retention:Responses</c>.
     /// </summary>
-    public TimeSpan? Responses { get; set; }
+    public TimeSpan? Responses { get; init; }
 
     /// <summary>
     /// How long contact history is kept (ledger records, sampling decisions, invitations, first sightings); none (the
     /// default): forever. Must not be shorter than the longest span the fatigue rules look back on. Each customer's
     /// latest opt-out or opt-in is kept whatever its age. Key <c>Nps:Retention:Contacts</c>.
     /// </summary>
-    public TimeSpan? Contacts { get; set; }
+    public TimeSpan? Contacts { get; init; }
 
     /// <summary>How often the background pass runs (default one hour). Key <c>Nps:Retention:Interval</c>.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan Interval { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Rows removed per transaction (default 1,000). Key <c>Nps:Retention:BatchSize</c>.</summary>
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; init; } = 1000;
 
     /// <summary>The policy these options describe, for a program whose rules look back <paramref name="lookBack"/> (validate first).</summary>
     /// <param name="lookBack">The rules' look-back (<see cref="Sampling.SurveyProgram.LookBackOf"/>).</param>

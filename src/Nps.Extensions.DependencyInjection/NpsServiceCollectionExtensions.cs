@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,8 +24,9 @@ namespace Nps;
 /// <remarks>
 /// Services are registered once however often <c>AddNps</c> is called (<c>TryAdd*</c>), so a service registered
 /// before — a database-backed <see cref="IContactLedger"/>, a fake <see cref="TimeProvider"/> — wins. Each call adds
-/// its configuration to <see cref="NpsOptions"/>, in call order. The options are validated when the host starts:
-/// a bad value stops the start with a message naming the option path.
+/// to <see cref="NpsOptions"/>, an immutable record: every bound section first, then every change in code, each in
+/// call order (<see cref="NpsOptionsBuilderExtensions"/>). The options are validated when the host starts: a bad value
+/// stops the start with a message naming the option path.
 /// </remarks>
 public static class NpsServiceCollectionExtensions
 {
@@ -32,23 +34,25 @@ public static class NpsServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <see cref="NpsOptions"/>, e.g. <c>builder.Configuration.GetSection("Nps")</c>.</param>
     /// <returns>The same service collection, for chaining.</returns>
+    [RequiresUnreferencedCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
+    [RequiresDynamicCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
     public static IServiceCollection AddNps(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        AddCore(services, configuration is IConfigurationSection section ? new OptionsPath(section.Path) : OptionsPath.Root).Bind(configuration);
+        AddCore(services, configuration is IConfigurationSection section ? new OptionsPath(section.Path) : OptionsPath.Root).BindNpsOptions(configuration);
         return services;
     }
 
     /// <summary>Registers the survey program and its services, with options set in code.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options.</param>
+    /// <param name="configure">Returns the options from the ones built so far, e.g. <c>o =&gt; o with { SamplingKey = key }</c>.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddNps(this IServiceCollection services, Action<NpsOptions> configure)
+    public static IServiceCollection AddNps(this IServiceCollection services, Func<NpsOptions, NpsOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        AddCore(services, OptionsPath.Root).Configure(configure);
+        AddCore(services, OptionsPath.Root).ConfigureNpsOptions(configure);
         return services;
     }
 

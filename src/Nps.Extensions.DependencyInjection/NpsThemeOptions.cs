@@ -7,13 +7,13 @@ namespace Nps;
 public sealed record NpsThemeOptions : IValidatableOptions
 {
     /// <summary>A stable id, e.g. <c>waiting-time</c>.</summary>
-    public string Id { get; set; } = "";
+    public string Id { get; init; } = "";
 
     /// <summary>The name shown in reports, e.g. <c>Waiting time</c>.</summary>
-    public string Name { get; set; } = "";
+    public string Name { get; init; } = "";
 
     /// <summary>Phrases by language code (<c>en</c>, <c>nl</c>); a trailing <c>*</c> matches word prefixes.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords { get; set; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
     /// <summary>The theme these options describe.</summary>
     /// <returns>The theme.</returns>

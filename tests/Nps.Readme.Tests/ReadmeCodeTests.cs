@@ -106,7 +106,7 @@ public sealed class ReadmeCodeTests
             using Nps.Sampling;
 
             var services = new ServiceCollection();
-            services.AddNps(options => options.SamplingKey = Convert.ToBase64String(new byte[32]));
+            services.AddNps(options => options with { SamplingKey = Convert.ToBase64String(new byte[32]) });
             using var provider = services.BuildServiceProvider();
             Console.WriteLine(provider.GetService(typeof(SurveyProgram)) is not null);
             ```

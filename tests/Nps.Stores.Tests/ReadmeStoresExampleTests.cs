@@ -23,7 +23,7 @@ public sealed class ReadmeStoresExampleTests : IDisposable
         var programOptions = new SurveyProgramOptions
         {
             SamplingKey = "bnBzLWNvcmUtdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==",
-            Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1 }] },
+            Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1 }] },
         };
         var touchpoint = new TouchpointEvent { CustomerId = "C-1001", EventId = "call-77", OccurredAt = DateTimeOffset.Parse("2026-03-14T10:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture) };
         var response = new SurveyResponse { ResponseId = "R-1", RespondentId = "C-1001", EventId = "call-77", Rating = NpsRating.From(3), RespondedAt = touchpoint.OccurredAt };

@@ -32,7 +32,7 @@ public abstract partial class StoreContractTests
     public async Task Invitations_SuppressedOrReplayed_NoSecondInvitation()
     {
         var stores = await OpenAsync();
-        var program = Program(stores, configure: o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 1, WindowDays = 30 }]);
+        var program = Program(stores, configure: o => o with { Fatigue = o.Fatigue with { FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 1, WindowDays = 30 }] } });
         await program.DecideAsync(Event("C1", "E1"), Cancel);
         await program.DecideAsync(Event("C1", "E1"), Cancel);
         await program.DecideAsync(Event("C1", "E2"), Cancel);

@@ -135,7 +135,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     public async Task Decide_1000ConcurrentTouchpointsForOneCustomer_AtMostTheCap()
     {
         var stores = await OpenAsync();
-        var program = Program(stores, configure: o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }]);
+        var program = Program(stores, configure: o => o with { Fatigue = o.Fatigue with { FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }] } });
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(async () =>
             await program.DecideAsync(Event("C1", "E" + i), Cancel))));
@@ -362,19 +362,19 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     /// <summary>A program on the test clock over the stores' decision store.</summary>
-    protected SurveyProgram Program(StoreSet stores, double rate = 1.0, int? quota = null, string key = Key, Action<SurveyProgramOptions>? configure = null,
+    protected SurveyProgram Program(StoreSet stores, double rate = 1.0, int? quota = null, string key = Key, Func<SurveyProgramOptions, SurveyProgramOptions>? configure = null,
         TimeProvider? clock = null, Privacy.ICustomerEraser? eraser = null)
     {
         var options = new SurveyProgramOptions
         {
             SamplingKey = key,
-            Sampling =
+            Sampling = new()
             {
                 Epoch = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero), // a Monday: weekly quota periods start on Mondays
                 Policies = [new SamplingPolicyOptions { Name = "all", Rate = rate, Quota = quota is { } q ? new QuotaOptions { MaxInvitations = q, PeriodDays = 7 } : null }],
             },
         };
-        configure?.Invoke(options);
+        options = configure?.Invoke(options) ?? options;
         return new SurveyProgram(options, stores.Decisions, clock ?? Clock, eraser);
     }
 

@@ -105,7 +105,7 @@ foreach (var instances in instanceCounts)
 
 static SurveyProgram Program(IDecisionStore decisions) => new(new SurveyProgramOptions
 {
-    SamplingKey = Key, Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
+    SamplingKey = Key, Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
 }, decisions);
 
 static async Task Sql(string connectionString, string sql)

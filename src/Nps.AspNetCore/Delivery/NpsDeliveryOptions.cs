@@ -14,43 +14,43 @@ public sealed record NpsDeliveryOptions : IValidatableOptions
     public const string SectionName = "Nps:Delivery";
 
     /// <summary>How long the outbox waits between passes that found less than a full batch; 5 seconds by default.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The absolute base address of the response pages, e.g. <c>https://survey.example.com/</c> (the links are <c>{BaseUrl}s/{token}</c>).</summary>
-    public string? BaseUrl { get; set; }
+    public string? BaseUrl { get; init; }
 
     /// <summary>The organisation's name, as the question names it.</summary>
-    public string? OrganisationName { get; set; }
+    public string? OrganisationName { get; init; }
 
     /// <summary>The domain part of each <c>Message-ID</c>; the base address's host when empty.</summary>
-    public string? MessageIdDomain { get; set; }
+    public string? MessageIdDomain { get; init; }
 
     /// <summary>How long the outbox may stay behind (failing, full batches, nothing sent while work waits) before <c>/healthz/ready</c> reports it stuck; 15 minutes by default.</summary>
-    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan StuckAfter { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>See <see cref="DeliveryOptions.TokenLifetime"/>.</summary>
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromDays(14);
 
     /// <summary>See <see cref="DeliveryOptions.Reminders"/>.</summary>
-    public int Reminders { get; set; } = 1;
+    public int Reminders { get; init; } = 1;
 
     /// <summary>See <see cref="DeliveryOptions.ReminderAfter"/>.</summary>
-    public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(3);
+    public TimeSpan ReminderAfter { get; init; } = TimeSpan.FromDays(3);
 
     /// <summary>See <see cref="DeliveryOptions.BatchSize"/>.</summary>
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; init; } = 100;
 
     /// <summary>See <see cref="DeliveryOptions.ClaimLease"/>.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>See <see cref="DeliveryOptions.MaxAttempts"/>.</summary>
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; init; } = 8;
 
     /// <summary>See <see cref="DeliveryOptions.RetryDelay"/>.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The SMTP server.</summary>
-    public NpsSmtpOptions Smtp { get; set; } = new();
+    public NpsSmtpOptions Smtp { get; init; } = new();
 
     /// <summary>The library's options from these.</summary>
     /// <returns>The delivery options.</returns>

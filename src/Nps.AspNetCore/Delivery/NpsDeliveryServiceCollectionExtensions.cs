@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nps.Delivery;
@@ -17,12 +18,14 @@ public static class NpsDeliveryServiceCollectionExtensions
     /// <param name="services">The services (with <c>AddNps</c>).</param>
     /// <param name="configuration">The configuration root (its section <c>Nps:Delivery</c> is read).</param>
     /// <returns>The services.</returns>
+    [RequiresUnreferencedCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
+    [RequiresDynamicCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
     public static IServiceCollection AddNpsDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         if (services.Any(d => d.ServiceType == typeof(NpsOutboxState))) return services;
-        services.AddOptions<NpsDeliveryOptions>().Bind(configuration.GetSection(NpsDeliveryOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<NpsDeliveryOptions>().BindNpsOptions(configuration.GetSection(NpsDeliveryOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NpsDeliveryOptions>>(provider => new NpsDeliveryOptionsValidator(provider.GetService<IInvitationSender>() is not null));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NpsOutboxState>();

@@ -8,22 +8,22 @@ namespace Nps.AspNetCore.Delivery;
 public sealed record NpsSmtpOptions : IValidatableOptions
 {
     /// <summary>The server's host name or address; empty turns the SMTP sender off.</summary>
-    public string? Host { get; set; }
+    public string? Host { get; init; }
 
     /// <summary>The server's port; 587 by default.</summary>
-    public int Port { get; set; } = 587;
+    public int Port { get; init; } = 587;
 
     /// <summary>Whether to use TLS: implicit TLS on port 465, STARTTLS on any other port; <see langword="true"/> by default.</summary>
-    public bool UseTls { get; set; } = true;
+    public bool UseTls { get; init; } = true;
 
     /// <summary>The user name to authenticate with; none when empty.</summary>
-    public string? UserName { get; set; }
+    public string? UserName { get; init; }
 
     /// <summary>The password for <see cref="UserName"/>.</summary>
-    public string? Password { get; set; }
+    public string? Password { get; init; }
 
     /// <summary>The sender's address, e.g. <c>Acme &lt;survey@acme.example&gt;</c>.</summary>
-    public string? From { get; set; }
+    public string? From { get; init; }
 
     /// <summary>Whether the SMTP sender is on: <see cref="Host"/> is set.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);

@@ -7,11 +7,11 @@ namespace Nps.AspNetCore.Security;
 public sealed class ApiKey
 {
     /// <summary>A name for the holder, e.g. <c>crm-survey</c>.</summary>
-    public string Name { get; set; } = "";
+    public string Name { get; init; } = "";
 
     /// <summary>The secret sent in the <c>X-Api-Key</c> header.</summary>
-    public string Key { get; set; } = "";
+    public string Key { get; init; } = "";
 
     /// <summary><c>survey</c>, <c>analyst</c> or <c>privacy</c>.</summary>
-    public string Role { get; set; } = "";
+    public string Role { get; init; } = "";
 }

@@ -17,7 +17,7 @@ public sealed record ApiKeyOptions : IValidatableOptions
     public static IReadOnlyList<string> DevelopmentKeys { get; } = ["survey-dev-key", "analyst-dev-key"];
 
     /// <summary>The accepted keys; outside Development at least one is required (or JWT bearer authentication).</summary>
-    public IReadOnlyList<ApiKey> ApiKeys { get; set; } = [];
+    public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

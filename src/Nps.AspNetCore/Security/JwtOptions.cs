@@ -31,28 +31,28 @@ public sealed record JwtOptions : IValidatableOptions
     /// The identity provider's issuer URL (https outside Development); its OpenID Connect metadata
     /// (<c>/.well-known/openid-configuration</c>) supplies the signing keys and the issuer.
     /// </summary>
-    public string? Authority { get; set; }
+    public string? Authority { get; init; }
 
     /// <summary>The metadata document's URL, when it is not under <see cref="Authority"/>.</summary>
-    public string? MetadataAddress { get; set; }
+    public string? MetadataAddress { get; init; }
 
     /// <summary>A shared HMAC key (base64, at least 256 bits) for tests and small deployments that mint their own tokens.</summary>
-    public string? SigningKey { get; set; }
+    public string? SigningKey { get; init; }
 
     /// <summary>The accepted <c>iss</c> values; required with <see cref="SigningKey"/>, else taken from the metadata too.</summary>
-    public IReadOnlyList<string> Issuers { get; set; } = [];
+    public IReadOnlyList<string> Issuers { get; init; } = [];
 
     /// <summary>The accepted <c>aud</c> values (at least one): the identifier the provider issues tokens for this service under.</summary>
-    public IReadOnlyList<string> Audiences { get; set; } = [];
+    public IReadOnlyList<string> Audiences { get; init; } = [];
 
     /// <summary>
     /// The claim whose values are the caller's roles (<c>survey</c>, <c>analyst</c>): a string, an array of strings or a
     /// space-separated list, so <c>role</c>, <c>roles</c> (Microsoft Entra ID, RFC 9068) and <c>scope</c> all work.
     /// </summary>
-    public string RoleClaim { get; set; } = DefaultRoleClaim;
+    public string RoleClaim { get; init; } = DefaultRoleClaim;
 
     /// <summary>How far <c>exp</c> and <c>nbf</c> may be off against this host's clock, in seconds (0 to 300).</summary>
-    public int ClockSkewSeconds { get; set; } = DefaultClockSkewSeconds;
+    public int ClockSkewSeconds { get; init; } = DefaultClockSkewSeconds;
 
     /// <summary>Whether JWT bearer authentication is on: an authority, a metadata address or a signing key is set.</summary>
     public bool IsConfigured =>

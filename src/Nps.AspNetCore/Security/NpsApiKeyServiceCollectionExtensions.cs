@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -22,16 +23,18 @@ public static class NpsApiKeyServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration holding the <c>Authentication</c> section.</param>
     /// <returns>The services.</returns>
+    [RequiresUnreferencedCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
+    [RequiresDynamicCode(NpsOptionsBuilderExtensions.BindingIsReflection)]
     public static IServiceCollection AddNpsApiKeys(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section)).ValidateOnStart();
+        services.AddOptions<ApiKeyOptions>().BindNpsOptions(configuration.GetSection(ApiKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
-        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindNpsOptions(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ApiKeyRing>();
 
-        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>()?.IsConfigured == true;
+        var jwt = configuration.GetSection(JwtOptions.Section).GetNpsOptions<JwtOptions>().IsConfigured;
         var authentication = services.AddAuthentication(jwt ? ApiKeyOrBearerScheme : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         if (jwt)

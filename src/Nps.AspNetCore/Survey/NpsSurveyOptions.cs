@@ -13,13 +13,13 @@ public sealed record NpsSurveyOptions : IValidatableOptions
     public const int MaxQuestions = 10;
 
     /// <summary>The name shown above the question (the organisation that asks); none when empty.</summary>
-    public string OrganisationName { get; set; } = "";
+    public string OrganisationName { get; init; } = "";
 
     /// <summary>The optional follow-up questions asked after the score and comment, in this order (at most 10).</summary>
-    public IReadOnlyList<SurveyQuestionOptions> Questions { get; set; } = [];
+    public IReadOnlyList<SurveyQuestionOptions> Questions { get; init; } = [];
 
     /// <summary>Requests per token and per client address on the <c>/s/</c> routes.</summary>
-    public SurveyRateLimitOptions RateLimit { get; set; } = new();
+    public SurveyRateLimitOptions RateLimit { get; init; } = new();
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

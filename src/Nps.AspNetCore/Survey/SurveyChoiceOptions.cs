@@ -7,10 +7,10 @@ public sealed record SurveyChoiceOptions : IValidatableOptions
     public const int MaxValueLength = 64;
 
     /// <summary>The value stored as the answer (1 to 64 characters).</summary>
-    public string Value { get; set; } = "";
+    public string Value { get; init; } = "";
 
     /// <summary>The label by language (<c>nl</c>, <c>en</c>); the value stands in when none fits.</summary>
-    public Dictionary<string, string> Text { get; set; } = [];
+    public Dictionary<string, string> Text { get; init; } = [];
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

@@ -10,13 +10,13 @@ namespace Nps.AspNetCore.Survey;
 public sealed partial record SurveyQuestionOptions : IValidatableOptions
 {
     /// <summary>The question's id: 1 to 32 of <c>a-z</c>, <c>0-9</c>, <c>-</c> and <c>_</c> (the form field is <c>q:&lt;Id&gt;</c>).</summary>
-    public string Id { get; set; } = "";
+    public string Id { get; init; } = "";
 
     /// <summary>The question by language (<c>nl</c>, <c>en</c>); <c>en</c>, then the first, stands in for a missing language.</summary>
-    public Dictionary<string, string> Text { get; set; } = [];
+    public Dictionary<string, string> Text { get; init; } = [];
 
     /// <summary>The answers to choose from; none makes it a free-text question.</summary>
-    public IReadOnlyList<SurveyChoiceOptions> Choices { get; set; } = [];
+    public IReadOnlyList<SurveyChoiceOptions> Choices { get; init; } = [];
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

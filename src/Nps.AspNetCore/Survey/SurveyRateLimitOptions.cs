@@ -7,13 +7,13 @@ namespace Nps.AspNetCore.Survey;
 public sealed record SurveyRateLimitOptions : IValidatableOptions
 {
     /// <summary>Requests per token per window (a customer opening, correcting and sending the form uses a few).</summary>
-    public int PerToken { get; set; } = 20;
+    public int PerToken { get; init; } = 20;
 
     /// <summary>Requests per client address per window (an office behind one address answers many surveys).</summary>
-    public int PerAddress { get; set; } = 300;
+    public int PerAddress { get; init; } = 300;
 
     /// <summary>The window in seconds.</summary>
-    public int WindowSeconds { get; set; } = 60;
+    public int WindowSeconds { get; init; } = 60;
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

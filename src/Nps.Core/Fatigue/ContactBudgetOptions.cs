@@ -8,16 +8,16 @@ namespace Nps.Fatigue;
 public sealed record ContactBudgetOptions : IValidatableOptions
 {
     /// <summary>The most invitations of both kinds together in the window (&gt; 0).</summary>
-    public int MaxContacts { get; set; }
+    public int MaxContacts { get; init; }
 
     /// <summary>The rolling window in days (&gt; 0).</summary>
-    public int WindowDays { get; set; }
+    public int WindowDays { get; init; }
 
     /// <summary>Invitations that relational surveys cannot use: kept for transactional ones.</summary>
-    public int ReservedForTransactional { get; set; }
+    public int ReservedForTransactional { get; init; }
 
     /// <summary>Invitations that transactional surveys cannot use: kept for relational ones.</summary>
-    public int ReservedForRelational { get; set; }
+    public int ReservedForRelational { get; init; }
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

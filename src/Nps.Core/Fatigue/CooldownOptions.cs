@@ -6,16 +6,16 @@ namespace Nps.Fatigue;
 public sealed record CooldownOptions : IValidatableOptions
 {
     /// <summary>What starts the cooldown.</summary>
-    public CooldownTrigger After { get; set; }
+    public CooldownTrigger After { get; init; }
 
     /// <summary>The cooldown length in days (&gt; 0); the customer is eligible again at exactly the contact time plus this.</summary>
-    public int Days { get; set; }
+    public int Days { get; init; }
 
     /// <summary>The events the cooldown applies to (all events when empty).</summary>
-    public SurveyScope Scope { get; set; } = new();
+    public SurveyScope Scope { get; init; } = new();
 
     /// <summary>Only contacts of this survey kind start the cooldown (all kinds when <see langword="null"/>).</summary>
-    public SurveyKind? HistoryKind { get; set; }
+    public SurveyKind? HistoryKind { get; init; }
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

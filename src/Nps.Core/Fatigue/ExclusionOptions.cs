@@ -4,10 +4,10 @@ namespace Nps.Fatigue;
 public sealed record ExclusionOptions : IValidatableOptions
 {
     /// <summary>Customer ids never surveyed (ordinal).</summary>
-    public IReadOnlyList<string> CustomerIds { get; set; } = [];
+    public IReadOnlyList<string> CustomerIds { get; init; } = [];
 
     /// <summary>E-mail domains never surveyed, e.g. <c>ourcompany.com</c> (case-insensitive; subdomains included).</summary>
-    public IReadOnlyList<string> EmailDomains { get; set; } = [];
+    public IReadOnlyList<string> EmailDomains { get; init; } = [];
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

@@ -6,31 +6,31 @@ namespace Nps.Fatigue;
 public sealed record FatigueOptions : IValidatableOptions
 {
     /// <summary>Cooldowns after invitations, responses, non-responses and follow-ups.</summary>
-    public IReadOnlyList<CooldownOptions> Cooldowns { get; set; } = [];
+    public IReadOnlyList<CooldownOptions> Cooldowns { get; init; } = [];
 
     /// <summary>Caps on invitations per rolling window.</summary>
-    public IReadOnlyList<FrequencyCapOptions> FrequencyCaps { get; set; } = [];
+    public IReadOnlyList<FrequencyCapOptions> FrequencyCaps { get; init; } = [];
 
     /// <summary>No survey early in the relationship (off when <see langword="null"/>).</summary>
-    public NewCustomerDelayOptions? NewCustomerDelay { get; set; }
+    public NewCustomerDelayOptions? NewCustomerDelay { get; init; }
 
     /// <summary>A contact that is itself a follow-up of earlier feedback never triggers a survey (default on).</summary>
-    public bool SkipFollowUpContacts { get; set; } = true;
+    public bool SkipFollowUpContacts { get; init; } = true;
 
     /// <summary>No survey while the customer has a complaint open (default on).</summary>
-    public bool SkipWhileComplaintOpen { get; set; } = true;
+    public bool SkipWhileComplaintOpen { get; init; } = true;
 
     /// <summary>Customers and e-mail domains never surveyed. Opt-outs live in the contact ledger.</summary>
-    public ExclusionOptions Exclusions { get; set; } = new();
+    public ExclusionOptions Exclusions { get; init; } = new();
 
     /// <summary>Quiet hours and allowed days in the customer's time zone (off when <see langword="null"/>).</summary>
-    public QuietHoursOptions? QuietHours { get; set; }
+    public QuietHoursOptions? QuietHours { get; init; }
 
     /// <summary>The contact budget shared by transactional and relational surveys (off when <see langword="null"/>).</summary>
-    public ContactBudgetOptions? ContactBudget { get; set; }
+    public ContactBudgetOptions? ContactBudget { get; init; }
 
     /// <summary>Whether sent reminders count as invitations against frequency caps and the contact budget; <see langword="false"/> by default.</summary>
-    public bool CountRemindersAgainstCaps { get; set; }
+    public bool CountRemindersAgainstCaps { get; init; }
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

@@ -6,16 +6,16 @@ namespace Nps.Fatigue;
 public sealed record FrequencyCapOptions : IValidatableOptions
 {
     /// <summary>The most invitations allowed in the window (&gt; 0).</summary>
-    public int MaxInvitations { get; set; }
+    public int MaxInvitations { get; init; }
 
     /// <summary>The rolling window in days (&gt; 0).</summary>
-    public int WindowDays { get; set; }
+    public int WindowDays { get; init; }
 
     /// <summary>The events the cap applies to (all events when empty).</summary>
-    public SurveyScope Scope { get; set; } = new();
+    public SurveyScope Scope { get; init; } = new();
 
     /// <summary>Only invitations of this survey kind count (all kinds when <see langword="null"/>).</summary>
-    public SurveyKind? HistoryKind { get; set; }
+    public SurveyKind? HistoryKind { get; init; }
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

@@ -6,10 +6,10 @@ namespace Nps.Fatigue;
 public sealed record NewCustomerDelayOptions : IValidatableOptions
 {
     /// <summary>The delay in days (&gt; 0).</summary>
-    public int Days { get; set; }
+    public int Days { get; init; }
 
     /// <summary>The events the delay applies to (all events when empty).</summary>
-    public SurveyScope Scope { get; set; } = new();
+    public SurveyScope Scope { get; init; } = new();
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

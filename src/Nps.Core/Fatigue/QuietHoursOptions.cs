@@ -9,16 +9,16 @@ namespace Nps.Fatigue;
 public sealed record QuietHoursOptions : IValidatableOptions
 {
     /// <summary>Local time the quiet period starts (inclusive), e.g. 21:00.</summary>
-    public TimeOnly Start { get; set; } = new(21, 0);
+    public TimeOnly Start { get; init; } = new(21, 0);
 
     /// <summary>Local time the quiet period ends (exclusive), e.g. 08:00; earlier than <see cref="Start"/> means it spans midnight.</summary>
-    public TimeOnly End { get; set; } = new(8, 0);
+    public TimeOnly End { get; init; } = new(8, 0);
 
     /// <summary>Local days on which surveys may be sent (every day when empty).</summary>
-    public IReadOnlyList<DayOfWeek> AllowedDays { get; set; } = [];
+    public IReadOnlyList<DayOfWeek> AllowedDays { get; init; } = [];
 
     /// <summary>The events quiet hours apply to (all events when empty).</summary>
-    public SurveyScope Scope { get; set; } = new();
+    public SurveyScope Scope { get; init; } = new();
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

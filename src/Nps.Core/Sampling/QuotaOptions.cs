@@ -4,10 +4,10 @@ namespace Nps.Sampling;
 public sealed record QuotaOptions : IValidatableOptions
 {
     /// <summary>The most invitations per period (&gt; 0).</summary>
-    public int MaxInvitations { get; set; }
+    public int MaxInvitations { get; init; }
 
     /// <summary>The period length in days (&gt; 0), counted from <see cref="SamplingOptions.Epoch"/>.</summary>
-    public int PeriodDays { get; set; }
+    public int PeriodDays { get; init; }
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

@@ -27,14 +27,14 @@ namespace Nps.Sampling;
 public sealed record RelationalCadenceOptions : IValidatableOptions
 {
     /// <summary>The cycle length in days (&gt; 0), e.g. 365.</summary>
-    public int CycleDays { get; set; } = 365;
+    public int CycleDays { get; init; } = 365;
 
     /// <summary>
     /// The least time in days between two relational invitations of one customer (0 to <see cref="CycleDays"/>);
     /// null (the default) means half a cycle. Without it, a customer invited late in one cycle could be invited
     /// again at the start of their next slot, a day later.
     /// </summary>
-    public int? MinimumGapDays { get; set; }
+    public int? MinimumGapDays { get; init; }
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

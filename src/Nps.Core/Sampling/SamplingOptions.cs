@@ -4,10 +4,10 @@ namespace Nps.Sampling;
 public sealed record SamplingOptions : IValidatableOptions
 {
     /// <summary>The sampling policies (strata), tried in order: put specific scopes before broad ones.</summary>
-    public IReadOnlyList<SamplingPolicyOptions> Policies { get; set; } = [];
+    public IReadOnlyList<SamplingPolicyOptions> Policies { get; init; } = [];
 
     /// <summary>The cadence of relational surveys.</summary>
-    public RelationalCadenceOptions RelationalCadence { get; set; } = new();
+    public RelationalCadenceOptions RelationalCadence { get; init; } = new();
 
     /// <summary>
     /// The anchor of quota periods and of each customer's grid of relational slots (default Monday 2024-01-01
@@ -15,7 +15,7 @@ public sealed record SamplingOptions : IValidatableOptions
     /// first sees them (see <see cref="RelationalCadenceOptions"/>); an epoch later than that sighting delays the
     /// first slot to the epoch plus the customer's offset.
     /// </summary>
-    public DateTimeOffset Epoch { get; set; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public DateTimeOffset Epoch { get; init; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

@@ -10,18 +10,18 @@ namespace Nps.Sampling;
 public sealed record SamplingPolicyOptions : IValidatableOptions
 {
     /// <summary>A unique, non-empty name, recorded on every decision the policy makes.</summary>
-    public string Name { get; set; } = "";
+    public string Name { get; init; } = "";
 
     /// <summary>The events (stratum) this policy samples (all events when empty).</summary>
-    public SurveyScope Scope { get; set; } = new();
+    public SurveyScope Scope { get; init; } = new();
 
     /// <summary>The selection probability within [0, 1]: recorded as the inclusion probability of selected events.</summary>
-    public double Rate { get; set; }
+    public double Rate { get; init; }
 
     /// <summary>An optional cap on invitations per period. Once reached, selected events are suppressed as
     /// <c>quota-reached</c>, so the realised inclusion probability of that period is lower than the rate: weight by
     /// rate × invited / selected (both are in the decisions) when a quota binds.</summary>
-    public QuotaOptions? Quota { get; set; }
+    public QuotaOptions? Quota { get; init; }
 
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)

@@ -7,22 +7,22 @@ namespace Nps.Touchpoints;
 public sealed class SurveyScope
 {
     /// <summary>Only events of this survey kind.</summary>
-    public SurveyKind? Kind { get; set; }
+    public SurveyKind? Kind { get; init; }
 
     /// <summary>Only events with this touchpoint.</summary>
-    public string? Touchpoint { get; set; }
+    public string? Touchpoint { get; init; }
 
     /// <summary>Only events through this channel.</summary>
-    public string? Channel { get; set; }
+    public string? Channel { get; init; }
 
     /// <summary>Only events handled by this team.</summary>
-    public string? Team { get; set; }
+    public string? Team { get; init; }
 
     /// <summary>Only events about this product.</summary>
-    public string? Product { get; set; }
+    public string? Product { get; init; }
 
     /// <summary>Only events whose free attributes have all these values.</summary>
-    public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Whether the event falls in this scope.</summary>
     /// <param name="touchpoint">The event.</param>

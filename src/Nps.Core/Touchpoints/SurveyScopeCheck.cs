@@ -13,7 +13,7 @@ internal static class SurveyScopeCheck
         NotBlankWhenSet(scope.Product, path.Then(nameof(SurveyScope.Product)), errors);
         var attributes = path.Then(nameof(SurveyScope.Attributes));
         errors.NotNull(attributes, scope.Attributes);
-        foreach (var key in (scope.Attributes ?? []).Keys)
+        foreach (var key in scope.Attributes?.Keys ?? [])
         {
             if (string.IsNullOrWhiteSpace(key)) errors.Add(attributes, "keys must not be empty.");
         }

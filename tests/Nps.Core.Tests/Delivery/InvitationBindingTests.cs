@@ -27,7 +27,7 @@ public sealed class InvitationBindingTests
         _program = new SurveyProgram(new SurveyProgramOptions
         {
             SamplingKey = "bnBzLWNvcmUtdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==",
-            Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 0.999 }] },
+            Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 0.999 }] },
         }, _decisions, _clock);
         _intake = new ResponseIntake(_responses, _ledger, new FollowUpPolicy(), _clock, invitations: _decisions.Invitations);
     }

@@ -29,7 +29,7 @@ public sealed partial class OutboxLoopTests
         _program = new SurveyProgram(new SurveyProgramOptions
         {
             SamplingKey = "bnBzLWNvcmUtdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==",
-            Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
+            Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
         }, _decisions, _clock);
     }
 

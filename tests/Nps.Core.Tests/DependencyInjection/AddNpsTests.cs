@@ -38,7 +38,8 @@ public sealed class AddNpsTests
     public void AddNps_CalledTwice_RegistersEachServiceOnce()
     {
         var services = new ServiceCollection();
-        services.AddNps(o => o.SamplingKey = TestProgram.Key).AddNps(o => o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }]);
+        services.AddNps(o => o with { SamplingKey = TestProgram.Key })
+            .AddNps(o => o with { Sampling = o.Sampling with { Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }] } });
 
         Assert.Single(services, d => d.ServiceType == typeof(SurveyProgram));
         Assert.Single(services, d => d.ServiceType == typeof(IContactLedger));
@@ -57,9 +58,9 @@ public sealed class AddNpsTests
     [Fact]
     public void AddNps_NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>("services", () => NpsServiceCollectionExtensions.AddNps(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>("services", () => NpsServiceCollectionExtensions.AddNps(null!, o => o));
         Assert.Throws<ArgumentNullException>("services", () => NpsServiceCollectionExtensions.AddNps(null!, new ConfigurationBuilder().Build()));
-        Assert.Throws<ArgumentNullException>("configure", () => new ServiceCollection().AddNps((Action<NpsOptions>)null!));
+        Assert.Throws<ArgumentNullException>("configure", () => new ServiceCollection().AddNps((Func<NpsOptions, NpsOptions>)null!));
         Assert.Throws<ArgumentNullException>("configuration", () => new ServiceCollection().AddNps((IConfiguration)null!));
     }
 
@@ -89,10 +90,10 @@ public sealed class AddNpsTests
     [Fact]
     public void AddNps_NoThemes_UsesTheBuiltInTaxonomy()
     {
-        using var provider = new ServiceCollection().AddNps(o =>
+        using var provider = new ServiceCollection().AddNps(o => o with
         {
-            o.SamplingKey = TestProgram.Key;
-            o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }];
+            SamplingKey = TestProgram.Key,
+            Sampling = o.Sampling with { Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }] },
         }).BuildServiceProvider();
 
         Assert.Same(ThemeTaxonomy.Default, provider.GetRequiredService<ThemeTaxonomy>());
@@ -195,7 +196,7 @@ public sealed class AddNpsTests
     [Fact]
     public void Validate_MissingKey_FailsOnStartListingEveryError()
     {
-        var services = new ServiceCollection().AddNps(_ => { });
+        var services = new ServiceCollection().AddNps(o => o);
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => StartupValidator(provider).Validate());
@@ -216,10 +217,10 @@ public sealed class AddNpsTests
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IContactLedger>(ledger);
-        services.AddNps(o =>
+        services.AddNps(o => o with
         {
-            o.SamplingKey = TestProgram.Key;
-            o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }];
+            SamplingKey = TestProgram.Key,
+            Sampling = o.Sampling with { Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }] },
         });
         using var provider = services.BuildServiceProvider();
 
@@ -233,7 +234,7 @@ public sealed class AddNpsTests
     [Fact]
     public void AddNps_NothingRegistered_UsesSystemClockAndInMemoryLedger()
     {
-        using var provider = new ServiceCollection().AddNps(o => o.SamplingKey = TestProgram.Key).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddNps(o => o with { SamplingKey = TestProgram.Key }).BuildServiceProvider();
 
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.IsType<InMemoryContactLedger>(provider.GetRequiredService<IContactLedger>());
@@ -244,10 +245,10 @@ public sealed class AddNpsTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestProgram.Start));
-        services.AddNps(o =>
+        services.AddNps(o => o with
         {
-            o.SamplingKey = TestProgram.Key;
-            o.Sampling.Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }];
+            SamplingKey = TestProgram.Key,
+            Sampling = o.Sampling with { Policies = [.. o.Sampling.Policies, new SamplingPolicyOptions { Name = "all", Rate = 1 }] },
         });
         using var provider = services.BuildServiceProvider();
         var program = provider.GetRequiredService<SurveyProgram>();

@@ -16,13 +16,16 @@ public sealed class ReadmeHostingExampleTests
         var samplingKey = Sampling.TestProgram.Key;
 
         var services = new ServiceCollection();
-        services.AddNps(options =>
+        services.AddNps(options => options with
         {
-            options.SamplingKey = samplingKey; // base64, at least 16 bytes, from your secret store
-            options.Fatigue.Cooldowns = [new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }];
-            options.Fatigue.FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 }];
-            options.Sampling.Policies = [new SamplingPolicyOptions { Name = "all", Rate = 0.25 }];
-            options.Reporting.MinimumCount = 50;
+            SamplingKey = samplingKey, // base64, at least 16 bytes, from your secret store
+            Fatigue = options.Fatigue with
+            {
+                Cooldowns = [new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }],
+                FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 }],
+            },
+            Sampling = options.Sampling with { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 0.25 }] },
+            Reporting = options.Reporting with { MinimumCount = 50 },
         });
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var program = provider.GetRequiredService<SurveyProgram>();

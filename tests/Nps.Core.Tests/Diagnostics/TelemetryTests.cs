@@ -59,7 +59,7 @@ public sealed class TelemetryTests : IDisposable
         var program = new SurveyProgram(new SurveyProgramOptions
         {
             SamplingKey = "bnBzLWNvcmUtdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZg==",
-            Sampling = { Policies = [new SamplingPolicyOptions { Name = "telemetry-all", Rate = 1.0 }] },
+            Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "telemetry-all", Rate = 1.0 }] },
         }, new InMemoryDecisionStore(ledger), clock);
 
         var invite = await program.DecideAsync(Event("C1", "E1"), Cancel);

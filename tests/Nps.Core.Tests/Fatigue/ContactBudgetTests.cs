@@ -8,9 +8,15 @@ public sealed class ContactBudgetTests
 {
     // C1 was seen a cycle before the start, so a relational survey is due for them at the start.
     private static TestProgram Budget(int max, int forTransactional, int forRelational) =>
-        TestProgram.SeenACycleBefore(TestProgram.InviteAll(o => o.Fatigue.ContactBudget = new ContactBudgetOptions
+        TestProgram.SeenACycleBefore(TestProgram.InviteAll(o => o with
         {
-            MaxContacts = max, WindowDays = 365, ReservedForTransactional = forTransactional, ReservedForRelational = forRelational,
+            Fatigue = o.Fatigue with
+            {
+                ContactBudget = new ContactBudgetOptions
+                {
+                    MaxContacts = max, WindowDays = 365, ReservedForTransactional = forTransactional, ReservedForRelational = forRelational,
+                },
+            },
         }), "C1");
 
     [Fact]

@@ -8,10 +8,16 @@ namespace Nps.Tests.Fatigue;
 public sealed class CooldownTests
 {
     private static TestProgram WithCooldown(CooldownTrigger after, int days, SurveyScope? scope = null, SurveyKind? historyKind = null) =>
-        new(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions
+        new(TestProgram.InviteAll(o => o with
         {
-            After = after, Days = days, Scope = scope ?? new SurveyScope(), HistoryKind = historyKind,
-        }]));
+            Fatigue = o.Fatigue with
+            {
+                Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions
+                {
+                    After = after, Days = days, Scope = scope ?? new SurveyScope(), HistoryKind = historyKind,
+                }],
+            },
+        }));
 
     [Fact]
     public void Decide_InsideCooldownAfterInvitation_SuppressesUntilExactEnd()
@@ -40,10 +46,17 @@ public sealed class CooldownTests
     [Fact]
     public void Decide_AfterResponse_UsesResponseCooldownSeparately()
     {
-        var options = TestProgram.InviteAll(o =>
+        var options = TestProgram.InviteAll(o => o with
         {
-            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 }];
-            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }];
+            Fatigue = o.Fatigue with
+            {
+                Cooldowns =
+                [
+                    .. o.Fatigue.Cooldowns,
+                    new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 },
+                    new CooldownOptions { After = CooldownTrigger.Response, Days = 90 },
+                ],
+            },
         });
         var t = new TestProgram(options);
         Assert.IsType<InviteDecision>(t.Decide());
@@ -113,7 +126,7 @@ public sealed class CooldownTests
     [Fact]
     public void Decide_CooldownScopedToAttribute_OnlyAppliesToMatchingAttribute()
     {
-        var scope = new SurveyScope { Attributes = { ["tier"] = "gold" } };
+        var scope = new SurveyScope { Attributes = new Dictionary<string, string> { ["tier"] = "gold" } };
         var t = WithCooldown(CooldownTrigger.Invitation, 30, scope);
         Assert.IsType<InviteDecision>(t.Decide());
         t.Clock.Advance(TimeSpan.FromDays(1));

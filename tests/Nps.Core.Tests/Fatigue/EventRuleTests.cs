@@ -28,14 +28,14 @@ public sealed class EventRuleTests
     [Fact]
     public void Decide_ComplaintRuleSwitchedOff_Invites()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.SkipWhileComplaintOpen = false));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { SkipWhileComplaintOpen = false } }));
         Assert.IsType<InviteDecision>(t.Decide(TestProgram.Event() with { IsComplaintOpen = true }));
     }
 
     [Fact]
     public void Decide_ExcludedCustomer_Suppressed()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Exclusions.CustomerIds = [.. o.Fatigue.Exclusions.CustomerIds, "EMP-7"]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { Exclusions = o.Fatigue.Exclusions with { CustomerIds = [.. o.Fatigue.Exclusions.CustomerIds, "EMP-7"] } } }));
         Assert.Equal(FatigueRuleNames.ExcludedCustomer, Assert.IsType<SuppressDecision>(t.Decide("EMP-7")).Rule);
         Assert.IsType<InviteDecision>(t.Decide("C1"));
     }
@@ -48,7 +48,7 @@ public sealed class EventRuleTests
     [InlineData("example.org", false)]
     public void Decide_EmailDomain_ExcludesDomainAndSubdomains(string domain, bool excluded)
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Exclusions.EmailDomains = [.. o.Fatigue.Exclusions.EmailDomains, "ourcompany.com"]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { Exclusions = o.Fatigue.Exclusions with { EmailDomains = [.. o.Fatigue.Exclusions.EmailDomains, "ourcompany.com"] } } }));
         var decision = t.Decide(TestProgram.Event() with { EmailDomain = domain });
         Assert.Equal(excluded, decision is SuppressDecision { Rule: FatigueRuleNames.ExcludedEmailDomain });
     }
@@ -70,7 +70,7 @@ public sealed class EventRuleTests
     [Fact]
     public void Decide_NewCustomer_SuppressedUntilExactlyDelayEnd()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.NewCustomerDelay = new NewCustomerDelayOptions { Days = 30 }));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { NewCustomerDelay = new NewCustomerDelayOptions { Days = 30 } } }));
         var started = TestProgram.Start.AddDays(-29);
         var e = TestProgram.Event() with { RelationshipStart = started };
 
@@ -86,9 +86,12 @@ public sealed class EventRuleTests
     [Fact]
     public void Decide_NewCustomerDelayScopedToRelational_LeavesTransactionalAlone()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.NewCustomerDelay = new NewCustomerDelayOptions
+        var t = new TestProgram(TestProgram.InviteAll(o => o with
         {
-            Days = 90, Scope = new SurveyScope { Kind = SurveyKind.Relational },
+            Fatigue = o.Fatigue with
+            {
+                NewCustomerDelay = new NewCustomerDelayOptions { Days = 90, Scope = new SurveyScope { Kind = SurveyKind.Relational } },
+            },
         }));
         Assert.IsType<InviteDecision>(t.Decide(TestProgram.Event() with { RelationshipStart = TestProgram.Start }));
     }
@@ -96,10 +99,17 @@ public sealed class EventRuleTests
     [Fact]
     public void Decide_SeveralRulesFail_ReportsTheLongestBlock()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o =>
+        var t = new TestProgram(TestProgram.InviteAll(o => o with
         {
-            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 10 }];
-            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.NonResponse, Days = 40 }];
+            Fatigue = o.Fatigue with
+            {
+                Cooldowns =
+                [
+                    .. o.Fatigue.Cooldowns,
+                    new CooldownOptions { After = CooldownTrigger.Invitation, Days = 10 },
+                    new CooldownOptions { After = CooldownTrigger.NonResponse, Days = 40 },
+                ],
+            },
         }));
         t.Decide();
 

@@ -10,15 +10,25 @@ namespace Nps.Tests.Fatigue;
 /// <summary>Laws that hold for every event stream: no cap exceeded, no cooldown broken.</summary>
 public sealed class FatiguePropertyTests
 {
-    private static SurveyProgramOptions Rules() => TestProgram.InviteAll(o =>
+    private static SurveyProgramOptions Rules() => TestProgram.InviteAll(o => o with
     {
-        o.Sampling.Policies[0].Rate = 0.7;
-        o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 }];
-        o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Response, Days = 30 }];
-        o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.FollowUp, Days = 14 }];
-        o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 3, WindowDays = 90 }];
-        o.Fatigue.ContactBudget = new ContactBudgetOptions { MaxContacts = 4, WindowDays = 365, ReservedForRelational = 1, ReservedForTransactional = 1 };
-        o.Sampling.RelationalCadence.CycleDays = 120;
+        Sampling = o.Sampling with
+        {
+            Policies = [o.Sampling.Policies[0] with { Rate = 0.7 }],
+            RelationalCadence = o.Sampling.RelationalCadence with { CycleDays = 120 },
+        },
+        Fatigue = o.Fatigue with
+        {
+            Cooldowns =
+            [
+                .. o.Fatigue.Cooldowns,
+                new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 },
+                new CooldownOptions { After = CooldownTrigger.Response, Days = 30 },
+                new CooldownOptions { After = CooldownTrigger.FollowUp, Days = 14 },
+            ],
+            FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 3, WindowDays = 90 }],
+            ContactBudget = new ContactBudgetOptions { MaxContacts = 4, WindowDays = 365, ReservedForRelational = 1, ReservedForTransactional = 1 },
+        },
     });
 
     /// <summary>One step of a random stream: wait some hours, then something happens to one of three customers.</summary>

@@ -10,7 +10,7 @@ public sealed class FrequencyCapTests
     [Fact]
     public void Decide_CapReached_SuppressesUntilOldestLeavesWindow()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }] } }));
         Assert.IsType<InviteDecision>(t.Decide());
         t.Clock.Advance(TimeSpan.FromDays(10));
         Assert.IsType<InviteDecision>(t.Decide());
@@ -31,7 +31,7 @@ public sealed class FrequencyCapTests
     public void Decide_CapScopedToRelational_DoesNotLimitTransactional()
     {
         var cap = new FrequencyCapOptions { MaxInvitations = 1, WindowDays = 30, Scope = new SurveyScope { Kind = SurveyKind.Relational } };
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, cap]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { FrequencyCaps = [.. o.Fatigue.FrequencyCaps, cap] } }));
 
         Assert.IsType<InviteDecision>(t.Decide());
         Assert.IsType<InviteDecision>(t.Decide());

@@ -10,7 +10,7 @@ public sealed class InMemoryContactLedgerTests
     [Fact]
     public void Decide_1000ConcurrentEventsForOneCustomer_InvitesAtMostTheCap()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 3, WindowDays = 30 }]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 3, WindowDays = 30 }] } }));
         var invited = 0;
 
         Parallel.For(0, 1000, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
@@ -25,7 +25,7 @@ public sealed class InMemoryContactLedgerTests
     [Fact]
     public async Task Decide_1000ConcurrentTasksWithCooldown_InvitesOnce()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 }]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 7 }] } }));
         var decisions = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i =>
             Task.Run(() => t.Program.DecideAsync(TestProgram.Event("C1", "E" + i)).AsTask(), TestContext.Current.CancellationToken)));
 

@@ -8,7 +8,7 @@ namespace Nps.Tests.Fatigue;
 public sealed class QuietHoursTests
 {
     private static TestProgram Quiet(DateTimeOffset now, TimeOnly start, TimeOnly end, params DayOfWeek[] days) =>
-        new(TestProgram.InviteAll(o => o.Fatigue.QuietHours = new QuietHoursOptions { Start = start, End = end, AllowedDays = [.. days] }), now);
+        new(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { QuietHours = new QuietHoursOptions { Start = start, End = end, AllowedDays = [.. days] } } }), now);
 
     private static TouchpointEvent In(string zone) => TestProgram.Event() with { TimeZoneId = zone };
 
@@ -136,9 +136,9 @@ public sealed class QuietHoursTests
     public void Decide_QuietHoursScopedToChannel_OnlyDefersInScope()
     {
         var now = new DateTimeOffset(2026, 6, 10, 20, 0, 0, TimeSpan.Zero);
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.QuietHours = new QuietHoursOptions
+        var t = new TestProgram(TestProgram.InviteAll(o => o with
         {
-            Scope = new SurveyScope { Channel = "sms" },
+            Fatigue = o.Fatigue with { QuietHours = new QuietHoursOptions { Scope = new SurveyScope { Channel = "sms" } } },
         }), now);
 
         Assert.IsType<InviteDecision>(t.Decide(In("Europe/Amsterdam")));

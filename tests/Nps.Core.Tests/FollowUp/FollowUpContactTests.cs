@@ -47,7 +47,7 @@ public sealed class FollowUpContactTests
     [Fact]
     public void SurveyProgram_TouchpointAfterRecordedFollowUp_SuppressedByFollowUpCooldown()
     {
-        var program = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.FollowUp, Days = 14 }]));
+        var program = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.FollowUp, Days = 14 }] } }));
         TestProgram.Sync(program.Ledger.RecordAsync("C1", FollowUpContacts.ToLedgerRecord(TestProgram.Start), TestContext.Current.CancellationToken));
 
         program.Clock.Advance(TimeSpan.FromDays(3));

@@ -28,7 +28,7 @@ public sealed class OptionsValidationTests
     public static TheoryData<string, IValidatableOptions, string> InvalidInCode => new()
     {
         { "SurveyProgramOptions", new SurveyProgramOptions { SamplingKey = "not base64!", Sampling = new() { Policies = [new() { Name = "all", Rate = 1 }] } }, "SamplingKey" },
-        { "SamplingOptions", new SamplingOptions { Policies = [new() { Name = "chat", Rate = 1, Scope = { Channel = "chat" } }, new() { Name = "rest", Rate = 2 }] }, "Policies:1:Rate" },
+        { "SamplingOptions", new SamplingOptions { Policies = [new() { Name = "chat", Rate = 1, Scope = new() { Channel = "chat" } }, new() { Name = "rest", Rate = 2 }] }, "Policies:1:Rate" },
         { "SamplingPolicyOptions", new SamplingPolicyOptions { Name = "all", Rate = 1, Quota = new() { MaxInvitations = 0, PeriodDays = 7 } }, "Quota:MaxInvitations" },
         { "QuotaOptions", new QuotaOptions { MaxInvitations = 5, PeriodDays = 0 }, "PeriodDays" },
         { "RelationalCadenceOptions", new RelationalCadenceOptions { CycleDays = 0 }, "CycleDays" },
@@ -97,24 +97,24 @@ public sealed class OptionsValidationTests
         Assert.All(defaults, options => Assert.Empty(options.Errors()));
     }
 
-    /// <summary>The same invalid value as configuration keys (bound by the source-generated binder of AddNps) and in code.</summary>
-    public static TheoryData<string, string, Action<NpsOptions>, string> InvalidBound => new()
+    /// <summary>The same invalid value as configuration keys (bound by AddNps through BindNpsOptions) and in code.</summary>
+    public static TheoryData<string, string, Func<NpsOptions, NpsOptions>, string> InvalidBound => new()
     {
-        { "Sampling:Policies:1:Rate", "2", o => o.Sampling.Policies = [new() { Name = "all", Rate = 1, Scope = { Channel = "chat" } }, new() { Name = "rest", Rate = 2 }], "must be within [0, 1] (it is 2)." },
-        { "Fatigue:Cooldowns:0:Days", "0", o => o.Fatigue.Cooldowns = [new() { After = CooldownTrigger.Response, Days = 0 }], "must be > 0 (it is 0)." },
-        { "Fatigue:FrequencyCaps:0:WindowDays", "0", o => o.Fatigue.FrequencyCaps = [new() { MaxInvitations = 1, WindowDays = 0 }], "must be > 0 (it is 0)." },
-        { "Fatigue:Exclusions:EmailDomains:0", "@x.example", o => o.Fatigue.Exclusions.EmailDomains = ["@x.example"], "must be a domain such as example.com (no '@', no spaces)." },
-        { "Fatigue:NewCustomerDelay:Days", "0", o => o.Fatigue.NewCustomerDelay = new() { Days = 0 }, "must be > 0 (it is 0)." },
-        { "Fatigue:ContactBudget:WindowDays", "0", o => o.Fatigue.ContactBudget = new() { WindowDays = 0, MaxContacts = 1 }, "must be > 0 (it is 0)." },
-        { "Sampling:RelationalCadence:CycleDays", "0", o => o.Sampling.RelationalCadence.CycleDays = 0, "must be > 0 (it is 0)." },
-        { "Reporting:Level", "1", o => o.Reporting.Level = 1, "A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got 1." },
-        { "FollowUps:PassiveSla", "00:00:00", o => o.FollowUps.PassiveSla = TimeSpan.Zero, "must be > 0 (it is 00:00:00)." },
-        { "Retention:BatchSize", "0", o => o.Retention.BatchSize = 0, "must be from 1 to 100000 (it is 0)." },
+        { "Sampling:Policies:1:Rate", "2", o => o with { Sampling = o.Sampling with { Policies = [new() { Name = "all", Rate = 1, Scope = new() { Channel = "chat" } }, new() { Name = "rest", Rate = 2 }] } }, "must be within [0, 1] (it is 2)." },
+        { "Fatigue:Cooldowns:0:Days", "0", o => o with { Fatigue = o.Fatigue with { Cooldowns = [new() { After = CooldownTrigger.Response, Days = 0 }] } }, "must be > 0 (it is 0)." },
+        { "Fatigue:FrequencyCaps:0:WindowDays", "0", o => o with { Fatigue = o.Fatigue with { FrequencyCaps = [new() { MaxInvitations = 1, WindowDays = 0 }] } }, "must be > 0 (it is 0)." },
+        { "Fatigue:Exclusions:EmailDomains:0", "@x.example", o => o with { Fatigue = o.Fatigue with { Exclusions = o.Fatigue.Exclusions with { EmailDomains = ["@x.example"] } } }, "must be a domain such as example.com (no '@', no spaces)." },
+        { "Fatigue:NewCustomerDelay:Days", "0", o => o with { Fatigue = o.Fatigue with { NewCustomerDelay = new() { Days = 0 } } }, "must be > 0 (it is 0)." },
+        { "Fatigue:ContactBudget:WindowDays", "0", o => o with { Fatigue = o.Fatigue with { ContactBudget = new() { WindowDays = 0, MaxContacts = 1 } } }, "must be > 0 (it is 0)." },
+        { "Sampling:RelationalCadence:CycleDays", "0", o => o with { Sampling = o.Sampling with { RelationalCadence = o.Sampling.RelationalCadence with { CycleDays = 0 } } }, "must be > 0 (it is 0)." },
+        { "Reporting:Level", "1", o => o with { Reporting = o.Reporting with { Level = 1 } }, "A confidence level must lie strictly between 0 and 1 (e.g. 0.95); got 1." },
+        { "FollowUps:PassiveSla", "00:00:00", o => o with { FollowUps = o.FollowUps with { PassiveSla = TimeSpan.Zero } }, "must be > 0 (it is 00:00:00)." },
+        { "Retention:BatchSize", "0", o => o with { Retention = o.Retention with { BatchSize = 0 } }, "must be from 1 to 100000 (it is 0)." },
     };
 
     [Theory]
     [MemberData(nameof(InvalidBound))]
-    public void AddNps_InvalidValueFromConfigurationOrCode_SameErrorNamingTheKey(string key, string value, Action<NpsOptions> inCode, string reason)
+    public void AddNps_InvalidValueFromConfigurationOrCode_SameErrorNamingTheKey(string key, string value, Func<NpsOptions, NpsOptions> inCode, string reason)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -132,12 +132,11 @@ public sealed class OptionsValidationTests
         var bound = StartupFailures(new ServiceCollection().AddNps(root));
         var sectioned = StartupFailures(new ServiceCollection().AddNps(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create("Nps:" + s.Key, s.Value))).Build().GetSection("Nps")));
-        var coded = StartupFailures(new ServiceCollection().AddNps(o =>
+        var coded = StartupFailures(new ServiceCollection().AddNps(o => inCode(o with
         {
-            o.SamplingKey = TestProgram.Key;
-            o.Sampling.Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1 }];
-            inCode(o);
-        }));
+            SamplingKey = TestProgram.Key,
+            Sampling = o.Sampling with { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1 }] },
+        })));
 
         Assert.Equal([$"{key}: {reason}"], bound);
         Assert.Equal(bound, coded);

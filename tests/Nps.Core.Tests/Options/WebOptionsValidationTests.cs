@@ -85,7 +85,7 @@ public sealed class WebOptionsValidationTests
     [Fact]
     public void AddNpsWeb_ConfigureDelegate_AppliesAfterTheSectionAndIsCheckedTheSameWay()
     {
-        var failures = StartupFailures(new() { ["Nps:Web:MaxConcurrentImports"] = "3" }, typeof(NpsWebOptions), Environments.Development, o => o.BusyRetryAfterSeconds = 0);
+        var failures = StartupFailures(new() { ["Nps:Web:MaxConcurrentImports"] = "3" }, typeof(NpsWebOptions), Environments.Development, o => o with { BusyRetryAfterSeconds = 0 });
 
         Assert.Equal(["Nps:Web:BusyRetryAfterSeconds: must be at least 1 (it is 0)."], failures);
     }
@@ -144,7 +144,7 @@ public sealed class WebOptionsValidationTests
     }
 
     /// <summary>The start-up failures of <paramref name="options"/> registered as the package does, from <paramref name="settings"/>.</summary>
-    private static string[] StartupFailures(Dictionary<string, string?> settings, Type options, string environment, Action<NpsWebOptions>? web = null, bool sender = false)
+    private static string[] StartupFailures(Dictionary<string, string?> settings, Type options, string environment, Func<NpsWebOptions, NpsWebOptions>? web = null, bool sender = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

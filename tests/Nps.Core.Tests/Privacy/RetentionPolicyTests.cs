@@ -45,7 +45,7 @@ public sealed class RetentionPolicyTests
     {
         var options = new SurveyProgramOptions
         {
-            Fatigue =
+            Fatigue = new()
             {
                 Cooldowns = [new CooldownOptions { After = CooldownTrigger.Response, Days = 90 }],
                 FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 30 }],
@@ -53,7 +53,7 @@ public sealed class RetentionPolicyTests
         };
 
         Assert.Equal(TimeSpan.FromDays(Math.Max(90, options.Sampling.RelationalCadence.CycleDays)), SurveyProgram.LookBackOf(options));
-        options.Fatigue.NewCustomerDelay = new NewCustomerDelayOptions { Days = 1000 };
+        options = options with { Fatigue = options.Fatigue with { NewCustomerDelay = new NewCustomerDelayOptions { Days = 1000 } } };
         Assert.Equal(TimeSpan.FromDays(1000), SurveyProgram.LookBackOf(options));
     }
 

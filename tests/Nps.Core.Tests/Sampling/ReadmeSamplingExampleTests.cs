@@ -16,7 +16,7 @@ public sealed class ReadmeSamplingExampleTests
         {
             SamplingKey = "bnBzLWNvcmUtcmVhZG1lLWtleS0wMTIzNDU2Nzg5YWI=", // a secret: load it from your secret store
             DefaultTimeZone = "Europe/Amsterdam",
-            Fatigue =
+            Fatigue = new()
             {
                 Cooldowns =
                 [
@@ -25,7 +25,7 @@ public sealed class ReadmeSamplingExampleTests
                 ],
                 FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 4, WindowDays = 365 }],
                 NewCustomerDelay = new NewCustomerDelayOptions { Days = 30 },
-                Exclusions = { EmailDomains = ["ourcompany.com"] },
+                Exclusions = new() { EmailDomains = ["ourcompany.com"] },
                 QuietHours = new QuietHoursOptions
                 {
                     Start = new TimeOnly(20, 0),
@@ -34,16 +34,16 @@ public sealed class ReadmeSamplingExampleTests
                 },
                 ContactBudget = new ContactBudgetOptions { MaxContacts = 4, WindowDays = 365, ReservedForRelational = 1 },
             },
-            Sampling =
+            Sampling = new()
             {
                 Policies =
                 [
                     // Specific strata first: every store visit, 10 % of calls, the relational base once a year.
-                    new SamplingPolicyOptions { Name = "store", Rate = 1.0, Scope = { Channel = "store" } },
-                    new SamplingPolicyOptions { Name = "relational", Rate = 1.0, Scope = { Kind = SurveyKind.Relational } },
+                    new SamplingPolicyOptions { Name = "store", Rate = 1.0, Scope = new() { Channel = "store" } },
+                    new SamplingPolicyOptions { Name = "relational", Rate = 1.0, Scope = new() { Kind = SurveyKind.Relational } },
                     new SamplingPolicyOptions { Name = "default", Rate = 0.1, Quota = new QuotaOptions { MaxInvitations = 5_000, PeriodDays = 7 } },
                 ],
-                RelationalCadence = { CycleDays = 365 },
+                RelationalCadence = new() { CycleDays = 365 },
             },
         };
 

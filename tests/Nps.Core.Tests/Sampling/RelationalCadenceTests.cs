@@ -24,10 +24,13 @@ public sealed class RelationalCadenceTests
     {
         const int customers = 600;
         const int days = 30;
-        var t = new TestProgram(TestProgram.InviteAll(o =>
+        var t = new TestProgram(TestProgram.InviteAll(o => o with
         {
-            o.Sampling.Epoch = TestProgram.Start;
-            o.Sampling.RelationalCadence.CycleDays = days;
+            Sampling = o.Sampling with
+            {
+                Epoch = TestProgram.Start,
+                RelationalCadence = o.Sampling.RelationalCadence with { CycleDays = days },
+            },
         }));
         var perDay = new int[days + 1]; // a slot late on day 30 is first asked about at the start of day 31
         var invited = new HashSet<string>(StringComparer.Ordinal);
@@ -54,7 +57,7 @@ public sealed class RelationalCadenceTests
     [Fact]
     public void Decide_BeforeTheFirstSlot_SuppressedUntilIt()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Epoch = TestProgram.Start));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Epoch = TestProgram.Start } }));
         var customer = Enumerable.Range(0, 100).Select(Customer)
             .First(c => t.Program.RelationalSlot(c, TestProgram.Start) > TestProgram.Start.AddDays(10));
         var first = t.Program.RelationalSlot(customer, TestProgram.Start);
@@ -77,11 +80,13 @@ public sealed class RelationalCadenceTests
     [InlineData(20, 20.0)]
     public void Decide_InvitedLateInTheCycle_NextInvitationAfterTheMinimumGap(int? gapDays, double expectedGap)
     {
-        var t = new TestProgram(TestProgram.InviteAll(o =>
+        var t = new TestProgram(TestProgram.InviteAll(o => o with
         {
-            o.Sampling.Epoch = TestProgram.Start;
-            o.Sampling.RelationalCadence.CycleDays = 100;
-            o.Sampling.RelationalCadence.MinimumGapDays = gapDays;
+            Sampling = o.Sampling with
+            {
+                Epoch = TestProgram.Start,
+                RelationalCadence = o.Sampling.RelationalCadence with { CycleDays = 100, MinimumGapDays = gapDays },
+            },
         }));
         var slot = t.Program.RelationalSlot("C1", TestProgram.Start);
         var nextSlot = slot.AddDays(100);
@@ -127,11 +132,13 @@ public sealed class RelationalCadenceTests
     [Fact]
     public void Decide_ZeroGap_NextSlotIsEnough()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o =>
+        var t = new TestProgram(TestProgram.InviteAll(o => o with
         {
-            o.Sampling.Epoch = TestProgram.Start;
-            o.Sampling.RelationalCadence.CycleDays = 100;
-            o.Sampling.RelationalCadence.MinimumGapDays = 0;
+            Sampling = o.Sampling with
+            {
+                Epoch = TestProgram.Start,
+                RelationalCadence = o.Sampling.RelationalCadence with { CycleDays = 100, MinimumGapDays = 0 },
+            },
         }));
         var nextSlot = t.Program.RelationalSlot("C1", TestProgram.Start).AddDays(100);
         t.Decide("C1", SurveyKind.Relational); // seen at the start: the first slot is the epoch's
@@ -215,7 +222,7 @@ public sealed class RelationalCadenceTests
     public void FirstRelationalSlot_EpochAfterTheSighting_EpochPlusTheOffset()
     {
         var launch = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Epoch = launch));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Epoch = launch } }));
 
         var slot = t.Program.FirstRelationalSlot("C1", TestProgram.Start);
 
@@ -260,7 +267,7 @@ public sealed class RelationalCadenceTests
     [InlineData(366)]
     public void Validate_MinimumGapOutsideTheCycle_NamesTheOption(int gap)
     {
-        var options = TestProgram.InviteAll(o => o.Sampling.RelationalCadence.MinimumGapDays = gap);
+        var options = TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { RelationalCadence = o.Sampling.RelationalCadence with { MinimumGapDays = gap } } });
         Assert.Equal(
             [new DataError(0, "Sampling:RelationalCadence:MinimumGapDays", $"must be within [0, CycleDays] (it is {gap}; CycleDays is 365).")],
             options.Errors());

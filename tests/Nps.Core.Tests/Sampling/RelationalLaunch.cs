@@ -34,7 +34,7 @@ internal sealed class RelationalLaunch
     public static SurveyProgramOptions DefaultOptions() => new()
     {
         SamplingKey = Key,
-        Sampling = { Policies = [new SamplingPolicyOptions { Name = "relational", Rate = 1.0, Scope = { Kind = SurveyKind.Relational } }] },
+        Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "relational", Rate = 1.0, Scope = new() { Kind = SurveyKind.Relational } }] },
     };
 
     public static string Customer(int i) => "C" + i.ToString("00000", CultureInfo.InvariantCulture);

@@ -13,13 +13,13 @@ public sealed class SamplingStatisticsTests
     private static SurveyProgramOptions Stratified(string key) => new()
     {
         SamplingKey = key,
-        Sampling =
+        Sampling = new()
         {
             Policies =
             [
-                new SamplingPolicyOptions { Name = "store", Rate = 1.0, Scope = { Channel = "store" } },
-                new SamplingPolicyOptions { Name = "chat", Rate = 0.3, Scope = { Channel = "chat" } },
-                new SamplingPolicyOptions { Name = "phone", Rate = 0.1, Scope = { Channel = "phone" } },
+                new SamplingPolicyOptions { Name = "store", Rate = 1.0, Scope = new() { Channel = "store" } },
+                new SamplingPolicyOptions { Name = "chat", Rate = 0.3, Scope = new() { Channel = "chat" } },
+                new SamplingPolicyOptions { Name = "phone", Rate = 0.1, Scope = new() { Channel = "phone" } },
             ],
         },
     };

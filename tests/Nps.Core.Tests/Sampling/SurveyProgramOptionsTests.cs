@@ -33,7 +33,7 @@ public sealed class SurveyProgramOptionsTests
     [InlineData(double.NaN, "Sampling:Policies:0:Rate: must be within [0, 1] (it is NaN).")]
     public void Validate_RateOutsideUnitInterval_ReportsIt(double rate, string error)
     {
-        Assert.Equal([error], Messages(TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = rate)));
+        Assert.Equal([error], Messages(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [o.Sampling.Policies[0] with { Rate = rate }] } })));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SurveyProgramOptionsTests
         {
             SamplingKey = TestProgram.Key,
             DefaultTimeZone = "Nowhere/Town",
-            Fatigue =
+            Fatigue = new()
             {
                 Cooldowns =
                 [
@@ -53,20 +53,20 @@ public sealed class SurveyProgramOptionsTests
                 ],
                 FrequencyCaps = [new FrequencyCapOptions { MaxInvitations = 0, WindowDays = 30 }],
                 NewCustomerDelay = new NewCustomerDelayOptions { Days = -1 },
-                Exclusions = { CustomerIds = [""], EmailDomains = ["@example.com"] },
+                Exclusions = new() { CustomerIds = [""], EmailDomains = ["@example.com"] },
                 QuietHours = new QuietHoursOptions { Start = new TimeOnly(8, 0), End = new TimeOnly(8, 0) },
                 ContactBudget = new ContactBudgetOptions { MaxContacts = 2, WindowDays = 365, ReservedForTransactional = 2, ReservedForRelational = 1 },
             },
-            Sampling =
+            Sampling = new()
             {
                 Policies =
                 [
                     new SamplingPolicyOptions { Name = "all", Rate = 0.1 },
-                    new SamplingPolicyOptions { Name = "chat", Rate = 1, Scope = { Channel = "chat" } },
-                    new SamplingPolicyOptions { Name = "all", Rate = 0.2, Scope = { Touchpoint = " " }, Quota = new QuotaOptions() },
+                    new SamplingPolicyOptions { Name = "chat", Rate = 1, Scope = new() { Channel = "chat" } },
+                    new SamplingPolicyOptions { Name = "all", Rate = 0.2, Scope = new() { Touchpoint = " " }, Quota = new QuotaOptions() },
                     new SamplingPolicyOptions { Name = "" },
                 ],
-                RelationalCadence = { CycleDays = 0 },
+                RelationalCadence = new() { CycleDays = 0 },
             },
         };
 
@@ -96,7 +96,7 @@ public sealed class SurveyProgramOptionsTests
     [Fact]
     public void Constructor_InvalidOptions_ThrowsAtStartUpListingEveryError()
     {
-        var options = TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = 2) with { SamplingKey = "" };
+        var options = TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [o.Sampling.Policies[0] with { Rate = 2 }] } }) with { SamplingKey = "" };
 
         var error = Assert.Throws<NpsOptionsException>(() => new TestProgram(options));
 
@@ -118,10 +118,14 @@ public sealed class SurveyProgramOptionsTests
     [Fact]
     public void Constructor_CopiesOptions_LaterChangesDoNotAffectTheProgram()
     {
-        var options = TestProgram.InviteAll();
+        // The options are immutable; what a caller can still change later is the collections it handed over.
+        var invited = TestProgram.InviteAll();
+        List<SamplingPolicyOptions> policies = [.. invited.Sampling.Policies];
+        List<CooldownOptions> cooldowns = [.. invited.Fatigue.Cooldowns];
+        var options = invited with { Sampling = invited.Sampling with { Policies = policies }, Fatigue = invited.Fatigue with { Cooldowns = cooldowns } };
         var t = new TestProgram(options);
-        options.Sampling.Policies[0].Rate = 0;
-        options.Fatigue.Cooldowns = [.. options.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }];
+        policies[0] = policies[0] with { Rate = 0 };
+        cooldowns.Add(new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 });
 
         Assert.IsType<InviteDecision>(t.Decide());
         Assert.IsType<InviteDecision>(t.Decide());
@@ -171,7 +175,7 @@ public sealed class SurveyProgramOptionsTests
     [Fact]
     public void Constructor_RulesLookBackFurtherThanLedgerRetention_Throws()
     {
-        var options = TestProgram.InviteAll(o => o.Fatigue.FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 730 }]);
+        var options = TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { FrequencyCaps = [.. o.Fatigue.FrequencyCaps, new FrequencyCapOptions { MaxInvitations = 2, WindowDays = 730 }] } });
         var ledger = new InMemoryContactLedger(TimeProvider.System);
 
         var error = Assert.Throws<NpsOptionsException>(() => new SurveyProgram(options, ledger));

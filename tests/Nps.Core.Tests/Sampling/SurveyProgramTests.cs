@@ -39,7 +39,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void Decide_NotSelected_SuppressesWithTheDrawAndRecordsNothing()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = 0));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [o.Sampling.Policies[0] with { Rate = 0 }] } }));
         var suppressed = Assert.IsType<SuppressDecision>(t.Decide());
 
         Assert.Equal(SurveyProgram.NotSampledRule, suppressed.Rule);
@@ -50,14 +50,14 @@ public sealed class SurveyProgramTests
     [Fact]
     public void Decide_NoPolicyCoversEvent_Suppresses()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies[0].Scope.Channel = "store"));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [o.Sampling.Policies[0] with { Scope = new() { Channel = "store" } }] } }));
         Assert.Equal(SurveyProgram.NoPolicyRule, Assert.IsType<SuppressDecision>(t.Decide()).Rule);
     }
 
     [Fact]
     public void Decide_StratifiedPolicies_RecordTheirOwnRates()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies = [new SamplingPolicyOptions { Name = "chat", Rate = 1.0, Scope = new SurveyScope { Channel = "chat" } }, .. o.Sampling.Policies]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [new SamplingPolicyOptions { Name = "chat", Rate = 1.0, Scope = new SurveyScope { Channel = "chat" } }, .. o.Sampling.Policies] } }));
         var chat = Assert.IsType<InviteDecision>(t.Decide(TestProgram.Event() with { Channel = "chat" }));
         Assert.Equal("chat", chat.Policy);
     }
@@ -65,7 +65,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void Decide_QuotaReached_SuppressesAndFreesNextPeriod()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies[0].Quota = new QuotaOptions { MaxInvitations = 2, PeriodDays = 7 }));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [o.Sampling.Policies[0] with { Quota = new QuotaOptions { MaxInvitations = 2, PeriodDays = 7 } }] } }));
         Assert.IsType<InviteDecision>(t.Decide("A"));
         Assert.IsType<SuppressDecision>(t.Decide(TestProgram.Event("B") with { IsComplaintOpen = true })); // ineligible: no quota used
         Assert.IsType<InviteDecision>(t.Decide("C"));
@@ -81,7 +81,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void InviteManually_BypassesSamplingButMarksTheInvitation()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = 0));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [o.Sampling.Policies[0] with { Rate = 0 }] } }));
         var invite = Assert.IsType<InviteDecision>(t.InviteManually(TestProgram.Event(), "agent-17"));
 
         Assert.True(invite.IsManual);
@@ -95,7 +95,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void InviteManually_StillObeysFatigueRules()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }] } }));
         t.Decide();
         Assert.Equal(FatigueRuleNames.CooldownAfterInvitation, Assert.IsType<SuppressDecision>(t.InviteManually(TestProgram.Event(), "agent-17")).Rule);
     }
@@ -127,7 +127,7 @@ public sealed class SurveyProgramTests
     public void Decide_RelationalDrawIsPerCycle_NotPerEvent()
     {
         // Asking daily whether a customer is due must not re-draw: the same cycle gives the same draw.
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Sampling.Policies[0].Rate = 0.5));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Sampling = o.Sampling with { Policies = [o.Sampling.Policies[0] with { Rate = 0.5 }] } }));
         var draws = Enumerable.Range(0, 5).Select(i => t.Decide(TestProgram.Event("C9", "day-" + i, SurveyKind.Relational)).Draw!.Value.Value).Distinct();
         Assert.Single(draws);
     }
@@ -135,7 +135,7 @@ public sealed class SurveyProgramTests
     [Fact]
     public void Decision_RoundTripsThroughSourceGeneratedJson()
     {
-        var t = new TestProgram(TestProgram.InviteAll(o => o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }]));
+        var t = new TestProgram(TestProgram.InviteAll(o => o with { Fatigue = o.Fatigue with { Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Invitation, Days = 30 }] } }));
         SurveyDecision[] decisions = [t.Decide(TestProgram.Event("C1", "E1")), t.Decide(TestProgram.Event("C1", "E2"))];
 
         var json = JsonSerializer.Serialize<IReadOnlyList<SurveyDecision>>(decisions, SamplingJsonContext.Default.IReadOnlyListSurveyDecision);
@@ -155,10 +155,13 @@ public sealed class SurveyProgramTests
     [Fact]
     public void Options_RoundTripThroughSourceGeneratedJson()
     {
-        var options = TestProgram.InviteAll(o =>
+        var options = TestProgram.InviteAll(o => o with
         {
-            o.Fatigue.Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Response, Days = 90, Scope = { Kind = SurveyKind.Relational } }];
-            o.Fatigue.QuietHours = new QuietHoursOptions { AllowedDays = [DayOfWeek.Monday] };
+            Fatigue = o.Fatigue with
+            {
+                Cooldowns = [.. o.Fatigue.Cooldowns, new CooldownOptions { After = CooldownTrigger.Response, Days = 90, Scope = new() { Kind = SurveyKind.Relational } }],
+                QuietHours = new QuietHoursOptions { AllowedDays = [DayOfWeek.Monday] },
+            },
         });
         var json = JsonSerializer.Serialize(options, SamplingJsonContext.Default.SurveyProgramOptions);
         var back = JsonSerializer.Deserialize(json, SamplingJsonContext.Default.SurveyProgramOptions)!;

@@ -20,21 +20,21 @@ public sealed class SurveyScopeTests
     [InlineData("north", "fibre", "silver", false)]
     public void Matches_EverySetPropertyMustMatch(string team, string product, string tier, bool expected)
     {
-        var scope = new SurveyScope { Team = team, Product = product, Attributes = { ["tier"] = tier } };
+        var scope = new SurveyScope { Team = team, Product = product, Attributes = new Dictionary<string, string> { ["tier"] = tier } };
         Assert.Equal(expected, scope.Matches(Event));
     }
 
     [Fact]
     public void Matches_MissingAttribute_DoesNotMatch()
     {
-        Assert.False(new SurveyScope { Attributes = { ["region"] = "x" } }.Matches(Event));
+        Assert.False(new SurveyScope { Attributes = new Dictionary<string, string> { ["region"] = "x" } }.Matches(Event));
     }
 
     [Fact]
     public void Covers_BroaderScopeCoversNarrower_NotTheReverse()
     {
         var broad = new SurveyScope { Kind = SurveyKind.Transactional };
-        var narrow = new SurveyScope { Kind = SurveyKind.Transactional, Channel = "chat", Attributes = { ["tier"] = "gold" } };
+        var narrow = new SurveyScope { Kind = SurveyKind.Transactional, Channel = "chat", Attributes = new Dictionary<string, string> { ["tier"] = "gold" } };
 
         Assert.True(broad.Covers(narrow));
         Assert.False(narrow.Covers(broad));

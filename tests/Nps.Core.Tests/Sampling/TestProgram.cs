@@ -42,15 +42,14 @@ internal sealed class TestProgram
     public SurveyProgram Program { get; }
 
     /// <summary>Options that invite every event, with no fatigue rules beyond the defaults.</summary>
-    public static SurveyProgramOptions InviteAll(Action<SurveyProgramOptions>? configure = null)
+    public static SurveyProgramOptions InviteAll(Func<SurveyProgramOptions, SurveyProgramOptions>? configure = null)
     {
         var options = new SurveyProgramOptions
         {
             SamplingKey = Key,
-            Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
+            Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
         };
-        configure?.Invoke(options);
-        return options;
+        return configure is null ? options : configure(options);
     }
 
     public static TouchpointEvent Event(string customer = "C1", string? eventId = null, SurveyKind kind = SurveyKind.Transactional) => new()

@@ -166,7 +166,7 @@ public sealed class ImportTests : ApiTestBase
     public async Task Import_BeyondTheConcurrencyLimit_Returns503WithRetryAfter()
     {
         using var factory = new NpsApiFactory(Database.Path, builder => builder.ConfigureTestServices(services =>
-            services.Configure<NpsWebOptions>(options => options.MaxConcurrentImports = 1)));
+            services.AddOptions<NpsWebOptions>().ConfigureNpsOptions(options => options with { MaxConcurrentImports = 1 })));
         using var client = factory.CreateClient();
         // The first import holds its permit while its body is still arriving.
         var pipe = new Pipe();

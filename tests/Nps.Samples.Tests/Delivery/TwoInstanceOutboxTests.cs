@@ -69,7 +69,7 @@ public sealed class TwoInstanceOutboxTests
     private static SurveyProgram Program(IDecisionStore decisions) => new(new SurveyProgramOptions
     {
         SamplingKey = SamplingKey,
-        Sampling = { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
+        Sampling = new() { Policies = [new SamplingPolicyOptions { Name = "all", Rate = 1.0 }] },
     }, decisions);
 
     private sealed class Directory : IRecipientDirectory
