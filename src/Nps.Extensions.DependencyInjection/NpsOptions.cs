@@ -39,6 +39,14 @@ public sealed record NpsOptions : IValidatableOptions
     /// <summary>How long responses and contact history are kept (default: forever).</summary>
     public NpsRetentionOptions Retention { get; init; } = new();
 
+    // The sampling key stays out of logs and exception messages that print the options.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture,
+            $"SamplingKey = {(SamplingKey.Length == 0 ? "" : "***")}, DefaultTimeZone = {DefaultTimeZone}, Fatigue = {Fatigue}, Sampling = {Sampling}, Reporting = {Reporting}, FollowUps = {FollowUps}, Themes = {Themes}, Retention = {Retention}");
+        return true;
+    }
+
     /// <summary>The retention policy these options describe, with the look-back of their rules (validate first).</summary>
     /// <returns>The policy.</returns>
     public RetentionPolicy ToRetentionPolicy() => Retention.ToPolicy(SurveyProgram.LookBackOf(ToSurveyProgramOptions()));

@@ -1,10 +1,13 @@
+using System.Globalization;
+using System.Text;
+
 namespace Nps.AspNetCore.Security;
 
 /// <summary>
-/// One accepted key: who holds it (logged and used for rate limiting, never the key itself) and its role. A class,
-/// not a record, so that no generated <c>ToString</c> prints the key; <see cref="ApiKeyOptions"/> checks it.
+/// One accepted key: who holds it (logged and used for rate limiting, never the key itself) and its role;
+/// <see cref="ApiKeyOptions"/> checks it. Its <c>ToString</c> leaves the key out.
 /// </summary>
-public sealed class ApiKey
+public sealed record ApiKey
 {
     /// <summary>A name for the holder, e.g. <c>crm-survey</c>.</summary>
     public string Name { get; init; } = "";
@@ -14,4 +17,11 @@ public sealed class ApiKey
 
     /// <summary><c>survey</c>, <c>analyst</c> or <c>privacy</c>.</summary>
     public string Role { get; init; } = "";
+
+    // The key stays out of logs and exception messages that print the options.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Name = {Name}, Key = {(Key.Length == 0 ? "" : "***")}, Role = {Role}");
+        return true;
+    }
 }

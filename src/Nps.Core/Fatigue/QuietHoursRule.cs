@@ -25,7 +25,7 @@ internal sealed class QuietHoursRule
     {
         _start = options.Start;
         _end = options.End;
-        Scope = options.Scope.Clone();
+        Scope = options.Scope.Snapshot();
         if (options.AllowedDays.Count == 0) Array.Fill(_allowedDays, true);
         foreach (var day in options.AllowedDays) _allowedDays[(int)day] = true;
     }

@@ -457,7 +457,7 @@ public sealed class SurveyProgram
     {
         public SamplingPolicyOptions Options { get; } = new()
         {
-            Name = options.Name, Rate = options.Rate, Scope = options.Scope.Clone(),
+            Name = options.Name, Rate = options.Rate, Scope = options.Scope.Snapshot(),
             Quota = options.Quota is { } q ? new QuotaOptions { MaxInvitations = q.MaxInvitations, PeriodDays = q.PeriodDays } : null,
         };
     }

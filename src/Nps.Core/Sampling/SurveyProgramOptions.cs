@@ -23,6 +23,14 @@ public sealed record SurveyProgramOptions : IValidatableOptions
     /// <summary>The sampling policies and cadence.</summary>
     public SamplingOptions Sampling { get; init; } = new();
 
+    // The sampling key stays out of logs and exception messages that print the options.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture,
+            $"SamplingKey = {(SamplingKey.Length == 0 ? "" : "***")}, DefaultTimeZone = {DefaultTimeZone}, Fatigue = {Fatigue}, Sampling = {Sampling}");
+        return true;
+    }
+
     /// <inheritdoc />
     public void Validate(OptionsPath path, ICollection<DataError> errors)
     {

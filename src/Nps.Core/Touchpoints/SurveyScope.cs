@@ -4,7 +4,7 @@ namespace Nps.Touchpoints;
 /// Which events a rule or sampling policy applies to. Every property that is set must match (ordinal
 /// comparison); an empty scope matches every event.
 /// </summary>
-public sealed class SurveyScope
+public sealed record SurveyScope
 {
     /// <summary>Only events of this survey kind.</summary>
     public SurveyKind? Kind { get; init; }
@@ -83,11 +83,8 @@ public sealed class SurveyScope
         return parts.Count == 0 ? "all events" : string.Join(", ", parts);
     }
 
-    internal SurveyScope Clone() => new()
-    {
-        Kind = Kind, Touchpoint = Touchpoint, Channel = Channel, Team = Team, Product = Product,
-        Attributes = new Dictionary<string, string>(Attributes, StringComparer.Ordinal),
-    };
+    // A copy whose attributes the caller cannot change through a dictionary it still holds.
+    internal SurveyScope Snapshot() => this with { Attributes = new Dictionary<string, string>(Attributes, StringComparer.Ordinal) };
 
     private static bool Same(string? wanted, string? actual) => wanted is null || string.Equals(wanted, actual, StringComparison.Ordinal);
 

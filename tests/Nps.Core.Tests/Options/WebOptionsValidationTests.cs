@@ -141,6 +141,13 @@ public sealed class WebOptionsValidationTests
         Assert.DoesNotContain("hunter2-secret", smtp.ToString(), StringComparison.Ordinal);
         Assert.Contains("UserName = survey", smtp.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("c2VjcmV0LXNpZ25pbmcta2V5", jwt.ToString(), StringComparison.Ordinal);
+        var key = new Nps.AspNetCore.Security.ApiKey { Name = "crm", Key = "api-key-secret-0123456789", Role = "survey" };
+        Assert.Equal("ApiKey { Name = crm, Key = ***, Role = survey }", key.ToString());
+        var program = new NpsOptions { SamplingKey = Sampling.TestProgram.Key };
+        Assert.DoesNotContain(Sampling.TestProgram.Key, program.ToString(), StringComparison.Ordinal);
+        Assert.Contains("DefaultTimeZone = UTC", program.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sampling.TestProgram.Key, program.ToSurveyProgramOptions().ToString(), StringComparison.Ordinal);
+        Assert.Contains("Fatigue = FatigueOptions {", program.ToSurveyProgramOptions().ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>The start-up failures of <paramref name="options"/> registered as the package does, from <paramref name="settings"/>.</summary>
