@@ -61,8 +61,7 @@ public static class NpsOptionsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(builder.Name, configuration));
-        return AddStep(builder, new NpsOptionsStep<TOptions>(builder.Name, IsBinding: true, (_, value) => BindOver(configuration, value)));
+        return BindSection(builder, _ => configuration);
     }
 
     /// <summary>
@@ -80,11 +79,7 @@ public static class NpsOptionsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(sectionPath);
-        var name = builder.Name;
-        builder.Services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(provider =>
-            new ConfigurationChangeTokenSource<TOptions>(name, provider.GetRequiredService<IConfiguration>().GetSection(sectionPath)));
-        return AddStep(builder, new NpsOptionsStep<TOptions>(builder.Name, IsBinding: true,
-            (provider, value) => BindOver(provider.GetRequiredService<IConfiguration>().GetSection(sectionPath), value)));
+        return BindSection(builder, provider => provider.GetRequiredService<IConfiguration>().GetSection(sectionPath));
     }
 
     /// <summary>
@@ -118,6 +113,17 @@ public static class NpsOptionsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return BindOver(configuration, new TOptions());
+    }
+
+    // A binding step, and the section's reload token, so that IOptionsMonitor rebuilds the options when it changes.
+    [RequiresUnreferencedCode(BindingIsReflection)]
+    [RequiresDynamicCode(BindingIsReflection)]
+    private static OptionsBuilder<TOptions> BindSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TOptions>(OptionsBuilder<TOptions> builder, Func<IServiceProvider, IConfiguration> section)
+        where TOptions : class, new()
+    {
+        var name = builder.Name;
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(provider => new ConfigurationChangeTokenSource<TOptions>(name, section(provider)));
+        return AddStep(builder, new NpsOptionsStep<TOptions>(name, IsBinding: true, (provider, value) => BindOver(section(provider), value)));
     }
 
     [RequiresUnreferencedCode(BindingIsReflection)]

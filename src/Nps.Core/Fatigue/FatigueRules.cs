@@ -23,9 +23,9 @@ internal sealed class FatigueRules
 
     public FatigueRules(FatigueOptions options)
     {
-        _cooldowns = options.Cooldowns.Select(c => new CooldownOptions { After = c.After, Days = c.Days, HistoryKind = c.HistoryKind, Scope = c.Scope.Snapshot() }).ToArray();
-        _caps = options.FrequencyCaps.Select(c => new FrequencyCapOptions { MaxInvitations = c.MaxInvitations, WindowDays = c.WindowDays, HistoryKind = c.HistoryKind, Scope = c.Scope.Snapshot() }).ToArray();
-        _newCustomerDelay = options.NewCustomerDelay is { } d ? new NewCustomerDelayOptions { Days = d.Days, Scope = d.Scope.Snapshot() } : null;
+        _cooldowns = options.Cooldowns.Select(c => c with { Scope = c.Scope.Snapshot() }).ToArray();
+        _caps = options.FrequencyCaps.Select(c => c with { Scope = c.Scope.Snapshot() }).ToArray();
+        _newCustomerDelay = options.NewCustomerDelay is { } d ? d with { Scope = d.Scope.Snapshot() } : null;
         _skipFollowUps = options.SkipFollowUpContacts;
         _skipComplaints = options.SkipWhileComplaintOpen;
         _excludedCustomers = new HashSet<string>(options.Exclusions.CustomerIds, StringComparer.Ordinal);

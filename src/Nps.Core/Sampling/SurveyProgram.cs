@@ -455,10 +455,7 @@ public sealed class SurveyProgram
 
     private sealed class CompiledPolicy(SamplingPolicyOptions options)
     {
-        public SamplingPolicyOptions Options { get; } = new()
-        {
-            Name = options.Name, Rate = options.Rate, Scope = options.Scope.Snapshot(),
-            Quota = options.Quota is { } q ? new QuotaOptions { MaxInvitations = q.MaxInvitations, PeriodDays = q.PeriodDays } : null,
-        };
+        // The records are immutable; only the scope's attributes may still be a dictionary the caller holds.
+        public SamplingPolicyOptions Options { get; } = options with { Scope = options.Scope.Snapshot() };
     }
 }

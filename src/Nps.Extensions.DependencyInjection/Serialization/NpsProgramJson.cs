@@ -83,7 +83,7 @@ public static class NpsProgramJson
     private static NpsOptions ReadOverDefaults(byte[] utf8Json)
     {
         var context = NpsProgramJsonContext.Default;
-        var file = JsonNode.Parse(utf8Json, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        var file = JsonNode.Parse(utf8Json, documentOptions: new() { CommentHandling = context.Options.ReadCommentHandling, AllowTrailingCommas = context.Options.AllowTrailingCommas })!;
         var merged = OverDefaults(file, context.GetTypeInfo(typeof(NpsOptions))!, context);
         return merged.Deserialize(context.NpsOptions)!;
     }
